@@ -1,0 +1,21 @@
+#pragma once
+// An order from a command post to its fire units: engage this track with these rounds.
+#include <cstdint>
+
+#include "iadsim/core/ids.h"
+#include "iadsim/core/time.h"
+
+namespace iadsim {
+
+using EngagementId = Id<struct EngagementTag>;
+
+struct EngagementOrder {
+  SimTime time;
+  EngagementId engagement;
+  UnitId unit;         // the ordering unit
+  TrackId track;       // in the ordering unit's picture
+  LauncherId launcher;
+  int rounds = 1;      // missiles to fire at this track (shoot-shoot: 2)
+};
+
+}  // namespace iadsim
