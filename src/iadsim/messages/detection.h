@@ -25,3 +25,23 @@ struct Detection {
 };
 
 }  // namespace iadsim
+
+#include <vector>
+
+namespace iadsim {
+
+// The detections of one sweep of a scanning radar over an azimuth sector, delivered together.
+// The sector tells the tracker where the beam looked, so that a track inside it that got no
+// detection can be counted as missed.
+struct DetectionBatch {
+  SensorId sensor;
+  Geodetic sensor_position;
+  SimTime start;                  // beam at az_from_rad
+  SimTime end;                    // beam at az_to_rad
+  double az_from_rad = 0.0;       // the sector swept clockwise from az_from_rad to az_to_rad
+  double az_to_rad = 0.0;         // (may wrap through north)
+  double max_range_m = 0.0;       // instrumented range
+  std::vector<Detection> detections;  // in time order
+};
+
+}  // namespace iadsim
