@@ -1,0 +1,43 @@
+#pragma once
+// Entities of the world (truth): aircraft on routes and missiles in flight.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "iadsim/core/ids.h"
+#include "iadsim/core/time.h"
+#include "iadsim/world/route_mover.h"
+#include "iadsim/world/transponder.h"
+
+namespace iadsim {
+
+enum class EntityKind { kAircraft, kMissile };
+// What an aircraft truly is, for after-action analysis only (never seen by perception).
+enum class Affiliation { kHostile, kFriendly, kCivil, kNeutral };
+
+const char* ToString(EntityKind kind);
+const char* ToString(Affiliation affiliation);
+
+// The radar signature of an aircraft type: a constant mean radar cross-section and the Swerling
+// case of its fluctuation (Swerling 1: scan-to-scan Rayleigh amplitude, typical of large
+// complex targets; Skolnik 3rd ed. sec. 2.8).
+struct Signature {
+  double rcs_m2 = 1.0;  // mean RCS, (0, 1e5] m^2
+  int swerling = 1;     // 0..4
+};
+
+struct Entity {
+  EntityId id;
+  std::string name;
+  EntityKind kind = EntityKind::kAircraft;
+  std::string side;        // the side it belongs to (a key of the scenario's sides)
+  std::string type;        // aircraft or missile type name
+  Affiliation affiliation = Affiliation::kHostile;  // truth, for after-action use
+  Signature signature;
+  Transponder transponder;
+  std::optional<RouteMover> route;  // aircraft
+  bool destroyed = false;
+  SimTime destroyed_at;
+};
+
+}  // namespace iadsim

@@ -1,0 +1,86 @@
+#pragma once
+// Route mover: an aircraft flying waypoints, evaluated analytically in time (nothing integrates
+// an aircraft between events, so an hour of quiet sky costs nothing).
+//
+// Model (no wind; speeds are ground speeds along the horizontal track):
+//  - Legs between waypoints are WGS-84 geodesics (great circles on the ellipsoid; GeographicLib).
+//  - At an interior waypoint the aircraft turns at a constant rate omega (rad/s) on a circular arc
+//    of radius r = v / omega tangent to both legs (a fly-by turn), cutting the corner by
+//    d = r tan(|dpsi| / 2) on each leg. The arc is laid in the tangent plane of the waypoint
+//    (error < 1 m for turn radii under 20 km). When a leg is too short for the tangent distance,
+//    the radius is reduced so that the arc fits (the turn is then faster than stated).
+//  - Between waypoint i and i+1 the speed changes at constant acceleration in time,
+//    a = (v1^2 - v0^2) / (2 s), and the altitude changes linearly with along-track distance; the
+//    vertical speed is v dh/ds. Waypoint i is reached at the middle of its turn.
+//  - Before `start` the aircraft is not in the sky. After the last waypoint it either keeps its
+//    last heading, speed and altitude (EndOfRoute::kContinue) or leaves the simulation
+//    (EndOfRoute::kRemove: landed or out of the scenario).
+// Valid for subsonic and supersonic aircraft, legs up to thousands of km.
+#include <optional>
+#include <vector>
+
+#include "iadsim/core/error.h"
+#include "iadsim/core/time.h"
+#include "iadsim/geodesy/geodetic.h"
+
+namespace iadsim {
+
+struct Waypoint {
+  Geodetic position;        // alt_m is the altitude to be at when passing the waypoint
+  double speed_mps = 0.0;   // ground speed at the waypoint, > 0
+};
+
+enum class EndOfRoute { kContinue, kRemove };
+
+struct RouteConfig {
+  std::vector<Waypoint> waypoints;  // at least 2
+  double turn_rate_rad_s = 0.0524;  // 3 deg/s, a standard-rate turn; (0, 1]
+  SimTime start;                    // when the aircraft appears at the first waypoint
+  EndOfRoute end = EndOfRoute::kContinue;
+  Problems Validate() const;
+};
+
+struct KinematicState {
+  Geodetic geo;
+  Vec3 p_ecef;
+  Vec3 v_ecef;
+  Vec3 v_enu;  // in the local frame at the aircraft
+  double heading_rad = 0.0;
+  double ground_speed_mps = 0.0;
+};
+
+class RouteMover final {
+ public:
+  // The config must be valid (RouteConfig::Validate() empty).
+  explicit RouteMover(const RouteConfig& config);
+  // The state at time t, or nothing when the aircraft is not in the sky at t.
+  std::optional<KinematicState> StateAt(SimTime t) const;
+  SimTime start() const { return start_; }
+  // When the last waypoint is reached.
+  SimTime route_end() const { return start_ + Duration::Seconds(waypoint_time_s_.back()); }
+  EndOfRoute end() const { return end_; }
+
+ private:
+  struct Piece {  // a straight geodesic piece or a turn arc
+    double s0_m = 0.0;
+    double length_m = 0.0;  // infinite for the continuation after the last waypoint
+    bool arc = false;
+    Geodetic from;            // straight: a geodesic leaving `from` at `azimuth_rad`
+    double azimuth_rad = 0.0;
+    std::optional<LocalFrame> frame;  // arc: laid in the tangent plane of its waypoint
+    Vec3 center_enu = Vec3::Zero();
+    double radius_m = 0.0;
+    double heading0_rad = 0.0;
+    double side = 1.0;  // +1 right (clockwise) turn, -1 left
+  };
+  KinematicState StateAtDistance(double s_m, double speed_mps, double vertical_mps, double alt_m) const;
+
+  SimTime start_;
+  EndOfRoute end_;
+  std::vector<Waypoint> waypoints_;
+  std::vector<double> waypoint_s_m_;      // along-track distance of each waypoint
+  std::vector<double> waypoint_time_s_;   // time since start at each waypoint
+  std::vector<Piece> pieces_;
+};
+
+}  // namespace iadsim

@@ -1,0 +1,63 @@
+#include "iadsim/world/world.h"
+
+#include "iadsim/core/error.h"
+
+namespace iadsim {
+
+const char* ToString(EntityKind kind) { return kind == EntityKind::kAircraft ? "aircraft" : "missile"; }
+
+const char* ToString(Affiliation a) {
+  switch (a) {
+    case Affiliation::kHostile: return "hostile";
+    case Affiliation::kFriendly: return "friendly";
+    case Affiliation::kCivil: return "civil";
+    case Affiliation::kNeutral: return "neutral";
+  }
+  return "?";
+}
+
+EntityId World::Add(Entity entity) {
+  entity.id = EntityId(static_cast<std::uint32_t>(entities_.size() + 1));
+  entities_.push_back(std::move(entity));
+  missile_states_.push_back({});
+  return entities_.back().id;
+}
+
+const Entity& World::Get(EntityId id) const {
+  IADSIM_CHECK(id.valid() && id.value() <= entities_.size(), "unknown entity id");
+  return entities_[id.value() - 1];
+}
+
+std::optional<EntityState> World::StateAt(EntityId id, SimTime t) const {
+  const Entity& e = Get(id);
+  if (e.destroyed && e.destroyed_at <= t) return std::nullopt;
+  if (e.kind == EntityKind::kAircraft) {
+    const auto k = e.route->StateAt(t);
+    if (!k) return std::nullopt;
+    return EntityState{id, k->p_ecef, k->v_ecef, k->geo};
+  }
+  const MissileState& m = missile_states_[id.value() - 1];
+  const Vec3 p = m.p_ecef + m.v_ecef * (t - m.time).seconds();
+  return EntityState{id, p, m.v_ecef, GeodeticFromEcef(p)};
+}
+
+void World::ForEachAircraft(SimTime t, const std::function<void(const Entity&, const EntityState&)>& fn) const {
+  for (const Entity& e : entities_) {
+    if (e.kind != EntityKind::kAircraft) continue;
+    if (auto s = StateAt(e.id, t)) fn(e, *s);
+  }
+}
+
+void World::SetMissileState(EntityId id, SimTime t, const Vec3& p_ecef, const Vec3& v_ecef) {
+  IADSIM_CHECK(Get(id).kind == EntityKind::kMissile, "not a missile");
+  missile_states_[id.value() - 1] = {t, p_ecef, v_ecef};
+}
+
+void World::Destroy(EntityId id, SimTime t) {
+  Entity& e = entities_[Get(id).id.value() - 1];
+  if (e.destroyed) return;
+  e.destroyed = true;
+  e.destroyed_at = t;
+}
+
+}  // namespace iadsim

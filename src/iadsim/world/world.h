@@ -1,0 +1,47 @@
+#pragma once
+// The world: truth. Aircraft move on analytic routes; missiles carry their own integrated state
+// (written by the weapons that fly them). Only the world, the sensors' physics and the weapons'
+// fuzes read it; perception (tracking, c2) never does.
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "iadsim/world/entity.h"
+
+namespace iadsim {
+
+struct EntityState {
+  EntityId id;
+  Vec3 p_ecef;
+  Vec3 v_ecef;
+  Geodetic geo;
+};
+
+class World final {
+ public:
+  // Adds an entity and issues its id (1, 2, ...).
+  EntityId Add(Entity entity);
+  const Entity& Get(EntityId id) const;
+  const std::vector<Entity>& entities() const { return entities_; }
+
+  // The state of an entity at t, if it is in the sky then (started, not landed, not destroyed).
+  std::optional<EntityState> StateAt(EntityId id, SimTime t) const;
+  // Calls fn for every aircraft in the sky at t, in id order.
+  void ForEachAircraft(SimTime t, const std::function<void(const Entity&, const EntityState&)>& fn) const;
+
+  // Missiles: their state is set by whoever integrates them; StateAt extrapolates linearly from
+  // the last set time.
+  void SetMissileState(EntityId id, SimTime t, const Vec3& p_ecef, const Vec3& v_ecef);
+  void Destroy(EntityId id, SimTime t);
+
+ private:
+  struct MissileState {
+    SimTime time;
+    Vec3 p_ecef = Vec3::Zero();
+    Vec3 v_ecef = Vec3::Zero();
+  };
+  std::vector<Entity> entities_;
+  std::vector<MissileState> missile_states_;  // indexed like entities_
+};
+
+}  // namespace iadsim
