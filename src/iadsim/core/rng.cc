@@ -51,6 +51,10 @@ RandomStream::RandomStream(std::uint64_t master_seed, std::uint64_t replication,
 RandomStream::RandomStream(std::uint64_t key)
     : key_{static_cast<std::uint32_t>(key), static_cast<std::uint32_t>(key >> 32)} {}
 
+RandomStream RandomStream::Derive(std::string_view name, std::uint64_t index) const {
+  return RandomStream(StableHash(name, key() ^ SplitMix64(index)));
+}
+
 void RandomStream::Refill() {
   std::array<std::uint32_t, 4> c{static_cast<std::uint32_t>(counter_),
                                  static_cast<std::uint32_t>(counter_ >> 32), 0x6A09E667u, 0xBB67AE85u};

@@ -44,6 +44,10 @@ class RandomStream final {
   // Uniform integer in [0, n), without modulo bias.
   std::uint64_t Below(std::uint64_t n);
 
+  // An independent stream for a sub-purpose and an index (e.g. one target, one look), derived
+  // from this stream's key only: the draws of one target do not shift when another is added.
+  RandomStream Derive(std::string_view name, std::uint64_t index) const;
+
   std::uint64_t key() const { return (std::uint64_t{key_[1]} << 32) | key_[0]; }
 
  private:

@@ -16,7 +16,7 @@ class Duration final {
   // Rounds to the nearest microsecond.
   static Duration Seconds(double s) { return Duration(std::llround(s * 1e6)); }
   constexpr std::int64_t micros() const { return us_; }
-  constexpr double seconds() const { return static_cast<double>(us_) * 1e-6; }
+  constexpr double seconds() const { return static_cast<double>(us_) / 1e6; }
   constexpr auto operator<=>(const Duration&) const = default;
   constexpr Duration operator+(Duration o) const { return Duration(us_ + o.us_); }
   constexpr Duration operator-(Duration o) const { return Duration(us_ - o.us_); }
@@ -34,7 +34,7 @@ class SimTime final {
   static SimTime Seconds(double s) { return SimTime(std::llround(s * 1e6)); }
   static constexpr SimTime Max() { return SimTime(INT64_MAX); }
   constexpr std::int64_t micros() const { return us_; }
-  constexpr double seconds() const { return static_cast<double>(us_) * 1e-6; }
+  constexpr double seconds() const { return static_cast<double>(us_) / 1e6; }
   constexpr auto operator<=>(const SimTime&) const = default;
   constexpr SimTime operator+(Duration d) const { return SimTime(us_ + d.micros()); }
   constexpr SimTime operator-(Duration d) const { return SimTime(us_ - d.micros()); }

@@ -4,6 +4,7 @@
 
 #include "iadsim/core/ids.h"
 #include "iadsim/core/time.h"
+#include "iadsim/geodesy/geodetic.h"
 
 namespace iadsim {
 
@@ -16,6 +17,9 @@ struct EngagementOrder {
   TrackId track;       // in the ordering unit's picture
   LauncherId launcher;
   int rounds = 1;      // missiles to fire at this track (shoot-shoot: 2)
+  // Designation: the track's estimate at `time`, for the engagement radar to acquire.
+  Vec3 target_p_ecef = Vec3::Zero();
+  Vec3 target_v_ecef = Vec3::Zero();
 };
 
 }  // namespace iadsim

@@ -32,3 +32,21 @@ struct IffReply {
 const char* ToString(IffMode mode);
 
 }  // namespace iadsim
+
+#include <vector>
+
+namespace iadsim {
+
+// One sweep of an interrogator over an azimuth sector: which modes it asked, and the replies it
+// decoded. An aircraft in the sector that did not answer is, to C2, an unanswered interrogation.
+struct IffSweep {
+  SensorId sensor;
+  Geodetic sensor_position;
+  SimTime start, end;
+  double az_from_rad = 0.0, az_to_rad = 0.0;  // clockwise, may wrap through north
+  double max_range_m = 0.0;
+  bool secure_mode_asked = false;
+  std::vector<IffReply> replies;
+};
+
+}  // namespace iadsim

@@ -1,0 +1,29 @@
+# iadsim: two commands do all the set-up on a fresh Debian 12 machine.
+#   make demo   installs missing Debian packages, builds (Release, CMake preset), runs scenarios/demo.yaml
+#   make test   the same set-up, then the whole test suite through ctest
+# The built command is build/release/bin/iadsim.
+.PHONY: all setup configure build demo test clean
+
+JOBS ?= $(shell nproc)
+IADSIM := build/release/bin/iadsim
+
+all: build
+
+setup:
+	@bash tools/setup-debian.sh
+
+configure: setup
+	@cmake --preset release >/dev/null
+
+build: configure
+	@cmake --build --preset release -j $(JOBS)
+
+demo: build
+	@rm -rf runs/demo
+	@$(IADSIM) run scenarios/demo.yaml --seed 1 --out runs/demo
+
+test: build
+	@ctest --preset release -j $(JOBS)
+
+clean:
+	rm -rf build runs

@@ -1,0 +1,93 @@
+#include "iadsim/c2/identification.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace iadsim {
+
+Problems IdentificationRules::Validate() const {
+  Problems out;
+  if (!(hostile_min_speed_mps > 0.0 && hostile_min_speed_mps <= 3000.0))
+    out.push_back({"hostile_min_speed", fmt::format("must be in (0, 3000] m/s (got {} m/s)", hostile_min_speed_mps)});
+  if (!(inbound_max_cpa_m > 0.0))
+    out.push_back({"inbound_max_cpa", fmt::format("must be > 0 (got {} m)", inbound_max_cpa_m)});
+  if (!(hostile_delay_s >= 0.0))
+    out.push_back({"hostile_delay", fmt::format("must be >= 0 (got {} s)", hostile_delay_s)});
+  if (min_unanswered < 1)
+    out.push_back({"min_unanswered", fmt::format("must be >= 1 (got {})", min_unanswered)});
+  return out;
+}
+
+void Identifier::AddIffEvidence(const IffSweep& sweep, const IffCorrelation& correlation) {
+  for (const auto& pair : correlation.pairs) {
+    const IffReply& r = sweep.replies[pair.reply];
+    Evidence& e = tracks_[pair.track];
+    e.last_reply = r.time;
+    if (r.mode == IffMode::kSecure && r.authenticated) {
+      ++e.secure_replies;
+      e.secure_key = r.key;
+    } else if (r.mode == IffMode::kMode3A) {
+      ++e.mode3a_replies;
+      e.code = r.code;
+      e.mode_c_alt_m = r.pressure_alt_m;
+    }
+  }
+  for (TrackId t : correlation.unanswered) ++tracks_[t].unanswered;
+}
+
+std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<ThreatAssessment>& threats,
+                                                 const std::vector<double>& speeds_mps) {
+  std::vector<IdentityChange> changes;
+  for (std::size_t i = 0; i < threats.size(); ++i) {
+    const ThreatAssessment& th = threats[i];
+    Evidence& e = tracks_[th.track];
+    Identity next = e.identity;
+    std::string why;
+    if (e.secure_replies > 0) {
+      next = Identity::kFriend;
+      why = fmt::format("secure IFF reply authenticated with key '{}' ({} replies)", e.secure_key, e.secure_replies);
+    } else if (e.mode3a_replies > 0) {
+      next = rules_.mode3a_identity;
+      why = fmt::format("Mode 3/A code {:04d}", e.code);
+      if (e.mode_c_alt_m) why += fmt::format(" with Mode C altitude {:.0f} m", *e.mode_c_alt_m);
+      why += ", no secure-mode reply";
+    } else if (e.unanswered >= rules_.min_unanswered && e.identity != Identity::kHostile) {
+      const bool fast = speeds_mps[i] >= rules_.hostile_min_speed_mps;
+      const bool inbound = th.inbound && th.cpa_m <= rules_.inbound_max_cpa_m;
+      const std::string silent = fmt::format("no IFF reply to {} interrogations", e.unanswered);
+      if (fast && inbound) {
+        if (!e.hostile_behaviour_since) e.hostile_behaviour_since = now;
+        const double held = (now - *e.hostile_behaviour_since).seconds();
+        const std::string behaviour =
+            fmt::format("{}; {:.0f} m/s, inbound to asset {} with predicted CPA {:.1f} km in {:.0f} s", silent,
+                        speeds_mps[i], th.asset, th.cpa_m / 1000.0, th.time_to_cpa_s);
+        if (held >= rules_.hostile_delay_s) {
+          next = Identity::kHostile;
+          why = fmt::format("{}; behaviour held {:.0f} s (rule: {:.0f} s)", behaviour, held, rules_.hostile_delay_s);
+        } else {
+          next = Identity::kSuspect;
+          why = behaviour;
+        }
+      } else {
+        e.hostile_behaviour_since.reset();
+        next = Identity::kUnknown;
+        why = silent + (fast ? "; not inbound" : "; not fast");
+      }
+    }
+    if (next != e.identity) {
+      changes.push_back({th.track, e.identity, next, why});
+      e.identity = next;
+    }
+  }
+  return changes;
+}
+
+Identity Identifier::IdentityOf(TrackId track) const {
+  const auto it = tracks_.find(track);
+  return it == tracks_.end() ? Identity::kPending : it->second.identity;
+}
+
+void Identifier::Forget(TrackId track) { tracks_.erase(track); }
+
+}  // namespace iadsim

@@ -1,0 +1,70 @@
+#pragma once
+// Identification of tracks from evidence, by a stated rule set (evaluated in this order):
+//  1. A secure-mode IFF reply authenticated with a key the unit holds  -> FRIEND.
+//  2. A Mode 3/A (and C) reply without a secure reply                 -> `mode3a_identity`
+//     (NEUTRAL by default: a civil transponder on an airway).
+//  3. At least `min_unanswered` interrogations without any reply       -> UNKNOWN, and then
+//     if fast (speed >= hostile_min_speed) and inbound (closing on a defended asset with a
+//     predicted CPA <= inbound_max_cpa)                               -> SUSPECT at once,
+//     HOSTILE once that behaviour has held for `hostile_delay` (the time an operator takes to
+//     confirm); SUSPECT returns to UNKNOWN if the behaviour stops. HOSTILE is kept.
+// Positive evidence wins: a track that later answers with a secure reply becomes FRIEND.
+// Behaviour alone never makes a track that answered in Mode 3/A hostile: an airliner on an
+// airway is not shot for flying fast. Each change carries the evidence that caused it.
+// Source of the doctrine shape: NATO AAP-6 / STANAG 1241 identity definitions as summarised in
+// ../reference (texts not public); thresholds are scenario settings.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "iadsim/c2/identity.h"
+#include "iadsim/c2/iff_correlation.h"
+#include "iadsim/c2/threat_evaluation.h"
+#include "iadsim/core/error.h"
+
+namespace iadsim {
+
+struct IdentificationRules {
+  double hostile_min_speed_mps = 250.0;   // "fast", (0, 3000]
+  double inbound_max_cpa_m = 20000.0;     // predicted miss distance that counts as "inbound", > 0
+  double hostile_delay_s = 20.0;          // behaviour must hold this long, >= 0
+  int min_unanswered = 2;                 // interrogations without reply before UNKNOWN, >= 1
+  Identity mode3a_identity = Identity::kNeutral;
+  Problems Validate() const;
+};
+
+struct IdentityChange {
+  TrackId track;
+  Identity from, to;
+  std::string evidence;
+};
+
+class Identifier final {
+ public:
+  explicit Identifier(IdentificationRules rules) : rules_(rules) {}
+  // Evidence from one IFF sweep (replies already paired with tracks).
+  void AddIffEvidence(const IffSweep& sweep, const IffCorrelation& correlation);
+  // Re-evaluates every listed track at `now` and returns the changes.
+  std::vector<IdentityChange> Evaluate(SimTime now, const std::vector<ThreatAssessment>& threats,
+                                       const std::vector<double>& speeds_mps);
+  Identity IdentityOf(TrackId track) const;
+  void Forget(TrackId track);
+
+ private:
+  struct Evidence {
+    Identity identity = Identity::kPending;
+    int unanswered = 0;
+    int mode3a_replies = 0;
+    int secure_replies = 0;
+    std::uint16_t code = 0;
+    std::optional<double> mode_c_alt_m;
+    std::string secure_key;
+    SimTime last_reply;
+    std::optional<SimTime> hostile_behaviour_since;
+  };
+  IdentificationRules rules_;
+  std::map<TrackId, Evidence> tracks_;
+};
+
+}  // namespace iadsim

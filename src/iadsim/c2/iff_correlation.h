@@ -1,0 +1,28 @@
+#pragma once
+// Correlation of IFF replies with tracks. A reply names no aircraft: it is placed by the
+// interrogator's range and beam azimuth, and C2 pairs it with the track whose predicted (range,
+// azimuth) from the interrogator is nearest in Mahalanobis distance,
+//   d^2 = nu' S^-1 nu,  S = H P H' + R,   nu = (range, azimuth) innovation,
+// inside a chi-square gate of 2 degrees of freedom (Blackman & Popoli, Design and Analysis of
+// Modern Tracking Systems, 1999, ch. 6: gating). Two aircraft close in range and azimuth can
+// therefore swap replies, as they do in reality.
+#include <vector>
+
+#include "iadsim/messages/iff_reply.h"
+#include "iadsim/tracking/tracker.h"
+
+namespace iadsim {
+
+struct IffCorrelation {
+  struct Pair {
+    std::size_t reply;  // index into sweep.replies
+    TrackId track;
+  };
+  std::vector<Pair> pairs;
+  // Confirmed tracks the interrogator asked (inside the swept sector and range) that gave no reply.
+  std::vector<TrackId> unanswered;
+};
+
+IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep, double gate_probability = 0.999);
+
+}  // namespace iadsim

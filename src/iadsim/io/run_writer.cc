@@ -1,0 +1,111 @@
+#include "iadsim/io/run_writer.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+namespace iadsim {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::ofstream Open(const std::filesystem::path& p) {
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  if (!out) throw std::runtime_error("cannot write " + p.string());
+  return out;
+}
+
+}  // namespace
+
+RunWriter::RunWriter(const std::filesystem::path& dir, bool force) : dir_(dir) {
+  namespace fs = std::filesystem;
+  if (fs::exists(dir) && !(fs::is_directory(dir) && fs::is_empty(dir))) {
+    if (!force) throw std::runtime_error(dir.string() + " already exists and is not empty; pass --force to overwrite it");
+    fs::remove(dir / "summary.json");
+  }
+  fs::create_directories(dir);
+  events_ = Open(dir / "events.jsonl");
+  truth_ = Open(dir / "truth.csv");
+  tracks_ = Open(dir / "tracks.csv");
+  truth_ << "time_s,entity,name,kind,lat_deg,lon_deg,alt_m,v_east_mps,v_north_mps,v_up_mps\n";
+  tracks_ << "time_s,unit,track,lat_deg,lon_deg,alt_m,v_east_mps,v_north_mps,v_up_mps,identity\n";
+}
+
+std::string EventJson(const Event& e) {
+  Json j;
+  j["t"] = e.time.seconds();
+  j["type"] = e.type;
+  for (const auto& [k, v] : e.fields) std::visit([&](const auto& x) { j[k] = x; }, v);
+  return j.dump();
+}
+
+void RunWriter::OnEvent(const Event& e) { events_ << EventJson(e) << '\n'; }
+
+namespace {
+std::string Quoted(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+}  // namespace
+
+void RunWriter::OnTruth(const TruthSample& s) {
+  truth_ << fmt::format("{:.6f},{},{},{},{:.7f},{:.7f},{:.2f},{:.2f},{:.2f},{:.2f}\n", s.time.seconds(), s.entity,
+                        Quoted(s.name), s.kind, s.geo.lat_deg, s.geo.lon_deg, s.geo.alt_m, s.v_enu.x(), s.v_enu.y(),
+                        s.v_enu.z());
+}
+
+void RunWriter::OnTrack(const TrackSample& s) {
+  tracks_ << fmt::format("{:.6f},{},{},{:.7f},{:.7f},{:.2f},{:.2f},{:.2f},{:.2f},{}\n", s.time.seconds(), Quoted(s.unit),
+                         s.track, s.geo.lat_deg, s.geo.lon_deg, s.geo.alt_m, s.v_enu.x(), s.v_enu.y(), s.v_enu.z(),
+                         s.identity);
+}
+
+std::string SummaryJson(const RunSummary& s) {
+  Json j;
+  j["scenario"] = s.scenario;
+  j["seed"] = s.seed;
+  j["replication"] = s.replication;
+  j["duration_s"] = s.duration_s;
+  j["missiles_launched"] = s.missiles_launched;
+  j["aircraft_destroyed"] = s.aircraft_destroyed;
+  j["friendly_or_civil_engaged"] = s.friendly_or_civil_engaged;
+  j["friendly_or_civil_destroyed"] = s.friendly_or_civil_destroyed;
+  Json list = Json::array();
+  for (const AircraftOutcome& o : s.aircraft) {
+    Json a;
+    a["name"] = o.name;
+    a["side"] = o.side;
+    a["type"] = o.type;
+    a["affiliation"] = o.affiliation;
+    a["first_detected_s"] = o.first_detected_s ? Json(*o.first_detected_s) : Json(nullptr);
+    a["first_tracked_s"] = o.first_tracked_s ? Json(*o.first_tracked_s) : Json(nullptr);
+    a["identities"] = o.identities;
+    a["engagements"] = o.engagements;
+    a["missiles_launched_at"] = o.missiles_launched_at;
+    a["destroyed_s"] = o.destroyed_s ? Json(*o.destroyed_s) : Json(nullptr);
+    list.push_back(a);
+  }
+  j["aircraft"] = list;
+  j["events"] = s.events;
+  j["engine_wakeups"] = s.engine_wakeups;
+  return j.dump(2) + "\n";
+}
+
+void RunWriter::Finish(const RunSummary& summary) {
+  events_.close();
+  truth_.close();
+  tracks_.close();
+  if (!events_ || !truth_ || !tracks_) throw std::runtime_error("writing the run files failed in " + dir_.string());
+  const auto tmp = dir_ / "summary.json.tmp";
+  {
+    std::ofstream out = Open(tmp);
+    out << SummaryJson(summary);
+    if (!out) throw std::runtime_error("cannot write " + tmp.string());
+  }
+  std::filesystem::rename(tmp, dir_ / "summary.json");
+}
+
+}  // namespace iadsim

@@ -1,0 +1,33 @@
+#pragma once
+// Writes a run directory: events.jsonl (one JSON object per line, time-ordered), truth.csv,
+// tracks.csv while the run goes, and summary.json last and atomically (written to a temporary
+// name, then renamed), so that a directory without summary.json is visibly incomplete.
+// An existing run directory is refused unless `force`; with force, the old summary.json is
+// removed before anything else is written.
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "iadsim/sim/recorder.h"
+#include "iadsim/sim/run_summary.h"
+
+namespace iadsim {
+
+class RunWriter final : public Recorder {
+ public:
+  // Throws ScenarioError-free std::runtime_error on I/O failure; returns normally otherwise.
+  RunWriter(const std::filesystem::path& dir, bool force);
+  void OnEvent(const Event& event) override;
+  void OnTruth(const TruthSample& s) override;
+  void OnTrack(const TrackSample& s) override;
+  void Finish(const RunSummary& summary);
+
+ private:
+  std::filesystem::path dir_;
+  std::ofstream events_, truth_, tracks_;
+};
+
+std::string SummaryJson(const RunSummary& summary);
+std::string EventJson(const Event& event);
+
+}  // namespace iadsim

@@ -1,0 +1,454 @@
+#include "iadsim/io/scenario_reader.h"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <sstream>
+
+#include "iadsim/core/angle.h"
+#include "iadsim/io/yaml_reader.h"
+
+namespace iadsim {
+namespace {
+
+using D = Dimension;
+
+struct Types {
+  std::map<std::string, YAML::Node> aircraft, radars, engagement_radars, missiles;
+};
+
+struct Context {
+  YamlSource src;
+  Types types;
+  std::map<std::string, std::vector<std::string>> side_keys;  // side -> IFF keys
+  std::map<std::string, Geodetic> assets;
+};
+
+std::optional<Geodetic> ReadPosition(MapReader& m, bool alt_required, double alt_default = 0.0) {
+  const auto lat = m.Quantity("lat", D::kRatio, true);
+  const auto lon = m.Quantity("lon", D::kRatio, true);
+  const double alt = alt_required ? m.Quantity("alt", D::kAltitude, true).value_or(0.0)
+                                  : m.Quantity("alt", D::kAltitude, alt_default);
+  bool ok = lat && lon;
+  if (lat && !(std::abs(*lat) <= 90.0)) m.Report("lat", fmt::format("must be in [-90, 90] degrees (got {})", *lat)), ok = false;
+  if (lon && !(std::abs(*lon) <= 180.0)) m.Report("lon", fmt::format("must be in [-180, 180] degrees (got {})", *lon)), ok = false;
+  if (!ok) return std::nullopt;
+  return Geodetic{*lat, *lon, alt};
+}
+
+std::optional<Geodetic> ReadAt(Context& ctx, const YAML::Node& node, const std::string& path, bool alt_required) {
+  MapReader m(ctx.src, node, path);
+  if (!m.ok()) return std::nullopt;
+  auto g = ReadPosition(m, alt_required);
+  m.Finish();
+  return g;
+}
+
+// Looks up a named type in a table, reporting an undefined name at the referring key.
+const YAML::Node* FindType(MapReader& m, const std::string& key, const std::map<std::string, YAML::Node>& table,
+                           const char* what, std::string* name) {
+  const auto s = m.String(key, true);
+  if (!s) return nullptr;
+  *name = *s;
+  const auto it = table.find(*s);
+  if (it == table.end()) {
+    std::string known;
+    for (const auto& [k, v] : table) known += (known.empty() ? "" : ", ") + k;
+    m.Report(key, fmt::format("refers to an undefined {} '{}' (defined: {})", what, *s, known.empty() ? "none" : known));
+    return nullptr;
+  }
+  return &it->second;
+}
+
+void ReadSignature(Context& ctx, const std::string& name, Signature* sig) {
+  MapReader m(ctx.src, ctx.types.aircraft.at(name), "types.aircraft." + name);
+  if (!m.ok()) return;
+  sig->rcs_m2 = m.Quantity("rcs", D::kArea, true).value_or(1.0);
+  sig->swerling = static_cast<int>(m.Integer("swerling", true, 0, 4).value_or(1));
+  if (!(sig->rcs_m2 > 0.0 && sig->rcs_m2 <= 1e5)) m.Report("rcs", fmt::format("must be in (0, 1e5] m2 (got {} m2)", sig->rcs_m2));
+  m.Finish();
+}
+
+void ReadRadarType(Context& ctx, const std::string& name, RadarConfig* r) {
+  MapReader m(ctx.src, ctx.types.radars.at(name), "types.radars." + name);
+  if (!m.ok()) return;
+  r->frequency_hz = m.Quantity("frequency", D::kFrequency, true).value_or(r->frequency_hz);
+  r->peak_power_w = m.Quantity("power", D::kPower, true).value_or(r->peak_power_w);
+  r->gain_db = m.Quantity("gain", D::kDecibel, true).value_or(r->gain_db);
+  r->pulse_width_s = m.Quantity("pulse_width", D::kTime, true).value_or(r->pulse_width_s);
+  r->noise_temperature_k = m.Quantity("noise_temperature", D::kTemperature, true).value_or(r->noise_temperature_k);
+  r->losses_db = m.Quantity("losses", D::kDecibel, true).value_or(r->losses_db);
+  r->pfa = m.Quantity("pfa", D::kRatio, true).value_or(r->pfa);
+  r->scan_period_s = m.Quantity("scan_period", D::kTime, true).value_or(r->scan_period_s);
+  r->max_range_m = m.Quantity("max_range", D::kLength, true).value_or(r->max_range_m);
+  r->azimuth_beamwidth_rad = m.Quantity("beamwidth", D::kAngle, true).value_or(r->azimuth_beamwidth_rad);
+  r->elevation_beamwidth_rad = m.Quantity("elevation_beamwidth", D::kAngle, r->azimuth_beamwidth_rad);
+  r->range_sigma_floor_m = m.Quantity("range_sigma_floor", D::kLength, r->range_sigma_floor_m);
+  r->angle_sigma_floor_rad = m.Quantity("angle_sigma_floor", D::kAngle, r->angle_sigma_floor_rad);
+  r->sectors = static_cast<int>(m.Integer("sectors", false, 1, 360).value_or(r->sectors));
+  m.ReportAll(r->Validate());
+  m.Finish();
+}
+
+void ReadEngagementRadarType(Context& ctx, const std::string& name, EngagementRadarConfig* r) {
+  MapReader m(ctx.src, ctx.types.engagement_radars.at(name), "types.engagement_radars." + name);
+  if (!m.ok()) return;
+  r->frequency_hz = m.Quantity("frequency", D::kFrequency, true).value_or(r->frequency_hz);
+  r->peak_power_w = m.Quantity("power", D::kPower, true).value_or(r->peak_power_w);
+  r->gain_db = m.Quantity("gain", D::kDecibel, true).value_or(r->gain_db);
+  r->pulse_width_s = m.Quantity("pulse_width", D::kTime, true).value_or(r->pulse_width_s);
+  r->coherent_pulses = static_cast<int>(m.Integer("coherent_pulses", false, 1, 10000).value_or(1));
+  r->noise_temperature_k = m.Quantity("noise_temperature", D::kTemperature, true).value_or(r->noise_temperature_k);
+  r->losses_db = m.Quantity("losses", D::kDecibel, true).value_or(r->losses_db);
+  r->pfa = m.Quantity("pfa", D::kRatio, true).value_or(r->pfa);
+  r->beamwidth_rad = m.Quantity("beamwidth", D::kAngle, true).value_or(r->beamwidth_rad);
+  r->max_range_m = m.Quantity("max_range", D::kLength, true).value_or(r->max_range_m);
+  r->range_gate_m = m.Quantity("range_gate", D::kLength, r->range_gate_m);
+  r->channels = static_cast<int>(m.Integer("channels", true, 1, 100).value_or(r->channels));
+  r->update_interval_s = m.Quantity("update_interval", D::kTime, true).value_or(r->update_interval_s);
+  m.ReportAll(r->Validate());
+  m.Finish();
+}
+
+void ReadMissileType(Context& ctx, const std::string& name, InterceptorConfig* c, EngagementEnvelope* env) {
+  MapReader m(ctx.src, ctx.types.missiles.at(name), "types.missiles." + name);
+  if (!m.ok()) return;
+  c->launch_mass_kg = m.Quantity("launch_mass", D::kMass, true).value_or(c->launch_mass_kg);
+  c->boost_propellant_kg = m.Quantity("boost_propellant", D::kMass, true).value_or(c->boost_propellant_kg);
+  c->boost_time_s = m.Quantity("boost_time", D::kTime, true).value_or(c->boost_time_s);
+  c->boost_thrust_n = m.Quantity("boost_thrust", D::kForce, true).value_or(c->boost_thrust_n);
+  c->sustain_propellant_kg = m.Quantity("sustain_propellant", D::kMass, 0.0);
+  c->sustain_time_s = m.Quantity("sustain_time", D::kTime, 0.0);
+  c->sustain_thrust_n = m.Quantity("sustain_thrust", D::kForce, 0.0);
+  const double diameter = m.Quantity("diameter", D::kLength, true).value_or(0.45);
+  c->reference_area_m2 = 3.141592653589793 * diameter * diameter / 4.0;
+  c->drag_coefficient = m.Quantity("drag_coefficient", D::kRatio, true).value_or(c->drag_coefficient);
+  c->max_lateral_accel_mps2 = m.Quantity("max_lateral_accel", D::kAcceleration, true).value_or(c->max_lateral_accel_mps2);
+  c->nav_gain = m.Quantity("nav_gain", D::kRatio, c->nav_gain);
+  c->max_flight_time_s = m.Quantity("max_flight_time", D::kTime, true).value_or(c->max_flight_time_s);
+  c->min_speed_mps = m.Quantity("min_speed", D::kSpeed, c->min_speed_mps);
+  c->arming_time_s = m.Quantity("arming_time", D::kTime, c->arming_time_s);
+  c->fuze_radius_m = m.Quantity("fuze_radius", D::kLength, true).value_or(c->fuze_radius_m);
+  c->lethal_radius_m = m.Quantity("lethal_radius", D::kLength, true).value_or(c->lethal_radius_m);
+  c->kill_probability = m.Quantity("kill_probability", D::kRatio, true).value_or(c->kill_probability);
+  m.ReportAll(c->Validate());
+  if (auto n = m.Node("envelope", true)) {
+    MapReader e(ctx.src, *n, m.PathOf("envelope"));
+    if (e.ok()) {
+      env->min_range_m = e.Quantity("min_range", D::kLength, true).value_or(env->min_range_m);
+      env->max_range_m = e.Quantity("max_range", D::kLength, true).value_or(env->max_range_m);
+      env->min_alt_m = e.Quantity("min_altitude", D::kAltitude, true).value_or(env->min_alt_m);
+      env->max_alt_m = e.Quantity("max_altitude", D::kAltitude, true).value_or(env->max_alt_m);
+      env->mean_missile_speed_mps = e.Quantity("mean_speed", D::kSpeed, true).value_or(env->mean_missile_speed_mps);
+      e.ReportAll(env->Validate());
+      e.Finish();
+    }
+  }
+  m.Finish();
+}
+
+void ReadTransponder(Context& ctx, const YAML::Node& node, const std::string& path, Transponder* x) {
+  MapReader m(ctx.src, node, path);
+  if (!m.ok()) return;
+  x->on = m.Bool("on", false).value_or(true);
+  const auto modes = m.StringList("modes", true);
+  for (const std::string& mode : modes) {
+    if (mode == "1") x->mode1 = true;
+    else if (mode == "2") x->mode2 = true;
+    else if (mode == "3A") x->mode3a = true;
+    else if (mode == "C") x->mode_c = true;
+    else if (mode == "S") x->mode_s = true;
+    else if (mode != "secure") m.Report("modes", fmt::format("unknown mode '{}' (known: 1, 2, 3A, C, S, secure)", mode));
+  }
+  if (auto code = m.String("code", x->mode3a)) {
+    if (!std::regex_match(*code, std::regex("[0-7]{4}")))
+      m.Report("code", fmt::format("must be four octal digits (got '{}')", *code));
+    else
+      x->code_3a = static_cast<std::uint16_t>(std::stoi(*code));
+  }
+  if (auto key = m.String("key", false)) x->secure_key = *key;
+  const bool secure = std::find(modes.begin(), modes.end(), "secure") != modes.end();
+  if (secure && x->secure_key.empty()) m.Report("key", "is required with the secure mode but missing");
+  if (!secure && !x->secure_key.empty()) m.Report("key", "given but the secure mode is not in modes");
+  x->reply_probability = m.Quantity("reply_probability", D::kRatio, x->reply_probability);
+  if (!(x->reply_probability >= 0.0 && x->reply_probability <= 1.0))
+    m.Report("reply_probability", fmt::format("must be in [0, 1] (got {})", x->reply_probability));
+  m.Finish();
+}
+
+
+void ReadAircraft(Context& ctx, const YAML::Node& node, const std::string& path, AircraftSpec* a) {
+  MapReader m(ctx.src, node, path);
+  if (!m.ok()) return;
+  a->name = m.String("name", true).value_or("");
+  if (FindType(m, "type", ctx.types.aircraft, "aircraft type", &a->type)) ReadSignature(ctx, a->type, &a->signature);
+  a->side = m.String("side", true).value_or("");
+  if (!a->side.empty() && !ctx.side_keys.count(a->side)) m.Report("side", fmt::format("refers to an undefined side '{}'", a->side));
+  if (auto aff = m.String("affiliation", true)) {
+    static const std::map<std::string, Affiliation> kAff{{"hostile", Affiliation::kHostile},
+                                                         {"friendly", Affiliation::kFriendly},
+                                                         {"civil", Affiliation::kCivil},
+                                                         {"neutral", Affiliation::kNeutral}};
+    const auto it = kAff.find(*aff);
+    if (it == kAff.end()) m.Report("affiliation", fmt::format("must be hostile, friendly, civil or neutral (got '{}')", *aff));
+    else a->affiliation = it->second;
+  }
+  if (auto n = m.Node("transponder", false)) ReadTransponder(ctx, *n, m.PathOf("transponder"), &a->transponder);
+  a->route.start = SimTime() + Duration::Seconds(m.Quantity("start", D::kTime, 0.0));
+  if (m.Has("turn_rate")) a->route.turn_rate_rad_s = m.Quantity("turn_rate", D::kAngle, true).value_or(a->route.turn_rate_rad_s);
+  if (auto end = m.String("at_end", false)) {
+    if (*end == "continue") a->route.end = EndOfRoute::kContinue;
+    else if (*end == "remove") a->route.end = EndOfRoute::kRemove;
+    else m.Report("at_end", fmt::format("must be continue or remove (got '{}')", *end));
+  }
+  if (auto route = m.Node("route", true)) {
+    const std::string rpath = m.PathOf("route");
+    if (!route->IsSequence()) {
+      m.Report("route", "must be a list of waypoints (got " + Describe(*route) + ")");
+    } else {
+      for (std::size_t i = 0; i < route->size(); ++i) {
+        MapReader w(ctx.src, (*route)[i], fmt::format("{}[{}]", rpath, i));
+        if (!w.ok()) continue;
+        Waypoint wp;
+        if (auto at = w.String("at", false)) {
+          const auto it = ctx.assets.find(*at);
+          if (it == ctx.assets.end()) w.Report("at", fmt::format("refers to an undefined asset '{}'", *at));
+          else wp.position = it->second;
+          wp.position.alt_m = w.Quantity("alt", D::kAltitude, true).value_or(0.0);
+        } else if (auto g = ReadPosition(w, true)) {
+          wp.position = *g;
+        }
+        wp.speed_mps = w.Quantity("speed", D::kSpeed, true).value_or(100.0);
+        w.Finish();
+        a->route.waypoints.push_back(wp);
+      }
+      if (route->size() < 2)
+        m.Report("route", fmt::format("needs at least 2 waypoints (got {})", route->size()));
+      else
+        for (const Problem& p : a->route.Validate())
+          if (p.path != "route") m.ReportAll({{p.path, p.message}});
+    }
+  }
+  m.Finish();
+}
+
+void ReadUnit(Context& ctx, const YAML::Node& node, const std::string& path, UnitSpec* u) {
+  MapReader m(ctx.src, node, path);
+  if (!m.ok()) return;
+  u->name = m.String("name", true).value_or("");
+  u->side = m.String("side", true).value_or("");
+  if (!u->side.empty() && !ctx.side_keys.count(u->side)) m.Report("side", fmt::format("refers to an undefined side '{}'", u->side));
+  if (auto at = m.Node("at", true)) u->position = ReadAt(ctx, *at, m.PathOf("at"), false).value_or(Geodetic{});
+  for (const std::string& a : m.StringList("defends", false))
+    if (!ctx.assets.count(a)) m.Report("defends", fmt::format("refers to an undefined asset '{}'", a));
+    else u->defends.push_back(a);
+  if (auto n = m.Node("surveillance", true)) {
+    MapReader s(ctx.src, *n, m.PathOf("surveillance"));
+    if (s.ok() && FindType(s, "type", ctx.types.radars, "radar type", &u->surveillance.name))
+      ReadRadarType(ctx, u->surveillance.name, &u->surveillance);
+    u->surveillance.position = u->position;
+    u->surveillance.position.alt_m += s.Quantity("antenna_height", D::kLength, true).value_or(0.0);
+    u->surveillance.north_alignment_error_rad = s.Quantity("north_alignment_error", D::kAngle, 0.0);
+    if (auto iff = s.Node("iff", false)) {
+      MapReader i(ctx.src, *iff, s.PathOf("iff"));
+      u->iff.enabled = true;
+      for (const std::string& mode : i.StringList("modes", true)) {
+        if (mode == "3A") u->iff.mode3a = true;
+        else if (mode == "C") u->iff.mode_c = true;
+        else if (mode == "secure") u->iff.secure = true;
+        else i.Report("modes", fmt::format("unknown or unsupported mode '{}' (supported: 3A, C, secure)", mode));
+      }
+      u->iff.max_range_m = i.Quantity("max_range", D::kLength, true).value_or(u->iff.max_range_m);
+      u->iff.range_sigma_m = i.Quantity("range_sigma", D::kLength, u->iff.range_sigma_m);
+      u->iff.azimuth_sigma_rad = i.Quantity("azimuth_sigma", D::kAngle, u->iff.azimuth_sigma_rad);
+      const auto keys = ctx.side_keys.find(u->side);
+      if (keys != ctx.side_keys.end()) u->iff.keys = keys->second;
+      for (const Problem& p : u->iff.Validate()) i.ReportAll({{p.path.substr(4), p.message}});
+      i.Finish();
+    }
+    s.Finish();
+  }
+  if (auto n = m.Node("engagement_radar", false)) {
+    MapReader e(ctx.src, *n, m.PathOf("engagement_radar"));
+    if (e.ok() && FindType(e, "type", ctx.types.engagement_radars, "engagement radar type", &u->engagement_radar.name))
+      ReadEngagementRadarType(ctx, u->engagement_radar.name, &u->engagement_radar);
+    if (auto at = e.Node("at", false)) u->engagement_radar.position = ReadAt(ctx, *at, e.PathOf("at"), false).value_or(u->position);
+    else u->engagement_radar.position = u->position;
+    u->engagement_radar.position.alt_m += e.Quantity("antenna_height", D::kLength, true).value_or(0.0);
+    e.Finish();
+  }
+  if (auto n = m.Node("launchers", false)) {
+    if (!n->IsSequence()) m.Report("launchers", "must be a list (got " + Describe(*n) + ")");
+    for (std::size_t i = 0; n->IsSequence() && i < n->size(); ++i) {
+      MapReader l(ctx.src, (*n)[i], fmt::format("{}[{}]", m.PathOf("launchers"), i));
+      if (!l.ok()) continue;
+      LauncherSpec spec;
+      spec.name = l.String("name", true).value_or("");
+      if (auto at = l.Node("at", true)) spec.position = ReadAt(ctx, *at, l.PathOf("at"), false).value_or(u->position);
+      spec.rounds = static_cast<int>(l.Integer("rounds", true, 0, 16).value_or(0));
+      spec.launch_interval_s = l.Quantity("launch_interval", D::kTime, true).value_or(3.0);
+      if (!(spec.launch_interval_s > 0.0)) l.Report("launch_interval", fmt::format("must be > 0 (got {} s)", spec.launch_interval_s));
+      l.Finish();
+      u->launchers.push_back(spec);
+    }
+    if (!u->launchers.empty() && !m.Has("engagement_radar")) m.Report("engagement_radar", "is required with launchers but missing");
+  }
+  if (!u->launchers.empty() || m.Has("missile")) {
+    MapReader& mm = m;
+    if (FindType(mm, "missile", ctx.types.missiles, "missile type", &u->missile_type))
+      ReadMissileType(ctx, u->missile_type, &u->interceptor, &u->envelope);
+  }
+  if (auto n = m.Node("tracker", false)) {
+    MapReader t(ctx.src, *n, m.PathOf("tracker"));
+    TrackerConfig& c = u->tracker;
+    c.process_noise_q = t.Quantity("process_noise", D::kRatio, c.process_noise_q);
+    c.gate_probability = t.Quantity("gate_probability", D::kRatio, c.gate_probability);
+    if (auto conf = t.String("confirm", false)) {
+      std::smatch mm;
+      if (std::regex_match(*conf, mm, std::regex("([0-9]+)/([0-9]+)"))) {
+        c.confirm_m = std::stoi(mm[1]);
+        c.confirm_n = std::stoi(mm[2]);
+      } else {
+        t.Report("confirm", fmt::format("must be M/N, e.g. 3/4 (got '{}')", *conf));
+      }
+    }
+    c.delete_misses_confirmed = static_cast<int>(t.Integer("delete_misses", false, 1, 100).value_or(c.delete_misses_confirmed));
+    t.ReportAll(c.Validate());
+    t.Finish();
+  }
+  if (auto n = m.Node("identification", false)) {
+    MapReader i(ctx.src, *n, m.PathOf("identification"));
+    IdentificationRules& r = u->identification;
+    r.hostile_min_speed_mps = i.Quantity("hostile_min_speed", D::kSpeed, r.hostile_min_speed_mps);
+    r.inbound_max_cpa_m = i.Quantity("inbound_max_cpa", D::kLength, r.inbound_max_cpa_m);
+    r.hostile_delay_s = i.Quantity("hostile_delay", D::kTime, r.hostile_delay_s);
+    r.min_unanswered = static_cast<int>(i.Integer("min_unanswered", false, 1, 1000).value_or(r.min_unanswered));
+    if (auto id = i.String("mode3a_identity", false))
+      if (!ParseIdentity(id->c_str(), &r.mode3a_identity)) i.Report("mode3a_identity", fmt::format("is not an identity (got '{}')", *id));
+    i.ReportAll(r.Validate());
+    i.Finish();
+  }
+  if (auto n = m.Node("doctrine", false)) {
+    MapReader d(ctx.src, *n, m.PathOf("doctrine"));
+    DoctrineConfig& c = u->doctrine;
+    if (auto ctl = d.String("control", false)) {
+      if (*ctl == "free") c.control = WeaponsControl::kFree;
+      else if (*ctl == "tight") c.control = WeaponsControl::kTight;
+      else if (*ctl == "hold") c.control = WeaponsControl::kHold;
+      else d.Report("control", fmt::format("must be free, tight or hold (got '{}')", *ctl));
+    }
+    c.salvo = static_cast<int>(d.Integer("salvo", false, 1, 4).value_or(c.salvo));
+    c.reengage_delay_s = d.Quantity("reengage_delay", D::kTime, c.reengage_delay_s);
+    d.ReportAll(c.Validate());
+    d.Finish();
+  }
+  u->missile_step_s = m.Quantity("missile_step", D::kTime, u->missile_step_s);
+  if (!(u->missile_step_s > 0.0 && u->missile_step_s <= 0.1))
+    m.Report("missile_step", fmt::format("must be in (0, 0.1] s (got {} s)", u->missile_step_s));
+  m.Finish();
+}
+
+std::map<std::string, YAML::Node> ReadTable(MapReader& types, const std::string& key) {
+  std::map<std::string, YAML::Node> out;
+  if (auto n = types.Node(key, false)) {
+    MapReader t(types.source(), *n, types.PathOf(key));
+    for (const std::string& name : t.Keys()) out[name] = *t.Node(name, true);
+  }
+  return out;
+}
+
+Scenario ReadDocument(const YAML::Node& root, const YamlSource& src) {
+  Scenario s;
+  Context ctx{src, {}, {}, {}};
+  MapReader top(src, root, "");
+  if (!top.ok()) return s;
+  if (auto n = top.Node("scenario", true)) {
+    MapReader m(src, *n, "scenario");
+    s.name = m.String("name", true).value_or("");
+    s.start_utc = m.String("start", true).value_or("");
+    if (!s.start_utc.empty() && !std::regex_match(s.start_utc, std::regex(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)")))
+      m.Report("start", fmt::format("must be a UTC time like 2018-09-17T18:30:00Z (got '{}')", s.start_utc));
+    const auto d = m.Quantity("duration", D::kTime, true);
+    if (d && !(*d > 0.0 && *d <= 7 * 86400.0)) m.Report("duration", fmt::format("must be in (0 s, 7 days] (got {} s)", *d));
+    s.duration = Duration::Seconds(d.value_or(60.0));
+    s.truth_interval_s = m.Quantity("truth_interval", D::kTime, s.truth_interval_s);
+    if (!(s.truth_interval_s > 0.0)) m.Report("truth_interval", fmt::format("must be > 0 (got {} s)", s.truth_interval_s));
+    m.Finish();
+  }
+  if (auto n = top.Node("sides", true)) {
+    MapReader m(src, *n, "sides");
+    for (const std::string& side : m.Keys()) {
+      MapReader sm(src, *m.Node(side, true), m.PathOf(side));
+      ctx.side_keys[side] = sm.StringList("iff_keys", false);
+      sm.Finish();
+    }
+  }
+  if (auto n = top.Node("types", true)) {
+    MapReader t(src, *n, "types");
+    ctx.types.aircraft = ReadTable(t, "aircraft");
+    ctx.types.radars = ReadTable(t, "radars");
+    ctx.types.engagement_radars = ReadTable(t, "engagement_radars");
+    ctx.types.missiles = ReadTable(t, "missiles");
+    t.Finish();
+  }
+  auto list = [&](const char* key, bool required, auto&& each) {
+    const auto n = top.Node(key, required);
+    if (!n) return;
+    if (!n->IsSequence()) {
+      top.Report(key, "must be a list (got " + Describe(*n) + ")");
+      return;
+    }
+    for (std::size_t i = 0; i < n->size(); ++i) each((*n)[i], fmt::format("{}[{}]", key, i));
+  };
+  list("assets", false, [&](const YAML::Node& node, const std::string& path) {
+    MapReader m(src, node, path);
+    if (!m.ok()) return;
+    AssetSpec a;
+    a.name = m.String("name", true).value_or("");
+    if (auto g = ReadPosition(m, false)) a.position = *g;
+    m.Finish();
+    ctx.assets[a.name] = a.position;
+    s.assets.push_back(a);
+  });
+  list("aircraft", true, [&](const YAML::Node& node, const std::string& path) {
+    s.aircraft.emplace_back();
+    ReadAircraft(ctx, node, path, &s.aircraft.back());
+  });
+  list("units", true, [&](const YAML::Node& node, const std::string& path) {
+    s.units.emplace_back();
+    ReadUnit(ctx, node, path, &s.units.back());
+  });
+  top.Finish();
+  return s;
+}
+
+}  // namespace
+
+Scenario ReadScenarioText(const std::string& text, const std::string& name) {
+  Problems problems;
+  const YamlSource src{name, &problems};
+  Scenario s;
+  try {
+    const YAML::Node root = YAML::Load(text);
+    if (root.IsNull()) src.Report(YAML::Mark(), "(file)", "is empty: expected a scenario mapping");
+    else s = ReadDocument(root, src);
+  } catch (const YAML::Exception& e) {
+    src.Report(e.mark, "(file)", "YAML syntax error: " + e.msg);
+  }
+  if (!problems.empty()) throw ScenarioError(std::move(problems));
+  return s;
+}
+
+Scenario ReadScenarioFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ScenarioError({Problem{"(file)", std::string("cannot read the scenario: ") + std::strerror(errno), path, 1, 1}});
+  std::ostringstream text;
+  text << in.rdbuf();
+  return ReadScenarioText(text.str(), path);
+}
+
+}  // namespace iadsim

@@ -1,0 +1,98 @@
+#include "iadsim/sim/command_post_node.h"
+
+#include "iadsim/sim/fire_unit.h"
+
+namespace iadsim {
+
+CommandPostNode::CommandPostNode(RunContext& ctx, std::string name, CommandPostConfig config)
+    : ctx_(ctx), name_(std::move(name)), cp_(std::move(config)) {
+  id_ = ctx_.engine.Add(this);
+}
+
+void CommandPostNode::Deliver(DetectionBatch batch, IffSweep iff) {
+  const SimTime t = batch.end;
+  inbox_.emplace_back(std::move(batch), std::move(iff));
+  ctx_.engine.WakeAt(t, Phase::kTrack, id_);
+}
+
+void CommandPostNode::EngagementEnded(EngagementId engagement, SimTime t) {
+  cp_.OnEngagementEnded(engagement, t);
+  ctx_.Emit(Event{t, "engagement_ended"}.With("unit", name_).With("engagement", std::int64_t{engagement.value()}));
+  ctx_.engine.WakeAt(t, Phase::kDecide, id_);
+}
+
+void CommandPostNode::Wake(SimTime now, Phase phase, Engine& engine) {
+  if (phase == Phase::kTrack) {
+    Track(now);
+    engine.WakeAt(now, Phase::kDecide, id_);
+  } else if (phase == Phase::kDecide) {
+    Decide(now);
+  }
+}
+
+std::int64_t CommandPostNode::TruthOf(TrackId track, SimTime t) const {
+  const auto [x, P] = cp_.tracker().Predict(track, t);
+  const auto e = ctx_.NearestAircraft(t, frame().EcefFromEnu(x.head<3>()));
+  return e ? std::int64_t{e->value()} : -1;
+}
+
+void CommandPostNode::Track(SimTime now) {
+  for (auto& [batch, iff] : inbox_) {
+    const TrackerUpdate u = cp_.OnDetections(batch);
+    cp_.OnIffSweep(iff);
+    for (TrackId t : u.dropped)
+      if (confirmed_.erase(t) > 0)
+        ctx_.Emit(Event{now, "track_dropped"}.With("unit", name_).With("track", std::int64_t{t.value()}));
+    for (TrackId t : u.confirmed) {
+      confirmed_.insert(t);
+      const TrackState* s = cp_.tracker().Find(t);
+      const Geodetic g = frame().GeodeticFromEnu(s->x.head<3>());
+      ctx_.Emit(Event{now, "track_confirmed"}
+                    .With("unit", name_)
+                    .With("track", std::int64_t{t.value()})
+                    .With("lat", g.lat_deg)
+                    .With("lon", g.lon_deg)
+                    .With("alt_m", g.alt_m)
+                    .With("truth_entity", TruthOf(t, now)));
+    }
+    for (TrackId t : u.updated) {
+      const TrackState* s = cp_.tracker().Find(t);
+      if (s == nullptr || s->status != TrackStatus::kConfirmed) continue;
+      TrackSample sample;
+      sample.time = s->time;
+      sample.unit = name_;
+      sample.track = t.value();
+      sample.geo = frame().GeodeticFromEnu(s->x.head<3>());
+      sample.v_enu = s->x.tail<3>();
+      sample.identity = ToString(cp_.IdentityOf(t));
+      ctx_.recorder->OnTrack(sample);
+    }
+  }
+  inbox_.clear();
+}
+
+void CommandPostNode::Decide(SimTime now) {
+  for (const IdentityChange& c : cp_.Identify(now)) {
+    ctx_.Emit(Event{now, "identity_changed"}
+                  .With("unit", name_)
+                  .With("track", std::int64_t{c.track.value()})
+                  .With("from", std::string(ToString(c.from)))
+                  .With("to", std::string(ToString(c.to)))
+                  .With("evidence", c.evidence)
+                  .With("truth_entity", TruthOf(c.track, now)));
+  }
+  if (fire_unit_ == nullptr) return;
+  for (const EngagementOrder& o : cp_.Assign(now, fire_unit_->Status(frame()))) {
+    ctx_.Emit(Event{now, "engagement_ordered"}
+                  .With("unit", name_)
+                  .With("engagement", std::int64_t{o.engagement.value()})
+                  .With("track", std::int64_t{o.track.value()})
+                  .With("identity", std::string(ToString(cp_.IdentityOf(o.track))))
+                  .With("control", std::string(ToString(cp_.config().doctrine.control)))
+                  .With("rounds", std::int64_t{o.rounds})
+                  .With("truth_entity", TruthOf(o.track, now)));
+    fire_unit_->Order(o, cp_.tracker().Predict(o.track, now).second, frame());
+  }
+}
+
+}  // namespace iadsim

@@ -1,0 +1,42 @@
+#pragma once
+// The engine's component for a command post: it tracks on each delivered batch (track phase),
+// then identifies, evaluates and assigns (decide phase), and sends orders to its fire unit.
+// It records track samples and the perception events; the `truth_entity` field of those events
+// is after-action truth added by the recorder side, never seen by the command post.
+#include <set>
+#include <string>
+#include <vector>
+
+#include "iadsim/c2/command_post.h"
+#include "iadsim/sim/run_context.h"
+
+namespace iadsim {
+
+class FireUnit;
+
+class CommandPostNode final : public Component {
+ public:
+  CommandPostNode(RunContext& ctx, std::string name, CommandPostConfig config);
+  void set_fire_unit(FireUnit* fire_unit) { fire_unit_ = fire_unit; }
+  void Deliver(DetectionBatch batch, IffSweep iff);
+  void EngagementEnded(EngagementId engagement, SimTime t);
+  void Wake(SimTime now, Phase phase, Engine& engine) override;
+  const std::string& name() const { return name_; }
+  const CommandPost& command_post() const { return cp_; }
+  const LocalFrame& frame() const { return cp_.tracker().frame(); }
+
+ private:
+  void Track(SimTime now);
+  void Decide(SimTime now);
+  std::int64_t TruthOf(TrackId track, SimTime t) const;  // after-action, -1 if none
+
+  RunContext& ctx_;
+  std::string name_;
+  CommandPost cp_;
+  FireUnit* fire_unit_ = nullptr;
+  ComponentId id_ = 0;
+  std::vector<std::pair<DetectionBatch, IffSweep>> inbox_;
+  std::set<TrackId> confirmed_;  // to report drops of confirmed tracks only
+};
+
+}  // namespace iadsim

@@ -1,0 +1,257 @@
+#include "iadsim/sim/fire_unit.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "iadsim/sim/command_post_node.h"
+#include "iadsim/tracking/kalman.h"
+#include "iadsim/tracking/polar_measurement.h"
+#include "iadsim/weapons/fuze.h"
+
+namespace iadsim {
+namespace {
+constexpr int kFirmTrackHits = 2;    // fire-control hits before launch
+constexpr int kLostAfterMisses = 5;  // consecutive fire-control misses that lose the target
+constexpr double kMaxAircraftSpeedMps = 1500.0;  // bound for fuze-check scheduling
+constexpr double kFireControlQ = 400.0;          // m^2/s^3: fire-control tracks expect manoeuvres
+}  // namespace
+
+FireUnit::FireUnit(RunContext& ctx, const UnitSpec& spec, CommandPostNode* command_post)
+    : ctx_(ctx),
+      spec_(spec),
+      command_post_(command_post),
+      frame_(spec.engagement_radar.position),
+      radar_(spec.engagement_radar, ctx.Stream(spec.name + "/" + spec.engagement_radar.name, "look")),
+      warhead_stream_(ctx.Stream(spec.name, "warhead")) {
+  id_ = ctx_.engine.Add(this);
+  channels_.resize(static_cast<std::size_t>(spec.engagement_radar.channels));
+  for (const LauncherSpec& l : spec.launchers) launchers_.push_back({l, frame_.EnuFromGeodetic(l.position), l.rounds, {}});
+}
+
+FireUnitStatus FireUnit::Status(const LocalFrame& cp_frame) const {
+  FireUnitStatus s;
+  s.p_enu = cp_frame.EnuFromEcef(frame_.EcefFromEnu(Vec3::Zero()));
+  for (const Channel& c : channels_) {
+    if (!c.active) ++s.free_channels;
+    s.ready_rounds -= c.active ? c.to_fire : 0;
+  }
+  for (const Launcher& l : launchers_) s.ready_rounds += l.rounds;
+  s.envelope = spec_.envelope;
+  return s;
+}
+
+void FireUnit::Order(const EngagementOrder& order, const StateCov& P_cp, const LocalFrame& cp_frame) {
+  auto it = std::find_if(channels_.begin(), channels_.end(), [](const Channel& c) { return !c.active; });
+  if (it == channels_.end()) return;  // the command post saw a free channel: cannot happen
+  Channel& c = *it;
+  c = Channel{};
+  c.order = order;
+  c.active = true;
+  c.to_fire = order.rounds;
+  c.t = order.time;
+  c.x.head<3>() = frame_.EnuFromEcef(order.target_p_ecef);
+  c.x.tail<3>() = frame_.EnuVectorFromEcef(order.target_v_ecef);
+  const Eigen::Matrix3d R = EnuFromEcefRotation(frame_.origin().lat_deg, frame_.origin().lon_deg) *
+                            EnuFromEcefRotation(cp_frame.origin().lat_deg, cp_frame.origin().lon_deg).transpose();
+  StateCov T = StateCov::Zero();
+  T.topLeftCorner<3, 3>() = R;
+  T.bottomRightCorner<3, 3>() = R;
+  c.P = T * P_cp * T.transpose();
+  ctx_.engine.WakeAt(order.time + Duration::Seconds(spec_.engagement_radar.update_interval_s), Phase::kSense, id_);
+}
+
+void FireUnit::Wake(SimTime now, Phase phase, Engine& engine) {
+  if (phase == Phase::kSense) {
+    bool any = false;
+    for (std::size_t i = 0; i < channels_.size(); ++i) {
+      if (!channels_[i].active) continue;
+      Look(now, channels_[i], static_cast<int>(i));
+      any = any || channels_[i].active;
+    }
+    if (any) engine.WakeAt(now + Duration::Seconds(spec_.engagement_radar.update_interval_s), Phase::kSense, id_);
+    engine.WakeAt(now, Phase::kAct, id_);
+  } else if (phase == Phase::kAct) {
+    Launch(now);
+  } else if (phase == Phase::kMove) {
+    Fly(now);
+  }
+}
+
+void FireUnit::Look(SimTime now, Channel& c, int /*index*/) {
+  const double dt = (now - c.t).seconds();
+  KalmanPredict<6>(c.x, c.P, CvTransition(dt), CvProcessNoiseContinuous(dt, kFireControlQ));
+  c.t = now;
+  const auto d = radar_.Look(ctx_.world, now, frame_.EcefFromEnu(c.x.head<3>()), c.looks++);
+  if (d) {
+    const PolarMeasurementModel m(frame_, d->sensor_position, true);
+    const PolarVec nu = m.Innovation(m.Measurement(*d), m.Predict(c.x));
+    KalmanUpdate<6, Eigen::Dynamic>(c.x, c.P, nu, m.Jacobian(c.x), m.NoiseCovariance(*d));
+    ++c.hits;
+    c.consecutive_misses = 0;
+    return;
+  }
+  if (++c.consecutive_misses >= kLostAfterMisses) {
+    if (c.to_fire > 0)
+      ctx_.Emit(Event{now, "engagement_aborted"}
+                    .With("unit", spec_.name)
+                    .With("engagement", std::int64_t{c.order.engagement.value()})
+                    .With("reason", std::string("fire-control radar lost the target")));
+    c.to_fire = 0;
+    MaybeEndEngagement(now, c);
+  }
+}
+
+void FireUnit::Launch(SimTime now) {
+  std::optional<SimTime> retry;
+  for (Channel& c : channels_) {
+    if (!c.active || c.to_fire == 0 || c.hits < kFirmTrackHits || c.consecutive_misses > 0) continue;
+    Launcher* best = nullptr;
+    for (Launcher& l : launchers_) {
+      if (l.rounds == 0) continue;
+      if (l.next_ready > now) {
+        retry = retry ? std::min(*retry, l.next_ready) : l.next_ready;
+        continue;
+      }
+      best = &l;
+      break;
+    }
+    if (best == nullptr) continue;
+    --best->rounds;
+    for (Launcher& l : launchers_) l.next_ready = std::max(l.next_ready, now + Duration::Seconds(best->spec.launch_interval_s));
+    --c.to_fire;
+    ++c.in_flight;
+    Entity e;
+    e.kind = EntityKind::kMissile;
+    e.name = fmt::format("{}/{}-{}", spec_.name, spec_.missile_type, ++missiles_fired_);
+    e.side = spec_.side;
+    e.type = spec_.missile_type;
+    e.affiliation = Affiliation::kHostile;
+    const EntityId id = ctx_.world.Add(e);
+    Vec3 dir = c.x.head<3>() - best->p_enu;
+    dir.z() = 0.0;
+    Interceptor missile(spec_.interceptor, best->p_enu, dir.normalized(), frame_.origin().alt_m);
+    ctx_.world.SetMissileState(id, now, frame_.EcefFromEnu(best->p_enu), Vec3::Zero());
+    flights_.push_back({id, static_cast<int>(&c - channels_.data()), missile, {}});
+    ctx_.Emit(Event{now, "missile_launched"}
+                  .With("unit", spec_.name)
+                  .With("engagement", std::int64_t{c.order.engagement.value()})
+                  .With("track", std::int64_t{c.order.track.value()})
+                  .With("missile", std::int64_t{id.value()})
+                  .With("missile_name", e.name)
+                  .With("launcher", best->spec.name));
+    if (!flying_scheduled_) {
+      flying_scheduled_ = true;
+      ctx_.engine.WakeAt(now + Duration::Seconds(spec_.missile_step_s), Phase::kMove, id_);
+    }
+    if (c.to_fire > 0) retry = now + Duration::Seconds(best->spec.launch_interval_s);
+  }
+  if (retry) ctx_.engine.WakeAt(*retry, Phase::kAct, id_);
+}
+
+void FireUnit::Fly(SimTime now) {
+  const double dt = spec_.missile_step_s;
+  for (Flight& f : flights_) {
+    const Channel& c = channels_[f.channel];
+    const double age = (now - c.t).seconds() - dt;  // estimate at the start of the step
+    const Vec3 est_p = c.x.head<3>() + c.x.tail<3>() * age;
+    const Vec3 m0 = f.interceptor.state().p_enu;
+    f.interceptor.Step(dt, est_p, c.x.tail<3>());
+    const Vec3 m1 = f.interceptor.state().p_enu;
+    ctx_.world.SetMissileState(f.missile, now, frame_.EcefFromEnu(m1),
+                               frame_.EcefVectorFromEnu(f.interceptor.state().v_enu));
+    if (f.interceptor.armed() && Fuze(now - Duration::Seconds(dt), dt, f, m0, m1)) continue;
+    const auto sd = f.interceptor.self_destruct();
+    const double alt = m1.z() + (m1.x() * m1.x() + m1.y() * m1.y()) / (2.0 * 6371e3) + frame_.origin().alt_m;
+    if (sd != Interceptor::SelfDestruct::kNone)
+      EndFlight(now, f, sd == Interceptor::SelfDestruct::kTooSlow ? "self-destruct: too slow" : "self-destruct: flight time", -1, -1);
+    else if (alt < 0.0)
+      EndFlight(now, f, "ground impact", -1, -1);
+  }
+  std::erase_if(flights_, [](const Flight& f) { return !f.missile.valid(); });
+  if (flights_.empty()) {
+    flying_scheduled_ = false;
+  } else {
+    ctx_.engine.WakeAt(now + Duration::Seconds(dt), Phase::kMove, id_);
+  }
+}
+
+bool FireUnit::Fuze(SimTime t0, double dt, Flight& f, const Vec3& m0, const Vec3& m1) {
+  const SimTime t1 = t0 + Duration::Seconds(dt);
+  const auto& entities = ctx_.world.entities();
+  f.next_fuze_check.resize(entities.size(), SimTime());
+  const InterceptorConfig& cfg = spec_.interceptor;
+  double best_t = dt + 1.0, best_d = 0.0;
+  EntityId best;
+  for (const Entity& e : entities) {
+    if (e.kind != EntityKind::kAircraft) continue;
+    SimTime& next = f.next_fuze_check[e.id.value() - 1];
+    if (t1 < next) continue;
+    const auto s = ctx_.world.StateAt(e.id, t1);
+    if (!s) continue;
+    const Vec3 a1 = frame_.EnuFromEcef(s->p_ecef);
+    const Vec3 a_v = frame_.EnuVectorFromEcef(s->v_ecef);
+    const Vec3 rel0 = (a1 - a_v * dt) - m0;
+    const Vec3 rel1 = a1 - m1;
+    const ClosestApproach ca = ClosestApproachInStep(rel0, (rel1 - rel0) / dt, dt);
+    // The fuze fires at the closest approach: while the missile still closes at the end of the
+    // step (t* = dt), it waits for the next step.
+    if (ca.distance_m <= cfg.fuze_radius_m && ca.t_s < dt) {
+      if (ca.t_s < best_t) {
+        best_t = ca.t_s;
+        best_d = ca.distance_m;
+        best = e.id;
+      }
+      continue;
+    }
+    const double margin = rel1.norm() - 2.0 * cfg.fuze_radius_m;
+    const double closing = f.interceptor.state().v_enu.norm() + kMaxAircraftSpeedMps;
+    next = margin > 0.0 ? t1 + Duration::Seconds(margin / closing) : t1;
+  }
+  if (!best.valid()) return false;
+  const Entity& target = ctx_.world.Get(best);
+  bool killed = false;
+  if (best_d <= cfg.lethal_radius_m) {
+    RandomStream rng = warhead_stream_.Derive(ctx_.world.Get(f.missile).name, 0);
+    killed = rng.Bernoulli(cfg.kill_probability);
+  }
+  const EntityId missile = f.missile;
+  EndFlight(t1, f, "proximity fuze", best_d, best.value());
+  if (killed) {
+    ctx_.world.Destroy(best, t1);
+    ctx_.Emit(Event{t1, "entity_destroyed"}
+                  .With("entity", std::int64_t{best.value()})
+                  .With("name", target.name)
+                  .With("affiliation", std::string(ToString(target.affiliation)))
+                  .With("by_missile", std::int64_t{missile.value()}));
+  }
+  return true;
+}
+
+void FireUnit::EndFlight(SimTime t, Flight& f, const std::string& reason, double miss_m, std::int64_t nearest) {
+  Channel& c = channels_[f.channel];
+  Event e{t, "missile_detonated"};
+  e.With("missile", std::int64_t{f.missile.value()})
+      .With("engagement", std::int64_t{c.order.engagement.value()})
+      .With("reason", reason);
+  if (nearest >= 0) {
+    e.With("miss_distance_m", miss_m).With("nearest_entity", nearest);
+  } else {
+    const auto closest = ctx_.NearestAircraft(t, ctx_.world.StateAt(f.missile, t)->p_ecef, 1e9);
+    e.With("nearest_entity", closest ? std::int64_t{closest->value()} : std::int64_t{-1});
+  }
+  ctx_.Emit(e);
+  ctx_.world.Destroy(f.missile, t);
+  f.missile = EntityId();
+  --c.in_flight;
+  MaybeEndEngagement(t, c);
+}
+
+void FireUnit::MaybeEndEngagement(SimTime t, Channel& c) {
+  if (!c.active || c.to_fire > 0 || c.in_flight > 0) return;
+  c.active = false;
+  command_post_->EngagementEnded(c.order.engagement, t);
+}
+
+}  // namespace iadsim

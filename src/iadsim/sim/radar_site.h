@@ -1,0 +1,32 @@
+#pragma once
+// The engine's component for a rotating surveillance radar (and its IFF): it sweeps one sector
+// per wake-up, at the sector's end, and delivers the detection batch and the IFF sweep to its
+// command post. Cost: one wake-up per sector, whatever happens in the sky.
+#include <vector>
+
+#include "iadsim/sensors/surveillance_radar.h"
+#include "iadsim/sim/run_context.h"
+
+namespace iadsim {
+
+class CommandPostNode;
+
+class RadarSite final : public Component {
+ public:
+  RadarSite(RunContext& ctx, SurveillanceRadar radar, CommandPostNode* command_post);
+  void Start();  // schedules the first sector
+  void Wake(SimTime now, Phase phase, Engine& engine) override;
+  // After-action: first time each entity was detected (indexed by entity id - 1; Max() = never).
+  const std::vector<SimTime>& first_detection() const { return first_detection_; }
+
+ private:
+  RunContext& ctx_;
+  SurveillanceRadar radar_;
+  CommandPostNode* command_post_;
+  ComponentId id_ = 0;
+  std::uint64_t sweep_ = 0;  // sectors swept so far
+  std::vector<SimTime> first_detection_;
+  std::vector<EntityId> detected_;
+};
+
+}  // namespace iadsim

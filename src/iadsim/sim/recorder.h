@@ -1,0 +1,55 @@
+#pragma once
+// What a run tells the outside world: events, truth samples and track samples, as values.
+// io/ writes them to files; a Monte Carlo batch keeps only what it measures. Nothing here knows
+// a file format.
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "iadsim/core/time.h"
+#include "iadsim/geodesy/geodetic.h"
+
+namespace iadsim {
+
+using EventValue = std::variant<std::int64_t, double, std::string, bool>;
+
+struct Event {
+  SimTime time;
+  std::string type;
+  std::vector<std::pair<std::string, EventValue>> fields;  // in the order written
+
+  Event& With(std::string key, EventValue value) {
+    fields.emplace_back(std::move(key), std::move(value));
+    return *this;
+  }
+};
+
+struct TruthSample {
+  SimTime time;
+  std::uint32_t entity = 0;
+  std::string name;
+  std::string kind;
+  Geodetic geo;
+  Vec3 v_enu = Vec3::Zero();
+};
+
+struct TrackSample {
+  SimTime time;
+  std::string unit;
+  std::uint32_t track = 0;
+  Geodetic geo;
+  Vec3 v_enu = Vec3::Zero();
+  std::string identity;
+};
+
+class Recorder {
+ public:
+  virtual ~Recorder() = default;
+  virtual void OnEvent(const Event& event) = 0;
+  virtual void OnTruth(const TruthSample& sample) = 0;
+  virtual void OnTrack(const TrackSample& sample) = 0;
+};
+
+}  // namespace iadsim

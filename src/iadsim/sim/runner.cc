@@ -1,0 +1,83 @@
+#include "iadsim/sim/runner.h"
+
+#include <memory>
+
+#include "iadsim/sim/command_post_node.h"
+#include "iadsim/sim/fire_unit.h"
+#include "iadsim/sim/radar_site.h"
+#include "iadsim/sim/truth_sampler.h"
+
+namespace iadsim {
+namespace {
+
+Entity MakeAircraft(const AircraftSpec& a) {
+  Entity e;
+  e.name = a.name;
+  e.kind = EntityKind::kAircraft;
+  e.side = a.side;
+  e.type = a.type;
+  e.affiliation = a.affiliation;
+  e.signature = a.signature;
+  e.transponder = a.transponder;
+  e.route.emplace(a.route);
+  return e;
+}
+
+}  // namespace
+
+RunSummary RunScenario(const Scenario& scenario, const RunOptions& options, Recorder& recorder) {
+  RunContext ctx;
+  ctx.seed = options.seed;
+  ctx.replication = options.replication;
+  SummaryRecorder summary(ctx.world, &recorder);
+  ctx.recorder = &summary;
+  for (const AircraftSpec& a : scenario.aircraft) ctx.world.Add(MakeAircraft(a));
+
+  std::vector<std::unique_ptr<CommandPostNode>> posts;
+  std::vector<std::unique_ptr<RadarSite>> radars;
+  std::vector<std::unique_ptr<FireUnit>> fire_units;
+  for (std::size_t u = 0; u < scenario.units.size(); ++u) {
+    const UnitSpec& spec = scenario.units[u];
+    CommandPostConfig cp;
+    cp.unit = UnitId(static_cast<std::uint32_t>(u + 1));
+    cp.tracker = spec.tracker;
+    cp.tracker.origin = spec.position;
+    cp.identification = spec.identification;
+    cp.doctrine = spec.doctrine;
+    const LocalFrame frame(spec.position);
+    for (const std::string& name : spec.defends)
+      for (const AssetSpec& a : scenario.assets)
+        if (a.name == name) cp.assets.push_back({a.name, frame.EnuFromGeodetic(a.position)});
+    posts.push_back(std::make_unique<CommandPostNode>(ctx, spec.name, cp));
+    SurveillanceRadar radar(spec.surveillance, spec.iff, ctx.Stream(spec.name + "/" + spec.surveillance.name, "scan"));
+    radars.push_back(std::make_unique<RadarSite>(ctx, std::move(radar), posts.back().get()));
+    radars.back()->Start();
+    if (!spec.launchers.empty()) {
+      fire_units.push_back(std::make_unique<FireUnit>(ctx, spec, posts.back().get()));
+      posts.back()->set_fire_unit(fire_units.back().get());
+    }
+  }
+  std::unique_ptr<TruthSampler> sampler;
+  if (options.record_truth) sampler = std::make_unique<TruthSampler>(ctx, Duration::Seconds(scenario.truth_interval_s));
+
+  const SimTime end = SimTime() + scenario.duration;
+  ctx.engine.Run(end);
+
+  std::vector<SimTime> first(ctx.world.entities().size(), SimTime::Max());
+  for (const auto& r : radars) {
+    const auto& f = r->first_detection();
+    for (std::size_t i = 0; i < f.size(); ++i) first[i] = std::min(first[i], f[i]);
+  }
+  RunSummary base;
+  base.scenario = scenario.name;
+  base.seed = options.seed;
+  base.replication = options.replication;
+  base.duration_s = scenario.duration.seconds();
+  base.engine_wakeups = ctx.engine.wakeups();
+  ctx.Emit(Event{end, "run_finished"}
+               .With("duration_s", scenario.duration.seconds())
+               .With("engine_wakeups", static_cast<std::int64_t>(ctx.engine.wakeups())));
+  return summary.Finish(base, first);
+}
+
+}  // namespace iadsim

@@ -1,0 +1,40 @@
+#include "iadsim/sim/truth_sampler.h"
+
+#include <algorithm>
+
+namespace iadsim {
+
+TruthSampler::TruthSampler(RunContext& ctx, Duration interval) : ctx_(ctx), interval_(interval) {
+  id_ = ctx_.engine.Add(this);
+  ctx_.engine.WakeAt(SimTime(), Phase::kRecord, id_);
+}
+
+void TruthSampler::Wake(SimTime now, Phase, Engine& engine) {
+  bool any = false;
+  SimTime next_appearance = SimTime::Max();
+  for (const Entity& e : ctx_.world.entities()) {
+    if (e.route && e.route->start() > now) next_appearance = std::min(next_appearance, e.route->start());
+    const auto s = ctx_.world.StateAt(e.id, now);
+    if (!s) continue;
+    any = true;
+    TruthSample t;
+    t.time = now;
+    t.entity = e.id.value();
+    t.name = e.name;
+    t.kind = ToString(e.kind);
+    t.geo = s->geo;
+    t.v_enu = EnuFromEcefRotation(s->geo.lat_deg, s->geo.lon_deg) * s->v_ecef;
+    ctx_.recorder->OnTruth(t);
+  }
+  // An empty sky is not sampled: the next sample is the first on the interval grid at which an
+  // aircraft can be there again (missiles appear only while aircraft fly).
+  SimTime next = now + interval_;
+  if (!any) {
+    if (next_appearance == SimTime::Max()) return;
+    const std::int64_t k = (next_appearance.micros() + interval_.micros() - 1) / interval_.micros();
+    next = std::max(next, SimTime::Micros(k * interval_.micros()));
+  }
+  engine.WakeAt(next, Phase::kRecord, id_);
+}
+
+}  // namespace iadsim

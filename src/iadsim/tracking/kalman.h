@@ -1,0 +1,111 @@
+#pragma once
+// Kalman filter predict and update steps, for a linear model or a linearised one (EKF).
+//   predict:  x <- F x,            P <- F P F^T + Q
+//   update:   nu = z - h(x)        (the caller forms nu, so that it can wrap angles)
+//             S  = H P H^T + R,    K = P H^T S^-1
+//             x <- x + K nu
+//             P <- (I - K H) P (I - K H)^T + K R K^T        (Joseph form)
+//             NIS = nu^T S^-1 nu   (normalised innovation squared; chi-square with dim(z) degrees
+//                                   of freedom when the filter is consistent)
+// The Joseph form keeps P symmetric and positive semi-definite for any gain, and is exact for the
+// optimal gain (Bar-Shalom, Li & Kirubarajan, Estimation with Applications to Tracking and
+// Navigation, Wiley 2001, sec. 5.2.3 and 5.4.2). Units are those of the state and measurement.
+// State dimension N is fixed at compile time; the measurement dimension M is 1 to 3, fixed or
+// Eigen::Dynamic (at most 3 rows, no heap allocation).
+#include <Eigen/Cholesky>
+#include <Eigen/Core>
+
+#include <cmath>
+
+#include "iadsim/core/error.h"
+
+namespace iadsim {
+
+namespace kalman_detail {
+constexpr int MaxDim(int d) { return d == Eigen::Dynamic ? 3 : d; }
+// Eigen wants a row vector row-major and a column vector column-major.
+constexpr int Layout(int max_rows, int max_cols) {
+  return (max_rows == 1 && max_cols != 1) ? Eigen::RowMajor : Eigen::ColMajor;
+}
+}  // namespace kalman_detail
+
+// An R x C matrix where R or C may be Eigen::Dynamic with at most 3 (a measurement dimension).
+template <int R, int C>
+using KfMatrix = Eigen::Matrix<double, R, C,
+                               kalman_detail::Layout(kalman_detail::MaxDim(R), kalman_detail::MaxDim(C)),
+                               kalman_detail::MaxDim(R), kalman_detail::MaxDim(C)>;
+
+template <int M>
+struct InnovationStats {
+  KfMatrix<M, 1> innovation;  // nu = z - h(x)
+  KfMatrix<M, M> S;           // innovation covariance H P H^T + R
+  double nis = 0.0;           // nu^T S^-1 nu (the squared Mahalanobis distance used for gating)
+  double log_det_S = 0.0;     // ln |S|
+};
+
+template <int N, int M>
+struct KalmanUpdateResult {
+  KfMatrix<M, 1> innovation;
+  KfMatrix<M, M> S;
+  double nis = 0.0;
+  double log_det_S = 0.0;
+  KfMatrix<N, M> gain;  // K = P H^T S^-1
+};
+
+template <int N>
+void KalmanPredict(Eigen::Matrix<double, N, 1>& x, Eigen::Matrix<double, N, N>& P,
+                   const Eigen::Matrix<double, N, N>& F, const Eigen::Matrix<double, N, N>& Q) {
+  x = F * x;
+  Eigen::Matrix<double, N, N> Pn = F * P * F.transpose() + Q;
+  P = 0.5 * (Pn + Pn.transpose());
+}
+
+// S, NIS and ln|S| of an innovation, without changing the state (for gating). R and the
+// predicted P must make S positive definite; a failure is a bug (aborts with a message).
+template <int N, int M>
+InnovationStats<M> ComputeInnovationStats(const Eigen::Matrix<double, N, N>& P,
+                                          const KfMatrix<M, 1>& innovation, const KfMatrix<M, N>& H,
+                                          const KfMatrix<M, M>& R) {
+  InnovationStats<M> out;
+  out.innovation = innovation;
+  out.S = H * P * H.transpose() + R;
+  out.S = 0.5 * (out.S + out.S.transpose()).eval();
+  const Eigen::LLT<KfMatrix<M, M>> llt(out.S);
+  IADSIM_CHECK(llt.info() == Eigen::Success, "innovation covariance is not positive definite");
+  out.nis = innovation.dot(llt.solve(innovation));
+  out.log_det_S = 2.0 * llt.matrixLLT().diagonal().array().log().sum();
+  return out;
+}
+
+// The update above; x and P are replaced by the posterior.
+template <int N, int M>
+KalmanUpdateResult<N, M> KalmanUpdate(Eigen::Matrix<double, N, 1>& x, Eigen::Matrix<double, N, N>& P,
+                                      const KfMatrix<M, 1>& innovation, const KfMatrix<M, N>& H,
+                                      const KfMatrix<M, M>& R) {
+  const InnovationStats<M> st = ComputeInnovationStats<N, M>(P, innovation, H, R);
+  const Eigen::LLT<KfMatrix<M, M>> llt(st.S);
+  KalmanUpdateResult<N, M> out;
+  out.innovation = st.innovation;
+  out.S = st.S;
+  out.nis = st.nis;
+  out.log_det_S = st.log_det_S;
+  // K^T = S^-1 H P (S and P symmetric).
+  const KfMatrix<M, N> HP = H * P;
+  out.gain = llt.solve(HP).transpose();
+  x += out.gain * innovation;
+  const Eigen::Matrix<double, N, N> I_KH = Eigen::Matrix<double, N, N>::Identity() - out.gain * H;
+  Eigen::Matrix<double, N, N> Pn =
+      I_KH * P * I_KH.transpose() + out.gain * R * out.gain.transpose();
+  P = 0.5 * (Pn + Pn.transpose());
+  return out;
+}
+
+// The tracker's case: the 6-state CV model with a 2- or 3-dimensional radar measurement.
+extern template InnovationStats<Eigen::Dynamic> ComputeInnovationStats<6, Eigen::Dynamic>(
+    const Eigen::Matrix<double, 6, 6>&, const KfMatrix<Eigen::Dynamic, 1>&,
+    const KfMatrix<Eigen::Dynamic, 6>&, const KfMatrix<Eigen::Dynamic, Eigen::Dynamic>&);
+extern template KalmanUpdateResult<6, Eigen::Dynamic> KalmanUpdate<6, Eigen::Dynamic>(
+    Eigen::Matrix<double, 6, 1>&, Eigen::Matrix<double, 6, 6>&, const KfMatrix<Eigen::Dynamic, 1>&,
+    const KfMatrix<Eigen::Dynamic, 6>&, const KfMatrix<Eigen::Dynamic, Eigen::Dynamic>&);
+
+}  // namespace iadsim

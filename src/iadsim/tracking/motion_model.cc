@@ -1,0 +1,43 @@
+#include "iadsim/tracking/motion_model.h"
+
+#include "iadsim/core/error.h"
+
+namespace iadsim {
+namespace {
+
+// The 6x6 matrix with the per-axis 2x2 block [pp pv; pv vv] on each of the three axes.
+Eigen::Matrix<double, 6, 6> PerAxis(double pp, double pv, double vv) {
+  Eigen::Matrix<double, 6, 6> Q = Eigen::Matrix<double, 6, 6>::Zero();
+  for (int i = 0; i < 3; ++i) {
+    Q(i, i) = pp;
+    Q(i, i + 3) = pv;
+    Q(i + 3, i) = pv;
+    Q(i + 3, i + 3) = vv;
+  }
+  return Q;
+}
+
+}  // namespace
+
+Eigen::Matrix<double, 6, 6> CvTransition(double dt_s) {
+  Eigen::Matrix<double, 6, 6> F = Eigen::Matrix<double, 6, 6>::Identity();
+  for (int i = 0; i < 3; ++i) F(i, i + 3) = dt_s;
+  return F;
+}
+
+Eigen::Matrix<double, 6, 6> CvProcessNoiseContinuous(double dt_s, double q_m2_per_s3) {
+  IADSIM_CHECK(dt_s >= 0.0, "process noise needs dt >= 0");
+  IADSIM_CHECK(q_m2_per_s3 >= 0.0, "process noise spectral density must be >= 0");
+  const double dt2 = dt_s * dt_s;
+  return PerAxis(q_m2_per_s3 * dt2 * dt_s / 3.0, q_m2_per_s3 * dt2 / 2.0, q_m2_per_s3 * dt_s);
+}
+
+Eigen::Matrix<double, 6, 6> CvProcessNoiseDiscrete(double dt_s, double sigma_a_mps2) {
+  IADSIM_CHECK(dt_s >= 0.0, "process noise needs dt >= 0");
+  IADSIM_CHECK(sigma_a_mps2 >= 0.0, "acceleration standard deviation must be >= 0");
+  const double s2 = sigma_a_mps2 * sigma_a_mps2;
+  const double dt2 = dt_s * dt_s;
+  return PerAxis(s2 * dt2 * dt2 / 4.0, s2 * dt2 * dt_s / 2.0, s2 * dt2);
+}
+
+}  // namespace iadsim

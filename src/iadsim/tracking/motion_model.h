@@ -1,0 +1,39 @@
+#pragma once
+// The constant-velocity (CV) motion model in three dimensions, in the tracker's ENU frame.
+//   state x = [e, n, u, ve, vn, vu]   (metres, metres per second)
+//   x(t + dt) = F(dt) x(t) + w,        F(dt) = [ I3  dt*I3 ]
+//                                              [ 0     I3  ]
+// The frame is a flat local tangent plane: a straight line in ENU is not a great circle, so the
+// model is meant for targets within a few hundred kilometres of the frame origin, where the
+// difference is far below the measurement noise of a surveillance radar over one update interval.
+// Source: Bar-Shalom, Li & Kirubarajan, Estimation with Applications to Tracking and Navigation,
+// Wiley 2001, sec. 6.2 (continuous white-noise acceleration) and 6.3 (discrete white-noise
+// acceleration).
+#include <Eigen/Core>
+
+namespace iadsim {
+
+using StateVec = Eigen::Matrix<double, 6, 1>;
+using StateCov = Eigen::Matrix<double, 6, 6>;
+
+// F(dt) above. Any dt (a negative dt predicts backwards).
+Eigen::Matrix<double, 6, 6> CvTransition(double dt_s);
+
+// Continuous white-noise acceleration of power spectral density q (m^2/s^3) on each axis,
+// integrated over dt (Bar-Shalom et al. 2001, sec. 6.2.2), per axis:
+//   Q = q * [ dt^3/3  dt^2/2 ]
+//           [ dt^2/2  dt     ]
+// The axes are independent. dt >= 0, q >= 0. Rule of thumb (sec. 6.2.2): sqrt(q * T) is the
+// order of the velocity change over an interval T.
+Eigen::Matrix<double, 6, 6> CvProcessNoiseContinuous(double dt_s, double q_m2_per_s3);
+
+// Piecewise-constant white acceleration: an acceleration of standard deviation sigma_a (m/s^2),
+// constant over each interval of length dt and independent between intervals
+// (Bar-Shalom et al. 2001, sec. 6.3.2), per axis, with Gamma = [dt^2/2, dt]^T:
+//   Q = sigma_a^2 * Gamma Gamma^T = sigma_a^2 * [ dt^4/4  dt^3/2 ]
+//                                               [ dt^3/2  dt^2   ]
+// dt >= 0, sigma_a >= 0. Unlike the continuous model, Q(2T) != F(T) Q(T) F(T)^T + Q(T): it is
+// tied to a fixed sampling interval (the alpha-beta filter's model, sec. 6.5.3).
+Eigen::Matrix<double, 6, 6> CvProcessNoiseDiscrete(double dt_s, double sigma_a_mps2);
+
+}  // namespace iadsim

@@ -1,0 +1,101 @@
+#include "iadsim/tracking/polar_measurement.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "iadsim/core/angle.h"
+#include "iadsim/core/error.h"
+
+namespace iadsim {
+namespace {
+constexpr double kMinHorizontalM = 1e-3;
+}  // namespace
+
+PolarMeasurementModel::PolarMeasurementModel(const LocalFrame& tracker_frame,
+                                             const Geodetic& sensor_position, bool has_elevation)
+    : sensor_position_(sensor_position),
+      has_elevation_(has_elevation),
+      s_enu_(tracker_frame.EnuFromGeodetic(sensor_position)),
+      R_sensor_from_tracker_(
+          EnuFromEcefRotation(sensor_position.lat_deg, sensor_position.lon_deg) *
+          EnuFromEcefRotation(tracker_frame.origin().lat_deg, tracker_frame.origin().lon_deg)
+              .transpose()) {}
+
+PolarVec PolarMeasurementModel::Predict(const StateVec& x) const {
+  const Vec3 p = SensorFromTracker(x.head<3>());
+  const double rho = std::max(std::hypot(p.x(), p.y()), kMinHorizontalM);
+  PolarVec h(dimension());
+  h(0) = p.norm();
+  h(1) = WrapTwoPi(std::atan2(p.x(), p.y()));
+  if (has_elevation_) h(2) = std::atan2(p.z(), rho);
+  return h;
+}
+
+PolarJacobian PolarMeasurementModel::Jacobian(const StateVec& x) const {
+  const Vec3 p = SensorFromTracker(x.head<3>());
+  const double rho = std::max(std::hypot(p.x(), p.y()), kMinHorizontalM);
+  const double r = std::max(p.norm(), kMinHorizontalM);
+  Eigen::Matrix3d J_polar_from_ps;
+  J_polar_from_ps.row(0) = p.transpose() / r;
+  J_polar_from_ps.row(1) << p.y() / (rho * rho), -p.x() / (rho * rho), 0.0;
+  J_polar_from_ps.row(2) << -p.x() * p.z() / (rho * r * r), -p.y() * p.z() / (rho * r * r),
+      rho / (r * r);
+  const Eigen::Matrix3d J_polar_from_p = J_polar_from_ps * R_sensor_from_tracker_;
+  PolarJacobian H = PolarJacobian::Zero(dimension(), 6);
+  H.leftCols<3>() = J_polar_from_p.topRows(dimension());
+  return H;
+}
+
+PolarVec PolarMeasurementModel::Measurement(const Detection& d) const {
+  PolarVec z(dimension());
+  z(0) = d.range_m;
+  z(1) = d.azimuth_rad;
+  if (has_elevation_) z(2) = d.elevation_rad;
+  return z;
+}
+
+PolarCov PolarMeasurementModel::NoiseCovariance(const Detection& d) const {
+  IADSIM_CHECK(d.sigma_range_m > 0.0 && d.sigma_azimuth_rad > 0.0 &&
+                   (!has_elevation_ || d.sigma_elevation_rad > 0.0),
+               "a detection needs positive measurement standard deviations");
+  PolarCov R = PolarCov::Zero(dimension(), dimension());
+  R(0, 0) = d.sigma_range_m * d.sigma_range_m;
+  R(1, 1) = d.sigma_azimuth_rad * d.sigma_azimuth_rad;
+  if (has_elevation_) R(2, 2) = d.sigma_elevation_rad * d.sigma_elevation_rad;
+  return R;
+}
+
+PolarVec PolarMeasurementModel::Innovation(const PolarVec& z, const PolarVec& h) const {
+  IADSIM_CHECK(z.size() == dimension() && h.size() == dimension(), "measurement dimension mismatch");
+  PolarVec nu = z - h;
+  nu(1) = WrapPi(nu(1));
+  return nu;
+}
+
+CartesianMeasurement CartesianFromDetection(const LocalFrame& tracker_frame, const Detection& d,
+                                            double unknown_elevation_sigma_rad) {
+  const PolarMeasurementModel model(tracker_frame, d.sensor_position, d.has_elevation);
+  const double r = d.range_m, az = d.azimuth_rad;
+  const double el = d.has_elevation ? d.elevation_rad : 0.0;
+  const double sel = d.has_elevation ? d.sigma_elevation_rad : unknown_elevation_sigma_rad;
+  IADSIM_CHECK(d.sigma_range_m > 0.0 && d.sigma_azimuth_rad > 0.0 && sel > 0.0,
+               "a detection needs positive measurement standard deviations");
+  const double ca = std::cos(az), sa = std::sin(az), ce = std::cos(el), se = std::sin(el);
+  const Vec3 p_s = EnuFromPolar({r, az, el});
+  // Columns: d p_s / d r, d p_s / d az, d p_s / d el.
+  Eigen::Matrix3d J;
+  J << ce * sa, r * ce * ca, -r * se * sa,  //
+      ce * ca, -r * ce * sa, -r * se * ca,  //
+      se, 0.0, r * ce;
+  const Eigen::Vector3d var(d.sigma_range_m * d.sigma_range_m,
+                            d.sigma_azimuth_rad * d.sigma_azimuth_rad, sel * sel);
+  const Eigen::Matrix3d P_s = J * var.asDiagonal() * J.transpose();
+  const Eigen::Matrix3d& R = model.R_sensor_from_tracker();
+  CartesianMeasurement out;
+  out.p_enu = model.sensor_enu() + R.transpose() * p_s;
+  out.P = R.transpose() * P_s * R;
+  out.P = 0.5 * (out.P + out.P.transpose()).eval();
+  return out;
+}
+
+}  // namespace iadsim

@@ -1,0 +1,68 @@
+#include "iadsim/tracking/motion_model.h"
+
+#include <gtest/gtest.h>
+
+namespace iadsim {
+namespace {
+
+TEST(MotionModel, TransitionMovesAtConstantVelocity) {
+  StateVec x;
+  x << 1, 2, 3, 4, 5, 6;
+  const StateVec y = CvTransition(2.5) * x;
+  StateVec expected;
+  expected << 1 + 4 * 2.5, 2 + 5 * 2.5, 3 + 6 * 2.5, 4, 5, 6;
+  EXPECT_EQ(y, expected);
+  // F(a) F(b) = F(a + b), and F(-a) undoes F(a).
+  EXPECT_TRUE((CvTransition(1.5) * CvTransition(-0.25)).isApprox(CvTransition(1.25), 1e-15));
+  EXPECT_TRUE((CvTransition(3.0) * CvTransition(-3.0)).isIdentity(1e-15));
+}
+
+TEST(MotionModel, ContinuousNoiseHandValues) {
+  // q = 3, dt = 2: dt^3/3 q = 8, dt^2/2 q = 6, dt q = 6 (Bar-Shalom et al. 2001, eq. in sec. 6.2.2).
+  const auto Q = CvProcessNoiseContinuous(2.0, 3.0);
+  for (int a = 0; a < 3; ++a) {
+    EXPECT_DOUBLE_EQ(Q(a, a), 8.0);
+    EXPECT_DOUBLE_EQ(Q(a, a + 3), 6.0);
+    EXPECT_DOUBLE_EQ(Q(a + 3, a), 6.0);
+    EXPECT_DOUBLE_EQ(Q(a + 3, a + 3), 6.0);
+  }
+  // No coupling between axes.
+  EXPECT_DOUBLE_EQ(Q(0, 1), 0.0);
+  EXPECT_DOUBLE_EQ(Q(0, 4), 0.0);
+  EXPECT_DOUBLE_EQ(Q(3, 5), 0.0);
+}
+
+TEST(MotionModel, ContinuousNoiseIsTheIntegralOfTheDiffusion) {
+  // Q(dt) = int_0^dt F(t) G q G^T F(t)^T dt, G = [0; I]. The integrand is a polynomial of degree 2
+  // in t, so Simpson's rule on [0, dt] is exact: an independent evaluation of the closed form.
+  const double q = 37.0, dt = 4.2;
+  Eigen::Matrix<double, 6, 3> G = Eigen::Matrix<double, 6, 3>::Zero();
+  G.bottomRows<3>().setIdentity();
+  auto f = [&](double t) -> StateCov { return CvTransition(t) * G * q * G.transpose() * CvTransition(t).transpose(); };
+  const StateCov simpson = dt / 6.0 * (f(0.0) + 4.0 * f(dt / 2.0) + f(dt));
+  EXPECT_TRUE(CvProcessNoiseContinuous(dt, q).isApprox(simpson, 1e-13));
+}
+
+TEST(MotionModel, ContinuousNoiseComposesOverIntervals) {
+  // Q(a + b) = F(b) Q(a) F(b)^T + Q(b): predicting in two steps equals one step.
+  const double q = 50.0, a = 3.0, b = 7.5;
+  const StateCov two_steps = CvTransition(b) * CvProcessNoiseContinuous(a, q) * CvTransition(b).transpose() +
+                             CvProcessNoiseContinuous(b, q);
+  EXPECT_TRUE(CvProcessNoiseContinuous(a + b, q).isApprox(two_steps, 1e-13));
+}
+
+TEST(MotionModel, DiscreteNoiseIsGammaGammaTransposed) {
+  const double dt = 2.0, sigma_a = 1.5;
+  Eigen::Matrix<double, 6, 3> Gamma = Eigen::Matrix<double, 6, 3>::Zero();
+  Gamma.topRows<3>() = 0.5 * dt * dt * Eigen::Matrix3d::Identity();
+  Gamma.bottomRows<3>() = dt * Eigen::Matrix3d::Identity();
+  const StateCov expected = sigma_a * sigma_a * Gamma * Gamma.transpose();
+  EXPECT_TRUE(CvProcessNoiseDiscrete(dt, sigma_a).isApprox(expected, 1e-15));
+  // Hand values: sigma_a^2 dt^4/4 = 9, sigma_a^2 dt^3/2 = 9, sigma_a^2 dt^2 = 9.
+  EXPECT_DOUBLE_EQ(CvProcessNoiseDiscrete(dt, sigma_a)(1, 1), 9.0);
+  EXPECT_DOUBLE_EQ(CvProcessNoiseDiscrete(dt, sigma_a)(1, 4), 9.0);
+  EXPECT_DOUBLE_EQ(CvProcessNoiseDiscrete(dt, sigma_a)(4, 4), 9.0);
+}
+
+}  // namespace
+}  // namespace iadsim

@@ -1,0 +1,301 @@
+#include "iadsim/tracking/tracker.h"
+
+#include <gtest/gtest.h>
+
+#include <Eigen/Cholesky>
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <regex>
+#include <vector>
+
+#include "iadsim/core/angle.h"
+#include "iadsim/core/rng.h"
+#include "iadsim/tracking/motion_model.h"
+
+namespace iadsim {
+namespace {
+
+constexpr double kTwoPi = 2.0 * std::numbers::pi;
+constexpr double kDeg = std::numbers::pi / 180.0;
+
+// A target flying a straight line at constant velocity, in the tracker's ENU frame.
+struct Truth {
+  Vec3 p0, v;  // m at t = 0, m/s
+  Vec3 At(SimTime t) const { return p0 + t.seconds() * v; }
+};
+
+// A test radar, independent of the tracker's code: it turns truth into noisy polar detections
+// through geodesy (tracker ENU -> geodetic -> the radar's own ENU), with Pd = 1 for the targets
+// it is given.
+class TestRadar {
+ public:
+  TestRadar(const LocalFrame& tracker, const Geodetic& site, bool has_elevation = true)
+      : tracker_(tracker), own_(site), site_(site), has_elevation_(has_elevation) {}
+
+  // A clockwise sweep from az_from to az_to taking `duration`, starting at `start`.
+  DetectionBatch Sweep(SimTime start, Duration duration, double az_from, double az_to, double max_range_m,
+                       const std::vector<Truth>& targets) {
+    DetectionBatch b;
+    b.sensor = SensorId(7);
+    b.sensor_position = site_;
+    b.start = start;
+    b.end = start + duration;
+    b.az_from_rad = az_from;
+    b.az_to_rad = az_to;
+    b.max_range_m = max_range_m;
+    const double width = az_to - az_from >= kTwoPi ? kTwoPi : WrapTwoPi(az_to - az_from);
+    for (const Truth& target : targets) {
+      const double offset = WrapTwoPi(Seen(target.At(start)).azimuth_rad - az_from);
+      if (offset > width) continue;
+      const SimTime t = start + Duration::Seconds(duration.seconds() * offset / width);
+      const Polar p = Seen(target.At(t));
+      if (p.range_m > max_range_m) continue;
+      Detection d;
+      d.time = t;
+      d.sensor = b.sensor;
+      d.sensor_position = site_;
+      d.has_elevation = has_elevation_;
+      d.sigma_range_m = 30.0;
+      d.sigma_azimuth_rad = 0.002;
+      d.sigma_elevation_rad = 0.002;
+      d.range_m = p.range_m + d.sigma_range_m * rng_.StandardNormal();
+      d.azimuth_rad = WrapTwoPi(p.azimuth_rad + d.sigma_azimuth_rad * rng_.StandardNormal());
+      d.elevation_rad = p.elevation_rad + d.sigma_elevation_rad * rng_.StandardNormal();
+      b.detections.push_back(d);
+    }
+    std::sort(b.detections.begin(), b.detections.end(),
+              [](const Detection& x, const Detection& y) { return x.time < y.time; });
+    return b;
+  }
+  DetectionBatch FullScan(int k, double max_range_m, const std::vector<Truth>& targets) {
+    return Sweep(SimTime::Seconds(10.0 * k), Duration::Seconds(10.0), 0.0, kTwoPi, max_range_m, targets);
+  }
+  Polar Seen(const Vec3& p_tracker) const {
+    return PolarFromEnu(own_.EnuFromGeodetic(tracker_.GeodeticFromEnu(p_tracker)));
+  }
+
+ private:
+  LocalFrame tracker_, own_;
+  Geodetic site_;
+  bool has_elevation_;
+  RandomStream rng_{20240611, 0, "tracker_test", "radar noise"};
+};
+
+struct Scene {
+  TrackerConfig config;
+  LocalFrame frame{Geodetic{35.40, 35.90, 50.0}};
+  Vec3 s_enu{10e3, -5e3, 30.0};
+  Geodetic site = frame.GeodeticFromEnu(s_enu);
+  // A: north of the radar, 61 km, flying east; B: south, 70 km, flying north. Far apart.
+  Truth a{s_enu + Vec3(5e3, 60e3, 9e3), Vec3(200.0, 0.0, 0.0)};
+  Truth b{s_enu + Vec3(-10e3, -70e3, 6e3), Vec3(0.0, 150.0, 0.0)};
+  Scene() { config.origin = frame.origin(); }
+};
+
+// Position and velocity errors of a track against the truth, each within 3 sigma.
+void ExpectWithinThreeSigma(const TrackState& t, const Truth& truth) {
+  const Vec3 dp = t.x.head<3>() - truth.At(t.time);
+  const Vec3 dv = t.x.tail<3>() - truth.v;
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_LE(std::abs(dp(i)), 3.0 * std::sqrt(t.P(i, i))) << "track " << t.id.value() << " axis " << i;
+    EXPECT_LE(std::abs(dv(i)), 3.0 * std::sqrt(t.P(i + 3, i + 3))) << "track " << t.id.value() << " axis " << i;
+  }
+}
+
+double PositionMahalanobis2(const TrackState& t, const Truth& truth) {
+  const Vec3 dp = t.x.head<3>() - truth.At(t.time);
+  return dp.dot(t.P.topLeftCorner<3, 3>().ldlt().solve(dp));
+}
+
+TEST(Tracker, ConfirmsTwoTargetsAfterMofNAndFollowsThem) {
+  Scene s;
+  Tracker tracker(s.config);
+  TestRadar radar(s.frame, s.site);
+  for (int k = 0; k < 20; ++k) {
+    const TrackerUpdate u = tracker.Process(radar.FullScan(k, 150e3, {s.a, s.b}));
+    ASSERT_EQ(tracker.tracks().size(), 2u) << "scan " << k;
+    EXPECT_EQ(u.updated, (std::vector<TrackId>{TrackId(1), TrackId(2)}));
+    EXPECT_TRUE(u.dropped.empty());
+    // M = 3 of N = 4: the third look confirms, not earlier.
+    EXPECT_EQ(u.confirmed, k == 2 ? (std::vector<TrackId>{TrackId(1), TrackId(2)}) : std::vector<TrackId>{});
+    for (const TrackState& t : tracker.tracks()) {
+      EXPECT_EQ(t.status, k >= 2 ? TrackStatus::kConfirmed : TrackStatus::kTentative);
+      EXPECT_EQ(t.hits, k + 1);
+      EXPECT_EQ(t.looks, k + 1);
+      EXPECT_EQ(t.consecutive_misses, 0);
+      EXPECT_EQ(t.last_sensor, SensorId(7));
+    }
+    // Track 1 is A (detected first in the sweep: azimuth 5 deg against 188 deg).
+    if (k >= 2) {
+      EXPECT_LE(PositionMahalanobis2(*tracker.Find(TrackId(1)), s.a), 16.27) << "scan " << k;  // chi2(3), 0.999
+      EXPECT_LE(PositionMahalanobis2(*tracker.Find(TrackId(2)), s.b), 16.27) << "scan " << k;
+    }
+  }
+  ExpectWithinThreeSigma(*tracker.Find(TrackId(1)), s.a);
+  ExpectWithinThreeSigma(*tracker.Find(TrackId(2)), s.b);
+  // After 20 looks the position is known to tens of metres, not kilometres.
+  EXPECT_LT(std::sqrt(tracker.Find(TrackId(1))->P.topLeftCorner<3, 3>().trace()), 200.0);
+}
+
+TEST(Tracker, DropsAfterTheStatedMissesAndNeverReusesIds) {
+  Scene s;
+  Tracker tracker(s.config);
+  TestRadar radar(s.frame, s.site);
+  for (int k = 0; k <= 5; ++k) tracker.Process(radar.FullScan(k, 150e3, {s.a, s.b}));
+  ASSERT_EQ(tracker.tracks().size(), 2u);
+  // B is no longer detected from scan 6: misses at scans 6 and 7 keep it, the third drops it.
+  for (int k = 6; k <= 7; ++k) {
+    const TrackerUpdate u = tracker.Process(radar.FullScan(k, 150e3, {s.a}));
+    EXPECT_TRUE(u.dropped.empty());
+    ASSERT_NE(tracker.Find(TrackId(2)), nullptr);
+    EXPECT_EQ(tracker.Find(TrackId(2))->consecutive_misses, k - 5);
+    EXPECT_EQ(tracker.Find(TrackId(2))->status, TrackStatus::kConfirmed);
+  }
+  TrackerUpdate u = tracker.Process(radar.FullScan(8, 150e3, {s.a}));
+  EXPECT_EQ(u.dropped, std::vector<TrackId>{TrackId(2)});
+  EXPECT_EQ(tracker.Find(TrackId(2)), nullptr);
+  ASSERT_EQ(tracker.tracks().size(), 1u);
+  EXPECT_EQ(tracker.tracks()[0].consecutive_misses, 0);
+  // A new target seen once gets a fresh id (3, not 2), stays tentative, and is dropped by the
+  // second consecutive miss (delete_misses_tentative = 2).
+  const Truth c{s.s_enu + Vec3(40e3, 20e3, 5e3), Vec3(-100.0, 0.0, 0.0)};
+  u = tracker.Process(radar.FullScan(9, 150e3, {s.a, c}));
+  ASSERT_NE(tracker.Find(TrackId(3)), nullptr);
+  EXPECT_EQ(tracker.Find(TrackId(3))->status, TrackStatus::kTentative);
+  EXPECT_EQ(u.updated, (std::vector<TrackId>{TrackId(1), TrackId(3)}));
+  u = tracker.Process(radar.FullScan(10, 150e3, {s.a}));
+  EXPECT_TRUE(u.dropped.empty());
+  EXPECT_EQ(tracker.Find(TrackId(3))->consecutive_misses, 1);
+  u = tracker.Process(radar.FullScan(11, 150e3, {s.a}));
+  EXPECT_EQ(u.dropped, std::vector<TrackId>{TrackId(3)});
+  EXPECT_EQ(tracker.tracks().size(), 1u);
+  u = tracker.Process(radar.FullScan(12, 150e3, {s.a, s.b}));
+  ASSERT_EQ(tracker.tracks().size(), 2u);
+  EXPECT_EQ(tracker.tracks()[1].id, TrackId(4));
+}
+
+TEST(Tracker, NoMissOutsideTheSweptSectorOrBeyondRange) {
+  Scene s;
+  Tracker tracker(s.config);
+  TestRadar radar(s.frame, s.site);
+  for (int k = 0; k <= 2; ++k) tracker.Process(radar.FullScan(k, 150e3, {s.a, s.b}));
+  ASSERT_EQ(tracker.tracks().size(), 2u);
+  // Sector scans clockwise from 300 deg to 60 deg, through north: A (azimuth 5-25 deg) inside,
+  // B (about 190 deg) outside. B is never detected and never missed, for more scans than it
+  // would take to drop it.
+  for (int k = 3; k <= 8; ++k) {
+    const TrackerUpdate u = tracker.Process(radar.Sweep(SimTime::Seconds(10.0 * k), Duration::Seconds(10.0 / 3),
+                                                        300 * kDeg, 60 * kDeg, 150e3, {s.a, s.b}));
+    EXPECT_EQ(u.updated, std::vector<TrackId>{TrackId(1)});
+    EXPECT_TRUE(u.dropped.empty());
+  }
+  const TrackState* b = tracker.Find(TrackId(2));
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->looks, 3);
+  EXPECT_EQ(b->consecutive_misses, 0);
+  EXPECT_EQ(tracker.Find(TrackId(1))->looks, 9);
+  // The same sector without A's detection: A, north of the radar, is missed (the wrap through
+  // north is inside); B is still not looked at.
+  tracker.Process(radar.Sweep(SimTime::Seconds(90.0), Duration::Seconds(10.0 / 3), 300 * kDeg, 60 * kDeg, 150e3, {}));
+  EXPECT_EQ(tracker.Find(TrackId(1))->consecutive_misses, 1);
+  EXPECT_EQ(tracker.Find(TrackId(1))->looks, 10);
+  EXPECT_EQ(tracker.Find(TrackId(2))->looks, 3);
+  // A full turn with a 30 km instrumented range: both targets (about 60 km) are beyond it.
+  tracker.Process(radar.FullScan(10, 30e3, {s.a, s.b}));
+  EXPECT_EQ(tracker.Find(TrackId(1))->looks, 10);
+  EXPECT_EQ(tracker.Find(TrackId(2))->looks, 3);
+  EXPECT_EQ(tracker.tracks().size(), 2u);
+}
+
+TEST(Tracker, DetectionOutsideTheGateStartsANewTrack) {
+  Scene s;
+  Tracker tracker(s.config);
+  TestRadar radar(s.frame, s.site);
+  for (int k = 0; k <= 3; ++k) tracker.Process(radar.FullScan(k, 150e3, {s.a}));
+  ASSERT_EQ(tracker.tracks().size(), 1u);
+  // Only a detection 8 km from where A is predicted (hundreds of sigma): it must not update A.
+  const Truth decoy{s.a.p0 + Vec3(0.0, -8e3, 0.0), s.a.v};
+  const StateVec before = tracker.Find(TrackId(1))->x;
+  const TrackerUpdate u = tracker.Process(radar.FullScan(4, 150e3, {decoy}));
+  EXPECT_EQ(u.updated, std::vector<TrackId>{TrackId(2)});
+  EXPECT_EQ(tracker.Find(TrackId(1))->x, before);
+  EXPECT_EQ(tracker.Find(TrackId(1))->consecutive_misses, 1);
+  EXPECT_EQ(tracker.tracks().size(), 2u);
+  // The same offset is inside a gate of P = 0.999 only while the track is young: a new track
+  // (400 m/s velocity sigma, 10 s later) takes a detection 2 km off its prediction.
+  Tracker young(s.config);
+  TestRadar radar2(s.frame, s.site);
+  young.Process(radar2.FullScan(0, 150e3, {s.a}));
+  const Truth near{s.a.p0 + Vec3(2e3, 0.0, 0.0), s.a.v};
+  EXPECT_EQ(young.Process(radar2.FullScan(1, 150e3, {near})).updated, std::vector<TrackId>{TrackId(1)});
+}
+
+TEST(Tracker, TwoDimensionalRadarConfirmsALowTarget) {
+  Scene s;
+  Tracker tracker(s.config);
+  TestRadar radar(s.frame, s.site, /*has_elevation=*/false);
+  // Low: 300 m above the radar at 60 km, so the horizontal plane through the radar is close.
+  const Truth low{s.s_enu + Vec3(30e3, 52e3, 300.0), Vec3(-180.0, -60.0, 0.0)};
+  for (int k = 0; k < 8; ++k) tracker.Process(radar.FullScan(k, 150e3, {low}));
+  ASSERT_EQ(tracker.tracks().size(), 1u);
+  const TrackState& t = tracker.tracks()[0];
+  EXPECT_EQ(t.status, TrackStatus::kConfirmed);
+  const Vec3 dp = t.x.head<3>() - low.At(t.time);
+  EXPECT_LE(std::abs(dp.x()), 3.0 * std::sqrt(t.P(0, 0)));
+  EXPECT_LE(std::abs(dp.y()), 3.0 * std::sqrt(t.P(1, 1)));
+}
+
+TEST(Tracker, DeterministicAndPredictsWithTheCvModel) {
+  Scene s;
+  Tracker t1(s.config), t2(s.config);
+  TestRadar r1(s.frame, s.site), r2(s.frame, s.site);
+  for (int k = 0; k < 6; ++k) {
+    t1.Process(r1.FullScan(k, 150e3, {s.a, s.b}));
+    t2.Process(r2.FullScan(k, 150e3, {s.a, s.b}));
+  }
+  ASSERT_EQ(t1.tracks().size(), t2.tracks().size());
+  for (std::size_t i = 0; i < t1.tracks().size(); ++i) {
+    EXPECT_EQ(t1.tracks()[i].id, t2.tracks()[i].id);
+    EXPECT_EQ(t1.tracks()[i].time, t2.tracks()[i].time);
+    EXPECT_EQ(t1.tracks()[i].x, t2.tracks()[i].x);  // bit for bit
+    EXPECT_EQ(t1.tracks()[i].P, t2.tracks()[i].P);
+  }
+  const TrackState& a = *t1.Find(TrackId(1));
+  const auto [x, P] = t1.Predict(TrackId(1), a.time + Duration::Seconds(7.5));
+  EXPECT_TRUE(x.isApprox(CvTransition(7.5) * a.x, 1e-14));
+  const StateCov P_want = CvTransition(7.5) * a.P * CvTransition(7.5).transpose() +
+                          CvProcessNoiseContinuous(7.5, s.config.process_noise_q);
+  EXPECT_TRUE(P.isApprox(P_want, 1e-12));
+  EXPECT_EQ(t1.Find(TrackId(99)), nullptr);
+}
+
+TEST(Tracker, ValidateReportsEveryProblem) {
+  EXPECT_TRUE(TrackerConfig{}.Validate().empty());
+  TrackerConfig bad;
+  bad.origin.lat_deg = 95;
+  bad.process_noise_q = -1;
+  bad.gate_probability = 1.5;
+  bad.confirm_m = 5;
+  bad.delete_misses_tentative = 0;
+  bad.initial_speed_sigma_mps = std::nan("");
+  const std::vector<Problem> problems = bad.Validate();
+  std::vector<std::string> paths;
+  for (const Problem& p : problems) paths.push_back(p.path);
+  EXPECT_EQ(paths, (std::vector<std::string>{"origin.lat_deg", "process_noise_q", "gate_probability", "confirm_m",
+                                             "delete_misses_tentative", "initial_speed_sigma_mps"}));
+  try {
+    Tracker t(bad);
+    FAIL() << "no ScenarioError";
+  } catch (const ScenarioError& e) {
+    EXPECT_EQ(e.problems().size(), 6u);
+    EXPECT_TRUE(std::regex_search(e.what(), std::regex(R"(process_noise_q: must be in \(0, 1e6\] m\^2/s\^3 \(got -1\))")))
+        << e.what();
+    EXPECT_TRUE(std::regex_search(e.what(), std::regex(R"(confirm_m: must be in \[1, confirm_n = 4\] \(got 5\))")))
+        << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace iadsim

@@ -1,0 +1,227 @@
+#include "iadsim/tracking/tracker.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "iadsim/tracking/assignment.h"
+#include "iadsim/tracking/chi_square_gate.h"
+#include "iadsim/tracking/kalman.h"
+#include "iadsim/tracking/polar_measurement.h"
+#include "iadsim/tracking/swept_sector.h"
+
+namespace iadsim {
+namespace {
+
+std::string Got(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, " (got %g)", v);
+  return buf;
+}
+
+bool SamePosition(const Geodetic& a, const Geodetic& b) {
+  return a.lat_deg == b.lat_deg && a.lon_deg == b.lon_deg && a.alt_m == b.alt_m;
+}
+
+SimTime MidTime(const DetectionBatch& b) {
+  return SimTime::Micros(b.start.micros() + (b.end.micros() - b.start.micros()) / 2);
+}
+
+}  // namespace
+
+std::vector<Problem> TrackerConfig::Validate() const {
+  std::vector<Problem> p;
+  auto add = [&](const char* path, std::string msg) { p.push_back({path, std::move(msg), "", 0, 0}); };
+  if (!(origin.lat_deg >= -90.0 && origin.lat_deg <= 90.0))
+    add("origin.lat_deg", "must be in [-90, 90] deg" + Got(origin.lat_deg));
+  if (!(origin.lon_deg >= -180.0 && origin.lon_deg <= 180.0))
+    add("origin.lon_deg", "must be in [-180, 180] deg" + Got(origin.lon_deg));
+  if (!std::isfinite(origin.alt_m)) add("origin.alt_m", "must be finite" + Got(origin.alt_m));
+  if (!(process_noise_q > 0.0 && process_noise_q <= 1e6))
+    add("process_noise_q", "must be in (0, 1e6] m^2/s^3" + Got(process_noise_q));
+  if (!(gate_probability > 0.0 && gate_probability < 1.0))
+    add("gate_probability", "must be in (0, 1)" + Got(gate_probability));
+  if (!(confirm_n >= 1 && confirm_n <= 32)) add("confirm_n", "must be in [1, 32]" + Got(confirm_n));
+  if (!(confirm_m >= 1 && confirm_m <= confirm_n))
+    add("confirm_m", "must be in [1, confirm_n = " + std::to_string(confirm_n) + "]" + Got(confirm_m));
+  if (delete_misses_confirmed < 1)
+    add("delete_misses_confirmed", "must be >= 1" + Got(delete_misses_confirmed));
+  if (delete_misses_tentative < 1)
+    add("delete_misses_tentative", "must be >= 1" + Got(delete_misses_tentative));
+  if (!(initial_speed_sigma_mps > 0.0 && initial_speed_sigma_mps <= 1e4))
+    add("initial_speed_sigma_mps", "must be in (0, 1e4] m/s" + Got(initial_speed_sigma_mps));
+  return p;
+}
+
+// frame_ is initialised before the gates (declaration order), so a bad config throws its
+// ScenarioError before ChiSquareGate could reject the gate probability.
+Tracker::Tracker(const TrackerConfig& config)
+    : config_(config),
+      frame_([&] {
+        if (auto problems = config.Validate(); !problems.empty()) throw ScenarioError(std::move(problems));
+        return config.origin;
+      }()),
+      gate_2d_(ChiSquareGate(2, config.gate_probability)),
+      gate_3d_(ChiSquareGate(3, config.gate_probability)) {}
+
+const TrackState* Tracker::Find(TrackId id) const {
+  const auto it = std::lower_bound(tracks_.begin(), tracks_.end(), id,
+                                   [](const TrackState& t, TrackId v) { return t.id < v; });
+  return it != tracks_.end() && it->id == id ? &*it : nullptr;
+}
+
+std::pair<StateVec, StateCov> Tracker::Predict(TrackId id, SimTime t) const {
+  const TrackState* track = Find(id);
+  IADSIM_CHECK(track != nullptr, "Tracker::Predict: no live track with id " + std::to_string(id.value()));
+  return PredictState(*track, t);
+}
+
+std::pair<StateVec, StateCov> Tracker::PredictState(const TrackState& track, SimTime t) const {
+  const double dt = (t - track.time).seconds();
+  StateVec x = track.x;
+  StateCov P = track.P;
+  KalmanPredict<6>(x, P, CvTransition(dt), CvProcessNoiseContinuous(std::abs(dt), config_.process_noise_q));
+  return {x, P};
+}
+
+TrackState Tracker::Initiate(const Detection& d) {
+  const CartesianMeasurement c = CartesianFromDetection(frame_, d);
+  TrackState t;
+  t.id = TrackId(next_id_++);
+  t.time = d.time;
+  t.x.head<3>() = c.p_enu;
+  t.P.topLeftCorner<3, 3>() = c.P;
+  const double v2 = config_.initial_speed_sigma_mps * config_.initial_speed_sigma_mps;
+  t.P.bottomRightCorner<3, 3>() = v2 * Eigen::Matrix3d::Identity();
+  t.last_sensor = d.sensor;
+  return t;
+}
+
+void Tracker::RecordLook(TrackState& track, bool hit, TrackerUpdate& out) const {
+  ++track.looks;
+  track.look_history = (track.look_history << 1) | (hit ? 1u : 0u);
+  if (hit) {
+    ++track.hits;
+    track.consecutive_misses = 0;
+  } else {
+    ++track.consecutive_misses;
+  }
+  if (track.status == TrackStatus::kTentative) {
+    const std::uint32_t window =
+        config_.confirm_n >= 32 ? ~std::uint32_t{0} : (std::uint32_t{1} << config_.confirm_n) - 1;
+    if (std::popcount(track.look_history & window) >= config_.confirm_m) {
+      track.status = TrackStatus::kConfirmed;
+      out.confirmed.push_back(track.id);
+    } else if (track.consecutive_misses >= config_.delete_misses_tentative) {
+      track.status = TrackStatus::kDropped;
+    }
+  } else if (track.status == TrackStatus::kConfirmed &&
+             track.consecutive_misses >= config_.delete_misses_confirmed) {
+    track.status = TrackStatus::kDropped;
+  }
+}
+
+TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
+  TrackerUpdate out;
+  const std::vector<Detection>& dets = batch.detections;
+  const int n_tracks = static_cast<int>(tracks_.size());
+  const int n_dets = static_cast<int>(dets.size());
+
+  // One measurement model per distinct (sensor position, has_elevation), in detection order.
+  std::vector<PolarMeasurementModel> models;
+  std::vector<int> model_of(dets.size());
+  for (int j = 0; j < n_dets; ++j) {
+    const Detection& d = dets[j];
+    IADSIM_CHECK(std::isfinite(d.range_m) && std::isfinite(d.azimuth_rad) &&
+                     (!d.has_elevation || std::isfinite(d.elevation_rad)),
+                 "detection with a non-finite measurement");
+    auto it = std::find_if(models.begin(), models.end(), [&](const PolarMeasurementModel& m) {
+      return m.has_elevation() == d.has_elevation && SamePosition(m.sensor_position(), d.sensor_position);
+    });
+    if (it == models.end()) {
+      models.emplace_back(frame_, d.sensor_position, d.has_elevation);
+      it = models.end() - 1;
+    }
+    model_of[j] = static_cast<int>(it - models.begin());
+  }
+
+  // Gating. Every (track, detection) pair is tested: the place for a spatial index (or a coarse
+  // pre-gate) when scenes grow; the assignment below already works cluster by cluster.
+  std::vector<AssignmentCandidate> candidates;
+  for (int i = 0; i < n_tracks; ++i) {
+    for (int j = 0; j < n_dets; ++j) {
+      const Detection& d = dets[j];
+      const PolarMeasurementModel& m = models[model_of[j]];
+      const auto [x, P] = PredictState(tracks_[i], d.time);
+      const PolarVec nu = m.Innovation(m.Measurement(d), m.Predict(x));
+      const InnovationStats<Eigen::Dynamic> st =
+          ComputeInnovationStats<6, Eigen::Dynamic>(P, nu, m.Jacobian(x), m.NoiseCovariance(d));
+      if (st.nis <= (m.dimension() == 3 ? gate_3d_ : gate_2d_)) {
+        candidates.push_back({i, j, st.nis + st.log_det_S});
+      }
+    }
+  }
+  const std::vector<int> det_of_track = SolveSparseAssignment(n_tracks, n_dets, candidates);
+
+  // Updates, in detection time order (ties by detection index).
+  std::vector<std::pair<int, int>> pairs;  // (detection, track)
+  for (int i = 0; i < n_tracks; ++i) {
+    if (det_of_track[i] >= 0) pairs.emplace_back(det_of_track[i], i);
+  }
+  std::sort(pairs.begin(), pairs.end(), [&](const auto& a, const auto& b) {
+    return dets[a.first].time != dets[b.first].time ? dets[a.first].time < dets[b.first].time
+                                                    : a.first < b.first;
+  });
+  std::vector<char> det_used(dets.size(), 0);
+  for (const auto& [j, i] : pairs) {
+    const Detection& d = dets[j];
+    const PolarMeasurementModel& m = models[model_of[j]];
+    TrackState& track = tracks_[i];
+    auto [x, P] = PredictState(track, d.time);
+    const PolarVec nu = m.Innovation(m.Measurement(d), m.Predict(x));
+    KalmanUpdate<6, Eigen::Dynamic>(x, P, nu, m.Jacobian(x), m.NoiseCovariance(d));
+    track.x = x;
+    track.P = P;
+    track.time = d.time;
+    track.last_sensor = d.sensor;
+    det_used[j] = 1;
+    RecordLook(track, true, out);
+    out.updated.push_back(track.id);
+  }
+
+  // Misses: tracks inside the swept sector and range that got no detection.
+  const SimTime t_mid = MidTime(batch);
+  const PolarMeasurementModel batch_geometry(frame_, batch.sensor_position, true);
+  for (int i = 0; i < n_tracks; ++i) {
+    if (det_of_track[i] >= 0) continue;
+    TrackState& track = tracks_[i];
+    const double dt = (t_mid - track.time).seconds();
+    const Vec3 p = track.x.head<3>() + dt * track.x.tail<3>();
+    const Polar seen = PolarFromEnu(batch_geometry.SensorFromTracker(p));
+    if (seen.range_m <= batch.max_range_m &&
+        InSweptSector(seen.azimuth_rad, batch.az_from_rad, batch.az_to_rad)) {
+      RecordLook(track, false, out);
+    }
+  }
+
+  // New tentative tracks from the detections no track took, in detection order.
+  for (int j = 0; j < n_dets; ++j) {
+    if (det_used[j]) continue;
+    TrackState track = Initiate(dets[j]);
+    RecordLook(track, true, out);
+    out.updated.push_back(track.id);
+    tracks_.push_back(std::move(track));
+  }
+
+  for (const TrackState& t : tracks_) {
+    if (t.status == TrackStatus::kDropped) out.dropped.push_back(t.id);
+  }
+  std::erase_if(tracks_, [](const TrackState& t) { return t.status == TrackStatus::kDropped; });
+  std::sort(out.confirmed.begin(), out.confirmed.end());
+  std::sort(out.updated.begin(), out.updated.end());
+  return out;
+}
+
+}  // namespace iadsim

@@ -1,0 +1,99 @@
+#pragma once
+// The tracker of one unit: turns detection batches into tracks, in its own ENU frame.
+//   motion:       constant velocity, continuous white-noise acceleration q (motion_model.h)
+//   measurement:  range, azimuth [, elevation] of the reporting radar, EKF (polar_measurement.h)
+//   gating:       d^2 = nu^T S^-1 nu <= chi2 quantile(dim z, gate_probability) (chi_square_gate.h)
+//   association:  global nearest neighbour: one optimal assignment per batch of the cost
+//                 d^2 + ln|S| (twice the negative log-likelihood of the detection under the
+//                 track's prediction, less a constant) over the gated pairs (assignment.h)
+//   initiation:   each unassigned detection starts a tentative track at its converted position,
+//                 velocity 0 with standard deviation initial_speed_sigma_mps on each axis
+//   confirmation: M-of-N: a tentative track with >= M hits in its last N looks is confirmed
+//   deletion:     after delete_misses_* consecutive misses (confirmed or tentative)
+// A track is "looked at" by a batch when it got a detection from it, or when its position
+// predicted to the batch's mid time lies inside the swept sector (swept_sector.h) and within
+// max_range_m (slant range) of the batch's sensor; a look without a detection is a miss.
+// Detections older than a track are used by predicting the track backwards (F(-tau), Q(tau)): an
+// approximation that only overstates P; exact out-of-sequence filtering (Bar-Shalom, IEEE Trans.
+// AES 38(3), 2002) is not done.
+// Sources: Blackman & Popoli, Design and Analysis of Modern Tracking Systems, Artech House 1999
+// (gating, GNN assignment, M-of-N confirmation and deletion); Bar-Shalom, Li & Kirubarajan,
+// Estimation with Applications to Tracking and Navigation, Wiley 2001 (the filter).
+// Deterministic: no randomness, no unordered iteration; a run is a function of its inputs.
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "iadsim/core/error.h"
+#include "iadsim/core/ids.h"
+#include "iadsim/core/time.h"
+#include "iadsim/geodesy/geodetic.h"
+#include "iadsim/messages/detection.h"
+#include "iadsim/tracking/motion_model.h"
+
+namespace iadsim {
+
+struct TrackerConfig {
+  Geodetic origin;                  // the tracker's ENU frame; lat [-90, 90], lon [-180, 180] deg
+  double process_noise_q = 50.0;    // m^2/s^3, continuous white-noise acceleration, (0, 1e6]
+  double gate_probability = 0.999;  // chi-square gate probability, (0, 1)
+  int confirm_m = 3, confirm_n = 4; // M-of-N confirmation on consecutive looks; 1 <= M <= N <= 32
+  int delete_misses_confirmed = 3;  // consecutive misses that drop a confirmed track, >= 1
+  int delete_misses_tentative = 2;  // consecutive misses that drop a tentative track, >= 1
+  double initial_speed_sigma_mps = 400.0;  // velocity std-dev of a new track, (0, 1e4]
+  std::vector<Problem> Validate() const;   // every problem, with field names as paths
+};
+
+enum class TrackStatus { kTentative, kConfirmed, kDropped };
+
+struct TrackState {
+  TrackId id;
+  SimTime time;                          // time of the estimate x, P
+  StateVec x = StateVec::Zero();         // [e, n, u, ve, vn, vu], m and m/s, tracker frame
+  StateCov P = StateCov::Zero();
+  TrackStatus status = TrackStatus::kTentative;
+  int hits = 0;                // detections used, the initiating one included
+  int consecutive_misses = 0;  // looks without a detection since the last hit
+  int looks = 0;               // batches that looked at the track, the initiating one included
+  SensorId last_sensor;        // sensor of the last detection used
+  std::uint32_t look_history = 0;  // one bit per look, newest in bit 0: 1 = hit, 0 = miss
+};
+
+struct TrackerUpdate {
+  std::vector<TrackId> confirmed;  // tracks confirmed in this call
+  std::vector<TrackId> dropped;    // tracks dropped in this call (no longer in tracks())
+  std::vector<TrackId> updated;    // tracks that used a detection in this call, new ones included
+};  // each list in increasing id order
+
+class Tracker final {
+ public:
+  // Throws ScenarioError with every problem of config.Validate().
+  explicit Tracker(const TrackerConfig& config);
+
+  // GNN: one optimal assignment per batch.
+  TrackerUpdate Process(const DetectionBatch& batch);
+  // Live tracks (tentative and confirmed), ordered by id.
+  const std::vector<TrackState>& tracks() const { return tracks_; }
+  // nullptr when no live track has that id.
+  const TrackState* Find(TrackId id) const;
+  // State predicted to time t (no update); for C2 and fire control. t may precede the track's
+  // time (predicted backwards, with Q(|dt|)). The id must be live (check with Find): an unknown
+  // id is a bug and aborts.
+  std::pair<StateVec, StateCov> Predict(TrackId id, SimTime t) const;
+  const LocalFrame& frame() const { return frame_; }
+  const TrackerConfig& config() const { return config_; }
+
+ private:
+  std::pair<StateVec, StateCov> PredictState(const TrackState& track, SimTime t) const;
+  TrackState Initiate(const Detection& d);
+  void RecordLook(TrackState& track, bool hit, TrackerUpdate& out) const;
+
+  TrackerConfig config_;
+  LocalFrame frame_;
+  double gate_2d_ = 0.0;  // chi-square thresholds for 2- and 3-dimensional measurements
+  double gate_3d_ = 0.0;
+  std::vector<TrackState> tracks_;  // live, by increasing id
+  std::uint32_t next_id_ = 1;
+};
+
+}  // namespace iadsim

@@ -1,0 +1,228 @@
+#include "iadsim/weapons/interceptor.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <numbers>
+#include <string>
+#include <utility>
+
+#include "iadsim/weapons/guidance.h"
+#include "iadsim/world/atmosphere.h"
+
+namespace iadsim {
+namespace {
+
+constexpr double kG0Mps2 = 9.80665;
+constexpr double kEarthRadiusM = 6371000.0;
+constexpr double kDegToRad = std::numbers::pi / 180.0;
+
+void Add(Problems& out, const char* path, std::string message) {
+  Problem p;
+  p.path = path;
+  p.message = std::move(message);
+  out.push_back(std::move(p));
+}
+void RequirePositive(Problems& out, const char* name, double value) {
+  if (!(value > 0.0 && std::isfinite(value)))
+    Add(out, name, fmt::format("must be > 0 (got {})", value));
+}
+void RequireNonNegative(Problems& out, const char* name, double value) {
+  if (!(value >= 0.0 && std::isfinite(value)))
+    Add(out, name, fmt::format("must be >= 0 (got {})", value));
+}
+
+}  // namespace
+
+Problems InterceptorConfig::Validate() const {
+  Problems out;
+  RequirePositive(out, "launch_mass_kg", launch_mass_kg);
+  RequirePositive(out, "boost_propellant_kg", boost_propellant_kg);
+  RequirePositive(out, "boost_time_s", boost_time_s);
+  RequirePositive(out, "boost_thrust_n", boost_thrust_n);
+  RequireNonNegative(out, "sustain_time_s", sustain_time_s);
+  if (sustain_time_s > 0.0) {
+    RequirePositive(out, "sustain_propellant_kg", sustain_propellant_kg);
+    RequirePositive(out, "sustain_thrust_n", sustain_thrust_n);
+  } else {
+    if (!(sustain_propellant_kg == 0.0))
+      Add(out, "sustain_propellant_kg",
+          fmt::format("must be 0 without a sustainer (got {})", sustain_propellant_kg));
+    if (!(sustain_thrust_n == 0.0))
+      Add(out, "sustain_thrust_n",
+          fmt::format("must be 0 without a sustainer (got {})", sustain_thrust_n));
+  }
+  if (boost_propellant_kg + sustain_propellant_kg >= launch_mass_kg)
+    Add(out, "boost_propellant_kg",
+        fmt::format("must be < launch_mass_kg - sustain_propellant_kg (got {} + {} >= {})",
+                    boost_propellant_kg, sustain_propellant_kg, launch_mass_kg));
+  RequirePositive(out, "reference_area_m2", reference_area_m2);
+  RequireNonNegative(out, "drag_coefficient", drag_coefficient);
+  RequirePositive(out, "max_lateral_accel_mps2", max_lateral_accel_mps2);
+  RequirePositive(out, "nav_gain", nav_gain);
+  RequirePositive(out, "max_flight_time_s", max_flight_time_s);
+  RequireNonNegative(out, "min_speed_mps", min_speed_mps);
+  RequireNonNegative(out, "arming_time_s", arming_time_s);
+  RequirePositive(out, "fuze_radius_m", fuze_radius_m);
+  RequirePositive(out, "lethal_radius_m", lethal_radius_m);
+  if (!(kill_probability >= 0.0 && kill_probability <= 1.0))
+    Add(out, "kill_probability", fmt::format("must be in [0, 1] (got {})", kill_probability));
+  if (!(launch_elevation_deg > 0.0 && launch_elevation_deg <= 90.0))
+    Add(out, "launch_elevation_deg",
+        fmt::format("must be in (0, 90] deg (got {})", launch_elevation_deg));
+  RequireNonNegative(out, "vertical_climb_s", vertical_climb_s);
+  RequirePositive(out, "pitch_over_time_constant_s", pitch_over_time_constant_s);
+  if (!(pn_handover_angle_deg > 0.0 && pn_handover_angle_deg < 180.0))
+    Add(out, "pn_handover_angle_deg",
+        fmt::format("must be in (0, 180) deg (got {})", pn_handover_angle_deg));
+  return out;
+}
+
+Interceptor::Interceptor(const InterceptorConfig& config, const Vec3& launch_p_enu,
+                         const Vec3& initial_direction_enu, double frame_origin_alt_m)
+    : config_(config), frame_origin_alt_m_(frame_origin_alt_m) {
+  const Problems problems = config_.Validate();
+  IADSIM_CHECK(problems.empty(), "invalid InterceptorConfig: " + problems.front().ToString());
+  const double elevation_rad = config_.launch_elevation_deg * kDegToRad;
+  const Vec3 horizontal(initial_direction_enu.x(), initial_direction_enu.y(), 0.0);
+  if (config_.launch_elevation_deg == 90.0) {
+    launch_direction_enu_ = Vec3::UnitZ();
+  } else {
+    IADSIM_CHECK(horizontal.norm() > 0.0,
+                 "an inclined launch needs a direction with a horizontal part");
+    launch_direction_enu_ =
+        std::cos(elevation_rad) * horizontal.normalized() + std::sin(elevation_rad) * Vec3::UnitZ();
+  }
+  state_.p_enu = launch_p_enu;
+  state_.v_enu = Vec3::Zero();
+  state_.mass_kg = config_.launch_mass_kg;
+  state_.time_s = 0.0;
+}
+
+bool Interceptor::burned_out() const {
+  return state_.time_s >= config_.boost_time_s + config_.sustain_time_s;
+}
+
+bool Interceptor::armed() const { return state_.time_s >= config_.arming_time_s; }
+
+Vec3 Interceptor::GuidanceCommand(const Vec3& target_p_enu, const Vec3& target_v_enu) {
+  const Vec3& p = state_.p_enu;
+  const Vec3& v = state_.v_enu;
+  const double speed = v.norm();
+  if (state_.time_s < config_.vertical_climb_s || !(speed > 0.0)) return Vec3::Zero();
+  const Vec3 v_hat = v / speed;
+
+  Vec3 a = Vec3::Zero();
+  if (!pn_engaged_) {
+    // Pitch-over toward the predicted intercept point: |r + v_t t| = speed t, smallest t > 0.
+    const Vec3 r = target_p_enu - p;
+    const double qa = target_v_enu.squaredNorm() - speed * speed;
+    const double qb = 2.0 * r.dot(target_v_enu);
+    const double qc = r.squaredNorm();
+    double t_hit = -1.0;
+    if (std::fabs(qa) < 1e-9) {
+      if (qb < 0.0) t_hit = -qc / qb;
+    } else {
+      const double disc = qb * qb - 4.0 * qa * qc;
+      if (disc >= 0.0) {
+        const double s = std::sqrt(disc);
+        const double t1 = (-qb - s) / (2.0 * qa);
+        const double t2 = (-qb + s) / (2.0 * qa);
+        const double lo = std::min(t1, t2);
+        const double hi = std::max(t1, t2);
+        t_hit = lo > 0.0 ? lo : hi;
+      }
+    }
+    const Vec3 aim = t_hit > 0.0 ? Vec3(r + target_v_enu * t_hit) : r;
+    if (!(aim.norm() > 0.0)) return Vec3::Zero();
+    const Vec3 aim_hat = aim.normalized();
+    const double theta = std::acos(std::clamp(v_hat.dot(aim_hat), -1.0, 1.0));
+    if (theta < config_.pn_handover_angle_deg * kDegToRad) {
+      pn_engaged_ = true;
+    } else {
+      Vec3 n = aim_hat - aim_hat.dot(v_hat) * v_hat;
+      // Exactly opposite: any perpendicular will do; take the one toward "up".
+      if (!(n.norm() > 1e-12)) n = Vec3::UnitZ() - v_hat.z() * v_hat;
+      if (!(n.norm() > 1e-12)) n = Vec3::UnitX() - v_hat.x() * v_hat;
+      a = (speed * theta / config_.pitch_over_time_constant_s) * n.normalized();
+    }
+  }
+  if (pn_engaged_) a = ProportionalNavigation(p, v, target_p_enu, target_v_enu, config_.nav_gain);
+
+  // Gravity compensation: the lateral part of -g.
+  const Vec3 up = kG0Mps2 * Vec3::UnitZ();
+  a += up - up.dot(v_hat) * v_hat;
+  const double norm = a.norm();
+  if (norm > config_.max_lateral_accel_mps2) a *= config_.max_lateral_accel_mps2 / norm;
+  return a;
+}
+
+void Interceptor::Integrate(double t0, double t1, int burn_phase, const Vec3& a_cmd) {
+  const InterceptorConfig& c = config_;
+  // Thrust and mass within this burn phase (0 boost, 1 sustain, 2 coast): smooth in time.
+  const double thrust_n = burn_phase == 0   ? c.boost_thrust_n
+                          : burn_phase == 1 ? c.sustain_thrust_n
+                                            : 0.0;
+  auto mass = [&](double t) {
+    if (burn_phase == 0) return c.launch_mass_kg - c.boost_propellant_kg * t / c.boost_time_s;
+    const double after_boost = c.launch_mass_kg - c.boost_propellant_kg;
+    if (burn_phase == 1)
+      return after_boost - c.sustain_propellant_kg * (t - c.boost_time_s) / c.sustain_time_s;
+    return after_boost - c.sustain_propellant_kg;
+  };
+  const Vec3 gravity(0.0, 0.0, -kG0Mps2);
+  auto accel = [&](double t, const Vec3& p, const Vec3& v) -> Vec3 {
+    const double speed = v.norm();
+    const Vec3 along = speed > 1e-9 ? Vec3(v / speed) : launch_direction_enu_;
+    const double h_m =
+        frame_origin_alt_m_ + p.z() + (p.x() * p.x() + p.y() * p.y()) / (2.0 * kEarthRadiusM);
+    const double rho = StandardAtmosphere(h_m).density_kgpm3;
+    const double drag_n = 0.5 * rho * speed * speed * c.drag_coefficient * c.reference_area_m2;
+    return (thrust_n - drag_n) / mass(t) * along + gravity + a_cmd;
+  };
+  const double h = t1 - t0;
+  const Vec3 p0 = state_.p_enu;
+  const Vec3 v0 = state_.v_enu;
+  const Vec3 k1p = v0;
+  const Vec3 k1v = accel(t0, p0, v0);
+  const Vec3 k2p = v0 + 0.5 * h * k1v;
+  const Vec3 k2v = accel(t0 + 0.5 * h, p0 + 0.5 * h * k1p, k2p);
+  const Vec3 k3p = v0 + 0.5 * h * k2v;
+  const Vec3 k3v = accel(t0 + 0.5 * h, p0 + 0.5 * h * k2p, k3p);
+  const Vec3 k4p = v0 + h * k3v;
+  const Vec3 k4v = accel(t1, p0 + h * k3p, k4p);
+  state_.p_enu = p0 + h / 6.0 * (k1p + 2.0 * k2p + 2.0 * k3p + k4p);
+  state_.v_enu = v0 + h / 6.0 * (k1v + 2.0 * k2v + 2.0 * k3v + k4v);
+  state_.time_s = t1;
+  state_.mass_kg = mass(t1);
+}
+
+void Interceptor::Step(double dt_s, const Vec3& target_p_enu, const Vec3& target_v_enu) {
+  IADSIM_CHECK(dt_s > 0.0, fmt::format("Interceptor::Step needs dt_s > 0 (got {})", dt_s));
+  if (self_destruct_ != SelfDestruct::kNone) return;
+  const Vec3 a_cmd = GuidanceCommand(target_p_enu, target_v_enu);
+  last_accel_command_ = a_cmd;
+
+  // Split the step at the ends of the burns.
+  const double boost_end = config_.boost_time_s;
+  const double sustain_end = config_.boost_time_s + config_.sustain_time_s;
+  const double t_end = state_.time_s + dt_s;
+  double t = state_.time_s;
+  while (t < t_end) {
+    const int phase = t < boost_end ? 0 : t < sustain_end ? 1 : 2;
+    const double phase_end = phase == 0 ? boost_end : phase == 1 ? sustain_end : t_end;
+    const double t_next = std::min(t_end, phase_end);
+    Integrate(t, t_next, phase, a_cmd);
+    t = t_next;
+  }
+
+  if (state_.time_s >= config_.max_flight_time_s) {
+    self_destruct_ = SelfDestruct::kMaxFlightTime;
+  } else if (burned_out() && state_.v_enu.norm() < config_.min_speed_mps) {
+    self_destruct_ = SelfDestruct::kTooSlow;
+  }
+}
+
+}  // namespace iadsim
