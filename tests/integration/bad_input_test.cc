@@ -1,0 +1,98 @@
+// Bad scenarios: each kind gives exit code 2, one line per problem
+// `FILE:LINE:COL: key.path: what is wrong (got ...)`, and no summary.json.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <regex>
+
+#include "test_support.h"
+
+namespace iadsim::test {
+namespace {
+
+// The demo scenario with `from` replaced by `to` (which must occur), written to a temporary file.
+std::string Mutated(const std::string& name, const std::string& from, const std::string& to) {
+  std::string text = ReadFile(SourcePath("scenarios/demo.yaml"));
+  const auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  const auto path = FreshDir(name).string() + ".yaml";
+  std::ofstream(path) << text;
+  return path;
+}
+
+void ExpectRejected(const std::string& scenario, const std::string& pattern, int lines = 1) {
+  for (const char* verb : {"validate", "run"}) {
+    const auto out = FreshDir(std::string("bad-") + verb);
+    const auto r = RunIadsim(std::string(verb) + " " + scenario + (std::string(verb) == "run" ? " --out " + out.string() : ""));
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_TRUE(std::regex_search(r.output, std::regex(pattern))) << "expected /" << pattern << "/ in:\n" << r.output;
+    EXPECT_EQ(std::count(r.output.begin(), r.output.end(), '\n'), lines + 1) << r.output;  // + the closing line
+    EXPECT_EQ(r.output.find("terminate"), std::string::npos);
+    EXPECT_FALSE(std::filesystem::exists(out / "summary.json"));
+  }
+}
+
+TEST(BadInput, MissingFile) {
+  ExpectRejected("/nonexistent/scenario.yaml", R"(^/nonexistent/scenario\.yaml:1:1: \(file\): cannot read the scenario: No such file)");
+}
+
+TEST(BadInput, EmptyFile) {
+  const auto path = FreshDir("empty").string() + ".yaml";
+  std::ofstream(path) << "";
+  ExpectRejected(path, R"(empty\.yaml:1:1: \(file\): is empty)");
+}
+
+TEST(BadInput, YamlSyntaxError) {
+  ExpectRejected(Mutated("syntax", "  duration: 20 min", "  duration: [20 min"), R"(syntax\.yaml:\d+:\d+: \(file\): YAML syntax error)");
+}
+
+TEST(BadInput, UnknownKey) {
+  ExpectRejected(Mutated("unknown", "  truth_interval: 1 s", "  truth_interval: 1 s\n  durration: 3 s"),
+                 R"(unknown\.yaml:11:3: scenario\.durration: unknown key)");
+}
+
+TEST(BadInput, MissingRequiredKey) {
+  ExpectRejected(Mutated("missing", "      power: 1 MW                          # notional peak power\n", ""),
+                 R"(missing\.yaml:\d+:\d+: types\.radars\.64n6e2\.power: is required but missing)");
+}
+
+TEST(BadInput, WrongType) {
+  ExpectRejected(Mutated("type", "rounds: 4, launch_interval: 3 s}   # ~3 s", "rounds: four, launch_interval: 3 s}   # ~3 s"),
+                 R"(type\.yaml:\d+:\d+: units\[0\]\.launchers\[0\]\.rounds: must be a whole number \(got 'four'\))");
+}
+
+TEST(BadInput, BadUnit) {
+  ExpectRejected(Mutated("unit", "speed: 150 kt}", "speed: 150 kg}"),
+                 R"(unit\.yaml:\d+:\d+: aircraft\[4\]\.route\[2\]\.speed: expected a speed .*got '150 kg')");
+}
+
+TEST(BadInput, OutOfRangeValue) {
+  ExpectRejected(Mutated("range", "      pfa: 1e-6                            # textbook", "      pfa: 2                            # textbook"),
+                 R"(range\.yaml:\d+:\d+: types\.radars\.64n6e2\.pfa: must be in \(0, 1\) \(got 2\))");
+}
+
+TEST(BadInput, RouteWithOnePoint) {
+  ExpectRejected(Mutated("onepoint", "      - {lat: 34.40, lon: 36.55, alt: FL330, speed: 460 kt}\n", ""),
+                 R"(onepoint\.yaml:\d+:\d+: aircraft\[5\]\.route: needs at least 2 waypoints \(got 1\))");
+}
+
+TEST(BadInput, UndefinedReference) {
+  ExpectRejected(Mutated("undef", "{at: Hmeimim, alt: 100 m", "{at: Hmeimin, alt: 100 m"),
+                 R"(undef\.yaml:\d+:\d+: aircraft\[4\]\.route\[2\]\.at: refers to an undefined asset 'Hmeimin')");
+}
+
+TEST(BadInput, ListsEveryProblemNotOnlyTheFirst) {
+  std::string text = ReadFile(SourcePath("scenarios/demo.yaml"));
+  text.replace(text.find("  duration: 20 min"), 18, "  duration: -5 min");
+  text.replace(text.find("type: b737"), 10, "type: b747");
+  const auto path = FreshDir("two").string() + ".yaml";
+  std::ofstream(path) << text;
+  const auto r = RunIadsim("validate " + path);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(std::regex_search(r.output, std::regex(R"(scenario\.duration: must be in \(0 s, 7 days\] \(got -300 s\))"))) << r.output;
+  EXPECT_TRUE(std::regex_search(r.output, std::regex(R"(aircraft\[5\]\.type: refers to an undefined aircraft type 'b747')"))) << r.output;
+}
+
+}  // namespace
+}  // namespace iadsim::test
