@@ -89,6 +89,7 @@ std::vector<EngagementOrder> CommandPost::Assign(SimTime now, const FireUnitStat
     o.rounds = std::min(config_.doctrine.salvo, rounds);
     o.target_p_ecef = tracker_.frame().EcefFromEnu(x.head<3>());
     o.target_v_ecef = tracker_.frame().EcefVectorFromEnu(x.tail<3>());
+    o.target_P_ecef = RotatePositionVelocityCovariance(tracker_.frame().R_enu_from_ecef().transpose(), P);
     engagements_[o.engagement] = {th.track, true, now};
     orders.push_back(o);
     --channels;

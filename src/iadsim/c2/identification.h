@@ -8,7 +8,8 @@
 //     predicted CPA <= inbound_max_cpa)                               -> SUSPECT at once,
 //     HOSTILE once that behaviour has held for `hostile_delay` (the time an operator takes to
 //     confirm); SUSPECT returns to UNKNOWN if the behaviour stops. HOSTILE is kept.
-// Positive evidence wins: a track that later answers with a secure reply becomes FRIEND.
+// Positive evidence wins: a track that later answers (even a HOSTILE one) takes the identity of
+// rule 1 or 2.
 // Behaviour alone never makes a track that answered in Mode 3/A hostile: an airliner on an
 // airway is not shot for flying fast. Each change carries the evidence that caused it.
 // Source of the doctrine shape: NATO AAP-6 / STANAG 1241 identity definitions as summarised in

@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "iadsim/geodesy/intercept_time.h"
+
 namespace iadsim {
 
 Problems EngagementEnvelope::Validate() const {
@@ -18,25 +20,11 @@ Problems EngagementEnvelope::Validate() const {
 }
 
 std::optional<PredictedIntercept> PredictIntercept(const Vec3& p, const Vec3& v, const Vec3& f, double vm) {
-  const Vec3 r = p - f;
-  const double a = v.squaredNorm() - vm * vm;
-  const double b = 2.0 * r.dot(v);
-  const double c = r.squaredNorm();
-  double t = -1.0;
-  if (std::abs(a) < 1e-9) {
-    if (b < 0.0) t = -c / b;
-  } else {
-    const double disc = b * b - 4.0 * a * c;
-    if (disc < 0.0) return std::nullopt;
-    const double s = std::sqrt(disc);
-    const double t1 = (-b - s) / (2.0 * a), t2 = (-b + s) / (2.0 * a);
-    const double lo = std::min(t1, t2), hi = std::max(t1, t2);
-    t = lo > 0.0 ? lo : hi;
-  }
-  if (!(t > 0.0)) return std::nullopt;
+  const auto t = InterceptTime(p - f, v, vm);
+  if (!t) return std::nullopt;
   PredictedIntercept out;
-  out.time_s = t;
-  out.point_enu = p + v * t;
+  out.time_s = *t;
+  out.point_enu = p + v * *t;
   out.range_m = (out.point_enu - f).norm();
   return out;
 }

@@ -2,9 +2,7 @@
 // Weapon-target assignment helpers: predicted intercept and engagement envelope.
 //
 // Intercept prediction with a constant mean missile speed v_m from the fire unit at f against a
-// constant-velocity target p + v t: the smallest t > 0 with |p + v t - f| = v_m t, i.e.
-//   (|v|^2 - v_m^2) t^2 + 2 (r . v) t + |r|^2 = 0,   r = p - f.
-// (Zarchan, Tactical and Strategic Missile Guidance, 6th ed., ch. 1: "collision triangle".)
+// constant-velocity target p + v t: the collision triangle of geodesy/intercept_time.h.
 // The intercept point is inside the envelope when its slant range is in [min_range, max_range]
 // and its altitude in [min_alt, max_alt].
 #include <optional>

@@ -64,6 +64,14 @@ Vec3 LocalFrame::EnuFromGeodetic(const Geodetic& g) const { return EnuFromEcef(E
 
 Geodetic LocalFrame::GeodeticFromEnu(const Vec3& p_enu) const { return GeodeticFromEcef(EcefFromEnu(p_enu)); }
 
+Eigen::Matrix<double, 6, 6> RotatePositionVelocityCovariance(const Eigen::Matrix3d& R,
+                                                             const Eigen::Matrix<double, 6, 6>& P) {
+  Eigen::Matrix<double, 6, 6> T = Eigen::Matrix<double, 6, 6>::Zero();
+  T.topLeftCorner<3, 3>() = R;
+  T.bottomRightCorner<3, 3>() = R;
+  return T * P * T.transpose();
+}
+
 Polar PolarFromEnu(const Vec3& p) {
   Polar r;
   r.range_m = p.norm();

@@ -47,6 +47,7 @@ class LocalFrame final {
   // Rotates a vector (velocity, direction) between the frames.
   Vec3 EnuVectorFromEcef(const Vec3& v_ecef) const { return R_enu_from_ecef_ * v_ecef; }
   Vec3 EcefVectorFromEnu(const Vec3& v_enu) const { return R_enu_from_ecef_.transpose() * v_enu; }
+  const Eigen::Matrix3d& R_enu_from_ecef() const { return R_enu_from_ecef_; }
 
  private:
   Geodetic origin_;
@@ -56,6 +57,11 @@ class LocalFrame final {
 
 // The rotation from ECEF to the ENU frame at a geodetic point.
 Eigen::Matrix3d EnuFromEcefRotation(double lat_deg, double lon_deg);
+
+// The covariance of a (position, velocity) state after the rotation R of both parts:
+// T P T' with T = diag(R, R).
+Eigen::Matrix<double, 6, 6> RotatePositionVelocityCovariance(const Eigen::Matrix3d& R,
+                                                             const Eigen::Matrix<double, 6, 6>& P);
 
 // Range, azimuth (radians clockwise from north, [0, 2pi)) and elevation (radians above the
 // local horizontal) of a point given in an ENU frame about the observer.

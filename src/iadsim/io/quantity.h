@@ -61,11 +61,6 @@ enum class Dimension {
   kRatio,
 };
 
-// The SI value of a parsed quantity.
-struct ParsedQuantity {
-  double si = 0.0;
-};
-
 // The SI value of `text` read as a quantity of dimension `dim`, or an error message.
 std::variant<double, std::string> ParseQuantity(std::string_view text, Dimension dim);
 

@@ -73,16 +73,23 @@ void ReadSignature(Context& ctx, const std::string& name, Signature* sig) {
   m.Finish();
 }
 
-void ReadRadarType(Context& ctx, const std::string& name, RadarConfig* r) {
-  MapReader m(ctx.src, ctx.types.radars.at(name), "types.radars." + name);
-  if (!m.ok()) return;
+// The figures every radar type has (radar_parameters.h); their problems are reported by the
+// caller's Validate().
+void ReadRadarParameters(MapReader& m, RadarParameters* r) {
   r->frequency_hz = m.Quantity("frequency", D::kFrequency, true).value_or(r->frequency_hz);
   r->peak_power_w = m.Quantity("power", D::kPower, true).value_or(r->peak_power_w);
   r->gain_db = m.Quantity("gain", D::kDecibel, true).value_or(r->gain_db);
   r->pulse_width_s = m.Quantity("pulse_width", D::kTime, true).value_or(r->pulse_width_s);
+  r->coherent_pulses = static_cast<int>(m.Integer("coherent_pulses", false, 1, 10000).value_or(r->coherent_pulses));
   r->noise_temperature_k = m.Quantity("noise_temperature", D::kTemperature, true).value_or(r->noise_temperature_k);
   r->losses_db = m.Quantity("losses", D::kDecibel, true).value_or(r->losses_db);
   r->pfa = m.Quantity("pfa", D::kRatio, true).value_or(r->pfa);
+}
+
+void ReadRadarType(Context& ctx, const std::string& name, RadarConfig* r) {
+  MapReader m(ctx.src, ctx.types.radars.at(name), "types.radars." + name);
+  if (!m.ok()) return;
+  ReadRadarParameters(m, &r->radar);
   r->scan_period_s = m.Quantity("scan_period", D::kTime, true).value_or(r->scan_period_s);
   r->max_range_m = m.Quantity("max_range", D::kLength, true).value_or(r->max_range_m);
   r->azimuth_beamwidth_rad = m.Quantity("beamwidth", D::kAngle, true).value_or(r->azimuth_beamwidth_rad);
@@ -97,14 +104,7 @@ void ReadRadarType(Context& ctx, const std::string& name, RadarConfig* r) {
 void ReadEngagementRadarType(Context& ctx, const std::string& name, EngagementRadarConfig* r) {
   MapReader m(ctx.src, ctx.types.engagement_radars.at(name), "types.engagement_radars." + name);
   if (!m.ok()) return;
-  r->frequency_hz = m.Quantity("frequency", D::kFrequency, true).value_or(r->frequency_hz);
-  r->peak_power_w = m.Quantity("power", D::kPower, true).value_or(r->peak_power_w);
-  r->gain_db = m.Quantity("gain", D::kDecibel, true).value_or(r->gain_db);
-  r->pulse_width_s = m.Quantity("pulse_width", D::kTime, true).value_or(r->pulse_width_s);
-  r->coherent_pulses = static_cast<int>(m.Integer("coherent_pulses", false, 1, 10000).value_or(1));
-  r->noise_temperature_k = m.Quantity("noise_temperature", D::kTemperature, true).value_or(r->noise_temperature_k);
-  r->losses_db = m.Quantity("losses", D::kDecibel, true).value_or(r->losses_db);
-  r->pfa = m.Quantity("pfa", D::kRatio, true).value_or(r->pfa);
+  ReadRadarParameters(m, &r->radar);
   r->beamwidth_rad = m.Quantity("beamwidth", D::kAngle, true).value_or(r->beamwidth_rad);
   r->max_range_m = m.Quantity("max_range", D::kLength, true).value_or(r->max_range_m);
   r->range_gate_m = m.Quantity("range_gate", D::kLength, r->range_gate_m);
@@ -125,6 +125,7 @@ void ReadMissileType(Context& ctx, const std::string& name, InterceptorConfig* c
   c->sustain_time_s = m.Quantity("sustain_time", D::kTime, 0.0);
   c->sustain_thrust_n = m.Quantity("sustain_thrust", D::kForce, 0.0);
   const double diameter = m.Quantity("diameter", D::kLength, true).value_or(0.45);
+  if (!(diameter > 0.0)) m.Report("diameter", fmt::format("must be > 0 (got {} m)", diameter));
   c->reference_area_m2 = 3.141592653589793 * diameter * diameter / 4.0;
   c->drag_coefficient = m.Quantity("drag_coefficient", D::kRatio, true).value_or(c->drag_coefficient);
   c->max_lateral_accel_mps2 = m.Quantity("max_lateral_accel", D::kAcceleration, true).value_or(c->max_lateral_accel_mps2);
@@ -267,7 +268,7 @@ void ReadUnit(Context& ctx, const YAML::Node& node, const std::string& path, Uni
       u->iff.azimuth_sigma_rad = i.Quantity("azimuth_sigma", D::kAngle, u->iff.azimuth_sigma_rad);
       const auto keys = ctx.side_keys.find(u->side);
       if (keys != ctx.side_keys.end()) u->iff.keys = keys->second;
-      for (const Problem& p : u->iff.Validate()) i.ReportAll({{p.path.substr(4), p.message}});
+      i.ReportAll(u->iff.Validate());
       i.Finish();
     }
     s.Finish();
@@ -298,8 +299,7 @@ void ReadUnit(Context& ctx, const YAML::Node& node, const std::string& path, Uni
     if (!u->launchers.empty() && !m.Has("engagement_radar")) m.Report("engagement_radar", "is required with launchers but missing");
   }
   if (!u->launchers.empty() || m.Has("missile")) {
-    MapReader& mm = m;
-    if (FindType(mm, "missile", ctx.types.missiles, "missile type", &u->missile_type))
+    if (FindType(m, "missile", ctx.types.missiles, "missile type", &u->missile_type))
       ReadMissileType(ctx, u->missile_type, &u->interceptor, &u->envelope);
   }
   if (auto n = m.Node("tracker", false)) {

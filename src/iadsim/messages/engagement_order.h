@@ -17,9 +17,11 @@ struct EngagementOrder {
   TrackId track;       // in the ordering unit's picture
   LauncherId launcher;
   int rounds = 1;      // missiles to fire at this track (shoot-shoot: 2)
-  // Designation: the track's estimate at `time`, for the engagement radar to acquire.
+  // Designation: the track's estimate at `time` and its covariance (position then velocity), in
+  // ECEF so that the receiving unit needs no knowledge of the sender's frame.
   Vec3 target_p_ecef = Vec3::Zero();
   Vec3 target_v_ecef = Vec3::Zero();
+  Eigen::Matrix<double, 6, 6> target_P_ecef = Eigen::Matrix<double, 6, 6>::Zero();
 };
 
 }  // namespace iadsim

@@ -8,27 +8,19 @@
 #include "iadsim/core/angle.h"
 #include "iadsim/sensors/detection_probability.h"
 #include "iadsim/sensors/measurement_accuracy.h"
-#include "iadsim/sensors/radar_equation.h"
 #include "iadsim/sensors/radar_horizon.h"
 
 namespace iadsim {
 
 Problems EngagementRadarConfig::Validate() const {
-  Problems out;
+  Problems out = radar.Validate();
   auto positive = [&](const char* path, double v, const char* unit) {
     if (!(v > 0.0) || !std::isfinite(v)) out.push_back({path, fmt::format("must be > 0 (got {} {})", v, unit)});
   };
-  positive("power", peak_power_w, "W");
-  positive("frequency", frequency_hz, "Hz");
-  positive("pulse_width", pulse_width_s, "s");
-  positive("noise_temperature", noise_temperature_k, "K");
   positive("beamwidth", beamwidth_rad, "rad");
   positive("max_range", max_range_m, "m");
   positive("range_gate", range_gate_m, "m");
   positive("update_interval", update_interval_s, "s");
-  if (!(pfa > 0.0 && pfa < 1.0)) out.push_back({"pfa", fmt::format("must be in (0, 1) (got {})", pfa)});
-  if (coherent_pulses < 1 || coherent_pulses > 10000)
-    out.push_back({"coherent_pulses", fmt::format("must be in [1, 10000] (got {})", coherent_pulses)});
   if (channels < 1) out.push_back({"channels", fmt::format("must be >= 1 (got {})", channels)});
   return out;
 }
@@ -50,12 +42,9 @@ std::optional<Detection> EngagementRadar::Look(const World& world, SimTime t, co
     if (!AboveRadarHorizon(config_.position.alt_m, s.geo.alt_m, Inverse(config_.position, s.geo).distance_m)) return;
     const double x = off_axis / config_.beamwidth_rad;
     const double beam_loss = std::exp(-2.0 * 4.0 * std::numbers::ln2 * x * x);
-    const RadarEquationInputs in{config_.peak_power_w, config_.gain_db,        config_.gain_db,
-                                 config_.frequency_hz, config_.pulse_width_s,   config_.noise_temperature_k,
-                                 config_.losses_db,    e.signature.rcs_m2,      range};
-    const double snr = RadarSnr(in) * beam_loss * config_.coherent_pulses;
+    const double snr = config_.radar.Snr(e.signature.rcs_m2, range) * beam_loss;
     RandomStream rng = stream_.Derive(e.name, look);
-    if (!rng.Bernoulli(DetectionProbability(static_cast<Swerling>(e.signature.swerling), snr, config_.pfa))) return;
+    if (!rng.Bernoulli(DetectionProbability(static_cast<Swerling>(e.signature.swerling), snr, config_.radar.pfa))) return;
     if (best && best->snr_db >= LinearToDb(snr)) return;
     const Polar pol = PolarFromEnu(p);
     Detection d;
@@ -63,7 +52,7 @@ std::optional<Detection> EngagementRadar::Look(const World& world, SimTime t, co
     d.sensor = config_.id;
     d.sensor_position = config_.position;
     d.snr_db = LinearToDb(snr);
-    d.sigma_range_m = RangeSigma(config_.pulse_width_s, snr, config_.range_sigma_floor_m);
+    d.sigma_range_m = RangeSigma(config_.radar.pulse_width_s, snr, config_.range_sigma_floor_m);
     d.sigma_azimuth_rad = AngleSigma(config_.beamwidth_rad, snr, config_.angle_sigma_floor_rad);
     d.sigma_elevation_rad = d.sigma_azimuth_rad;
     d.range_m = range + rng.Normal(0.0, d.sigma_range_m);

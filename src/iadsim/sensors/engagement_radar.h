@@ -15,6 +15,7 @@
 #include "iadsim/core/ids.h"
 #include "iadsim/core/rng.h"
 #include "iadsim/messages/detection.h"
+#include "iadsim/sensors/radar_parameters.h"
 #include "iadsim/world/world.h"
 
 namespace iadsim {
@@ -23,16 +24,7 @@ struct EngagementRadarConfig {
   std::string name;
   SensorId id;
   Geodetic position;
-  double frequency_hz = 10e9;
-  double peak_power_w = 100e3;
-  double gain_db = 40.0;
-  double pulse_width_s = 1e-6;
-  // Pulses integrated coherently in one look: SNR x N (ideal coherent integration gain,
-  // Richards, Fundamentals of Radar Signal Processing, 2nd ed., sec. 6.2), [1, 10000].
-  int coherent_pulses = 1;
-  double noise_temperature_k = 600;
-  double losses_db = 8.0;
-  double pfa = 1e-6;
+  RadarParameters radar{10e9, 100e3, 40.0, 1e-6, 1, 600, 8.0, 1e-6};  // see radar_parameters.h
   double beamwidth_rad = 0.0175;  // 3-dB beamwidth, both planes
   double max_range_m = 200e3;
   double range_gate_m = 3000.0;   // half-width of the range gate about the predicted range

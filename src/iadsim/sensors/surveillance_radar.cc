@@ -8,7 +8,6 @@
 #include "iadsim/core/angle.h"
 #include "iadsim/sensors/detection_probability.h"
 #include "iadsim/sensors/measurement_accuracy.h"
-#include "iadsim/sensors/radar_equation.h"
 #include "iadsim/sensors/radar_horizon.h"
 
 namespace iadsim {
@@ -21,17 +20,10 @@ void Positive(Problems& out, const char* path, double v, const char* unit) {
 }  // namespace
 
 Problems RadarConfig::Validate() const {
-  Problems out;
-  if (!(frequency_hz > 1e8 && frequency_hz < 1e11))
-    out.push_back({"frequency", fmt::format("must be in (0.1, 100) GHz (got {} GHz)", frequency_hz / 1e9)});
-  Positive(out, "power", peak_power_w, "W");
-  Positive(out, "pulse_width", pulse_width_s, "s");
-  Positive(out, "noise_temperature", noise_temperature_k, "K");
+  Problems out = radar.Validate();
   Positive(out, "scan_period", scan_period_s, "s");
   Positive(out, "max_range", max_range_m, "m");
   Positive(out, "beamwidth", azimuth_beamwidth_rad, "rad");
-  if (!(losses_db >= 0.0)) out.push_back({"losses", fmt::format("must be >= 0 dB (got {} dB)", losses_db)});
-  if (!(pfa > 0.0 && pfa < 1.0)) out.push_back({"pfa", fmt::format("must be in (0, 1) (got {})", pfa)});
   if (sectors < 1 || sectors > 360) out.push_back({"sectors", fmt::format("must be in [1, 360] (got {})", sectors)});
   if (!(max_elevation_rad > min_elevation_rad))
     out.push_back({"max_elevation", "must be above min_elevation"});
@@ -41,10 +33,10 @@ Problems RadarConfig::Validate() const {
 Problems IffConfig::Validate() const {
   Problems out;
   if (!enabled) return out;
-  Positive(out, "iff.max_range", max_range_m, "m");
-  Positive(out, "iff.range_sigma", range_sigma_m, "m");
-  Positive(out, "iff.azimuth_sigma", azimuth_sigma_rad, "rad");
-  if (secure && keys.empty()) out.push_back({"iff.keys", "secure mode asked but no key held"});
+  Positive(out, "max_range", max_range_m, "m");
+  Positive(out, "range_sigma", range_sigma_m, "m");
+  Positive(out, "azimuth_sigma", azimuth_sigma_rad, "rad");
+  if (secure && keys.empty()) out.push_back({"modes", "secure mode asked but the side holds no key"});
   return out;
 }
 
@@ -106,17 +98,14 @@ void SurveillanceRadar::Look(const Entity& e, const EntityState& /*s*/, SimTime 
   const Polar pol = PolarFromEnu(p_enu);
   if (pol.range_m > radar_.max_range_m) return;
   if (pol.elevation_rad < radar_.min_elevation_rad || pol.elevation_rad > radar_.max_elevation_rad) return;
-  const RadarEquationInputs in{radar_.peak_power_w, radar_.gain_db,        radar_.gain_db,
-                               radar_.frequency_hz, radar_.pulse_width_s,   radar_.noise_temperature_k,
-                               radar_.losses_db,    e.signature.rcs_m2,     pol.range_m};
-  const double snr = RadarSnr(in);
-  const double pd = DetectionProbability(static_cast<Swerling>(e.signature.swerling), snr, radar_.pfa);
+  const double snr = radar_.radar.Snr(e.signature.rcs_m2, pol.range_m);
+  const double pd = DetectionProbability(static_cast<Swerling>(e.signature.swerling), snr, radar_.radar.pfa);
   if (!rng.Bernoulli(pd)) return;
   Detection d;
   d.time = t;
   d.sensor = radar_.id;
   d.sensor_position = radar_.position;
-  d.sigma_range_m = RangeSigma(radar_.pulse_width_s, snr, radar_.range_sigma_floor_m);
+  d.sigma_range_m = RangeSigma(radar_.radar.pulse_width_s, snr, radar_.range_sigma_floor_m);
   d.sigma_azimuth_rad = AngleSigma(radar_.azimuth_beamwidth_rad, snr, radar_.angle_sigma_floor_rad);
   d.sigma_elevation_rad = AngleSigma(radar_.elevation_beamwidth_rad, snr, radar_.angle_sigma_floor_rad);
   d.range_m = std::max(0.0, pol.range_m + rng.Normal(0.0, d.sigma_range_m));

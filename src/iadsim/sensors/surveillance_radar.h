@@ -22,6 +22,7 @@
 #include "iadsim/core/rng.h"
 #include "iadsim/messages/detection.h"
 #include "iadsim/messages/iff_reply.h"
+#include "iadsim/sensors/radar_parameters.h"
 #include "iadsim/world/world.h"
 
 namespace iadsim {
@@ -30,13 +31,7 @@ struct RadarConfig {
   std::string name;
   SensorId id;
   Geodetic position;                 // antenna phase centre
-  double frequency_hz = 3e9;         // (1e8, 1e11)
-  double peak_power_w = 1e6;         // > 0
-  double gain_db = 35.0;             // antenna gain, transmit = receive
-  double pulse_width_s = 1e-6;       // > 0
-  double noise_temperature_k = 500;  // system noise temperature, > 0
-  double losses_db = 6.0;            // total system losses, >= 0
-  double pfa = 1e-6;                 // false-alarm probability per cell, (0, 1)
+  RadarParameters radar;             // transmitter, antenna gain, receiver, Pfa
   double scan_period_s = 10.0;       // one revolution, > 0
   int sectors = 8;                   // sweeps per revolution delivered as batches, >= 1
   double max_range_m = 300e3;        // instrumented range, > 0

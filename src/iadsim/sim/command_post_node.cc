@@ -91,7 +91,7 @@ void CommandPostNode::Decide(SimTime now) {
                   .With("control", std::string(ToString(cp_.config().doctrine.control)))
                   .With("rounds", std::int64_t{o.rounds})
                   .With("truth_entity", TruthOf(o.track, now)));
-    fire_unit_->Order(o, cp_.tracker().Predict(o.track, now).second, frame());
+    fire_unit_->Order(o);
   }
 }
 

@@ -42,7 +42,7 @@ FireUnitStatus FireUnit::Status(const LocalFrame& cp_frame) const {
   return s;
 }
 
-void FireUnit::Order(const EngagementOrder& order, const StateCov& P_cp, const LocalFrame& cp_frame) {
+void FireUnit::Order(const EngagementOrder& order) {
   auto it = std::find_if(channels_.begin(), channels_.end(), [](const Channel& c) { return !c.active; });
   if (it == channels_.end()) return;  // the command post saw a free channel: cannot happen
   Channel& c = *it;
@@ -53,22 +53,17 @@ void FireUnit::Order(const EngagementOrder& order, const StateCov& P_cp, const L
   c.t = order.time;
   c.x.head<3>() = frame_.EnuFromEcef(order.target_p_ecef);
   c.x.tail<3>() = frame_.EnuVectorFromEcef(order.target_v_ecef);
-  const Eigen::Matrix3d R = EnuFromEcefRotation(frame_.origin().lat_deg, frame_.origin().lon_deg) *
-                            EnuFromEcefRotation(cp_frame.origin().lat_deg, cp_frame.origin().lon_deg).transpose();
-  StateCov T = StateCov::Zero();
-  T.topLeftCorner<3, 3>() = R;
-  T.bottomRightCorner<3, 3>() = R;
-  c.P = T * P_cp * T.transpose();
+  c.P = RotatePositionVelocityCovariance(frame_.R_enu_from_ecef(), order.target_P_ecef);
   ctx_.engine.WakeAt(order.time + Duration::Seconds(spec_.engagement_radar.update_interval_s), Phase::kSense, id_);
 }
 
 void FireUnit::Wake(SimTime now, Phase phase, Engine& engine) {
   if (phase == Phase::kSense) {
     bool any = false;
-    for (std::size_t i = 0; i < channels_.size(); ++i) {
-      if (!channels_[i].active) continue;
-      Look(now, channels_[i], static_cast<int>(i));
-      any = any || channels_[i].active;
+    for (Channel& c : channels_) {
+      if (!c.active) continue;
+      Look(now, c);
+      any = any || c.active;
     }
     if (any) engine.WakeAt(now + Duration::Seconds(spec_.engagement_radar.update_interval_s), Phase::kSense, id_);
     engine.WakeAt(now, Phase::kAct, id_);
@@ -79,7 +74,7 @@ void FireUnit::Wake(SimTime now, Phase phase, Engine& engine) {
   }
 }
 
-void FireUnit::Look(SimTime now, Channel& c, int /*index*/) {
+void FireUnit::Look(SimTime now, Channel& c) {
   const double dt = (now - c.t).seconds();
   KalmanPredict<6>(c.x, c.P, CvTransition(dt), CvProcessNoiseContinuous(dt, kFireControlQ));
   c.t = now;
@@ -163,10 +158,9 @@ void FireUnit::Fly(SimTime now) {
                                frame_.EcefVectorFromEnu(f.interceptor.state().v_enu));
     if (f.interceptor.armed() && Fuze(now - Duration::Seconds(dt), dt, f, m0, m1)) continue;
     const auto sd = f.interceptor.self_destruct();
-    const double alt = m1.z() + (m1.x() * m1.x() + m1.y() * m1.y()) / (2.0 * 6371e3) + frame_.origin().alt_m;
     if (sd != Interceptor::SelfDestruct::kNone)
       EndFlight(now, f, sd == Interceptor::SelfDestruct::kTooSlow ? "self-destruct: too slow" : "self-destruct: flight time", -1, -1);
-    else if (alt < 0.0)
+    else if (f.interceptor.altitude_m() < 0.0)
       EndFlight(now, f, "ground impact", -1, -1);
   }
   std::erase_if(flights_, [](const Flight& f) { return !f.missile.valid(); });
@@ -194,13 +188,10 @@ bool FireUnit::Fuze(SimTime t0, double dt, Flight& f, const Vec3& m0, const Vec3
     const Vec3 a_v = frame_.EnuVectorFromEcef(s->v_ecef);
     const Vec3 rel0 = (a1 - a_v * dt) - m0;
     const Vec3 rel1 = a1 - m1;
-    const ClosestApproach ca = ClosestApproachInStep(rel0, (rel1 - rel0) / dt, dt);
-    // The fuze fires at the closest approach: while the missile still closes at the end of the
-    // step (t* = dt), it waits for the next step.
-    if (ca.distance_m <= cfg.fuze_radius_m && ca.t_s < dt) {
-      if (ca.t_s < best_t) {
-        best_t = ca.t_s;
-        best_d = ca.distance_m;
+    if (const auto ca = ProximityFuze(rel0, (rel1 - rel0) / dt, dt, cfg.fuze_radius_m)) {
+      if (ca->t_s < best_t) {
+        best_t = ca->t_s;
+        best_d = ca->distance_m;
         best = e.id;
       }
       continue;

@@ -28,8 +28,7 @@ class FireUnit final : public Component {
  public:
   FireUnit(RunContext& ctx, const UnitSpec& spec, CommandPostNode* command_post);
   FireUnitStatus Status(const LocalFrame& cp_frame) const;
-  // The designation's covariance P is in cp_frame.
-  void Order(const EngagementOrder& order, const StateCov& P, const LocalFrame& cp_frame);
+  void Order(const EngagementOrder& order);
   void Wake(SimTime now, Phase phase, Engine& engine) override;
   int missiles_fired() const { return missiles_fired_; }
 
@@ -58,7 +57,7 @@ class FireUnit final : public Component {
     Interceptor interceptor;
     std::vector<SimTime> next_fuze_check;  // per entity index
   };
-  void Look(SimTime now, Channel& c, int index);
+  void Look(SimTime now, Channel& c);
   void Launch(SimTime now);
   void Fly(SimTime now);
   bool Fuze(SimTime t0, double dt, Flight& f, const Vec3& m0, const Vec3& m1);

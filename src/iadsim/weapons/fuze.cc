@@ -11,4 +11,11 @@ ClosestApproach ClosestApproachInStep(const Vec3& rel_p0, const Vec3& rel_v, dou
   return ClosestApproach{t, (rel_p0 + rel_v * t).norm()};
 }
 
+std::optional<ClosestApproach> ProximityFuze(const Vec3& rel_p0, const Vec3& rel_v, double dt_s,
+                                             double fuze_radius_m) {
+  const ClosestApproach ca = ClosestApproachInStep(rel_p0, rel_v, dt_s);
+  if (ca.t_s < dt_s && ca.distance_m <= fuze_radius_m) return ca;
+  return std::nullopt;
+}
+
 }  // namespace iadsim

@@ -10,6 +10,8 @@
 // below its radius (an ideal fuze: no delay, no detection probability). Valid while each path
 // is close to a straight line over the step, i.e. |a| dt^2 / 8 much smaller than the radii
 // (20 g and 10 ms: 2.5 mm). Source: elementary kinematics (minimum of a quadratic in t).
+#include <optional>
+
 #include "iadsim/geodesy/geodetic.h"
 
 namespace iadsim {
@@ -20,5 +22,11 @@ struct ClosestApproach {
 };
 
 ClosestApproach ClosestApproachInStep(const Vec3& rel_p0, const Vec3& rel_v, double dt_s);
+
+// An ideal proximity fuze over one step: it fires at the closest approach when that lies inside
+// the step (t* < dt: the pair stops closing within it) and within fuze_radius_m. While the pair
+// still closes at the end of the step it waits, so the reported miss is the true closest approach.
+std::optional<ClosestApproach> ProximityFuze(const Vec3& rel_p0, const Vec3& rel_v, double dt_s,
+                                             double fuze_radius_m);
 
 }  // namespace iadsim

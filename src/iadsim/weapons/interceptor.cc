@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "iadsim/geodesy/intercept_time.h"
 #include "iadsim/weapons/guidance.h"
 #include "iadsim/world/atmosphere.h"
 
@@ -38,44 +39,44 @@ void RequireNonNegative(Problems& out, const char* name, double value) {
 
 Problems InterceptorConfig::Validate() const {
   Problems out;
-  RequirePositive(out, "launch_mass_kg", launch_mass_kg);
-  RequirePositive(out, "boost_propellant_kg", boost_propellant_kg);
-  RequirePositive(out, "boost_time_s", boost_time_s);
-  RequirePositive(out, "boost_thrust_n", boost_thrust_n);
-  RequireNonNegative(out, "sustain_time_s", sustain_time_s);
+  RequirePositive(out, "launch_mass", launch_mass_kg);
+  RequirePositive(out, "boost_propellant", boost_propellant_kg);
+  RequirePositive(out, "boost_time", boost_time_s);
+  RequirePositive(out, "boost_thrust", boost_thrust_n);
+  RequireNonNegative(out, "sustain_time", sustain_time_s);
   if (sustain_time_s > 0.0) {
-    RequirePositive(out, "sustain_propellant_kg", sustain_propellant_kg);
-    RequirePositive(out, "sustain_thrust_n", sustain_thrust_n);
+    RequirePositive(out, "sustain_propellant", sustain_propellant_kg);
+    RequirePositive(out, "sustain_thrust", sustain_thrust_n);
   } else {
     if (!(sustain_propellant_kg == 0.0))
-      Add(out, "sustain_propellant_kg",
+      Add(out, "sustain_propellant",
           fmt::format("must be 0 without a sustainer (got {})", sustain_propellant_kg));
     if (!(sustain_thrust_n == 0.0))
-      Add(out, "sustain_thrust_n",
+      Add(out, "sustain_thrust",
           fmt::format("must be 0 without a sustainer (got {})", sustain_thrust_n));
   }
   if (boost_propellant_kg + sustain_propellant_kg >= launch_mass_kg)
-    Add(out, "boost_propellant_kg",
-        fmt::format("must be < launch_mass_kg - sustain_propellant_kg (got {} + {} >= {})",
+    Add(out, "boost_propellant",
+        fmt::format("must be < launch_mass - sustain_propellant (got {} + {} >= {})",
                     boost_propellant_kg, sustain_propellant_kg, launch_mass_kg));
-  RequirePositive(out, "reference_area_m2", reference_area_m2);
+  RequirePositive(out, "reference_area", reference_area_m2);
   RequireNonNegative(out, "drag_coefficient", drag_coefficient);
-  RequirePositive(out, "max_lateral_accel_mps2", max_lateral_accel_mps2);
+  RequirePositive(out, "max_lateral_accel", max_lateral_accel_mps2);
   RequirePositive(out, "nav_gain", nav_gain);
-  RequirePositive(out, "max_flight_time_s", max_flight_time_s);
-  RequireNonNegative(out, "min_speed_mps", min_speed_mps);
-  RequireNonNegative(out, "arming_time_s", arming_time_s);
-  RequirePositive(out, "fuze_radius_m", fuze_radius_m);
-  RequirePositive(out, "lethal_radius_m", lethal_radius_m);
+  RequirePositive(out, "max_flight_time", max_flight_time_s);
+  RequireNonNegative(out, "min_speed", min_speed_mps);
+  RequireNonNegative(out, "arming_time", arming_time_s);
+  RequirePositive(out, "fuze_radius", fuze_radius_m);
+  RequirePositive(out, "lethal_radius", lethal_radius_m);
   if (!(kill_probability >= 0.0 && kill_probability <= 1.0))
     Add(out, "kill_probability", fmt::format("must be in [0, 1] (got {})", kill_probability));
   if (!(launch_elevation_deg > 0.0 && launch_elevation_deg <= 90.0))
-    Add(out, "launch_elevation_deg",
+    Add(out, "launch_elevation",
         fmt::format("must be in (0, 90] deg (got {})", launch_elevation_deg));
-  RequireNonNegative(out, "vertical_climb_s", vertical_climb_s);
-  RequirePositive(out, "pitch_over_time_constant_s", pitch_over_time_constant_s);
+  RequireNonNegative(out, "vertical_climb", vertical_climb_s);
+  RequirePositive(out, "pitch_over_time_constant", pitch_over_time_constant_s);
   if (!(pn_handover_angle_deg > 0.0 && pn_handover_angle_deg < 180.0))
-    Add(out, "pn_handover_angle_deg",
+    Add(out, "pn_handover_angle",
         fmt::format("must be in (0, 180) deg (got {})", pn_handover_angle_deg));
   return out;
 }
@@ -105,6 +106,10 @@ bool Interceptor::burned_out() const {
   return state_.time_s >= config_.boost_time_s + config_.sustain_time_s;
 }
 
+double Interceptor::AltitudeOf(const Vec3& p) const {
+  return frame_origin_alt_m_ + p.z() + (p.x() * p.x() + p.y() * p.y()) / (2.0 * kEarthRadiusM);
+}
+
 bool Interceptor::armed() const { return state_.time_s >= config_.arming_time_s; }
 
 Vec3 Interceptor::GuidanceCommand(const Vec3& target_p_enu, const Vec3& target_v_enu) {
@@ -118,24 +123,8 @@ Vec3 Interceptor::GuidanceCommand(const Vec3& target_p_enu, const Vec3& target_v
   if (!pn_engaged_) {
     // Pitch-over toward the predicted intercept point: |r + v_t t| = speed t, smallest t > 0.
     const Vec3 r = target_p_enu - p;
-    const double qa = target_v_enu.squaredNorm() - speed * speed;
-    const double qb = 2.0 * r.dot(target_v_enu);
-    const double qc = r.squaredNorm();
-    double t_hit = -1.0;
-    if (std::fabs(qa) < 1e-9) {
-      if (qb < 0.0) t_hit = -qc / qb;
-    } else {
-      const double disc = qb * qb - 4.0 * qa * qc;
-      if (disc >= 0.0) {
-        const double s = std::sqrt(disc);
-        const double t1 = (-qb - s) / (2.0 * qa);
-        const double t2 = (-qb + s) / (2.0 * qa);
-        const double lo = std::min(t1, t2);
-        const double hi = std::max(t1, t2);
-        t_hit = lo > 0.0 ? lo : hi;
-      }
-    }
-    const Vec3 aim = t_hit > 0.0 ? Vec3(r + target_v_enu * t_hit) : r;
+    const std::optional<double> t_hit = InterceptTime(r, target_v_enu, speed);
+    const Vec3 aim = t_hit ? Vec3(r + target_v_enu * *t_hit) : r;
     if (!(aim.norm() > 0.0)) return Vec3::Zero();
     const Vec3 aim_hat = aim.normalized();
     const double theta = std::acos(std::clamp(v_hat.dot(aim_hat), -1.0, 1.0));
@@ -176,9 +165,7 @@ void Interceptor::Integrate(double t0, double t1, int burn_phase, const Vec3& a_
   auto accel = [&](double t, const Vec3& p, const Vec3& v) -> Vec3 {
     const double speed = v.norm();
     const Vec3 along = speed > 1e-9 ? Vec3(v / speed) : launch_direction_enu_;
-    const double h_m =
-        frame_origin_alt_m_ + p.z() + (p.x() * p.x() + p.y() * p.y()) / (2.0 * kEarthRadiusM);
-    const double rho = StandardAtmosphere(h_m).density_kgpm3;
+    const double rho = StandardAtmosphere(AltitudeOf(p)).density_kgpm3;
     const double drag_n = 0.5 * rho * speed * speed * c.drag_coefficient * c.reference_area_m2;
     return (thrust_n - drag_n) / mass(t) * along + gravity + a_cmd;
   };

@@ -67,6 +67,7 @@ struct InterceptorConfig {
   double pn_handover_angle_deg = 10.0;      // deg, in (0, 180): PN takes over below this error
 
   // Every problem found (path = field name, message "must be > 0 (got ...)" and the like).
+  // Every problem; paths are the scenario keys (launch_mass, boost_time, ...).
   std::vector<Problem> Validate() const;
 };
 
@@ -99,6 +100,10 @@ class Interceptor final {
   const InterceptorConfig& config() const { return config_; }
   bool burned_out() const;  // after the boost and the sustain burns
   bool armed() const;       // time since launch >= arming_time_s
+  // Height above sea level of a point of the launcher's frame: h0 + u + (e² + n²)/(2 R), the
+  // curvature correction used for the air density (error < 40 m within 300 km).
+  double AltitudeOf(const Vec3& p_enu) const;
+  double altitude_m() const { return AltitudeOf(state_.p_enu); }
   // Why the missile ends its flight by itself, if it does (time, speed); checked at the end of
   // each step and latched.
   enum class SelfDestruct { kNone, kMaxFlightTime, kTooSlow };

@@ -54,7 +54,8 @@ void World::SetMissileState(EntityId id, SimTime t, const Vec3& p_ecef, const Ve
 }
 
 void World::Destroy(EntityId id, SimTime t) {
-  Entity& e = entities_[Get(id).id.value() - 1];
+  Get(id);  // checks the id
+  Entity& e = entities_[id.value() - 1];
   if (e.destroyed) return;
   e.destroyed = true;
   e.destroyed_at = t;
