@@ -36,6 +36,17 @@ GeodesicInverse Inverse(const Geodetic& from, const Geodetic& to) {
   return r;
 }
 
+GeodesicPath::GeodesicPath(const Geodetic& from, double azimuth_rad)
+    : line_(std::make_shared<const GeographicLib::GeodesicLine>(Geod().Line(from.lat_deg, from.lon_deg, azimuth_rad / kDeg))) {}
+
+GeodesicDirect GeodesicPath::At(double distance_m) const {
+  GeodesicDirect r;
+  double azi2 = 0;
+  line_->Position(distance_m, r.point.lat_deg, r.point.lon_deg, azi2);
+  r.azimuth_rad = WrapTwoPi(azi2 * kDeg);
+  return r;
+}
+
 GeodesicDirect Direct(const Geodetic& from, double azimuth_rad, double distance_m) {
   GeodesicDirect r;
   double azi2 = 0;

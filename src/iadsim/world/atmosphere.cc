@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <vector>
 #include <cstddef>
 
 namespace iadsim {
@@ -82,6 +83,23 @@ AtmosphereState StandardAtmosphere(double geometric_alt_m) {
   s.density_kgpm3 = p * kM0 / (kRStar * tm);
   s.speed_of_sound_mps = std::sqrt(kGamma * kRStar * tm / kM0);
   return s;
+}
+
+double StandardAtmosphereDensity(double geometric_alt_m) {
+  constexpr double kStep = 10.0;
+  constexpr int kCount = static_cast<int>((kStandardAtmosphereMaxAltitudeM - kStandardAtmosphereMinAltitudeM) / kStep) + 1;
+  // Immutable once built (thread-safe initialisation of a function-local static).
+  static const std::vector<double> kLnRho = [] {
+    std::vector<double> t(kCount);
+    for (int i = 0; i < kCount; ++i)
+      t[static_cast<std::size_t>(i)] = std::log(StandardAtmosphere(kStandardAtmosphereMinAltitudeM + i * kStep).density_kgpm3);
+    return t;
+  }();
+  const double x = (std::clamp(geometric_alt_m, kStandardAtmosphereMinAltitudeM, kStandardAtmosphereMaxAltitudeM) -
+                    kStandardAtmosphereMinAltitudeM) / kStep;
+  const int i = std::min(static_cast<int>(x), kCount - 2);
+  const double w = x - i;
+  return std::exp(kLnRho[static_cast<std::size_t>(i)] * (1.0 - w) + kLnRho[static_cast<std::size_t>(i) + 1] * w);
 }
 
 }  // namespace iadsim

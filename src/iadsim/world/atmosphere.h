@@ -41,4 +41,10 @@ double GeopotentialAltitudeM(double geometric_alt_m);
 // The 1976 Standard atmosphere at a geometric altitude (clamped to [-1 km, 86 km], see above).
 AtmosphereState StandardAtmosphere(double geometric_alt_m);
 
+// Density alone, for inner loops (missile flyout): ln(density) tabulated every 10 m of geometric
+// altitude from the exact model above, interpolated linearly (density is exponential within a
+// layer, (exponential in the isothermal layers, a power law in the others: the relative error is below 2e-5;
+// the test checks it). Same range and clamping.
+double StandardAtmosphereDensity(double geometric_alt_m);
+
 }  // namespace iadsim

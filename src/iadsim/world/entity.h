@@ -6,6 +6,7 @@
 
 #include "iadsim/core/ids.h"
 #include "iadsim/core/time.h"
+#include "iadsim/world/rcs_table.h"
 #include "iadsim/world/route_mover.h"
 #include "iadsim/world/transponder.h"
 
@@ -18,12 +19,17 @@ enum class Affiliation { kHostile, kFriendly, kCivil, kNeutral };
 const char* ToString(EntityKind kind);
 const char* ToString(Affiliation affiliation);
 
-// The radar signature of an aircraft type: a constant mean radar cross-section and the Swerling
-// case of its fluctuation (Swerling 1: scan-to-scan Rayleigh amplitude, typical of large
-// complex targets; Skolnik 3rd ed. sec. 2.8).
+// The radar signature of an aircraft type: a mean radar cross-section, constant or from an
+// aspect table (rcs_table.h), and the Swerling case of its fluctuation (Swerling 1: scan-to-scan
+// Rayleigh amplitude, typical of large complex targets; Skolnik 3rd ed. sec. 2.8).
 struct Signature {
-  double rcs_m2 = 1.0;  // mean RCS, (0, 1e5] m^2
+  double rcs_m2 = 1.0;  // mean RCS when there is no table, (0, 1e5] m^2
   int swerling = 1;     // 0..4
+  std::optional<RcsTable> table;  // aspect-dependent mean RCS, replaces rcs_m2 when present
+  // Mean RCS seen from an aspect (degrees).
+  double RcsM2(const Aspect& aspect) const {
+    return table ? table->RcsM2(aspect.azimuth_deg, aspect.elevation_deg) : rcs_m2;
+  }
 };
 
 struct Entity {
@@ -35,6 +41,8 @@ struct Entity {
   Affiliation affiliation = Affiliation::kHostile;  // truth, for after-action use
   Signature signature;
   Transponder transponder;
+  AdsbOut adsb;
+  DatalinkMember datalink;
   std::optional<RouteMover> route;  // aircraft
   bool destroyed = false;
   SimTime destroyed_at;

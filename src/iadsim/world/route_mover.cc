@@ -80,6 +80,7 @@ RouteMover::RouteMover(const RouteConfig& config)
     const GeodesicDirect p0 = Direct(waypoints_[i].position, legs[i].azimuth_from_rad, tangent[i]);
     straight.from = p0.point;
     straight.azimuth_rad = p0.azimuth_rad;
+    straight.path.emplace(straight.from, straight.azimuth_rad);
     s += straight.length_m;
     pieces_.push_back(straight);
   }
@@ -89,6 +90,7 @@ RouteMover::RouteMover(const RouteConfig& config)
   beyond.length_m = INFINITY;
   beyond.from = waypoints_[n - 1].position;
   beyond.azimuth_rad = legs.back().azimuth_to_rad;
+  beyond.path.emplace(beyond.from, beyond.azimuth_rad);
   pieces_.push_back(beyond);
 
   waypoint_time_s_.assign(n, 0.0);
@@ -135,7 +137,7 @@ KinematicState RouteMover::StateAtDistance(double s_m, double speed_mps, double 
     k.geo = piece.frame->GeodeticFromEnu(p);
     k.heading_rad = WrapTwoPi(psi);
   } else {
-    const GeodesicDirect d = Direct(piece.from, piece.azimuth_rad, along);
+    const GeodesicDirect d = piece.path->At(along);
     k.geo = d.point;
     k.heading_rad = d.azimuth_rad;
   }

@@ -67,6 +67,7 @@ class RouteMover final {
     bool arc = false;
     Geodetic from;            // straight: a geodesic leaving `from` at `azimuth_rad`
     double azimuth_rad = 0.0;
+    std::optional<GeodesicPath> path;  // straight: the prepared geodesic
     std::optional<LocalFrame> frame;  // arc: laid in the tangent plane of its waypoint
     Vec3 center_enu = Vec3::Zero();
     double radius_m = 0.0;

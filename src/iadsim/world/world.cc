@@ -53,6 +53,13 @@ void World::SetMissileState(EntityId id, SimTime t, const Vec3& p_ecef, const Ve
   missile_states_[id.value() - 1] = {t, p_ecef, v_ecef};
 }
 
+std::optional<EntityState> World::JammerState(std::size_t i, SimTime t) const {
+  const Jammer& j = jammers_.at(i);
+  if (t < j.start || t >= j.stop) return std::nullopt;
+  if (j.carrier) return StateAt(*j.carrier, t);
+  return EntityState{EntityId(), EcefFromGeodetic(j.position), Vec3::Zero(), j.position};
+}
+
 void World::Destroy(EntityId id, SimTime t) {
   Get(id);  // checks the id
   Entity& e = entities_[id.value() - 1];

@@ -3,10 +3,14 @@
 // (written by the weapons that fly them). Only the world, the sensors' physics and the weapons'
 // fuzes read it; perception (tracking, c2) never does.
 #include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "iadsim/world/entity.h"
+#include "iadsim/world/jammer.h"
+#include "iadsim/world/line_of_sight.h"
+#include "iadsim/world/terrain.h"
 
 namespace iadsim {
 
@@ -34,6 +38,21 @@ class World final {
   void SetMissileState(EntityId id, SimTime t, const Vec3& p_ecef, const Vec3& v_ecef);
   void Destroy(EntityId id, SimTime t);
 
+  // The terrain under the sky (shared, read-only: one per scenario, not per replication); nullptr
+  // means a smooth earth. Line of sight is world/line_of_sight.h over it.
+  void set_terrain(std::shared_ptr<const Terrain> terrain, LineOfSightConfig los) {
+    terrain_ = std::move(terrain);
+    los_ = los;
+  }
+  const Terrain* terrain() const { return terrain_.get(); }
+
+  // Jammers (jammer.h). JammerPosition: where jammer i is at t, if it radiates then (between
+  // start and stop, and its carrier, if any, in the sky).
+  void AddJammer(Jammer jammer) { jammers_.push_back(std::move(jammer)); }
+  const std::vector<Jammer>& jammers() const { return jammers_; }
+  std::optional<EntityState> JammerState(std::size_t i, SimTime t) const;
+  const LineOfSightConfig& line_of_sight() const { return los_; }
+
  private:
   struct MissileState {
     SimTime time;
@@ -42,6 +61,9 @@ class World final {
   };
   std::vector<Entity> entities_;
   std::vector<MissileState> missile_states_;  // indexed like entities_
+  std::shared_ptr<const Terrain> terrain_;
+  std::vector<Jammer> jammers_;
+  LineOfSightConfig los_;
 };
 
 }  // namespace iadsim

@@ -123,3 +123,19 @@ TEST(StandardAtmosphere, DensityDecreasesAndIsContinuousAcrossLayerBoundaries) {
 
 }  // namespace
 }  // namespace iadsim
+
+namespace iadsim {
+namespace {
+
+// The tabulated density against the exact model, between and on the table's nodes, in every layer.
+TEST(StandardAtmosphereDensity, MatchesTheExactModelToTwoPartsIn100000) {
+  for (double h = -1000.0; h <= 86000.0; h += 7.3) {
+    const double exact = StandardAtmosphere(h).density_kgpm3;
+    EXPECT_NEAR(StandardAtmosphereDensity(h) / exact, 1.0, 2e-5) << h;
+  }
+  EXPECT_DOUBLE_EQ(StandardAtmosphereDensity(-5000.0), StandardAtmosphereDensity(-1000.0));
+  EXPECT_DOUBLE_EQ(StandardAtmosphereDensity(1e6), StandardAtmosphereDensity(86000.0));
+}
+
+}  // namespace
+}  // namespace iadsim
