@@ -30,6 +30,15 @@ struct Detection {
 
 namespace iadsim {
 
+// A jamming strobe: the radar hears noise above its strobe threshold over an azimuth span, and
+// knows only the bearing (angle only: noise has no range).
+struct Strobe {
+  SimTime time;               // beam at the span's centre
+  double azimuth_rad = 0.0;   // power-weighted centre of the span, as the radar reports it
+  double width_rad = 0.0;     // span width
+  double peak_jnr_db = 0.0;   // strongest jammer-to-noise ratio in the span
+};
+
 // The detections of one sweep of a scanning radar over an azimuth sector, delivered together.
 // The sector tells the tracker where the beam looked, so that a track inside it that got no
 // detection can be counted as missed.
@@ -42,6 +51,7 @@ struct DetectionBatch {
   double az_to_rad = 0.0;         // (may wrap through north)
   double max_range_m = 0.0;       // instrumented range
   std::vector<Detection> detections;  // in time order
+  std::vector<Strobe> strobes;         // jamming strobes in the sector
 };
 
 }  // namespace iadsim

@@ -25,6 +25,7 @@ struct IffReply {
   // Secure mode: true when the reply authenticated with a key the interrogator holds.
   bool authenticated = false;
   std::uint16_t code = 0;                 // Mode 1/2/3A code (octal digits stored as a number)
+  std::uint32_t address = 0;              // Mode S 24-bit address (Mode S replies only)
   std::optional<double> pressure_alt_m;   // Mode C altitude report
   std::string key;                        // the key name that authenticated (secure mode only)
 };

@@ -25,6 +25,8 @@
 // sec. 2.8 (Swerling models, Pd = Pfa^(1/(1+snr))); Meyer & Mayer (1973); Richards (2005), ch. 6.
 // Reference values reproduced by the tests: Pd = 0.9, Pfa = 1e-6 needs 13.18 dB (Swerling 0) and
 // 21.14 dB (Swerling 1); Pd = 0.5 needs 11.24 dB and 12.77 dB.
+// N pulses integrated non-coherently: pulse_integration.h (exact, all Swerling cases);
+// Shnidman's and Albersheim's approximations and the method choice: detection_approximations.h.
 #include <cstdint>
 
 namespace iadsim {

@@ -7,13 +7,7 @@
 namespace iadsim {
 
 double HorizonDistance(double height_m, double k_factor) {
-  IADSIM_CHECK(std::isfinite(height_m), "HorizonDistance: height must be finite");
-  IADSIM_CHECK(k_factor > 0.0 && std::isfinite(k_factor), "HorizonDistance: k factor must be > 0");
-  if (height_m <= 0.0) return 0.0;  // on or below the surface (see the header)
-  const double a = k_factor * kEarthRadiusM;
-  // arccos(a / (a + h)) written as atan(√(2ah + h²) / a): the same angle, without the loss of
-  // precision of arccos near 1 for small h.
-  return a * std::atan(std::sqrt(height_m * (2.0 * a + height_m)) / a);
+  return SmoothEarthHorizonDistanceM(height_m, k_factor, kEarthRadiusM);  // world/line_of_sight.h
 }
 
 bool AboveRadarHorizon(double antenna_height_m, double target_height_m, double ground_distance_m,

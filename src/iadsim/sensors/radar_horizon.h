@@ -24,11 +24,11 @@
 // Sources: Skolnik, Introduction to Radar Systems, 3rd ed., ch. 8 (standard refraction, 4/3 earth);
 // Doerry, "Earth Curvature and Atmospheric Refraction Effects on Radar Signal Propagation",
 // Sandia SAND2012-10690 (2013); MathWorks `effearthradius` (default gradient −39e-9 /m, k ≈ 4/3).
+// The equation lives in world/line_of_sight.h (SmoothEarthHorizonDistanceM, with kEarthRadiusM and
+// kStandardKFactor), shared with the terrain line of sight; these are the radar's names for it.
+#include "iadsim/world/line_of_sight.h"
 
 namespace iadsim {
-
-inline constexpr double kEarthRadiusM = 6371000.0;        // mean earth radius R (IUGG), m
-inline constexpr double kStandardKFactor = 4.0 / 3.0;     // standard-refraction effective-radius factor
 
 // Ground distance (m) from a point at height_m above the surface to its radar horizon (0 for a
 // height ≤ 0).

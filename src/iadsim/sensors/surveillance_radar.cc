@@ -7,51 +7,171 @@
 
 #include "iadsim/core/angle.h"
 #include "iadsim/sensors/detection_probability.h"
+#include "iadsim/sensors/false_alarms.h"
+#include "iadsim/sensors/pulse_integration.h"
 #include "iadsim/sensors/measurement_accuracy.h"
 #include "iadsim/sensors/radar_horizon.h"
+#include "iadsim/sensors/resolution_cell.h"
+#include "iadsim/world/line_of_sight.h"
+#include "iadsim/world/rcs_table.h"
+#include <Eigen/Geometry>
 
 namespace iadsim {
 namespace {
 constexpr double kTwoPi = 2.0 * std::numbers::pi;
+constexpr double kC = 299792458.0;
 
 void Positive(Problems& out, const char* path, double v, const char* unit) {
   if (!(v > 0.0) || !std::isfinite(v)) out.push_back({path, fmt::format("must be > 0 (got {} {})", v, unit)});
 }
+void Finite(Problems& out, const char* path, double v) {
+  if (!std::isfinite(v)) out.push_back({path, fmt::format("must be a finite number (got {})", v)});
+}
+
+// One aircraft in the beam: its geometry from the radar and its own random stream.
+struct Look {
+  const Entity* entity;
+  EntityState state;
+  SimTime time;
+  Polar polar;
+  RandomStream rng;
+};
+
 }  // namespace
+
+bool InLineOfSight(const World& world, const Geodetic& antenna, const Geodetic& target) {
+  if (world.terrain() == nullptr) {
+    // Ground distance on the sphere of the mean earth radius: the horizon test is a spherical
+    // (effective-earth) model anyway, and this avoids a geodesic per look.
+    const Vec3 a = EcefFromGeodetic({antenna.lat_deg, antenna.lon_deg, 0.0});
+    const Vec3 b = EcefFromGeodetic({target.lat_deg, target.lon_deg, 0.0});
+    const double ground_m = kEarthRadiusM * std::atan2(a.cross(b).norm(), a.dot(b));
+    return AboveRadarHorizon(antenna.alt_m, target.alt_m, ground_m);
+  }
+  return ComputeLineOfSight(*world.terrain(), antenna, target, world.line_of_sight()).visible;
+}
+
+double RadarConfig::RangeResolutionM() const {
+  return range_resolution_m > 0.0 ? range_resolution_m : kC * radar.pulse_width_s / 2.0;
+}
+
+ReceiverEnvironment RadarConfig::Environment() const {
+  ReceiverEnvironment env;
+  env.pattern = {beam_shape, azimuth_beamwidth_rad, elevation_beamwidth_rad, sidelobe_level_db};
+  env.clutter = clutter;
+  env.strobe_jnr_db = strobe_jnr_db;
+  return env;
+}
 
 Problems RadarConfig::Validate() const {
   Problems out = radar.Validate();
+  if (noncoherent_pulses < 1 || noncoherent_pulses > 1000)
+    out.push_back({"noncoherent_pulses", fmt::format("must be in [1, 1000] (got {})", noncoherent_pulses)});
+  if (!(sidelobe_level_db >= 0.0 && sidelobe_level_db <= 80.0))
+    out.push_back({"sidelobe_level", fmt::format("must be in [0, 80] dB below the peak (got {} dB)", sidelobe_level_db)});
+  if (clutter)
+    for (Problem p : clutter->Validate()) out.push_back({"clutter." + p.path, p.message});
   Positive(out, "scan_period", scan_period_s, "s");
   Positive(out, "max_range", max_range_m, "m");
   Positive(out, "beamwidth", azimuth_beamwidth_rad, "rad");
+  Positive(out, "elevation_beamwidth", elevation_beamwidth_rad, "rad");
+  if (!(range_resolution_m >= 0.0)) out.push_back({"range_resolution", fmt::format("must be > 0 (got {} m)", range_resolution_m)});
+  Finite(out, "range_bias", range_bias_m);
+  Finite(out, "azimuth_bias", azimuth_bias_rad);
+  Finite(out, "elevation_bias", elevation_bias_rad);
+  Finite(out, "north_alignment_error", north_alignment_error_rad);
   if (sectors < 1 || sectors > 360) out.push_back({"sectors", fmt::format("must be in [1, 360] (got {})", sectors)});
-  if (!(max_elevation_rad > min_elevation_rad))
-    out.push_back({"max_elevation", "must be above min_elevation"});
-  return out;
-}
-
-Problems IffConfig::Validate() const {
-  Problems out;
-  if (!enabled) return out;
-  Positive(out, "max_range", max_range_m, "m");
-  Positive(out, "range_sigma", range_sigma_m, "m");
-  Positive(out, "azimuth_sigma", azimuth_sigma_rad, "rad");
-  if (secure && keys.empty()) out.push_back({"modes", "secure mode asked but the side holds no key"});
+  if (!(max_elevation_rad > min_elevation_rad)) out.push_back({"max_elevation", "must be above min_elevation"});
   return out;
 }
 
 SurveillanceRadar::SurveillanceRadar(RadarConfig radar, IffConfig iff, RandomStream stream)
-    : radar_(std::move(radar)), iff_(std::move(iff)), stream_(stream), frame_(radar_.position) {}
+    : radar_(std::move(radar)),
+      iff_(std::move(iff)),
+      env_(radar_.Environment()),
+      stream_(stream),
+      frame_(radar_.position),
+      position_ecef_(EcefFromGeodetic(radar_.position)) {}
 
 Duration SurveillanceRadar::sector_duration() const {
   return Duration::Seconds(radar_.scan_period_s / radar_.sectors);
 }
 
+// Sorts the aircraft within range at the revolution's start into the sectors of their azimuth.
+// Their positions then are extrapolated from the state seen at their last look (one exact state
+// per aircraft and revolution, at the moment the beam passes it); an aircraft not looked at in the
+// last revolution is evaluated exactly.
+void SurveillanceRadar::Bin(const World& world, SimTime revolution_start) {
+  bins_.assign(static_cast<std::size_t>(radar_.sectors), {});
+  last_seen_.resize(world.entities().size());
+  const double max_range = std::max(radar_.max_range_m, iff_.enabled ? iff_.max_range_m : 0.0);
+  const double width = kTwoPi / radar_.sectors;
+  const Duration horizon = Duration::Seconds(1.5 * radar_.scan_period_s);
+  for (const Entity& e : world.entities()) {
+    if (e.kind != EntityKind::kAircraft || e.destroyed) continue;
+    const LastSeen& seen = last_seen_[e.id.value() - 1];
+    Vec3 p_ecef;
+    if (seen.valid && seen.time <= revolution_start && revolution_start - seen.time <= horizon) {
+      p_ecef = seen.p_ecef + seen.v_ecef * (revolution_start - seen.time).seconds();
+    } else {
+      const auto st = world.StateAt(e.id, revolution_start);
+      if (!st) continue;
+      p_ecef = st->p_ecef;
+    }
+    const Vec3 p = frame_.EnuFromEcef(p_ecef);
+    if (p.norm() > max_range * 1.01) continue;
+    const double az = PolarFromEnu(p).azimuth_rad;
+    const int k = std::min(radar_.sectors - 1, static_cast<int>(az / width));
+    bins_[static_cast<std::size_t>(k)].push_back({e.id, az});
+  }
+}
+
+void SurveillanceRadar::AddFalseAlarms(std::uint64_t revolution, int sector, DetectionBatch* batch,
+                                       SweepTruth* truth) const {
+  if (!radar_.false_alarms) return;
+  const double width = kTwoPi / radar_.sectors;
+  ScanSector cells;
+  cells.max_range_m = radar_.max_range_m;
+  cells.range_resolution_m = radar_.RangeResolutionM();
+  cells.azimuth_start_rad = width * sector;
+  cells.azimuth_extent_rad = width;
+  cells.azimuth_beamwidth_rad = std::min(radar_.azimuth_beamwidth_rad, width);
+  if (radar_.measures_elevation) {
+    cells.elevation_min_rad = radar_.min_elevation_rad;
+    cells.elevation_extent_rad = radar_.max_elevation_rad - radar_.min_elevation_rad;
+    cells.elevation_beamwidth_rad = std::min(radar_.elevation_beamwidth_rad, cells.elevation_extent_rad);
+  } else {
+    cells.elevation_extent_rad = cells.elevation_beamwidth_rad = radar_.elevation_beamwidth_rad;
+  }
+  RandomStream rng = stream_.Derive("false_alarms", revolution * 360 + static_cast<std::uint64_t>(sector));
+  const double threshold = std::log(1.0 / radar_.radar.pfa);  // noise-normalised square-law threshold
+  for (const FalseDetection& f : DrawFalseAlarms(cells, radar_.radar.pfa, rng)) {
+    Detection d;
+    d.time = batch->start + Duration::Seconds((f.azimuth_rad - cells.azimuth_start_rad) / width * sector_duration().seconds());
+    d.sensor = radar_.id;
+    d.sensor_position = radar_.position;
+    d.has_elevation = radar_.measures_elevation;
+    // A noise crossing: its level exceeds the threshold by an exponential excess (memoryless tail).
+    const double level = threshold + rng.Exponential(1.0);
+    d.snr_db = LinearToDb(level);
+    d.sigma_range_m = RangeSigma(radar_.radar.pulse_width_s, level, radar_.range_sigma_floor_m);
+    d.sigma_azimuth_rad = AngleSigma(radar_.azimuth_beamwidth_rad, level, radar_.angle_sigma_floor_rad);
+    d.range_m = f.range_m;
+    d.azimuth_rad = WrapTwoPi(f.azimuth_rad + radar_.north_alignment_error_rad);
+    if (radar_.measures_elevation) {
+      d.sigma_elevation_rad = AngleSigma(radar_.elevation_beamwidth_rad, level, radar_.angle_sigma_floor_rad);
+      d.elevation_rad = f.elevation_rad;
+    }
+    batch->detections.push_back(d);
+    if (truth) truth->sources.emplace_back();
+  }
+}
+
 void SurveillanceRadar::Sweep(const World& world, SimTime revolution_start, std::uint64_t revolution,
-                              int sector, DetectionBatch* batch, IffSweep* iff_sweep,
-                              std::vector<EntityId>* detected) {
+                              int sector, DetectionBatch* batch, IffSweep* iff_sweep, SweepTruth* truth) {
   const double width = kTwoPi / radar_.sectors;
   const SimTime start = revolution_start + sector_duration() * sector;
+  if (sector == 0 || bins_.empty()) Bin(world, revolution_start);
   batch->sensor = radar_.id;
   batch->sensor_position = radar_.position;
   batch->start = start;
@@ -61,7 +181,6 @@ void SurveillanceRadar::Sweep(const World& world, SimTime revolution_start, std:
   batch->az_to_rad = WrapTwoPi(width * (sector + 1) + radar_.north_alignment_error_rad);
   batch->max_range_m = radar_.max_range_m;
   batch->detections.clear();
-  if (detected) detected->clear();
   iff_sweep->sensor = iff_.id;
   iff_sweep->sensor_position = radar_.position;
   iff_sweep->start = batch->start;
@@ -71,83 +190,104 @@ void SurveillanceRadar::Sweep(const World& world, SimTime revolution_start, std:
   iff_sweep->max_range_m = iff_.enabled ? iff_.max_range_m : 0.0;
   iff_sweep->secure_mode_asked = iff_.enabled && iff_.secure;
   iff_sweep->replies.clear();
+  batch->strobes.clear();
+  if (truth) truth->Clear();
 
-  const double max_range = std::max(radar_.max_range_m, iff_.enabled ? iff_.max_range_m : 0.0);
-  world.ForEachAircraft(start, [&](const Entity& e, const EntityState& s0) {
-    const Vec3 p0 = frame_.EnuFromEcef(s0.p_ecef);
-    if (p0.norm() > max_range * 1.01) return;
-    const double az = PolarFromEnu(p0).azimuth_rad;
-    const double offset = az - width * sector;
-    if (offset < 0.0 || offset >= width) return;
-    const SimTime t_hit = start + Duration::Seconds(offset / kTwoPi * radar_.scan_period_s);
-    const auto s = world.StateAt(e.id, t_hit);
-    if (!s) return;
-    const Vec3 p = frame_.EnuFromEcef(s->p_ecef);
-    if (!AboveRadarHorizon(radar_.position.alt_m, s->geo.alt_m, Inverse(radar_.position, s->geo).distance_m))
-      return;
-    RandomStream rng = stream_.Derive(e.name, revolution);
-    const std::size_t before = batch->detections.size();
-    Look(e, *s, t_hit, p, rng, batch);
-    if (detected && batch->detections.size() > before) detected->push_back(e.id);
-    if (iff_.enabled) Interrogate(e, *s, t_hit, p, rng, iff_sweep);
-  });
-}
-
-void SurveillanceRadar::Look(const Entity& e, const EntityState& /*s*/, SimTime t, const Vec3& p_enu,
-                             RandomStream& rng, DetectionBatch* batch) const {
-  const Polar pol = PolarFromEnu(p_enu);
-  if (pol.range_m > radar_.max_range_m) return;
-  if (pol.elevation_rad < radar_.min_elevation_rad || pol.elevation_rad > radar_.max_elevation_rad) return;
-  const double snr = radar_.radar.Snr(e.signature.rcs_m2, pol.range_m);
-  const double pd = DetectionProbability(static_cast<Swerling>(e.signature.swerling), snr, radar_.radar.pfa);
-  if (!rng.Bernoulli(pd)) return;
-  Detection d;
-  d.time = t;
-  d.sensor = radar_.id;
-  d.sensor_position = radar_.position;
-  d.sigma_range_m = RangeSigma(radar_.radar.pulse_width_s, snr, radar_.range_sigma_floor_m);
-  d.sigma_azimuth_rad = AngleSigma(radar_.azimuth_beamwidth_rad, snr, radar_.angle_sigma_floor_rad);
-  d.sigma_elevation_rad = AngleSigma(radar_.elevation_beamwidth_rad, snr, radar_.angle_sigma_floor_rad);
-  d.range_m = std::max(0.0, pol.range_m + rng.Normal(0.0, d.sigma_range_m));
-  d.azimuth_rad = WrapTwoPi(pol.azimuth_rad + radar_.north_alignment_error_rad + rng.Normal(0.0, d.sigma_azimuth_rad));
-  d.elevation_rad = pol.elevation_rad + rng.Normal(0.0, d.sigma_elevation_rad);
-  d.snr_db = LinearToDb(snr);
-  batch->detections.push_back(d);
-}
-
-void SurveillanceRadar::Interrogate(const Entity& e, const EntityState& s, SimTime t, const Vec3& p_enu,
-                                    RandomStream& rng, IffSweep* sweep) const {
-  const Transponder& x = e.transponder;
-  const Polar pol = PolarFromEnu(p_enu);
-  if (!x.on || pol.range_m > iff_.max_range_m) return;
-  auto reply = [&](IffMode mode) {
-    IffReply r;
-    r.time = t;
-    r.sensor = iff_.id;
-    r.sensor_position = radar_.position;
-    r.mode = mode;
-    r.sigma_range_m = iff_.range_sigma_m;
-    r.sigma_azimuth_rad = iff_.azimuth_sigma_rad;
-    r.range_m = std::max(0.0, pol.range_m + rng.Normal(0.0, r.sigma_range_m));
-    r.azimuth_rad = WrapTwoPi(pol.azimuth_rad + radar_.north_alignment_error_rad + rng.Normal(0.0, r.sigma_azimuth_rad));
-    return r;
-  };
-  // Modes 3/A and C are answered in one reply pair; each mode draws its own reply probability.
-  if (iff_.mode3a && x.mode3a && rng.Bernoulli(x.reply_probability)) {
-    IffReply r = reply(IffMode::kMode3A);
-    r.code = x.code_3a;
-    if (iff_.mode_c && x.mode_c) r.pressure_alt_m = s.geo.alt_m;
-    sweep->replies.push_back(r);
+  // Geometry of every aircraft of this sector at the moment the beam passes it.
+  std::vector<Look> looks;
+  for (const Candidate& c : bins_[static_cast<std::size_t>(sector)]) {
+    const SimTime t_hit = revolution_start + Duration::Seconds(c.azimuth_rad / kTwoPi * radar_.scan_period_s);
+    const auto s = world.StateAt(c.id, t_hit);
+    if (!s) {
+      last_seen_[c.id.value() - 1].valid = false;
+      continue;
+    }
+    last_seen_[c.id.value() - 1] = {t_hit, s->p_ecef, s->v_ecef, true};
+    if (!InLineOfSight(world, radar_.position, s->geo)) continue;
+    const Entity& e = world.Get(c.id);
+    looks.push_back({&e, *s, t_hit, PolarFromEnu(frame_.EnuFromEcef(s->p_ecef)), stream_.Derive(e.name, revolution)});
   }
-  if (iff_.secure && !x.secure_key.empty() && rng.Bernoulli(x.reply_probability)) {
-    for (const auto& key : iff_.keys) {
-      if (key != x.secure_key) continue;
-      IffReply r = reply(IffMode::kSecure);
-      r.authenticated = true;
-      r.key = key;
-      sweep->replies.push_back(r);
+
+  // Echoes inside the radar's coverage, merged by resolution cell.
+  std::vector<Echo> echoes;
+  for (std::size_t i = 0; i < looks.size(); ++i) {
+    const Look& l = looks[i];
+    if (l.polar.range_m > radar_.max_range_m) continue;
+    if (l.polar.elevation_rad < radar_.min_elevation_rad || l.polar.elevation_rad > radar_.max_elevation_rad) continue;
+    // The echo's mean SNR, from the aspect the radar sees.
+    const Signature& sig = l.entity->signature;
+    const double rcs = sig.table ? sig.RcsM2(AspectOf(l.state.geo, l.state.p_ecef, l.state.v_ecef, position_ecef_)) : sig.rcs_m2;
+    echoes.push_back({l.polar.range_m, l.polar.azimuth_rad, l.polar.elevation_rad, radar_.radar.Snr(rcs, l.polar.range_m), i});
+  }
+  const ResolutionLimits limits{radar_.RangeResolutionM(), radar_.azimuth_beamwidth_rad, radar_.elevation_beamwidth_rad,
+                                radar_.measures_elevation};
+  for (const ResolvedEcho& cell : ResolveEchoes(echoes, limits)) {
+    Look& l = looks[cell.centroid.source];
+    double interference = 0.0;  // (J + C/I) / N
+    if (!world.jammers().empty())
+      interference += JammingToNoise(world, radar_.radar, env_.pattern, radar_.position, frame_, l.time,
+                                     cell.centroid.azimuth_rad, cell.centroid.elevation_rad);
+    if (env_.clutter)
+      interference += ClutterToNoise(*env_.clutter, radar_.radar, env_.pattern, radar_.RangeResolutionM(),
+                                     radar_.position.alt_m, cell.centroid.range_m, cell.centroid.elevation_rad);
+    const double snr = cell.centroid.snr / (1.0 + interference);
+    const auto swerling = static_cast<Swerling>(l.entity->signature.swerling);
+    const double pd = radar_.noncoherent_pulses == 1
+                          ? DetectionProbability(swerling, snr, radar_.radar.pfa)
+                          : NoncoherentDetectionProbability(swerling, snr, radar_.radar.pfa, radar_.noncoherent_pulses);
+    if (!l.rng.Bernoulli(pd)) continue;
+    Detection d;
+    d.time = l.time;
+    d.sensor = radar_.id;
+    d.sensor_position = radar_.position;
+    d.has_elevation = radar_.measures_elevation;
+    d.sigma_range_m = RangeSigma(radar_.radar.pulse_width_s, snr, radar_.range_sigma_floor_m);
+    d.sigma_azimuth_rad = AngleSigma(radar_.azimuth_beamwidth_rad, snr, radar_.angle_sigma_floor_rad);
+    d.range_m = std::max(0.0, cell.centroid.range_m + radar_.range_bias_m + l.rng.Normal(0.0, d.sigma_range_m));
+    d.azimuth_rad = WrapTwoPi(cell.centroid.azimuth_rad + radar_.north_alignment_error_rad + radar_.azimuth_bias_rad +
+                              l.rng.Normal(0.0, d.sigma_azimuth_rad));
+    if (radar_.measures_elevation) {
+      d.sigma_elevation_rad = AngleSigma(radar_.elevation_beamwidth_rad, snr, radar_.angle_sigma_floor_rad);
+      d.elevation_rad = cell.centroid.elevation_rad + radar_.elevation_bias_rad + l.rng.Normal(0.0, d.sigma_elevation_rad);
+    }
+    d.snr_db = LinearToDb(snr);
+    batch->detections.push_back(d);
+    if (truth) {
+      std::vector<EntityId> ids;
+      for (std::size_t e : cell.sources) ids.push_back(looks[echoes[e].source].entity->id);
+      truth->sources.push_back(std::move(ids));
     }
   }
+  AddFalseAlarms(revolution, sector, batch, truth);
+  if (!world.jammers().empty())
+    batch->strobes = FindStrobes(world, radar_.radar, env_, radar_.position, frame_, batch->start, batch->end,
+                                 width * sector, width, radar_.north_alignment_error_rad);
+  // Detections in time order (the beam's order); merged cells take their strongest echo's time.
+  if (!batch->detections.empty()) {
+    std::vector<std::size_t> idx(batch->detections.size());
+    for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+    std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
+      return batch->detections[a].time < batch->detections[b].time;
+    });
+    std::vector<Detection> dets;
+    std::vector<std::vector<EntityId>> srcs;
+    for (std::size_t i : idx) {
+      dets.push_back(batch->detections[i]);
+      if (truth) srcs.push_back(std::move(truth->sources[i]));
+    }
+    batch->detections = std::move(dets);
+    if (truth) truth->sources = std::move(srcs);
+  }
+
+  if (!iff_.enabled) return;
+  std::vector<IffTarget> targets;
+  for (std::size_t i = 0; i < looks.size(); ++i)
+    targets.push_back({i, &looks[i].entity->transponder, looks[i].time, looks[i].polar.range_m,
+                       looks[i].polar.azimuth_rad, looks[i].state.geo.alt_m, &looks[i].rng});
+  IffLookResult r = Interrogate(iff_, radar_.position, radar_.north_alignment_error_rad, targets);
+  iff_sweep->replies = std::move(r.replies);
+  if (truth)
+    for (const auto& [a, b] : r.garbled) truth->iff_garbled.emplace_back(looks[a].entity->id, looks[b].entity->id);
 }
 
 }  // namespace iadsim

@@ -1,19 +1,32 @@
 #pragma once
-// A rotating surveillance radar with an IFF interrogator on the same antenna.
+// A rotating surveillance radar (2-D or 3-D) with an IFF interrogator on the same antenna.
 //
-// Each sweep of a sector: for every aircraft whose azimuth the beam crosses,
-//   - line of sight over a smooth 4/3 effective earth (radar_horizon.h); geoid and terrain ignored
-//     in this version (height above the ellipsoid stands for height above the sea);
-//   - SNR from the monostatic radar equation (radar_equation.h) with the target's mean RCS;
-//   - detection drawn with the exact single-pulse Pd for the target's Swerling case at the
-//     radar's Pfa (detection_probability.h);
-//   - range, azimuth and elevation with Gaussian noise whose sigma follows from the SNR
-//     (measurement_accuracy.h), and the azimuth rotated by the radar's north-alignment error.
-// The interrogator asks its modes of every aircraft in its range and line of sight; a transponder
-// that is on and has the mode answers with its reply probability; a secure-mode reply is decoded
-// only when the transponder's key is one of the interrogator's keys.
-// Randomness: one stream per (radar, aircraft, look), so adding an aircraft does not change the
-// draws of another.
+// Each revolution, the aircraft inside the instrumented range are sorted into the sectors their
+// azimuth falls in at the revolution's start (extrapolated from their last look); each is looked at
+// once, at its exact state when the beam passes it.
+// For every aircraft the beam passes:
+//   - line of sight over a smooth 4/3 effective earth (radar_horizon.h) and, when the scenario
+//     has terrain, over the terrain (world/line_of_sight.h);
+//   - mean RCS from the aspect (world/rcs_table.h) and mean SNR from the monostatic radar equation
+//     (radar_parameters.h);
+//   - resolution: echoes closer than the range resolution and the beamwidths merge into one
+//     detection at their power-weighted centroid with their summed power (resolution_cell.h); the
+//     merge is reported, as truth, for after-action analysis;
+//   - the receiver's noise raised by jamming and ground clutter (radar_environment.h): the cell's
+//     SNR becomes S / (N + J + C/I);
+//   - detection drawn with the exact Pd of the strongest echo's Swerling case at the radar's Pfa,
+//     for noncoherent_pulses hits integrated (pulse_integration.h; 1 = one pulse);
+//   - false alarms: a Poisson number of detections with mean Pfa x cells swept, uniform over the
+//     sector's range, azimuth and (3-D) elevation cells (false_alarms.h);
+//   - jamming strobes: bearing-only reports where J/N exceeds the strobe threshold;
+//   - measured range, azimuth and (3-D only) elevation with Gaussian noise whose sigma follows from
+//     the SNR and the beamwidth (measurement_accuracy.h), plus the radar's fixed biases: range,
+//     azimuth, elevation, and the north-alignment error of the whole radar (which also rotates the
+//     sector it reports having swept).
+// The IFF interrogator is iff_interrogator.h.
+// Randomness: one stream per (radar, aircraft, revolution), so adding an aircraft does not change
+// the draws of another; a merged cell draws from its strongest echo's stream.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +35,8 @@
 #include "iadsim/core/rng.h"
 #include "iadsim/messages/detection.h"
 #include "iadsim/messages/iff_reply.h"
+#include "iadsim/sensors/iff_interrogator.h"
+#include "iadsim/sensors/radar_environment.h"
 #include "iadsim/sensors/radar_parameters.h"
 #include "iadsim/world/world.h"
 
@@ -33,28 +48,42 @@ struct RadarConfig {
   Geodetic position;                 // antenna phase centre
   RadarParameters radar;             // transmitter, antenna gain, receiver, Pfa
   double scan_period_s = 10.0;       // one revolution, > 0
-  int sectors = 8;                   // sweeps per revolution delivered as batches, >= 1
+  int sectors = 8;                   // sweeps per revolution delivered as batches, [1, 360]
   double max_range_m = 300e3;        // instrumented range, > 0
+  bool measures_elevation = true;    // false: a 2-D radar (range and azimuth only)
   double min_elevation_rad = -0.035; // coverage in elevation
   double max_elevation_rad = 1.05;
-  double azimuth_beamwidth_rad = 0.0175;
-  double elevation_beamwidth_rad = 0.0175;
+  double azimuth_beamwidth_rad = 0.0175;    // 3 dB, > 0
+  double elevation_beamwidth_rad = 0.0175;  // 3 dB, > 0 (3-D: the stacked beams' width)
+  double range_resolution_m = 0.0;   // > 0; 0 = c tau / 2 of the pulse (uncompressed)
   double range_sigma_floor_m = 30.0;
   double angle_sigma_floor_rad = 0.001;
+  double range_bias_m = 0.0;               // added to every measured range
+  double azimuth_bias_rad = 0.0;           // added to every measured azimuth
+  double elevation_bias_rad = 0.0;         // added to every measured elevation
   double north_alignment_error_rad = 0.0;  // a misaligned radar reports azimuths rotated by this
+  int noncoherent_pulses = 1;        // hits per look integrated non-coherently (square law), [1, 1000]
+  bool false_alarms = true;          // draw Poisson false alarms from Pfa and the cells swept
+  BeamShape beam_shape = BeamShape::kSinc;
+  double sidelobe_level_db = 30.0;   // antenna sidelobe floor, dB below the peak, [0, 80]
+  std::optional<ClutterSetting> clutter;  // ground clutter at the site; none: no clutter
+  double strobe_jnr_db = 13.0;       // jamming shows as a strobe above this J/N
+  double RangeResolutionM() const;
+  ReceiverEnvironment Environment() const;
   Problems Validate() const;
 };
 
-struct IffConfig {
-  bool enabled = false;
-  SensorId id;
-  bool mode3a = true, mode_c = true, secure = false;  // the modes it asks
-  std::vector<std::string> keys;  // secure-mode keys held
-  double max_range_m = 300e3;
-  double range_sigma_m = 60.0;
-  double azimuth_sigma_rad = 0.005;
-  Problems Validate() const;
+// What happened in a sweep, as truth: for after-action analysis only; never sent to perception.
+struct SweepTruth {
+  std::vector<std::vector<EntityId>> sources;  // per detection: the aircraft behind it, strongest first
+                                               // (empty: a false alarm)
+  std::vector<std::pair<EntityId, EntityId>> iff_garbled;  // aircraft whose IFF replies overlapped
+  void Clear() { sources.clear(); iff_garbled.clear(); }
 };
+
+// Line of sight from an antenna to a target: over the world's terrain when it has one
+// (world/line_of_sight.h), else over a smooth 4/3 earth (radar_horizon.h).
+bool InLineOfSight(const World& world, const Geodetic& antenna, const Geodetic& target);
 
 class SurveillanceRadar final {
  public:
@@ -62,22 +91,32 @@ class SurveillanceRadar final {
   const RadarConfig& config() const { return radar_; }
   const IffConfig& iff() const { return iff_; }
   Duration sector_duration() const;
-  // Sweeps sector k of revolution r (k in [0, sectors)), which starts at scan_start + k * T/sectors
-  // with the beam at azimuth 2 pi k / sectors (true north). Fills the detection batch and the IFF sweep.
-  // `detected`, when given, receives the entity behind each detection, in the same order: truth,
-  // for after-action analysis only; it never travels with the batch.
+  // Sweeps sector k of revolution r (k in [0, sectors)), which starts at revolution_start + k T/sectors
+  // with the beam at azimuth 2 pi k / sectors (true north). Fills the detection batch and the IFF
+  // sweep, and (when given) the sweep's truth. Sectors must be swept in order, each revolution from 0.
   void Sweep(const World& world, SimTime revolution_start, std::uint64_t revolution, int sector,
-             DetectionBatch* batch, IffSweep* iff_sweep, std::vector<EntityId>* detected = nullptr);
+             DetectionBatch* batch, IffSweep* iff_sweep, SweepTruth* truth = nullptr);
 
  private:
-  void Look(const Entity& e, const EntityState& s, SimTime t, const Vec3& p_enu, RandomStream& rng,
-            DetectionBatch* batch) const;
-  void Interrogate(const Entity& e, const EntityState& s, SimTime t, const Vec3& p_enu, RandomStream& rng,
-                   IffSweep* sweep) const;
+  struct Candidate {
+    EntityId id;
+    double azimuth_rad;
+  };
+  void Bin(const World& world, SimTime revolution_start);
+  void AddFalseAlarms(std::uint64_t revolution, int sector, DetectionBatch* batch, SweepTruth* truth) const;
   RadarConfig radar_;
   IffConfig iff_;
+  ReceiverEnvironment env_;
   RandomStream stream_;
   LocalFrame frame_;
+  Vec3 position_ecef_;
+  struct LastSeen {
+    SimTime time;
+    Vec3 p_ecef = Vec3::Zero(), v_ecef = Vec3::Zero();
+    bool valid = false;
+  };
+  std::vector<std::vector<Candidate>> bins_;  // per sector, of the current revolution
+  std::vector<LastSeen> last_seen_;           // per entity (id - 1): its state at its last look
 };
 
 }  // namespace iadsim

@@ -1,0 +1,13 @@
+#include "iadsim/messages/position_report.h"
+
+namespace iadsim {
+
+const char* ToString(ReportSource source) {
+  switch (source) {
+    case ReportSource::kAdsb: return "adsb";
+    case ReportSource::kDatalink: return "datalink";
+  }
+  return "?";
+}
+
+}  // namespace iadsim

@@ -1,0 +1,39 @@
+#pragma once
+// A self-reported position: an aircraft telling where it is, by ADS-B broadcast (civil and most
+// military transport aircraft) or over a friendly-position datalink (the participants of one air
+// force's network). Unlike a radar detection it names its sender — an ICAO address and callsign,
+// or a link track number — and says nothing about whether the sender tells the truth: C2 pairs
+// it with a track by position (c2/report_correlation.h) and weighs it by its source.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "iadsim/core/time.h"
+#include "iadsim/geodesy/geodetic.h"
+
+namespace iadsim {
+
+enum class ReportSource : std::uint8_t { kAdsb, kDatalink };
+const char* ToString(ReportSource source);
+
+struct PositionReport {
+  ReportSource source = ReportSource::kAdsb;
+  std::string network;        // datalink name; "adsb" for ADS-B
+  std::uint32_t address = 0;  // ICAO 24-bit address (ADS-B) or link track number (datalink)
+  std::string callsign;
+  SimTime time_of_validity;   // when the position was true
+  SimTime time_received;      // when it reached the receiving unit
+  Geodetic position;
+  Vec3 v_enu = Vec3::Zero();  // m/s, at the reported position
+  double sigma_horizontal_m = 0.0;  // per horizontal axis
+  double sigma_vertical_m = 0.0;
+};
+
+// Reports delivered together to one unit.
+struct PositionReportBatch {
+  std::string receiver;  // the receiver or link that delivered them
+  SimTime time;
+  std::vector<PositionReport> reports;
+};
+
+}  // namespace iadsim

@@ -1,0 +1,124 @@
+#include "iadsim/sensors/iff_interrogator.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <numeric>
+
+#include "iadsim/core/angle.h"
+
+namespace iadsim {
+namespace {
+
+constexpr double kC = 299792458.0;
+constexpr double kFoot = 0.3048;
+
+void Positive(Problems& out, const char* path, double v) {
+  if (!(v > 0.0) || !std::isfinite(v)) out.push_back({path, fmt::format("must be > 0 (got {})", v)});
+}
+
+// Whether the transponder answers in a mode whose replies can garble (1, 2, 3/A with C, secure).
+// Mode S replies are selectively addressed: a transponder that answers only in Mode S overlaps no
+// one's reply train.
+bool AnswersInGarblingMode(const IffConfig& c, const Transponder& x) {
+  if (!x.on || x.failed) return false;
+  return (c.mode1 && x.mode1) || (c.mode2 && x.mode2) || (c.mode3a && x.mode3a) ||
+         (c.secure && !x.secure_key.empty() && std::find(c.keys.begin(), c.keys.end(), x.secure_key) != c.keys.end());
+}
+
+}  // namespace
+
+Problems IffConfig::Validate() const {
+  Problems out;
+  if (!enabled) return out;
+  Positive(out, "max_range", max_range_m);
+  Positive(out, "range_sigma", range_sigma_m);
+  Positive(out, "azimuth_sigma", azimuth_sigma_rad);
+  Positive(out, "beamwidth", beamwidth_rad);
+  if (!(garble_range_m >= 0.0)) out.push_back({"garble_range", fmt::format("must be >= 0 (got {})", garble_range_m)});
+  if (secure && keys.empty()) out.push_back({"modes", "secure mode asked but the side holds no key"});
+  return out;
+}
+
+IffLookResult Interrogate(const IffConfig& c, const Geodetic& sensor_position, double azimuth_offset_rad,
+                          const std::vector<IffTarget>& targets) {
+  IffLookResult out;
+  // Garbling among the transponders that answer in a garbling mode.
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < targets.size(); ++i)
+    if (targets[i].range_m <= c.max_range_m && AnswersInGarblingMode(c, *targets[i].transponder)) order.push_back(i);
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return targets[a].range_m != targets[b].range_m ? targets[a].range_m < targets[b].range_m : a < b;
+  });
+  std::vector<bool> garbled(targets.size(), false);
+  for (std::size_t ii = 0; ii < order.size(); ++ii)
+    for (std::size_t jj = ii + 1; jj < order.size(); ++jj) {
+      const IffTarget& a = targets[order[ii]];
+      const IffTarget& b = targets[order[jj]];
+      if (b.range_m - a.range_m >= c.garble_range_m) break;
+      if (std::abs(std::remainder(a.azimuth_rad - b.azimuth_rad, 2.0 * std::numbers::pi)) >= c.beamwidth_rad) continue;
+      garbled[order[ii]] = garbled[order[jj]] = true;
+      out.garbled.emplace_back(std::min(a.source, b.source), std::max(a.source, b.source));
+    }
+  std::sort(out.garbled.begin(), out.garbled.end());
+
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    const IffTarget& t = targets[i];
+    const Transponder& x = *t.transponder;
+    if (t.range_m > c.max_range_m || !x.on || x.failed) continue;
+    RandomStream& rng = *t.rng;
+    const double range_error_m = kC / 2.0 * (x.turnaround_us - 3.0) * 1e-6;
+    auto reply = [&](IffMode mode) {
+      IffReply r;
+      r.time = t.time;
+      r.sensor = c.id;
+      r.sensor_position = sensor_position;
+      r.mode = mode;
+      r.sigma_range_m = c.range_sigma_m;
+      r.sigma_azimuth_rad = c.azimuth_sigma_rad;
+      r.range_m = std::max(0.0, t.range_m + range_error_m + rng.Normal(0.0, r.sigma_range_m));
+      r.azimuth_rad = WrapTwoPi(t.azimuth_rad + azimuth_offset_rad + rng.Normal(0.0, r.sigma_azimuth_rad));
+      return r;
+    };
+    const double gillham_m = std::round(t.altitude_m / kFoot / 100.0) * 100.0 * kFoot;
+    // Every mode draws its reply whether or not it is garbled, so that garbling one aircraft does
+    // not shift the draws of the next look.
+    const bool ok = !garbled[i];
+    if (c.mode1 && x.mode1 && rng.Bernoulli(x.reply_probability) && ok) {
+      IffReply r = reply(IffMode::kMode1);
+      r.code = x.code_1;
+      out.replies.push_back(r);
+    }
+    if (c.mode2 && x.mode2 && rng.Bernoulli(x.reply_probability) && ok) {
+      IffReply r = reply(IffMode::kMode2);
+      r.code = x.code_2;
+      out.replies.push_back(r);
+    }
+    if (c.mode3a && x.mode3a && rng.Bernoulli(x.reply_probability) && ok) {
+      IffReply r = reply(IffMode::kMode3A);
+      r.code = x.code_3a;
+      if (c.mode_c && x.mode_c) r.pressure_alt_m = gillham_m;
+      out.replies.push_back(r);
+    }
+    if (c.mode_s && x.mode_s && rng.Bernoulli(x.reply_probability)) {
+      IffReply r = reply(IffMode::kModeS);
+      r.code = x.code_3a;
+      r.address = x.mode_s_address;
+      if (x.mode_c) r.pressure_alt_m = gillham_m;
+      out.replies.push_back(r);
+    }
+    if (c.secure && !x.secure_key.empty() && rng.Bernoulli(x.reply_probability) && ok) {
+      if (std::find(c.keys.begin(), c.keys.end(), x.secure_key) != c.keys.end()) {
+        IffReply r = reply(IffMode::kSecure);
+        r.authenticated = true;
+        r.key = x.secure_key;
+        out.replies.push_back(r);
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace iadsim

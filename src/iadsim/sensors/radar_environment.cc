@@ -1,0 +1,116 @@
+#include "iadsim/sensors/radar_environment.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <numbers>
+
+#include "iadsim/core/angle.h"
+#include "iadsim/sensors/clutter.h"
+#include "iadsim/sensors/jamming.h"
+#include "iadsim/sensors/surveillance_radar.h"
+#include "iadsim/world/line_of_sight.h"
+
+namespace iadsim {
+namespace {
+
+constexpr double kTwoPi = 2.0 * std::numbers::pi;
+
+double ReceiverBandwidthHz(const RadarParameters& radar) { return 1.0 / radar.pulse_width_s; }
+
+NoiseJammer AsNoiseJammer(const Jammer& j) { return {j.power_w, j.gain_db, j.bandwidth_hz, j.losses_db}; }
+
+}  // namespace
+
+Problems ClutterSetting::Validate() const {
+  Problems out;
+  if (!(gamma_db >= -60.0 && gamma_db <= 0.0)) out.push_back({"gamma", fmt::format("must be in [-60, 0] dB (got {} dB)", gamma_db)});
+  if (!(improvement_db >= 0.0 && improvement_db <= 80.0))
+    out.push_back({"improvement", fmt::format("must be in [0, 80] dB (got {} dB)", improvement_db)});
+  return out;
+}
+
+double JammingToNoise(const World& world, const RadarParameters& radar, const AntennaPattern& pattern,
+                      const Geodetic& radar_position, const LocalFrame& frame, SimTime t, double beam_azimuth_rad,
+                      double beam_elevation_rad) {
+  double jnr = 0.0;
+  const double br = ReceiverBandwidthHz(radar);
+  for (std::size_t i = 0; i < world.jammers().size(); ++i) {
+    const auto s = world.JammerState(i, t);
+    if (!s || !InLineOfSight(world, radar_position, s->geo)) continue;
+    const Polar p = PolarFromEnu(frame.EnuFromEcef(s->p_ecef));
+    const double gain_db = radar.gain_db + pattern.GainDb(std::remainder(p.azimuth_rad - beam_azimuth_rad, kTwoPi),
+                                                          p.elevation_rad - beam_elevation_rad);
+    const double j_w = JammerPowerAtRadarW(AsNoiseJammer(world.jammers()[i]), std::max(p.range_m, 1.0), gain_db,
+                                           radar.frequency_hz, br);
+    jnr += JammerToNoise(j_w, radar.noise_temperature_k, br);
+  }
+  return jnr;
+}
+
+double ClutterToNoise(const ClutterSetting& clutter, const RadarParameters& radar, const AntennaPattern& pattern,
+                      double range_resolution_m, double antenna_height_m, double range_m, double elevation_rad) {
+  if (elevation_rad > pattern.elevation_beamwidth_rad) return 0.0;  // above the lowest beam
+  const double ka = kStandardKFactor * kEarthRadiusM;
+  const double h = std::max(antenna_height_m, 1.0);
+  if (range_m <= h || range_m >= std::sqrt(2.0 * ka * h)) return 0.0;  // beyond the ground horizon
+  const double grazing = std::asin(h / range_m) - range_m / (2.0 * ka);
+  if (!(grazing > 0.0)) return 0.0;
+  ClutterCell cell;
+  cell.gamma_db = clutter.gamma_db;
+  cell.grazing_rad = std::min(grazing, 1.5);
+  cell.range_resolution_m = range_resolution_m;
+  cell.azimuth_beamwidth_rad = pattern.azimuth_beamwidth_rad;
+  cell.elevation_beamwidth_rad = pattern.elevation_beamwidth_rad;
+  return radar.Snr(ClutterRcsM2(cell, range_m), range_m) / DbToLinear(clutter.improvement_db);
+}
+
+std::vector<Strobe> FindStrobes(const World& world, const RadarParameters& radar, const ReceiverEnvironment& env,
+                                const Geodetic& radar_position, const LocalFrame& frame, SimTime t0, SimTime t1,
+                                double az_from_rad, double width_rad, double azimuth_offset_rad) {
+  std::vector<Strobe> out;
+  if (world.jammers().empty()) return out;
+  // The elevation of the strongest jammer stands for the beam's (a stacked-beam radar has a beam there).
+  const double step = env.pattern.azimuth_beamwidth_rad / 2.0;
+  const int n = std::max(1, static_cast<int>(std::ceil(width_rad / step)));
+  const double threshold = DbToLinear(env.strobe_jnr_db);
+  double w = 0.0, wa = 0.0, first = 0.0, peak = 0.0;
+  int run = 0;
+  auto close = [&](int end_index) {
+    if (run == 0) return;
+    Strobe s;
+    const double centre = wa / w;
+    s.time = t0 + Duration::Seconds((centre - az_from_rad) / width_rad * (t1 - t0).seconds());
+    s.azimuth_rad = WrapTwoPi(centre + azimuth_offset_rad);
+    s.width_rad = (end_index - first) * step;
+    s.peak_jnr_db = LinearToDb(peak);
+    out.push_back(s);
+    w = wa = peak = 0.0;
+    run = 0;
+  };
+  for (int k = 0; k < n; ++k) {
+    const double az = az_from_rad + (k + 0.5) * step;
+    const SimTime t = t0 + Duration::Seconds((k + 0.5) / n * (t1 - t0).seconds());
+    double best_el = 0.0, best = -1.0;
+    for (std::size_t i = 0; i < world.jammers().size(); ++i)
+      if (auto s = world.JammerState(i, t)) {
+        const Polar p = PolarFromEnu(frame.EnuFromEcef(s->p_ecef));
+        const double g = env.pattern.Gain(std::remainder(p.azimuth_rad - az, kTwoPi), 0.0);
+        if (g > best) best = g, best_el = p.elevation_rad;
+      }
+    const double jnr = JammingToNoise(world, radar, env.pattern, radar_position, frame, t, az, best_el);
+    if (jnr >= threshold) {
+      if (run == 0) first = k;
+      ++run;
+      w += jnr;
+      wa += jnr * az;
+      peak = std::max(peak, jnr);
+    } else {
+      close(k);
+    }
+  }
+  close(n);
+  return out;
+}
+
+}  // namespace iadsim
