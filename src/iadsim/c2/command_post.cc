@@ -37,6 +37,12 @@ void CommandPost::OnIffSweep(const IffSweep& sweep) {
   identifier_.AddIffEvidence(sweep, CorrelateIff(tracker_, sweep));
 }
 
+ReportCorrelation CommandPost::OnPositionReports(const PositionReportBatch& batch) {
+  ReportCorrelation c = CorrelateReports(tracker_, batch.reports);
+  identifier_.AddReportEvidence(batch.reports, c);
+  return c;
+}
+
 std::vector<IdentityChange> CommandPost::Identify(SimTime now) {
   threats_.clear();
   std::vector<double> speeds;

@@ -1,6 +1,7 @@
 #pragma once
 // A command post: the unit's own air picture and decisions. It sees only messages (detection
-// batches, IFF sweeps, the status of its fire units) and issues engagement orders.
+// batches, IFF sweeps, ADS-B and datalink position reports, the status of its fire units) and
+// issues engagement orders.
 //   track    -> Tracker (GNN, EKF, M-of-N)
 //   identify -> Identifier (rules in identification.h), on IFF evidence and behaviour
 //   evaluate -> threat ranking by time to the closest point of approach to a defended asset
@@ -53,6 +54,8 @@ class CommandPost final {
   explicit CommandPost(CommandPostConfig config);
   TrackerUpdate OnDetections(const DetectionBatch& batch);  // drops are forgotten by the identifier too
   void OnIffSweep(const IffSweep& sweep);
+  // ADS-B and datalink reports: identification evidence (the tracker does not use them here).
+  ReportCorrelation OnPositionReports(const PositionReportBatch& batch);
   std::vector<IdentityChange> Identify(SimTime now);
   // Orders for this decision cycle (at most one per threat, within the free channels and rounds).
   std::vector<EngagementOrder> Assign(SimTime now, const FireUnitStatus& fire_unit);

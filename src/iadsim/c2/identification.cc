@@ -27,13 +27,27 @@ void Identifier::AddIffEvidence(const IffSweep& sweep, const IffCorrelation& cor
     if (r.mode == IffMode::kSecure && r.authenticated) {
       ++e.secure_replies;
       e.secure_key = r.key;
-    } else if (r.mode == IffMode::kMode3A) {
+    } else if (r.mode == IffMode::kMode3A || r.mode == IffMode::kModeS) {
       ++e.mode3a_replies;
       e.code = r.code;
       e.mode_c_alt_m = r.pressure_alt_m;
     }
   }
   for (TrackId t : correlation.unanswered) ++tracks_[t].unanswered;
+}
+
+void Identifier::AddReportEvidence(const std::vector<PositionReport>& reports, const ReportCorrelation& correlation) {
+  for (const auto& pair : correlation.pairs) {
+    const PositionReport& r = reports[pair.report];
+    Evidence& e = tracks_[pair.track];
+    if (r.source == ReportSource::kDatalink) {
+      ++e.datalink_reports;
+      e.report_sender = fmt::format("{} on datalink '{}'", r.callsign, r.network);
+    } else {
+      ++e.adsb_reports;
+      e.report_sender = fmt::format("ADS-B {:06X} {}", r.address, r.callsign);
+    }
+  }
 }
 
 std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<ThreatAssessment>& threats,
@@ -47,6 +61,12 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<
     if (e.secure_replies > 0) {
       next = Identity::kFriend;
       why = fmt::format("secure IFF reply authenticated with key '{}' ({} replies)", e.secure_key, e.secure_replies);
+    } else if (e.datalink_reports > 0) {
+      next = Identity::kFriend;
+      why = fmt::format("own-position report of {} ({} reports)", e.report_sender, e.datalink_reports);
+    } else if (e.adsb_reports > 0) {
+      next = rules_.adsb_identity;
+      why = fmt::format("{} ({} reports), no secure-mode reply", e.report_sender, e.adsb_reports);
     } else if (e.mode3a_replies > 0) {
       next = rules_.mode3a_identity;
       why = fmt::format("Mode 3/A code {:04d}", e.code);

@@ -1,15 +1,19 @@
 #pragma once
 // Identification of tracks from evidence, by a stated rule set (evaluated in this order):
 //  1. A secure-mode IFF reply authenticated with a key the unit holds  -> FRIEND.
-//  2. A Mode 3/A (and C) reply without a secure reply                 -> `mode3a_identity`
+//  2. A position report over a friendly datalink the unit receives,
+//     correlated with the track (report_correlation.h)                 -> FRIEND.
+//  3. An ADS-B report correlated with the track                        -> `adsb_identity`
+//     (NEUTRAL by default: a civil aircraft broadcasting; ADS-B is not authenticated).
+//  4. A Mode 3/A (and C) or Mode S reply without a secure reply        -> `mode3a_identity`
 //     (NEUTRAL by default: a civil transponder on an airway).
-//  3. At least `min_unanswered` interrogations without any reply       -> UNKNOWN, and then
+//  5. At least `min_unanswered` interrogations without any reply       -> UNKNOWN, and then
 //     if fast (speed >= hostile_min_speed) and inbound (closing on a defended asset with a
 //     predicted CPA <= inbound_max_cpa)                               -> SUSPECT at once,
 //     HOSTILE once that behaviour has held for `hostile_delay` (the time an operator takes to
 //     confirm); SUSPECT returns to UNKNOWN if the behaviour stops. HOSTILE is kept.
-// Positive evidence wins: a track that later answers (even a HOSTILE one) takes the identity of
-// rule 1 or 2.
+// Positive evidence wins: a track that later answers or reports (even a HOSTILE one) takes the
+// identity of rules 1 to 4.
 // Behaviour alone never makes a track that answered in Mode 3/A hostile: an airliner on an
 // airway is not shot for flying fast. Each change carries the evidence that caused it.
 // Source of the doctrine shape: NATO AAP-6 / STANAG 1241 identity definitions as summarised in
@@ -21,6 +25,7 @@
 
 #include "iadsim/c2/identity.h"
 #include "iadsim/c2/iff_correlation.h"
+#include "iadsim/c2/report_correlation.h"
 #include "iadsim/c2/threat_evaluation.h"
 #include "iadsim/core/error.h"
 
@@ -32,6 +37,7 @@ struct IdentificationRules {
   double hostile_delay_s = 20.0;          // behaviour must hold this long, >= 0
   int min_unanswered = 2;                 // interrogations without reply before UNKNOWN, >= 1
   Identity mode3a_identity = Identity::kNeutral;
+  Identity adsb_identity = Identity::kNeutral;
   Problems Validate() const;
 };
 
@@ -46,6 +52,8 @@ class Identifier final {
   explicit Identifier(IdentificationRules rules) : rules_(rules) {}
   // Evidence from one IFF sweep (replies already paired with tracks).
   void AddIffEvidence(const IffSweep& sweep, const IffCorrelation& correlation);
+  // Evidence from self-reported positions (already paired with tracks).
+  void AddReportEvidence(const std::vector<PositionReport>& reports, const ReportCorrelation& correlation);
   // Re-evaluates every listed track at `now` and returns the changes.
   std::vector<IdentityChange> Evaluate(SimTime now, const std::vector<ThreatAssessment>& threats,
                                        const std::vector<double>& speeds_mps);
@@ -58,6 +66,9 @@ class Identifier final {
     int unanswered = 0;
     int mode3a_replies = 0;
     int secure_replies = 0;
+    int datalink_reports = 0;
+    int adsb_reports = 0;
+    std::string report_sender;  // callsign (network) of the last report
     std::uint16_t code = 0;
     std::optional<double> mode_c_alt_m;
     std::string secure_key;

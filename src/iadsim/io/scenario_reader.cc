@@ -2,33 +2,22 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <regex>
 #include <sstream>
 
 #include "iadsim/core/angle.h"
+#include "iadsim/io/scenario_reader_parts.h"
 #include "iadsim/io/yaml_reader.h"
 
-namespace iadsim {
-namespace {
+namespace iadsim::scenario_detail {
 
-using D = Dimension;
-
-struct Types {
-  std::map<std::string, YAML::Node> aircraft, radars, engagement_radars, missiles;
-};
-
-struct Context {
-  YamlSource src;
-  Types types;
-  std::map<std::string, std::vector<std::string>> side_keys;  // side -> IFF keys
-  std::map<std::string, Geodetic> assets;
-};
-
-std::optional<Geodetic> ReadPosition(MapReader& m, bool alt_required, double alt_default = 0.0) {
+std::optional<Geodetic> ReadPosition(MapReader& m, bool alt_required, double alt_default) {
   const auto lat = m.Quantity("lat", D::kRatio, true);
   const auto lon = m.Quantity("lon", D::kRatio, true);
   const double alt = alt_required ? m.Quantity("alt", D::kAltitude, true).value_or(0.0)
@@ -48,7 +37,6 @@ std::optional<Geodetic> ReadAt(Context& ctx, const YAML::Node& node, const std::
   return g;
 }
 
-// Looks up a named type in a table, reporting an undefined name at the referring key.
 const YAML::Node* FindType(MapReader& m, const std::string& key, const std::map<std::string, YAML::Node>& table,
                            const char* what, std::string* name) {
   const auto s = m.String(key, true);
@@ -64,55 +52,12 @@ const YAML::Node* FindType(MapReader& m, const std::string& key, const std::map<
   return &it->second;
 }
 
-void ReadSignature(Context& ctx, const std::string& name, Signature* sig) {
-  MapReader m(ctx.src, ctx.types.aircraft.at(name), "types.aircraft." + name);
-  if (!m.ok()) return;
-  sig->rcs_m2 = m.Quantity("rcs", D::kArea, true).value_or(1.0);
-  sig->swerling = static_cast<int>(m.Integer("swerling", true, 0, 4).value_or(1));
-  if (!(sig->rcs_m2 > 0.0 && sig->rcs_m2 <= 1e5)) m.Report("rcs", fmt::format("must be in (0, 1e5] m2 (got {} m2)", sig->rcs_m2));
-  m.Finish();
-}
+}  // namespace iadsim::scenario_detail
 
-// The figures every radar type has (radar_parameters.h); their problems are reported by the
-// caller's Validate().
-void ReadRadarParameters(MapReader& m, RadarParameters* r) {
-  r->frequency_hz = m.Quantity("frequency", D::kFrequency, true).value_or(r->frequency_hz);
-  r->peak_power_w = m.Quantity("power", D::kPower, true).value_or(r->peak_power_w);
-  r->gain_db = m.Quantity("gain", D::kDecibel, true).value_or(r->gain_db);
-  r->pulse_width_s = m.Quantity("pulse_width", D::kTime, true).value_or(r->pulse_width_s);
-  r->coherent_pulses = static_cast<int>(m.Integer("coherent_pulses", false, 1, 10000).value_or(r->coherent_pulses));
-  r->noise_temperature_k = m.Quantity("noise_temperature", D::kTemperature, true).value_or(r->noise_temperature_k);
-  r->losses_db = m.Quantity("losses", D::kDecibel, true).value_or(r->losses_db);
-  r->pfa = m.Quantity("pfa", D::kRatio, true).value_or(r->pfa);
-}
+namespace iadsim {
+namespace {
 
-void ReadRadarType(Context& ctx, const std::string& name, RadarConfig* r) {
-  MapReader m(ctx.src, ctx.types.radars.at(name), "types.radars." + name);
-  if (!m.ok()) return;
-  ReadRadarParameters(m, &r->radar);
-  r->scan_period_s = m.Quantity("scan_period", D::kTime, true).value_or(r->scan_period_s);
-  r->max_range_m = m.Quantity("max_range", D::kLength, true).value_or(r->max_range_m);
-  r->azimuth_beamwidth_rad = m.Quantity("beamwidth", D::kAngle, true).value_or(r->azimuth_beamwidth_rad);
-  r->elevation_beamwidth_rad = m.Quantity("elevation_beamwidth", D::kAngle, r->azimuth_beamwidth_rad);
-  r->range_sigma_floor_m = m.Quantity("range_sigma_floor", D::kLength, r->range_sigma_floor_m);
-  r->angle_sigma_floor_rad = m.Quantity("angle_sigma_floor", D::kAngle, r->angle_sigma_floor_rad);
-  r->sectors = static_cast<int>(m.Integer("sectors", false, 1, 360).value_or(r->sectors));
-  m.ReportAll(r->Validate());
-  m.Finish();
-}
-
-void ReadEngagementRadarType(Context& ctx, const std::string& name, EngagementRadarConfig* r) {
-  MapReader m(ctx.src, ctx.types.engagement_radars.at(name), "types.engagement_radars." + name);
-  if (!m.ok()) return;
-  ReadRadarParameters(m, &r->radar);
-  r->beamwidth_rad = m.Quantity("beamwidth", D::kAngle, true).value_or(r->beamwidth_rad);
-  r->max_range_m = m.Quantity("max_range", D::kLength, true).value_or(r->max_range_m);
-  r->range_gate_m = m.Quantity("range_gate", D::kLength, r->range_gate_m);
-  r->channels = static_cast<int>(m.Integer("channels", true, 1, 100).value_or(r->channels));
-  r->update_interval_s = m.Quantity("update_interval", D::kTime, true).value_or(r->update_interval_s);
-  m.ReportAll(r->Validate());
-  m.Finish();
-}
+using namespace scenario_detail;
 
 void ReadMissileType(Context& ctx, const std::string& name, InterceptorConfig* c, EngagementEnvelope* env) {
   MapReader m(ctx.src, ctx.types.missiles.at(name), "types.missiles." + name);
@@ -152,36 +97,6 @@ void ReadMissileType(Context& ctx, const std::string& name, InterceptorConfig* c
   m.Finish();
 }
 
-void ReadTransponder(Context& ctx, const YAML::Node& node, const std::string& path, Transponder* x) {
-  MapReader m(ctx.src, node, path);
-  if (!m.ok()) return;
-  x->on = m.Bool("on", false).value_or(true);
-  const auto modes = m.StringList("modes", true);
-  for (const std::string& mode : modes) {
-    if (mode == "1") x->mode1 = true;
-    else if (mode == "2") x->mode2 = true;
-    else if (mode == "3A") x->mode3a = true;
-    else if (mode == "C") x->mode_c = true;
-    else if (mode == "S") x->mode_s = true;
-    else if (mode != "secure") m.Report("modes", fmt::format("unknown mode '{}' (known: 1, 2, 3A, C, S, secure)", mode));
-  }
-  if (auto code = m.String("code", x->mode3a)) {
-    if (!std::regex_match(*code, std::regex("[0-7]{4}")))
-      m.Report("code", fmt::format("must be four octal digits (got '{}')", *code));
-    else
-      x->code_3a = static_cast<std::uint16_t>(std::stoi(*code));
-  }
-  if (auto key = m.String("key", false)) x->secure_key = *key;
-  const bool secure = std::find(modes.begin(), modes.end(), "secure") != modes.end();
-  if (secure && x->secure_key.empty()) m.Report("key", "is required with the secure mode but missing");
-  if (!secure && !x->secure_key.empty()) m.Report("key", "given but the secure mode is not in modes");
-  x->reply_probability = m.Quantity("reply_probability", D::kRatio, x->reply_probability);
-  if (!(x->reply_probability >= 0.0 && x->reply_probability <= 1.0))
-    m.Report("reply_probability", fmt::format("must be in [0, 1] (got {})", x->reply_probability));
-  m.Finish();
-}
-
-
 void ReadAircraft(Context& ctx, const YAML::Node& node, const std::string& path, AircraftSpec* a) {
   MapReader m(ctx.src, node, path);
   if (!m.ok()) return;
@@ -199,6 +114,8 @@ void ReadAircraft(Context& ctx, const YAML::Node& node, const std::string& path,
     else a->affiliation = it->second;
   }
   if (auto n = m.Node("transponder", false)) ReadTransponder(ctx, *n, m.PathOf("transponder"), &a->transponder);
+  if (auto n = m.Node("adsb", false)) ReadAdsbOut(ctx, *n, m.PathOf("adsb"), &a->adsb);
+  if (auto n = m.Node("datalink", false)) ReadDatalinkMember(ctx, *n, m.PathOf("datalink"), &a->datalink);
   a->route.start = SimTime() + Duration::Seconds(m.Quantity("start", D::kTime, 0.0));
   if (m.Has("turn_rate")) a->route.turn_rate_rad_s = m.Quantity("turn_rate", D::kAngle, true).value_or(a->route.turn_rate_rad_s);
   if (auto end = m.String("at_end", false)) {
@@ -247,32 +164,17 @@ void ReadUnit(Context& ctx, const YAML::Node& node, const std::string& path, Uni
   for (const std::string& a : m.StringList("defends", false))
     if (!ctx.assets.count(a)) m.Report("defends", fmt::format("refers to an undefined asset '{}'", a));
     else u->defends.push_back(a);
-  if (auto n = m.Node("surveillance", true)) {
-    MapReader s(ctx.src, *n, m.PathOf("surveillance"));
-    if (s.ok() && FindType(s, "type", ctx.types.radars, "radar type", &u->surveillance.name))
-      ReadRadarType(ctx, u->surveillance.name, &u->surveillance);
-    u->surveillance.position = u->position;
-    u->surveillance.position.alt_m += s.Quantity("antenna_height", D::kLength, true).value_or(0.0);
-    u->surveillance.north_alignment_error_rad = s.Quantity("north_alignment_error", D::kAngle, 0.0);
-    if (auto iff = s.Node("iff", false)) {
-      MapReader i(ctx.src, *iff, s.PathOf("iff"));
-      u->iff.enabled = true;
-      for (const std::string& mode : i.StringList("modes", true)) {
-        if (mode == "3A") u->iff.mode3a = true;
-        else if (mode == "C") u->iff.mode_c = true;
-        else if (mode == "secure") u->iff.secure = true;
-        else i.Report("modes", fmt::format("unknown or unsupported mode '{}' (supported: 3A, C, secure)", mode));
-      }
-      u->iff.max_range_m = i.Quantity("max_range", D::kLength, true).value_or(u->iff.max_range_m);
-      u->iff.range_sigma_m = i.Quantity("range_sigma", D::kLength, u->iff.range_sigma_m);
-      u->iff.azimuth_sigma_rad = i.Quantity("azimuth_sigma", D::kAngle, u->iff.azimuth_sigma_rad);
-      const auto keys = ctx.side_keys.find(u->side);
-      if (keys != ctx.side_keys.end()) u->iff.keys = keys->second;
-      i.ReportAll(u->iff.Validate());
-      i.Finish();
-    }
-    s.Finish();
+  if (auto n = m.Node("surveillance", true)) ReadSurveillance(ctx, *n, m.PathOf("surveillance"), u);
+  if (auto n = m.Node("adsb_receiver", false)) {
+    u->adsb.emplace();
+    ReadAdsbReceiver(ctx, *n, m.PathOf("adsb_receiver"), u->position, &*u->adsb);
+    u->adsb->name = u->name + "/adsb";
   }
+  for (const std::string& link : m.StringList("datalinks", false))
+    if (std::find(ctx.datalinks.begin(), ctx.datalinks.end(), link) == ctx.datalinks.end())
+      m.Report("datalinks", fmt::format("refers to an undefined datalink '{}'", link));
+    else
+      u->datalinks.push_back(link);
   if (auto n = m.Node("engagement_radar", false)) {
     MapReader e(ctx.src, *n, m.PathOf("engagement_radar"));
     if (e.ok() && FindType(e, "type", ctx.types.engagement_radars, "engagement radar type", &u->engagement_radar.name))
@@ -352,6 +254,45 @@ void ReadUnit(Context& ctx, const YAML::Node& node, const std::string& path, Uni
   m.Finish();
 }
 
+// terrain: {tiles: [files] | directory: dir, k_factor: 4/3, step: 0 m}; relative paths are taken
+// from the scenario file's directory.
+void ReadTerrain(Context& ctx, const YAML::Node& node, const std::string& path, Scenario* s) {
+  MapReader m(ctx.src, node, path);
+  if (!m.ok()) return;
+  const std::filesystem::path base = std::filesystem::path(ctx.src.file).parent_path();
+  auto resolve = [&](const std::string& f) { return std::filesystem::path(f).is_absolute() ? std::filesystem::path(f) : base / f; };
+  s->line_of_sight.k_factor = m.Quantity("k_factor", D::kRatio, s->line_of_sight.k_factor);
+  s->line_of_sight.step_m = m.Quantity("step", D::kLength, 0.0);
+  m.ReportAll(s->line_of_sight.Validate());
+  const bool has_dir = m.Has("directory"), has_tiles = m.Has("tiles");
+  if (has_dir == has_tiles) {
+    m.Report(has_dir ? "tiles" : "directory", "give either directory or tiles (SRTM .hgt files)");
+  } else {
+    try {
+      if (has_dir) {
+        const std::string dir = m.String("directory", true).value_or("");
+        s->terrain = std::make_shared<SrtmTerrain>(SrtmTerrain::LoadDirectory(resolve(dir), m.PathOf("directory")));
+      } else {
+        std::vector<std::filesystem::path> files;
+        for (const std::string& f : m.StringList("tiles", true)) files.push_back(resolve(f));
+        s->terrain = std::make_shared<SrtmTerrain>(SrtmTerrain::LoadFiles(files, m.PathOf("tiles")));
+      }
+    } catch (const ScenarioError& e) {
+      // A tile's problem has no place in the scenario: put it at the key that names the tiles, and
+      // name the tile file in the message.
+      for (const Problem& p : e.problems()) {
+        if (p.line > 0) {
+          ctx.src.problems->push_back(p);
+          continue;
+        }
+        const std::string message = p.file.empty() ? p.message : fmt::format("{}: {}", p.file, p.message);
+        ctx.src.Report(m.MarkOf(has_dir ? "directory" : "tiles"), p.path, message);
+      }
+    }
+  }
+  m.Finish();
+}
+
 std::map<std::string, YAML::Node> ReadTable(MapReader& types, const std::string& key) {
   std::map<std::string, YAML::Node> out;
   if (auto n = types.Node(key, false)) {
@@ -363,7 +304,7 @@ std::map<std::string, YAML::Node> ReadTable(MapReader& types, const std::string&
 
 Scenario ReadDocument(const YAML::Node& root, const YamlSource& src) {
   Scenario s;
-  Context ctx{src, {}, {}, {}};
+  Context ctx{src, {}, {}, {}, {}};
   MapReader top(src, root, "");
   if (!top.ok()) return s;
   if (auto n = top.Node("scenario", true)) {
@@ -414,9 +355,21 @@ Scenario ReadDocument(const YAML::Node& root, const YamlSource& src) {
     ctx.assets[a.name] = a.position;
     s.assets.push_back(a);
   });
+  if (auto n = top.Node("terrain", false)) ReadTerrain(ctx, *n, "terrain", &s);
+  list("datalinks", false, [&](const YAML::Node& node, const std::string& path) {
+    s.datalinks.emplace_back();
+    ReadDatalink(ctx, node, path, &s.datalinks.back());
+    ctx.datalinks.push_back(s.datalinks.back().name);
+  });
   list("aircraft", true, [&](const YAML::Node& node, const std::string& path) {
     s.aircraft.emplace_back();
     ReadAircraft(ctx, node, path, &s.aircraft.back());
+  });
+  std::vector<std::string> aircraft_names;
+  for (const AircraftSpec& a : s.aircraft) aircraft_names.push_back(a.name);
+  list("jammers", false, [&](const YAML::Node& node, const std::string& path) {
+    s.jammers.emplace_back();
+    ReadJammer(ctx, node, path, aircraft_names, &s.jammers.back());
   });
   list("units", true, [&](const YAML::Node& node, const std::string& path) {
     s.units.emplace_back();
@@ -438,6 +391,20 @@ Scenario ReadScenarioText(const std::string& text, const std::string& name) {
     else s = ReadDocument(root, src);
   } catch (const YAML::Exception& e) {
     src.Report(e.mark, "(file)", "YAML syntax error: " + e.msg);
+  }
+  if (!problems.empty()) throw ScenarioError(std::move(problems));
+  return s;
+}
+
+Scenario ReadScenarioNode(const YAML::Node& root, const std::string& name) {
+  Problems problems;
+  const YamlSource src{name, &problems};
+  Scenario s;
+  try {
+    if (!root || root.IsNull()) src.Report(YAML::Mark(), "(file)", "is empty: expected a scenario mapping");
+    else s = ReadDocument(root, src);
+  } catch (const YAML::Exception& e) {
+    src.Report(e.mark, "(file)", "YAML error: " + e.msg);
   }
   if (!problems.empty()) throw ScenarioError(std::move(problems));
   return s;

@@ -15,6 +15,12 @@ void CommandPostNode::Deliver(DetectionBatch batch, IffSweep iff) {
   ctx_.engine.WakeAt(t, Phase::kTrack, id_);
 }
 
+void CommandPostNode::DeliverReports(PositionReportBatch batch) {
+  const SimTime t = batch.time;
+  report_inbox_.push_back(std::move(batch));
+  ctx_.engine.WakeAt(t, Phase::kTrack, id_);
+}
+
 void CommandPostNode::EngagementEnded(EngagementId engagement, SimTime t) {
   cp_.OnEngagementEnded(engagement, t);
   ctx_.Emit(Event{t, "engagement_ended"}.With("unit", name_).With("engagement", std::int64_t{engagement.value()}));
@@ -69,6 +75,27 @@ void CommandPostNode::Track(SimTime now) {
     }
   }
   inbox_.clear();
+  // Reports due now (several may be pending: links with different latencies).
+  std::vector<PositionReportBatch> later;
+  for (PositionReportBatch& b : report_inbox_) {
+    if (b.time > now) {
+      later.push_back(std::move(b));
+      continue;
+    }
+    const ReportCorrelation c = cp_.OnPositionReports(b);
+    for (const auto& p : c.pairs) {
+      const PositionReport& r = b.reports[p.report];
+      if (!correlated_senders_.insert({p.track, r.network + "/" + r.callsign}).second) continue;
+      ctx_.Emit(Event{now, "report_correlated"}
+                    .With("unit", name_)
+                    .With("source", std::string(ToString(r.source)))
+                    .With("network", r.network)
+                    .With("callsign", r.callsign)
+                    .With("track", std::int64_t{p.track.value()})
+                    .With("truth_entity", TruthOf(p.track, now)));
+    }
+  }
+  report_inbox_ = std::move(later);
 }
 
 void CommandPostNode::Decide(SimTime now) {

@@ -19,6 +19,8 @@ class CommandPostNode final : public Component {
   CommandPostNode(RunContext& ctx, std::string name, CommandPostConfig config);
   void set_fire_unit(FireUnit* fire_unit) { fire_unit_ = fire_unit; }
   void Deliver(DetectionBatch batch, IffSweep iff);
+  // Position reports, handled at batch.time (track phase).
+  void DeliverReports(PositionReportBatch batch);
   void EngagementEnded(EngagementId engagement, SimTime t);
   void Wake(SimTime now, Phase phase, Engine& engine) override;
   const std::string& name() const { return name_; }
@@ -36,6 +38,8 @@ class CommandPostNode final : public Component {
   FireUnit* fire_unit_ = nullptr;
   ComponentId id_ = 0;
   std::vector<std::pair<DetectionBatch, IffSweep>> inbox_;
+  std::vector<PositionReportBatch> report_inbox_;
+  std::set<std::pair<TrackId, std::string>> correlated_senders_;  // report_correlated is emitted once per pair
   std::set<TrackId> confirmed_;  // to report drops of confirmed tracks only
 };
 

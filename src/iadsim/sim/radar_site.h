@@ -2,6 +2,8 @@
 // The engine's component for a rotating surveillance radar (and its IFF): it sweeps one sector
 // per wake-up, at the sector's end, and delivers the detection batch and the IFF sweep to its
 // command post. Cost: one wake-up per sector, whatever happens in the sky.
+// After-action events (truth, never seen by perception): `detections_merged` when one detection
+// stands for several aircraft in one resolution cell, `iff_garbled` when replies overlapped.
 #include <vector>
 
 #include "iadsim/sensors/surveillance_radar.h"
@@ -26,7 +28,7 @@ class RadarSite final : public Component {
   ComponentId id_ = 0;
   std::uint64_t sweep_ = 0;  // sectors swept so far
   std::vector<SimTime> first_detection_;
-  std::vector<EntityId> detected_;
+  SweepTruth truth_;
 };
 
 }  // namespace iadsim

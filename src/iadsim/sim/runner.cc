@@ -5,6 +5,7 @@
 #include "iadsim/sim/command_post_node.h"
 #include "iadsim/sim/fire_unit.h"
 #include "iadsim/sim/radar_site.h"
+#include "iadsim/sim/report_sources.h"
 #include "iadsim/sim/truth_sampler.h"
 
 namespace iadsim {
@@ -19,6 +20,8 @@ Entity MakeAircraft(const AircraftSpec& a) {
   e.affiliation = a.affiliation;
   e.signature = a.signature;
   e.transponder = a.transponder;
+  e.adsb = a.adsb;
+  e.datalink = a.datalink;
   e.route.emplace(a.route);
   return e;
 }
@@ -31,11 +34,19 @@ RunSummary RunScenario(const Scenario& scenario, const RunOptions& options, Reco
   ctx.replication = options.replication;
   SummaryRecorder summary(ctx.world, &recorder);
   ctx.recorder = &summary;
+  ctx.world.set_terrain(scenario.terrain, scenario.line_of_sight);
   for (const AircraftSpec& a : scenario.aircraft) ctx.world.Add(MakeAircraft(a));
+  for (const JammerSpec& j : scenario.jammers) {
+    Jammer jammer = j.jammer;
+    for (std::size_t i = 0; i < scenario.aircraft.size(); ++i)
+      if (!j.carrier.empty() && scenario.aircraft[i].name == j.carrier) jammer.carrier = EntityId(static_cast<std::uint32_t>(i + 1));
+    ctx.world.AddJammer(std::move(jammer));
+  }
 
   std::vector<std::unique_ptr<CommandPostNode>> posts;
   std::vector<std::unique_ptr<RadarSite>> radars;
   std::vector<std::unique_ptr<FireUnit>> fire_units;
+  std::vector<std::unique_ptr<Component>> report_sources;
   for (std::size_t u = 0; u < scenario.units.size(); ++u) {
     const UnitSpec& spec = scenario.units[u];
     CommandPostConfig cp;
@@ -52,10 +63,18 @@ RunSummary RunScenario(const Scenario& scenario, const RunOptions& options, Reco
     SurveillanceRadar radar(spec.surveillance, spec.iff, ctx.Stream(spec.name + "/" + spec.surveillance.name, "scan"));
     radars.push_back(std::make_unique<RadarSite>(ctx, std::move(radar), posts.back().get()));
     radars.back()->Start();
+    if (spec.adsb) report_sources.push_back(std::make_unique<AdsbSite>(ctx, *spec.adsb, posts.back().get()));
     if (!spec.launchers.empty()) {
       fire_units.push_back(std::make_unique<FireUnit>(ctx, spec, posts.back().get()));
       posts.back()->set_fire_unit(fire_units.back().get());
     }
+  }
+  for (const DatalinkConfig& link : scenario.datalinks) {
+    std::vector<CommandPostNode*> subscribers;
+    for (std::size_t u = 0; u < scenario.units.size(); ++u)
+      for (const std::string& name : scenario.units[u].datalinks)
+        if (name == link.name) subscribers.push_back(posts[u].get());
+    report_sources.push_back(std::make_unique<DatalinkNet>(ctx, link, std::move(subscribers)));
   }
   std::unique_ptr<TruthSampler> sampler;
   if (options.record_truth) sampler = std::make_unique<TruthSampler>(ctx, Duration::Seconds(scenario.truth_interval_s));

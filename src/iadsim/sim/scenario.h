@@ -1,14 +1,20 @@
 #pragma once
 // The scenario model: what io/ reads from YAML, in SI units, validated. Types (aircraft, radars,
 // missiles) have already been resolved into each instance by the reader.
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "iadsim/c2/command_post.h"
 #include "iadsim/sensors/engagement_radar.h"
+#include "iadsim/sensors/position_reporting.h"
 #include "iadsim/sensors/surveillance_radar.h"
 #include "iadsim/weapons/interceptor.h"
 #include "iadsim/world/entity.h"
+#include "iadsim/world/jammer.h"
+#include "iadsim/world/line_of_sight.h"
+#include "iadsim/world/terrain.h"
 
 namespace iadsim {
 
@@ -17,7 +23,15 @@ struct AircraftSpec {
   Affiliation affiliation = Affiliation::kHostile;  // truth, for after-action analysis
   Signature signature;
   Transponder transponder;
+  AdsbOut adsb;
+  DatalinkMember datalink;
   RouteConfig route;
+};
+
+// A jammer; carried by the named aircraft, or fixed at jammer.position when carrier is empty.
+struct JammerSpec {
+  Jammer jammer;
+  std::string carrier;
 };
 
 struct LauncherSpec {
@@ -47,6 +61,8 @@ struct UnitSpec {
   TrackerConfig tracker;
   IdentificationRules identification;
   DoctrineConfig doctrine;
+  std::optional<AdsbReceiverConfig> adsb;  // an ADS-B ground receiver feeding the command post
+  std::vector<std::string> datalinks;      // friendly-position datalinks the command post receives
   std::vector<std::string> defends;  // names of assets
   double missile_step_s = 0.01;      // interceptor integration step, (0, 0.1]
 };
@@ -58,6 +74,10 @@ struct Scenario {
   std::vector<AircraftSpec> aircraft;
   std::vector<AssetSpec> assets;
   std::vector<UnitSpec> units;
+  std::vector<DatalinkConfig> datalinks;
+  std::vector<JammerSpec> jammers;
+  std::shared_ptr<const Terrain> terrain;  // nullptr: smooth earth (shared between replications)
+  LineOfSightConfig line_of_sight;
   double truth_interval_s = 1.0;  // truth.csv sampling, > 0
 };
 

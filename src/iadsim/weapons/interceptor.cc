@@ -165,7 +165,7 @@ void Interceptor::Integrate(double t0, double t1, int burn_phase, const Vec3& a_
   auto accel = [&](double t, const Vec3& p, const Vec3& v) -> Vec3 {
     const double speed = v.norm();
     const Vec3 along = speed > 1e-9 ? Vec3(v / speed) : launch_direction_enu_;
-    const double rho = StandardAtmosphere(AltitudeOf(p)).density_kgpm3;
+    const double rho = StandardAtmosphereDensity(AltitudeOf(p));
     const double drag_n = 0.5 * rho * speed * speed * c.drag_coefficient * c.reference_area_m2;
     return (thrust_n - drag_n) / mass(t) * along + gravity + a_cmd;
   };

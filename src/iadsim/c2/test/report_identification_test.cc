@@ -1,0 +1,133 @@
+// Self-reported positions in C2: correlation with tracks inside a 3-dof chi-square gate, and
+// identification rules 2 (datalink report -> FRIEND, evidence naming the callsign) and 3 (ADS-B
+// report -> adsb_identity, NEUTRAL by default). Tracks come from a real tracker fed with exact
+// detections of two stationary targets; the gate is checked against the chi-square quantile
+// 16.27 (3 dof, 0.999; Abramowitz & Stegun table 26.8).
+#include <gtest/gtest.h>
+
+#include <Eigen/LU>
+#include <cmath>
+
+#include "iadsim/c2/identification.h"
+#include "iadsim/c2/report_correlation.h"
+
+namespace iadsim {
+namespace {
+
+const Geodetic kOrigin{34.0, 36.0, 0.0};
+const Vec3 kTargetA(20e3, 60e3, 8000.0);   // ENU of the tracker frame, m
+const Vec3 kTargetB(-30e3, 40e3, 5000.0);
+
+// Three looks at two motionless targets: both tracks confirmed (3 of 4).
+Tracker TwoConfirmedTracks() {
+  TrackerConfig config;
+  config.origin = kOrigin;
+  config.initial_speed_sigma_mps = 50.0;
+  Tracker tracker(config);
+  for (int k = 0; k < 3; ++k) {
+    DetectionBatch b;
+    b.sensor = SensorId(1);
+    b.sensor_position = kOrigin;
+    b.start = SimTime() + Duration::Seconds(10.0 * k);
+    b.end = b.start + Duration::Seconds(10.0);
+    b.az_from_rad = 0.0;
+    b.az_to_rad = 2.0 * 3.14159265358979 - 1e-9;
+    b.max_range_m = 200e3;
+    for (const Vec3& p : {kTargetA, kTargetB}) {
+      const Polar polar = PolarFromEnu(p);
+      Detection d;
+      d.time = b.start + Duration::Seconds(1.0);
+      d.sensor = b.sensor;
+      d.sensor_position = kOrigin;
+      d.range_m = polar.range_m;
+      d.azimuth_rad = polar.azimuth_rad;
+      d.elevation_rad = polar.elevation_rad;
+      d.sigma_range_m = 50.0;
+      d.sigma_azimuth_rad = d.sigma_elevation_rad = 0.002;
+      b.detections.push_back(d);
+    }
+    tracker.Process(b);
+  }
+  return tracker;
+}
+
+PositionReport Report(ReportSource source, const Vec3& enu, const std::string& callsign) {
+  PositionReport r;
+  r.source = source;
+  r.network = source == ReportSource::kAdsb ? "adsb" : "link16";
+  r.address = 0x4CA123;
+  r.callsign = callsign;
+  r.time_of_validity = SimTime() + Duration::Seconds(25.0);
+  r.time_received = r.time_of_validity + Duration::Seconds(2.0);
+  r.position = LocalFrame(kOrigin).GeodeticFromEnu(enu);
+  r.sigma_horizontal_m = r.sigma_vertical_m = 30.0;
+  return r;
+}
+
+TEST(ReportIdentification, ReportsCorrelateWithTheNearestTrackInsideTheGate) {
+  const Tracker tracker = TwoConfirmedTracks();
+  ASSERT_EQ(tracker.tracks().size(), 2u);
+  for (const TrackState& t : tracker.tracks()) ASSERT_EQ(t.status, TrackStatus::kConfirmed);
+  const TrackId a = tracker.tracks()[0].id, b = tracker.tracks()[1].id;
+  const std::vector<PositionReport> reports{
+      Report(ReportSource::kDatalink, kTargetB + Vec3(40.0, -30.0, 20.0), "VIPER11"),
+      Report(ReportSource::kAdsb, kTargetA + Vec3(-50.0, 20.0, 0.0), "EIN123"),
+      Report(ReportSource::kAdsb, kTargetA + Vec3(0.0, 15e3, 0.0), "FAR1")};  // 15 km from every track
+  const ReportCorrelation c = CorrelateReports(tracker, reports);
+  ASSERT_EQ(c.pairs.size(), 2u);
+  EXPECT_EQ(c.pairs[0].report, 0u);
+  EXPECT_EQ(c.pairs[0].track, b);
+  EXPECT_EQ(c.pairs[1].report, 1u);
+  EXPECT_EQ(c.pairs[1].track, a);
+  EXPECT_LT(c.pairs[1].d2, 16.27);
+  ASSERT_EQ(c.uncorrelated.size(), 1u);
+  EXPECT_EQ(c.uncorrelated[0], 2u);
+
+  // d^2 by hand for the ADS-B report: nu' (P + R) ^-1 nu with P the track's predicted covariance.
+  const auto [x, P] = tracker.Predict(a, reports[1].time_of_validity);
+  const Vec3 nu = LocalFrame(kOrigin).EnuFromGeodetic(reports[1].position) - x.head<3>();
+  Eigen::Matrix3d S = P.topLeftCorner<3, 3>();
+  S.diagonal() += Vec3::Constant(30.0 * 30.0 + 1.0);
+  EXPECT_NEAR(c.pairs[1].d2, nu.dot(S.inverse() * nu), 1e-6 * c.pairs[1].d2);
+}
+
+TEST(ReportIdentification, DatalinkMakesFriendAdsbMakesNeutral) {
+  const Tracker tracker = TwoConfirmedTracks();
+  const TrackId a = tracker.tracks()[0].id, b = tracker.tracks()[1].id;
+  const std::vector<PositionReport> reports{Report(ReportSource::kDatalink, kTargetB, "VIPER11"),
+                                            Report(ReportSource::kAdsb, kTargetA, "EIN123")};
+  Identifier id(IdentificationRules{});
+  id.AddReportEvidence(reports, CorrelateReports(tracker, reports));
+  // Both fast and inbound: the reports still win over behaviour.
+  const std::vector<ThreatAssessment> threats{{a, 0, 60.0, 1000.0, true}, {b, 0, 60.0, 1000.0, true}};
+  const auto changes = id.Evaluate(SimTime() + Duration::Seconds(30.0), threats, {300.0, 300.0});
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[0].track, a);
+  EXPECT_EQ(changes[0].to, Identity::kNeutral);
+  EXPECT_NE(changes[0].evidence.find("ADS-B 4CA123 EIN123"), std::string::npos) << changes[0].evidence;
+  EXPECT_EQ(changes[1].track, b);
+  EXPECT_EQ(changes[1].to, Identity::kFriend);
+  EXPECT_NE(changes[1].evidence.find("VIPER11 on datalink 'link16'"), std::string::npos) << changes[1].evidence;
+  EXPECT_EQ(id.IdentityOf(a), Identity::kNeutral);
+  EXPECT_EQ(id.IdentityOf(b), Identity::kFriend);
+
+  // adsb_identity is a setting: a scenario may take ADS-B as UNKNOWN (spoofable).
+  IdentificationRules rules;
+  rules.adsb_identity = Identity::kUnknown;
+  Identifier strict(rules);
+  const std::vector<PositionReport> adsb{Report(ReportSource::kAdsb, kTargetA, "EIN123")};
+  strict.AddReportEvidence(adsb, CorrelateReports(tracker, adsb));
+  strict.Evaluate(SimTime() + Duration::Seconds(30.0), {threats[0]}, {300.0});
+  EXPECT_EQ(strict.IdentityOf(a), Identity::kUnknown);
+
+  // A datalink report outranks ADS-B on the same track (rule 2 before rule 3).
+  Identifier both(IdentificationRules{});
+  const std::vector<PositionReport> two{Report(ReportSource::kAdsb, kTargetA, "EIN123"),
+                                        Report(ReportSource::kDatalink, kTargetA, "VIPER12")};
+  both.AddReportEvidence(two, CorrelateReports(tracker, two));
+  both.Evaluate(SimTime() + Duration::Seconds(30.0), {threats[0]}, {300.0});
+  EXPECT_EQ(both.IdentityOf(a), Identity::kFriend);
+}
+
+}  // namespace
+}  // namespace iadsim

@@ -1,0 +1,50 @@
+#pragma once
+// Internal to the scenario reader (scenario_reader.cc, scenario_sensors_reader.cc): the reading
+// context shared by the parts of the reader, and the readers of the sensor-related blocks.
+// Not a public interface.
+#include <yaml-cpp/yaml.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "iadsim/io/yaml_reader.h"
+#include "iadsim/sim/scenario.h"
+
+namespace iadsim::scenario_detail {
+
+using D = Dimension;
+
+struct Types {
+  std::map<std::string, YAML::Node> aircraft, radars, engagement_radars, missiles;
+};
+
+struct Context {
+  YamlSource src;
+  Types types;
+  std::map<std::string, std::vector<std::string>> side_keys;  // side -> IFF keys
+  std::map<std::string, Geodetic> assets;
+  std::vector<std::string> datalinks;  // names defined under datalinks:
+};
+
+std::optional<Geodetic> ReadPosition(MapReader& m, bool alt_required, double alt_default = 0.0);
+std::optional<Geodetic> ReadAt(Context& ctx, const YAML::Node& node, const std::string& path, bool alt_required);
+// Looks up a named type in a table, reporting an undefined name at the referring key.
+const YAML::Node* FindType(MapReader& m, const std::string& key, const std::map<std::string, YAML::Node>& table,
+                           const char* what, std::string* name);
+
+void ReadSignature(Context& ctx, const std::string& type, Signature* sig);
+void ReadEngagementRadarType(Context& ctx, const std::string& name, EngagementRadarConfig* r);
+void ReadTransponder(Context& ctx, const YAML::Node& node, const std::string& path, Transponder* x);
+void ReadAdsbOut(Context& ctx, const YAML::Node& node, const std::string& path, AdsbOut* x);
+void ReadDatalinkMember(Context& ctx, const YAML::Node& node, const std::string& path, DatalinkMember* x);
+// A unit's surveillance: block (radar type, antenna height, biases, IFF).
+void ReadSurveillance(Context& ctx, const YAML::Node& node, const std::string& path, UnitSpec* u);
+void ReadAdsbReceiver(Context& ctx, const YAML::Node& node, const std::string& path, const Geodetic& unit_position,
+                      AdsbReceiverConfig* c);
+void ReadJammer(Context& ctx, const YAML::Node& node, const std::string& path, const std::vector<std::string>& aircraft,
+                JammerSpec* j);
+void ReadDatalink(Context& ctx, const YAML::Node& node, const std::string& path, DatalinkConfig* c);
+
+}  // namespace iadsim::scenario_detail

@@ -1,0 +1,51 @@
+#include "iadsim/sim/report_sources.h"
+
+#include "iadsim/sim/command_post_node.h"
+
+namespace iadsim {
+
+AdsbSite::AdsbSite(RunContext& ctx, AdsbReceiverConfig config, CommandPostNode* command_post)
+    : ctx_(ctx),
+      config_(std::move(config)),
+      command_post_(command_post),
+      stream_(ctx.Stream(config_.name, "adsb")) {
+  id_ = ctx_.engine.Add(this);
+  ctx_.engine.WakeAt(SimTime() + Duration::Seconds(config_.update_interval_s), Phase::kSense, id_);
+}
+
+void AdsbSite::Wake(SimTime now, Phase, Engine& engine) {
+  const Duration interval = Duration::Seconds(config_.update_interval_s);
+  PositionReportBatch batch;
+  batch.receiver = config_.name;
+  batch.time = now + Duration::Seconds(config_.latency_s);
+  batch.reports = ReceiveAdsb(config_, ctx_.world, now - interval, now, interval_++, stream_);
+  if (!batch.reports.empty()) command_post_->DeliverReports(std::move(batch));
+  engine.WakeAt(now + interval, Phase::kSense, id_);
+}
+
+DatalinkNet::DatalinkNet(RunContext& ctx, DatalinkConfig config, std::vector<CommandPostNode*> subscribers)
+    : ctx_(ctx),
+      config_(std::move(config)),
+      subscribers_(std::move(subscribers)),
+      stream_(ctx.Stream(config_.name, "datalink")) {
+  id_ = ctx_.engine.Add(this);
+  ctx_.engine.WakeAt(SimTime() + Duration::Seconds(config_.interval_s), Phase::kSense, id_);
+}
+
+void DatalinkNet::Wake(SimTime now, Phase, Engine& engine) {
+  const std::uint64_t cycle = cycle_++;
+  const std::vector<PositionReport> reports = DatalinkReports(config_, ctx_.world, now, cycle, stream_);
+  for (CommandPostNode* cp : subscribers_) {
+    PositionReportBatch batch;
+    batch.receiver = config_.name;
+    batch.time = now + Duration::Seconds(config_.latency_s);
+    for (const PositionReport& r : reports) {
+      RandomStream loss = stream_.Derive(cp->name() + "/" + r.callsign, cycle);
+      if (!loss.Bernoulli(config_.loss)) batch.reports.push_back(r);
+    }
+    if (!batch.reports.empty()) cp->DeliverReports(std::move(batch));
+  }
+  engine.WakeAt(now + Duration::Seconds(config_.interval_s), Phase::kSense, id_);
+}
+
+}  // namespace iadsim
