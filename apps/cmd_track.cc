@@ -1,0 +1,196 @@
+// iadsim track: the multi-target tracker on a detections CSV, tracks CSV out (docs/tracking.md).
+//   iadsim track --detections FILE.csv --out tracks.csv [--config tracker.yaml] [options]
+// Command-line options override the config file; the config file overrides the defaults.
+// The output is written only when the whole input was read and tracked (exit 2 otherwise).
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "commands.h"
+#include "iadsim/core/error.h"
+#include "iadsim/io/detections_csv.h"
+#include "iadsim/tracking/multi_target_tracker.h"
+
+namespace iadsim::cli {
+namespace {
+
+struct TrackOptions {
+  std::string detections, out, config;
+  std::string algo = "gnn", model = "cv", confirm = "3/4";
+  double meas_sigma_m = 50.0, process_noise = 1.0, pd = 0.9, clutter_density = 1e-9, gate = 0.999;
+  double range_sigma_m = 50.0, angle_sigma_deg = 0.2;
+  int delete_misses = 3;
+  bool force = false;
+};
+
+// A scalar of the config file, or a ScenarioError at its mark.
+template <class T>
+T As(const YAML::Node& n, const std::string& file, const std::string& key) {
+  try {
+    return n.as<T>();
+  } catch (const YAML::Exception&) {
+    throw ScenarioError({Problem{key, fmt::format("must be a {}", std::is_same_v<T, std::string> ? "string" : "number"),
+                                 file, n.Mark().line + 1, n.Mark().column + 1}});
+  }
+}
+
+// Reads tracker.yaml into opt (only the keys present) and the polar/geodetic frame options.
+void ReadConfig(const std::string& file, TrackOptions& opt, DetectionsCsvOptions& csv) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(file);
+  } catch (const YAML::BadFile&) {
+    throw ScenarioError({Problem{"", "cannot open the config file", file, 0, 0}});
+  } catch (const YAML::ParserException& e) {
+    throw ScenarioError({Problem{"", e.msg, file, e.mark.line + 1, e.mark.column + 1}});
+  }
+  if (!root.IsMap()) throw ScenarioError({Problem{"", "must be a mapping", file, 1, 1}});
+  for (const auto& kv : root) {
+    const std::string key = kv.first.as<std::string>();
+    const YAML::Node& v = kv.second;
+    if (key == "algo") opt.algo = As<std::string>(v, file, key);
+    else if (key == "model") opt.model = As<std::string>(v, file, key);
+    else if (key == "confirm") opt.confirm = As<std::string>(v, file, key);
+    else if (key == "meas_sigma") opt.meas_sigma_m = As<double>(v, file, key);
+    else if (key == "process_noise") opt.process_noise = As<double>(v, file, key);
+    else if (key == "pd") opt.pd = As<double>(v, file, key);
+    else if (key == "clutter_density") opt.clutter_density = As<double>(v, file, key);
+    else if (key == "gate") opt.gate = As<double>(v, file, key);
+    else if (key == "delete_misses") opt.delete_misses = As<int>(v, file, key);
+    else if (key == "range_sigma") opt.range_sigma_m = As<double>(v, file, key);
+    else if (key == "angle_sigma_deg") opt.angle_sigma_deg = As<double>(v, file, key);
+    else if (key == "origin") {
+      csv.origin = Geodetic{As<double>(v["lat"], file, "origin.lat"), As<double>(v["lon"], file, "origin.lon"),
+                            v["alt"] ? As<double>(v["alt"], file, "origin.alt") : 0.0};
+    } else if (key == "sensors") {
+      for (std::size_t i = 0; i < v.size(); ++i) {
+        const std::string p = fmt::format("sensors[{}]", i);
+        const YAML::Node s = v[i];
+        csv.sensor_positions_m[As<int>(s["id"], file, p + ".id")] =
+            Eigen::Vector3d(As<double>(s["x"], file, p + ".x"), As<double>(s["y"], file, p + ".y"),
+                            s["z"] ? As<double>(s["z"], file, p + ".z") : 0.0);
+      }
+    } else {
+      throw ScenarioError({Problem{key, "unknown key (expected algo, model, confirm, meas_sigma, process_noise, pd, "
+                                        "clutter_density, gate, delete_misses, range_sigma, angle_sigma_deg, origin, sensors)",
+                                   file, kv.first.Mark().line + 1, kv.first.Mark().column + 1}});
+    }
+  }
+}
+
+MultiTargetTrackerConfig TrackerConfig(const TrackOptions& o, int dims) {
+  Problems p;
+  MultiTargetTrackerConfig c;
+  if (o.algo == "gnn") c.algorithm = AssociationAlgorithm::kGnn;
+  else if (o.algo == "jpda") c.algorithm = AssociationAlgorithm::kJpda;
+  else if (o.algo == "mht") c.algorithm = AssociationAlgorithm::kMht;
+  else p.push_back({"--algo", fmt::format("must be gnn, jpda or mht (got \"{}\")", o.algo)});
+  c.filter.dims = dims;
+  c.filter.process_noise = o.process_noise;
+  if (o.model == "cv") c.filter.model = MotionModelName::kCv;
+  else if (o.model == "ca") c.filter.model = MotionModelName::kCa;
+  else if (o.model == "ct") {  // coordinated turn with an unknown, estimated turn rate (EKF)
+    c.filter.model = MotionModelName::kCtw;
+    c.filter.filter = FilterAlgorithm::kEkf;
+  } else if (o.model == "imm") {  // CV quiet (q) and CV manoeuvring (100 q), 5 % switching per scan
+    c.filter.model = MotionModelName::kImm;
+    c.filter.imm_models = {{MotionModelName::kCv, o.process_noise, 0.0}, {MotionModelName::kCv, 100.0 * o.process_noise, 0.0}};
+    c.filter.imm_transition = {{0.95, 0.05}, {0.05, 0.95}};
+  } else {
+    p.push_back({"--model", fmt::format("must be cv, ca, ct or imm (got \"{}\")", o.model)});
+  }
+  c.pd = o.pd;
+  c.clutter_density = o.clutter_density;
+  c.gate_probability = o.gate;
+  int m = 0, n = 0;
+  char extra = 0;
+  if (std::sscanf(o.confirm.c_str(), "%d/%d%c", &m, &n, &extra) != 2)
+    p.push_back({"--confirm", fmt::format("must be M/N, e.g. 3/4 (got \"{}\")", o.confirm)});
+  c.management.confirm_m = m;
+  c.management.confirm_n = n;
+  c.management.delete_misses = o.delete_misses;
+  if (p.empty()) {
+    for (Problem q : c.Validate()) {
+      q.path = "--" + q.path;
+      p.push_back(q);
+    }
+  }
+  if (!p.empty()) throw ScenarioError(p);
+  return c;
+}
+
+int Run(const TrackOptions& cli, const std::vector<std::string>& given) {
+  TrackOptions opt;
+  DetectionsCsvOptions csv;
+  if (!cli.config.empty()) ReadConfig(cli.config, opt, csv);
+  // Command-line values override the config file.
+  const auto has = [&](const char* name) { return std::find(given.begin(), given.end(), name) != given.end(); };
+  if (has("--algo")) opt.algo = cli.algo;
+  if (has("--model")) opt.model = cli.model;
+  if (has("--confirm")) opt.confirm = cli.confirm;
+  if (has("--meas-sigma")) opt.meas_sigma_m = cli.meas_sigma_m;
+  if (has("--process-noise")) opt.process_noise = cli.process_noise;
+  if (has("--pd")) opt.pd = cli.pd;
+  if (has("--clutter-density")) opt.clutter_density = cli.clutter_density;
+  if (has("--gate")) opt.gate = cli.gate;
+  if (has("--delete-misses")) opt.delete_misses = cli.delete_misses;
+  if (!(opt.meas_sigma_m > 0)) throw ScenarioError({Problem{"--meas-sigma", fmt::format("must be > 0 m (got {})", opt.meas_sigma_m)}});
+  if (std::filesystem::exists(cli.out) && !cli.force)
+    throw ScenarioError({Problem{"--out", fmt::format("{} exists; use --force to overwrite it", cli.out)}});
+  csv.sigma_m = opt.meas_sigma_m;
+  csv.range_sigma_m = opt.range_sigma_m;
+  csv.angle_sigma_deg = opt.angle_sigma_deg;
+  const DetectionsData data = ReadDetectionsCsv(cli.detections, csv);
+  MultiTargetTracker tracker(TrackerConfig(opt, data.dims));
+  std::string text = TracksCsvHeader(data.dims);
+  long rows = 0;
+  for (const auto& scan : data.scans) {
+    for (const TrackEstimate& t : tracker.ProcessScan(scan)) {
+      text += TracksCsvRow(data.dims, t);
+      ++rows;
+    }
+  }
+  std::ofstream out(cli.out, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  if (!out) throw ScenarioError({Problem{"--out", fmt::format("cannot write {}", cli.out)}});
+  fmt::print("{}: {} detections in {} scans -> {} track rows in {}\n", cli.detections, data.rows, data.scans.size(),
+             rows, cli.out);
+  return 0;
+}
+
+}  // namespace
+
+void AddTrackCommand(CLI::App& app, std::vector<Verb>& verbs) {
+  auto o = std::make_shared<TrackOptions>();
+  auto* c = app.add_subcommand("track", "Track detections from a CSV file: GNN, JPDA or MHT; confirmed tracks to CSV");
+  c->add_option("--detections", o->detections, "Detections CSV (time,sensor_id,x,y | x,y,z | range,azimuth,elevation | lat,lon,alt)")->required();
+  c->add_option("--out", o->out, "Tracks CSV to write (time,track_id,x,y[,z],vx,vy[,vz])")->required();
+  c->add_option("--config", o->config, "Tracker YAML: the options below by name (meas_sigma, ...), range_sigma (m), angle_sigma_deg, origin {lat, lon, alt}, sensors [{id, x, y, z}]");
+  c->add_option("--algo", o->algo, "Association: gnn | jpda | mht (default gnn)");
+  c->add_option("--model", o->model, "Motion model: cv | ca | ct | imm (default cv)");
+  c->add_option("--meas-sigma", o->meas_sigma_m, "Measurement sigma per axis, m (default 50)");
+  c->add_option("--process-noise", o->process_noise, "Process noise PSD q: m^2/s^3 (cv, ct, imm), m^2/s^5 (ca) (default 1)");
+  c->add_option("--pd", o->pd, "Detection probability, (0, 1) (default 0.9)");
+  c->add_option("--clutter-density", o->clutter_density, "False alarms per m^2 (2-D) or m^3 (3-D) per scan, > 0 (default 1e-9)");
+  c->add_option("--gate", o->gate, "Gate probability, (0, 1) (default 0.999)");
+  c->add_option("--confirm", o->confirm, "M-of-N confirmation, M/N (default 3/4)");
+  c->add_option("--delete-misses", o->delete_misses, "Consecutive misses that delete a track, >= 1 (default 3)");
+  c->add_flag("--force", o->force, "Overwrite an existing --out");
+  verbs.push_back({c, [o, c] {
+                     std::vector<std::string> given;
+                     for (const char* name : {"--algo", "--model", "--confirm", "--meas-sigma", "--process-noise", "--pd",
+                                              "--clutter-density", "--gate", "--delete-misses"})
+                       if (c->count(name) > 0) given.emplace_back(name);
+                     return Run(*o, given);
+                   }});
+}
+
+}  // namespace iadsim::cli

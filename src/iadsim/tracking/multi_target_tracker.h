@@ -1,0 +1,87 @@
+#pragma once
+// The multi-target tracker of `iadsim track`: scans of measurements in, confirmed tracks out.
+// Per scan (all measurements of one sensor at one time):
+//   1. predict every track to the scan time (filter: any TrackFilter from filter_factory.h);
+//   2. gate through a spatial grid (scan_gating.h): d^2 <= chi2 quantile(dim z, Pg);
+//   3. associate, by algorithm:
+//      gnn:  one optimal assignment (assignment.h, sparse) of tracks to measurements or to "miss"
+//            with costs  c_tj = d^2 + ln|S|  and  c_t,miss = 2 ln(Pd / ((1 - Pd Pg) lambda (2 pi)^(M/2)))
+//            (both are -2 ln of a likelihood ratio less the same constant; Blackman & Popoli 1999,
+//            sec. 6.4); unassigned measurements start tentative tracks;
+//      jpda: betas of jpda.h per cluster, then UpdatePda; a track counts a hit when 1 - beta0 >= 1/2
+//            (a tentative track is updated only on a hit);
+//            measurements in no gate start tentative tracks;
+//      mht:  mht.h (k-best hypotheses per scan, N-scan pruning);
+//   4. track management (track_management.h): hits, misses, score, M-of-N or SPRT, K misses.
+// lambda = clutter_density: false alarms per unit measurement volume (m^2 or m^3) per scan.
+// Output: the confirmed tracks, by increasing id. Deterministic (no randomness, no unordered
+// iteration reaching the output). Memory: about 1.5 KB per track for a CV/CA Kalman filter.
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "iadsim/core/error.h"
+#include "iadsim/tracking/filter_factory.h"
+#include "iadsim/tracking/managed_track.h"
+#include "iadsim/tracking/spatial_grid.h"
+#include "iadsim/tracking/track_management.h"
+
+namespace iadsim {
+
+enum class AssociationAlgorithm { kGnn, kJpda, kMht };
+
+struct MultiTargetTrackerConfig {
+  AssociationAlgorithm algorithm = AssociationAlgorithm::kGnn;
+  FilterSpec filter;                 // motion model, noise, initiation (filter_factory.h)
+  double pd = 0.9;                   // detection probability, (0, 1)
+  double clutter_density = 1e-9;     // false alarms per m^dim per scan, > 0
+  double gate_probability = 0.999;   // (0, 1)
+  TrackManagementConfig management;  // M-of-N or score; delete after K misses
+  long jpda_max_events = 100000;     // exact JPDA per cluster up to this many joint events, >= 1
+  int mht_k = 4;                     // best assignments per hypothesis per scan, [1, 100]
+  int mht_n_scan = 3;                // N-scan-back pruning depth, [1, 20]
+  int mht_max_hypotheses = 32;       // global hypotheses kept, [1, 10000]
+  double mht_prune_ratio = 1e-4;     // drop hypotheses below this probability ratio to the best, (0, 1)
+  Problems Validate() const;
+};
+
+struct TrackEstimate {
+  std::uint64_t id = 0;
+  double time_s = 0.0;
+  Eigen::Vector3d position_m = Eigen::Vector3d::Zero();   // tracker frame (z = 0 in 2-D)
+  Eigen::Vector3d velocity_mps = Eigen::Vector3d::Zero();
+  Eigen::Matrix<double, 6, 6> covariance = Eigen::Matrix<double, 6, 6>::Zero();  // [p, v]
+  double score = 0.0;    // log-likelihood ratio
+  double quality = 0.0;  // e^L / (1 + e^L)
+};
+
+class MhtAssociator;
+
+class MultiTargetTracker final {
+ public:
+  // Throws ScenarioError when config.Validate() finds problems.
+  explicit MultiTargetTracker(MultiTargetTrackerConfig config);
+  ~MultiTargetTracker();
+  MultiTargetTracker(MultiTargetTracker&&) noexcept;
+
+  // One scan: measurements of one time (scan times must not decrease; both are bugs if broken).
+  std::vector<TrackEstimate> ProcessScan(std::span<const Measurement> scan);
+  int live_tracks() const;
+
+ private:
+  void Gnn(std::span<const Measurement> scan);
+  void Jpda(std::span<const Measurement> scan);
+  void StartTrack(const Measurement& m);
+  std::vector<TrackEstimate> Confirmed(const std::vector<ManagedTrack>& tracks) const;
+  MultiTargetTrackerConfig config_;
+  std::vector<ManagedTrack> tracks_;
+  std::unique_ptr<MhtAssociator> mht_;
+  SpatialGrid grid_;
+  std::uint64_t next_id_ = 1;
+  double last_time_s_ = -1e300;
+};
+
+TrackEstimate EstimateOf(const ManagedTrack& t);
+
+}  // namespace iadsim
