@@ -1,0 +1,71 @@
+// iadsim report RESULTS --out REPORT.html: the Monte Carlo report of a batch results file, one
+// self-contained HTML file (io/report_html.h; docs/results-format.md, "Reports").
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "commands.h"
+#include "iadsim/core/error.h"
+#include "iadsim/io/report_html.h"
+
+namespace iadsim::cli {
+namespace {
+
+struct ReportArgs {
+  std::string results, out;
+  bool force = false, quiet = false;
+};
+
+int Report(const ReportArgs& a) {
+  namespace fs = std::filesystem;
+  if (fs::exists(a.out) && !a.force) {
+    Problem p;
+    p.file = a.out;
+    p.message = "exists; pass --force to overwrite it";
+    throw ScenarioError({p});
+  }
+  const ReportInput input = ReadResultsForReport(a.results);
+  const std::string html = RenderReportHtml(input);
+  // Written beside the target and renamed into place: a failure never leaves a half report.
+  const fs::path tmp = fs::path(a.out).string() + ".partial";
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    f << html;
+    f.close();
+    if (!f) {
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      Problem p;
+      p.file = a.out;
+      p.message = "cannot be written";
+      throw ScenarioError({p});
+    }
+  }
+  fs::rename(tmp, a.out);
+  if (!a.quiet) {
+    std::size_t failed = 0, done = 0;
+    for (const ReportVariant& v : input.variants)
+      for (const ReportReplication& r : v.replications) ++(r.ok ? done : failed);
+    fmt::print("{}: {} variant{}, {} replications done, {} failed -> {}\n", a.results, input.variants.size(),
+               input.variants.size() == 1 ? "" : "s", done, failed, a.out);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void AddReportCommand(CLI::App& app, std::vector<Verb>& verbs) {
+  auto args = std::make_shared<ReportArgs>();
+  auto* cmd = app.add_subcommand("report", "Write the HTML report (statistics, paired comparisons, plots) of a batch results file");
+  cmd->add_option("results", args->results, "Results file of `iadsim batch` (SQLite)")->required();
+  cmd->add_option("--out", args->out, "HTML file to write")->required();
+  cmd->add_flag("--force", args->force, "Overwrite an existing report");
+  cmd->add_flag("--quiet", args->quiet, "Do not print the one-line summary");
+  verbs.push_back({cmd, [args] { return Report(*args); }});
+}
+
+}  // namespace iadsim::cli

@@ -1,0 +1,206 @@
+#include "iadsim/io/report_html.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+#include "iadsim/core/error.h"
+
+namespace iadsim {
+namespace {
+
+// Baseline: 10 replications, a leaker in 0-6 (7/10), kills 2 3 1 4 2 3 2 4 3 2, detect-to-identify
+// 10, 20, …, 90 s and NULL in the last. Variant: a leaker in 0-1 only (2/10), kills
+// 3 3 2 4 3 4 3 4 4 3, one friendly engagement in replication 3, and replication 10 failed.
+ReportInput Input() {
+  ReportInput in;
+  in.scenario_name = "Coastal <defence> & \"test\"";
+  in.seed = 7;
+  in.runs = 10;
+  const int base_kills[] = {2, 3, 1, 4, 2, 3, 2, 4, 3, 2};
+  const int var_kills[] = {3, 3, 2, 4, 3, 4, 3, 4, 4, 3};
+  ReportVariant base{0, "base", "base"}, var{1, "two <radars>", "overrides"};
+  for (int k = 0; k < 10; ++k) {
+    ReportReplication b;
+    b.replication = k;
+    b.ok = true;
+    b.hostile_aircraft = 4;
+    b.leakers = k < 7 ? 1 : 0;
+    b.kills = base_kills[k];
+    b.missiles_launched = 2 * b.kills;
+    b.missiles_per_kill = 2.0;
+    if (k < 9) b.mean_detect_to_id_s = 10.0 * (k + 1);
+    base.replications.push_back(b);
+    ReportReplication v = b;
+    v.leakers = k < 2 ? 1 : 0;
+    v.kills = var_kills[k];
+    v.friendly_engagements = k == 3 ? 1 : 0;
+    var.replications.push_back(v);
+  }
+  ReportReplication failed;
+  failed.replication = 10;
+  failed.error = "interceptor <diverged> & stopped";
+  var.replications.push_back(failed);
+  in.variants = {base, var};
+  return in;
+}
+
+const MeasureEstimate& Find(const VariantReport& r, const std::string& name) {
+  for (const MeasureEstimate& e : r.measures)
+    if (e.measure == name) return e;
+  throw std::runtime_error("no measure " + name);
+}
+const PairedEstimate& FindPaired(const VariantReport& r, const std::string& name) {
+  for (const PairedEstimate& e : r.paired)
+    if (e.measure == name) return e;
+  throw std::runtime_error("no paired measure " + name);
+}
+
+TEST(ReportHtml, MeasuresMatchHandCalculations) {
+  const std::vector<VariantReport> r = ComputeReport(Input());
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].done, 10);
+  EXPECT_EQ(r[0].failed, 0);
+  EXPECT_EQ(r[1].done, 10);
+  EXPECT_EQ(r[1].failed, 1);
+  // 7/10 leakers: Wilson [0.39678, 0.89221] (hand, z = 1.959964).
+  const MeasureEstimate& leak = Find(r[0], "P(at least one leaker)");
+  EXPECT_EQ(leak.events, 7);
+  EXPECT_EQ(leak.n, 10);
+  EXPECT_NEAR(leak.ci->lower, 0.396778, 1e-6);
+  EXPECT_NEAR(leak.ci->upper, 0.892209, 1e-6);
+  // Kills: mean 2.6, s = √(8.4/9) = 0.966092, t(9) = 2.262157 → [1.908900, 3.291100].
+  const MeasureEstimate& kills = Find(r[0], "kills");
+  EXPECT_NEAR(kills.estimate, 2.6, 1e-12);
+  EXPECT_NEAR(kills.ci->lower, 1.908900, 1e-6);
+  EXPECT_NEAR(kills.ci->upper, 3.291100, 1e-6);
+  // Detect-to-identify: the NULL replication is left out: n = 9, mean 50, s = √750, t(8) = 2.306004
+  // → [28.949159, 71.050841].
+  const MeasureEstimate& det = Find(r[0], "detect-to-identify time");
+  EXPECT_EQ(det.n, 9);
+  EXPECT_NEAR(det.ci->lower, 28.949159, 1e-5);
+  EXPECT_NEAR(det.ci->upper, 71.050841, 1e-5);
+  // 0/10 friendly engagements in the baseline: [0, 0.27753]; 1/10 in the variant: [0.017876, 0.404150].
+  EXPECT_NEAR(Find(r[0], "P(friendly aircraft engaged)").ci->upper, 0.277533, 1e-6);
+  EXPECT_NEAR(Find(r[1], "P(friendly aircraft engaged)").ci->lower, 0.017876, 1e-6);
+  // The failed replication counts in no measure.
+  EXPECT_EQ(Find(r[1], "kills").n, 10);
+}
+
+TEST(ReportHtml, PairedDifferencesMatchHandCalculations) {
+  const std::vector<VariantReport> r = ComputeReport(Input());
+  EXPECT_TRUE(r[0].paired.empty());
+  // Leakers: b = 5 (replications 2-6), c = 0 → McNemar p = 2/32 = 0.0625; Δ = −0.5;
+  // Agresti–Min: n' = 12, Δ' = −5/12, se = √(6 − 25/12)/12 → [−0.739907, −0.093427].
+  const PairedEstimate& leak = FindPaired(r[1], "P(at least one leaker)");
+  EXPECT_EQ(leak.pairs, 10);
+  EXPECT_EQ(leak.baseline_only, 5);
+  EXPECT_EQ(leak.variant_only, 0);
+  EXPECT_DOUBLE_EQ(*leak.mcnemar_p, 0.0625);
+  EXPECT_DOUBLE_EQ(leak.difference->estimate, -0.5);
+  EXPECT_NEAR(leak.difference->lower, -0.739907, 1e-6);
+  EXPECT_NEAR(leak.difference->upper, -0.093427, 1e-6);
+  // Kills: differences 1 0 1 0 1 1 1 0 1 1, mean 0.7, s = 0.483046 → [0.354450, 1.045550].
+  const PairedEstimate& kills = FindPaired(r[1], "kills");
+  EXPECT_NEAR(kills.difference->estimate, 0.7, 1e-12);
+  EXPECT_NEAR(kills.difference->lower, 0.354450, 1e-6);
+  EXPECT_NEAR(kills.difference->upper, 1.045550, 1e-6);
+  EXPECT_FALSE(kills.mcnemar_p.has_value());
+  // Friendly engaged: b = 0, c = 1 → p = min(1, 2·½) = 1.
+  EXPECT_EQ(*FindPaired(r[1], "P(friendly aircraft engaged)").mcnemar_p, 1.0);
+}
+
+TEST(ReportHtml, HtmlIsSelfContainedEscapedAndDeterministic) {
+  const std::string h = RenderReportHtml(Input());
+  EXPECT_EQ(h, RenderReportHtml(Input()));
+  EXPECT_NE(h.find("Coastal &lt;defence&gt; &amp; &quot;test&quot;"), std::string::npos);
+  EXPECT_NE(h.find("interceptor &lt;diverged&gt; &amp; stopped"), std::string::npos);
+  EXPECT_EQ(h.find("<script"), std::string::npos);
+  EXPECT_EQ(h.find("<link"), std::string::npos);
+  EXPECT_EQ(h.find("<img"), std::string::npos);
+  EXPECT_EQ(h.find("src="), std::string::npos);
+  EXPECT_EQ(h.find("href="), std::string::npos);
+  EXPECT_EQ(h.find("@import"), std::string::npos);
+  EXPECT_EQ(h.find("url("), std::string::npos);
+  // Two bar charts + (kills, detect-to-identify) histograms for 2 variants.
+  std::size_t svgs = 0;
+  for (std::size_t p = h.find("<svg"); p != std::string::npos; p = h.find("<svg", p + 1)) ++svgs;
+  EXPECT_EQ(svgs, 6u);
+}
+
+TEST(ReportHtml, SweepVariantsGetPlotsAgainstTheirParameter) {
+  ReportInput in = Input();
+  in.variants[0].kind = "sweep";
+  in.variants[0].assignments_json = R"({"units[0].weapons[0].max_range": "40 km"})";
+  in.variants[1].kind = "sweep";
+  in.variants[1].assignments_json = R"({"units[0].weapons[0].max_range": "80 km"})";
+  const std::string h = RenderReportHtml(in);
+  EXPECT_NE(h.find("P(at least one leaker) against units[0].weapons[0].max_range"), std::string::npos);
+  EXPECT_NE(h.find("units[0].weapons[0].max_range (km)"), std::string::npos);
+  EXPECT_NE(h.find("data-x=\"40\" data-y=\"0.7\""), std::string::npos);
+  EXPECT_NE(h.find("data-x=\"80\" data-y=\"0.2\""), std::string::npos);
+}
+
+std::filesystem::path TempFile(const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() / ("iadsim-report-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  std::filesystem::remove(dir / name);
+  return dir / name;
+}
+
+void Sql(const std::filesystem::path& file, const char* sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  sqlite3_close(db);
+}
+
+std::string ErrorOf(const std::filesystem::path& file) {
+  try {
+    ReadResultsForReport(file);
+  } catch (const ScenarioError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(ReportHtml, RefusesFilesThatAreNotResultsFiles) {
+  const auto text = TempFile("notes.txt");
+  std::ofstream(text) << "scenario: {name: x}\n";
+  EXPECT_TRUE(std::regex_search(ErrorOf(text), std::regex("notes\\.txt: not an iadsim results file \\(SQLite: file is not a database\\)")))
+      << ErrorOf(text);
+  const auto other = TempFile("other.sqlite");
+  Sql(other, "CREATE TABLE t(x INTEGER);");
+  EXPECT_TRUE(std::regex_search(ErrorOf(other), std::regex("other\\.sqlite: not an iadsim results file \\(SQLite: no such table: metadata\\)")))
+      << ErrorOf(other);
+  const auto future = TempFile("future.sqlite");
+  Sql(future, "CREATE TABLE metadata(key TEXT PRIMARY KEY, value TEXT); INSERT INTO metadata VALUES('format_version','2');");
+  EXPECT_TRUE(std::regex_search(ErrorOf(future), std::regex("format_version 2; this iadsim reads version 1"))) << ErrorOf(future);
+  EXPECT_TRUE(std::regex_search(ErrorOf(TempFile("missing.sqlite")), std::regex("missing\\.sqlite: does not exist")));
+}
+
+TEST(ReportHtml, RejectsBrokenRowsWithTheirKeyPath) {
+  const auto bad = TempFile("bad.sqlite");
+  Sql(bad,
+      "CREATE TABLE metadata(key TEXT PRIMARY KEY, value TEXT); INSERT INTO metadata VALUES('format_version','1');"
+      "CREATE TABLE variants(variant_id INTEGER PRIMARY KEY, name TEXT, kind TEXT, overrides_path TEXT,"
+      " overrides_text TEXT, assignments_json TEXT); INSERT INTO variants VALUES(0,'base','base',NULL,NULL,'{}');"
+      "CREATE TABLE replications(variant_id INTEGER, replication INTEGER, status TEXT, error TEXT,"
+      " hostile_aircraft INTEGER, leakers INTEGER, kills INTEGER, missiles_launched INTEGER,"
+      " friendly_engagements INTEGER, civil_engagements INTEGER, friendly_shots INTEGER, civil_shots INTEGER,"
+      " missiles_per_kill REAL, mean_detect_to_id_s REAL);"
+      "INSERT INTO replications VALUES(0,0,'ok',NULL,4,1,NULL,2,0,0,0,0,NULL,NULL);"
+      "INSERT INTO replications VALUES(0,1,'maybe',NULL,4,1,3,2,0,0,0,0,NULL,NULL);");
+  const std::string e = ErrorOf(bad);
+  EXPECT_NE(e.find("replications[variant_id 0, replication 0].kills: is NULL in a replication with status ok"),
+            std::string::npos) << e;
+  EXPECT_NE(e.find("replications[variant_id 0, replication 1].status: must be ok or failed (got 'maybe')"),
+            std::string::npos) << e;
+}
+
+}  // namespace
+}  // namespace iadsim

@@ -1,0 +1,162 @@
+// The results file, read back with the SQLite C API directly (not through the writer): rows and
+// NULLs as documented, whole replications only, resume, refusal of another batch's file, and the
+// MPI message encoding to the last bit.
+#include "iadsim/io/results_db.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <cstring>
+#include <filesystem>
+
+#include "iadsim/core/error.h"
+
+namespace iadsim {
+namespace {
+
+std::filesystem::path Fresh(const std::string& name) {
+  const auto p = std::filesystem::temp_directory_path() / ("iadsim_results_db_test_" + name + ".sqlite");
+  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(p.string() + s);
+  return p;
+}
+
+BatchMetadata Meta(std::uint64_t seed = 3) {
+  BatchMetadata m;
+  m.iadsim_version = "test";
+  m.scenario_path = "s.yaml";
+  m.scenario_text = "scenario: {}\n";
+  m.seed = seed;
+  m.runs = 10;
+  m.variants = {VariantRecord{0, "base", "base"}, VariantRecord{1, "pk", "overrides", "pk.yaml", "a: 1\n", R"({"a":"1"})"}};
+  return m;
+}
+
+ReplicationResult Result(std::uint32_t v, std::uint64_t k) {
+  ReplicationResult r;
+  r.job = {v, k};
+  r.seed = 3;
+  r.ok = true;
+  r.outcome.hostile_aircraft = 4;
+  r.outcome.kills = static_cast<int>(k % 3);
+  r.outcome.leakers = 4 - r.outcome.kills;
+  r.outcome.missiles_launched = 5;
+  if (r.outcome.kills > 0) r.outcome.missiles_per_kill = 5.0 / r.outcome.kills;
+  r.outcome.mean_detect_to_id_s = 0.1 + 0.2;
+  r.outcome.aircraft = {AircraftResult{"H1", "hostile", 10.0, 12.0, std::nullopt, 99.5, "hostile", 1, 2}};
+  r.outcome.notable = {NotableEvent{12.5, "missile_launched", "U", "H1", "hostile", "M1"},
+                       NotableEvent{20, "missile_detonated", "U", "", "", "max flight time"}};
+  r.draws = {{"a.b", "5 km"}};
+  return r;
+}
+
+struct Db {
+  explicit Db(const std::filesystem::path& p) { EXPECT_EQ(sqlite3_open_v2(p.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK); }
+  ~Db() { sqlite3_close(db); }
+  // The single value of a query, as text ("NULL" for NULL).
+  std::string One(const char* sql) {
+    sqlite3_stmt* s = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &s, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    std::string out = "no row";
+    if (sqlite3_step(s) == SQLITE_ROW)
+      out = sqlite3_column_type(s, 0) == SQLITE_NULL ? "NULL" : reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+    return out;
+  }
+  sqlite3* db = nullptr;
+};
+
+TEST(ResultsDb, RowsAsDocumented) {
+  const auto p = Fresh("rows");
+  {
+    ResultsDb db(p, Meta(), false);
+    EXPECT_TRUE(db.stored().empty());
+    db.Add(Result(0, 0));
+    db.Add(Result(1, 2));
+    ReplicationResult failed;
+    failed.job = {0, 1};
+    failed.seed = 3;
+    failed.error = "s.yaml:4:2: x: must be > 0";
+    db.Add(failed);
+    db.Commit();
+  }
+  Db d(p);
+  EXPECT_EQ(d.One("SELECT count(*) FROM replications"), "3");
+  EXPECT_EQ(d.One("SELECT missiles_per_kill FROM replications WHERE variant_id=0 AND replication=0"), "NULL");  // no kill
+  EXPECT_EQ(d.One("SELECT missiles_per_kill FROM replications WHERE variant_id=1 AND replication=2"), "2.5");
+  EXPECT_EQ(d.One("SELECT leakers FROM replications WHERE variant_id=1 AND replication=2"), "2");
+  EXPECT_EQ(d.One("SELECT status || ' ' || error FROM replications WHERE replication=1"), "failed s.yaml:4:2: x: must be > 0");
+  EXPECT_EQ(d.One("SELECT kills FROM replications WHERE replication=1"), "NULL");
+  EXPECT_EQ(d.One("SELECT count(*) FROM aircraft WHERE replication=1"), "0");
+  EXPECT_EQ(d.One("SELECT first_hostile_s IS NULL AND destroyed_s = 99.5 FROM aircraft WHERE variant_id=1"), "1");
+  EXPECT_EQ(d.One("SELECT group_concat(seq || ':' || type || ':' || ifnull(target, 'NULL'), ' ') FROM events WHERE variant_id=0"),
+            "0:missile_launched:H1 1:missile_detonated:NULL");
+  EXPECT_EQ(d.One("SELECT value FROM draws WHERE variant_id=1 AND key_path='a.b'"), "5 km");
+  EXPECT_EQ(d.One("SELECT value FROM metadata WHERE key='seed'"), "3");
+  EXPECT_EQ(d.One("SELECT value FROM metadata WHERE key='scenario_text'"), "scenario: {}\n");
+  EXPECT_EQ(d.One("SELECT overrides_text FROM variants WHERE name='pk'"), "a: 1\n");
+  EXPECT_EQ(d.One("SELECT value FROM metadata WHERE key='fingerprint'"), Meta().Fingerprint());
+}
+
+TEST(ResultsDb, UncommittedReplicationsAreAbsentAndResumeSkipsStoredOnes) {
+  const auto p = Fresh("resume");
+  {
+    ResultsDb db(p, Meta(), false);
+    db.Add(Result(0, 0));
+    db.Commit();
+    db.Add(Result(0, 1));  // never committed: as after a kill
+  }
+  {
+    ResultsDb db(p, Meta(), false);
+    EXPECT_EQ(db.stored(), (std::set<std::pair<std::uint32_t, std::uint64_t>>{{0, 0}}));
+  }
+  Db d(p);
+  EXPECT_EQ(d.One("SELECT count(*) FROM replications"), "1");
+  EXPECT_EQ(d.One("SELECT count(*) FROM events WHERE replication=1"), "0");
+}
+
+TEST(ResultsDb, AnotherBatchsFileIsRefusedUnlessForced) {
+  const auto p = Fresh("refuse");
+  {
+    ResultsDb db(p, Meta(3), false);
+    db.Add(Result(0, 0));
+    db.Commit();
+  }
+  try {
+    ResultsDb db(p, Meta(4), false);
+    FAIL() << "not refused";
+  } catch (const ScenarioError& e) {
+    const std::string m = e.problems().at(0).ToString();
+    EXPECT_NE(m.find("seed 3"), std::string::npos) << m;
+    EXPECT_NE(m.find("--force"), std::string::npos) << m;
+  }
+  BatchMetadata other_text = Meta(3);
+  other_text.scenario_text += "# edited\n";
+  EXPECT_THROW(ResultsDb(p, other_text, false), ScenarioError);
+  BatchMetadata other_variants = Meta(3);
+  other_variants.variants[1].assignments_json = R"({"a":"2"})";
+  EXPECT_THROW(ResultsDb(p, other_variants, false), ScenarioError);
+  {
+    ResultsDb db(p, Meta(4), true);
+    EXPECT_TRUE(db.stored().empty());
+  }
+  Db d(p);
+  EXPECT_EQ(d.One("SELECT value FROM metadata WHERE key='seed'"), "4");
+}
+
+TEST(ResultsDb, EncodingBetweenRanksKeepsEveryBit) {
+  const ReplicationResult a = Result(1, 7);
+  const ReplicationResult b = DecodeResult(EncodeResult(a));
+  EXPECT_EQ(b.job.variant, 1u);
+  EXPECT_EQ(b.job.replication, 7u);
+  ASSERT_TRUE(b.outcome.mean_detect_to_id_s);
+  EXPECT_EQ(std::memcmp(&*b.outcome.mean_detect_to_id_s, &*a.outcome.mean_detect_to_id_s, sizeof(double)), 0);
+  EXPECT_EQ(b.outcome.kills, a.outcome.kills);
+  EXPECT_EQ(b.outcome.aircraft.at(0).destroyed_s, 99.5);
+  EXPECT_FALSE(b.outcome.aircraft.at(0).first_hostile_s);
+  EXPECT_EQ(b.outcome.notable.at(1).detail, "max flight time");
+  EXPECT_EQ(b.draws, a.draws);
+  EXPECT_EQ(EncodeResult(b), EncodeResult(a));
+}
+
+}  // namespace
+}  // namespace iadsim

@@ -1,0 +1,171 @@
+#include "iadsim/sim/replication_outcome.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "iadsim/core/error.h"
+#include "iadsim/sim/runner.h"
+
+namespace iadsim {
+namespace {
+
+template <class T>
+const T* Field(const Event& e, std::string_view key) {
+  for (const auto& [k, v] : e.fields)
+    if (k == key) return std::get_if<T>(&v);
+  return nullptr;
+}
+
+std::int64_t IntOr(const Event& e, std::string_view key, std::int64_t fallback) {
+  const std::int64_t* v = Field<std::int64_t>(e, key);
+  return v ? *v : fallback;
+}
+
+std::string StringOr(const Event& e, std::string_view key) {
+  const std::string* v = Field<std::string>(e, key);
+  return v ? *v : std::string();
+}
+
+bool IsCivil(Affiliation a) { return a == Affiliation::kCivil || a == Affiliation::kNeutral; }
+
+}  // namespace
+
+void OutcomeRecorder::OnEvent(const Event& e) {
+  Raw r;
+  if (e.type == "engagement_ordered") {
+    r.unit = StringOr(e, "unit");
+    r.engagement = IntOr(e, "engagement", -1);
+    r.truth = IntOr(e, "truth_entity", -1);
+    r.detail = StringOr(e, "identity");
+  } else if (e.type == "missile_launched") {
+    r.unit = StringOr(e, "unit");
+    r.engagement = IntOr(e, "engagement", -1);
+    r.missile = IntOr(e, "missile", -1);
+    r.detail = StringOr(e, "missile_name");
+  } else if (e.type == "missile_detonated") {
+    r.missile = IntOr(e, "missile", -1);
+    r.engagement = IntOr(e, "engagement", -1);
+    r.truth = IntOr(e, "nearest_entity", -1);
+    r.detail = StringOr(e, "reason");
+    if (const double* miss = Field<double>(e, "miss_distance_m")) r.detail += fmt::format(" {:.1f}", *miss);
+  } else if (e.type == "entity_destroyed") {
+    r.truth = IntOr(e, "entity", -1);
+    r.missile = IntOr(e, "by_missile", -1);
+  } else if (e.type == "identity_changed") {
+    r.unit = StringOr(e, "unit");
+    r.truth = IntOr(e, "truth_entity", -1);
+    r.detail = StringOr(e, "from") + ">" + StringOr(e, "to");
+  } else {
+    return;
+  }
+  r.time_s = e.time.seconds();
+  r.type = e.type;
+  raw_.push_back(std::move(r));
+}
+
+ReplicationOutcome ComputeOutcome(const Scenario& scenario, const RunSummary& summary,
+                                  const std::vector<OutcomeRecorder::Raw>& raw) {
+  ReplicationOutcome out;
+  const std::size_t n = scenario.aircraft.size();
+  IADSIM_CHECK(summary.aircraft.size() == n, "the run's aircraft are not the scenario's");
+  auto index = [n](std::int64_t entity) -> std::optional<std::size_t> {
+    if (entity >= 1 && static_cast<std::size_t>(entity) <= n) return static_cast<std::size_t>(entity - 1);
+    return std::nullopt;
+  };
+  out.aircraft.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const AircraftOutcome& o = summary.aircraft[i];
+    IADSIM_CHECK(o.name == scenario.aircraft[i].name, "aircraft entity order differs from the scenario's");
+    AircraftResult& a = out.aircraft[i];
+    a.name = o.name;
+    a.affiliation = o.affiliation;
+    a.first_detected_s = o.first_detected_s;
+    a.first_tracked_s = o.first_tracked_s;
+    a.destroyed_s = o.destroyed_s;
+  }
+
+  std::map<std::pair<std::string, std::int64_t>, std::int64_t> engagement_truth;  // (unit, engagement) -> entity
+  std::map<std::int64_t, std::pair<std::string, std::int64_t>> missile_of;       // missile -> (unit, truth)
+  for (const OutcomeRecorder::Raw& r : raw) {
+    NotableEvent ev{r.time_s, r.type, r.unit, "", "", r.detail};
+    std::int64_t target = r.truth;
+    if (r.type == "engagement_ordered") {
+      engagement_truth[{r.unit, r.engagement}] = r.truth;
+      ++out.engagements;
+      if (const auto i = index(r.truth)) {
+        ++out.aircraft[*i].engagements;
+        const Affiliation a = scenario.aircraft[*i].affiliation;
+        if (a == Affiliation::kFriendly) ++out.friendly_engagements;
+        if (IsCivil(a)) ++out.civil_engagements;
+      }
+    } else if (r.type == "missile_launched") {
+      ++out.missiles_launched;
+      const auto it = engagement_truth.find({r.unit, r.engagement});
+      target = it == engagement_truth.end() ? -1 : it->second;
+      missile_of[r.missile] = {r.unit, target};
+      if (const auto i = index(target)) {
+        ++out.aircraft[*i].missiles_at;
+        const Affiliation a = scenario.aircraft[*i].affiliation;
+        if (a == Affiliation::kFriendly) ++out.friendly_shots;
+        if (IsCivil(a)) ++out.civil_shots;
+      }
+    } else if (r.type == "missile_detonated" || r.type == "entity_destroyed") {
+      const auto it = missile_of.find(r.missile);
+      if (it != missile_of.end()) ev.unit = it->second.first;
+      if (r.type == "entity_destroyed" && it != missile_of.end()) ev.detail = "missile " + std::to_string(r.missile);
+    } else if (r.type == "identity_changed") {
+      if (const auto i = index(r.truth)) {
+        AircraftResult& a = out.aircraft[*i];
+        const std::string to = r.detail.substr(r.detail.find('>') + 1);
+        a.final_identity = to;
+        if (to == "hostile" && !a.first_hostile_s) a.first_hostile_s = r.time_s;
+      }
+    }
+    if (const auto i = index(target)) {
+      ev.target = scenario.aircraft[*i].name;
+      ev.affiliation = ToString(scenario.aircraft[*i].affiliation);
+    }
+    out.notable.push_back(std::move(ev));
+  }
+
+  double sum_id = 0;
+  int n_id = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const AircraftResult& a = out.aircraft[i];
+    const Affiliation aff = scenario.aircraft[i].affiliation;
+    if (a.first_detected_s)
+      out.first_detection_s = std::min(out.first_detection_s.value_or(*a.first_detected_s), *a.first_detected_s);
+    if (a.destroyed_s) {
+      ++out.aircraft_destroyed;
+      if (aff == Affiliation::kFriendly) ++out.friendly_destroyed;
+      if (IsCivil(aff)) ++out.civil_destroyed;
+    }
+    if (aff != Affiliation::kHostile) continue;
+    ++out.hostile_aircraft;
+    if (a.destroyed_s) ++out.kills;
+    else ++out.leakers;
+    if (a.first_detected_s) ++out.hostile_detected;
+    if (a.first_hostile_s) ++out.hostile_identified;
+    if (a.first_detected_s && a.first_hostile_s) {
+      const double dt = *a.first_hostile_s - *a.first_detected_s;
+      sum_id += dt;
+      ++n_id;
+      out.max_detect_to_id_s = std::max(out.max_detect_to_id_s.value_or(dt), dt);
+    }
+  }
+  if (n_id > 0) out.mean_detect_to_id_s = sum_id / n_id;
+  if (out.kills > 0) out.missiles_per_kill = static_cast<double>(out.missiles_launched) / out.kills;
+  out.events = summary.events;
+  out.engine_wakeups = summary.engine_wakeups;
+  return out;
+}
+
+ReplicationOutcome RunReplication(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication) {
+  OutcomeRecorder recorder;
+  const RunSummary summary = RunScenario(scenario, RunOptions{seed, replication, false}, recorder);
+  return ComputeOutcome(scenario, summary, recorder.raw());
+}
+
+}  // namespace iadsim

@@ -1,0 +1,81 @@
+#pragma once
+// The outcome measures of one replication, for Monte Carlo statistics (docs/results-format.md):
+// computed from the run's summary and its notable events, in after-action truth.
+//
+// Definitions (truth affiliation of the aircraft, never the defence's identity of it):
+//   leakers            hostile aircraft not destroyed by the end of the scenario's duration
+//   kills              hostile aircraft destroyed
+//   missiles_per_kill  missiles_launched / kills (all missiles, whatever their target); none if kills = 0
+//   friendly_/civil_engagements  engagement orders on tracks whose truth is a friendly / civil-or-neutral aircraft
+//   friendly_/civil_shots        missiles launched in those engagements
+//   detect-to-identify time      for each hostile aircraft both detected and declared hostile:
+//                                (first identity_changed to "hostile" on a track of it, any unit)
+//                                − (first detection of it by any surveillance radar)
+// The recorder keeps only the notable events (orders, launches, detonations, kills, identity
+// changes); truth and track samples are dropped without building anything.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "iadsim/sim/recorder.h"
+#include "iadsim/sim/run_summary.h"
+#include "iadsim/sim/scenario.h"
+
+namespace iadsim {
+
+// One row of the `events` table. `target` is the truth aircraft concerned ("" = none).
+struct NotableEvent {
+  double time_s = 0;
+  std::string type, unit, target, affiliation, detail;
+};
+
+struct AircraftResult {
+  std::string name, affiliation;
+  std::optional<double> first_detected_s, first_tracked_s, first_hostile_s, destroyed_s;
+  std::optional<std::string> final_identity;
+  int engagements = 0, missiles_at = 0;
+};
+
+struct ReplicationOutcome {
+  int hostile_aircraft = 0, leakers = 0, kills = 0, aircraft_destroyed = 0;
+  int missiles_launched = 0;
+  std::optional<double> missiles_per_kill;
+  int engagements = 0, friendly_engagements = 0, civil_engagements = 0;
+  int friendly_shots = 0, civil_shots = 0;
+  int friendly_destroyed = 0, civil_destroyed = 0;
+  int hostile_detected = 0, hostile_identified = 0;
+  std::optional<double> mean_detect_to_id_s, max_detect_to_id_s, first_detection_s;
+  std::uint64_t events = 0, engine_wakeups = 0;
+  std::vector<AircraftResult> aircraft;  // scenario order
+  std::vector<NotableEvent> notable;     // time order
+};
+
+// Keeps the raw notable events of a run (entity ids resolved later by ComputeOutcome).
+class OutcomeRecorder final : public Recorder {
+ public:
+  void OnEvent(const Event& event) override;
+  void OnTruth(const TruthSample&) override {}
+  void OnTrack(const TrackSample&) override {}
+
+  struct Raw {
+    double time_s = 0;
+    std::string type, unit, detail;
+    std::int64_t truth = -1;       // aircraft entity id (1-based scenario order), or <= 0
+    std::int64_t engagement = -1;  // engagement id (orders, launches, detonations)
+    std::int64_t missile = -1;     // missile entity id (launches, detonations, kills)
+  };
+  const std::vector<Raw>& raw() const { return raw_; }
+
+ private:
+  std::vector<Raw> raw_;
+};
+
+// The measures of a run. `scenario` is the one that was run (aircraft entity i+1 = aircraft[i]).
+ReplicationOutcome ComputeOutcome(const Scenario& scenario, const RunSummary& summary,
+                                  const std::vector<OutcomeRecorder::Raw>& raw);
+
+// Runs one replication with record_truth off and returns its measures.
+ReplicationOutcome RunReplication(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication);
+
+}  // namespace iadsim

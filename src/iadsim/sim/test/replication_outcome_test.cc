@@ -1,0 +1,115 @@
+// Outcome measures from a hand-written event sequence: every count and time below is worked out
+// by hand from the events, not by the code under test.
+#include "iadsim/sim/replication_outcome.h"
+
+#include <gtest/gtest.h>
+
+namespace iadsim {
+namespace {
+
+Scenario ThreeAircraft() {
+  Scenario s;
+  for (const auto& [name, aff] : {std::pair{"H1", Affiliation::kHostile}, {"H2", Affiliation::kHostile},
+                                  {"Civ", Affiliation::kCivil}}) {
+    AircraftSpec a;
+    a.name = name;
+    a.affiliation = aff;
+    s.aircraft.push_back(a);
+  }
+  return s;
+}
+
+RunSummary Summary(const Scenario& s) {
+  RunSummary r;
+  for (const AircraftSpec& a : s.aircraft) {
+    AircraftOutcome o;
+    o.name = a.name;
+    o.affiliation = ToString(a.affiliation);
+    r.aircraft.push_back(o);
+  }
+  r.aircraft[0].first_detected_s = 10;
+  r.aircraft[1].first_detected_s = 30;
+  r.aircraft[2].first_detected_s = 5;
+  r.aircraft[0].destroyed_s = 100;
+  r.events = 42;
+  r.engine_wakeups = 7;
+  return r;
+}
+
+Event E(double t, const char* type) { return Event{SimTime() + Duration::Seconds(t), type}; }
+
+std::vector<OutcomeRecorder::Raw> Story() {
+  OutcomeRecorder rec;
+  rec.OnEvent(E(12, "track_confirmed").With("unit", std::string("U")).With("truth_entity", std::int64_t{1}));
+  rec.OnEvent(E(25, "identity_changed").With("unit", std::string("U")).With("from", std::string("pending"))
+                  .With("to", std::string("hostile")).With("truth_entity", std::int64_t{1}));
+  rec.OnEvent(E(40, "identity_changed").With("unit", std::string("U")).With("from", std::string("pending"))
+                  .With("to", std::string("suspect")).With("truth_entity", std::int64_t{2}));
+  rec.OnEvent(E(70, "identity_changed").With("unit", std::string("U")).With("from", std::string("suspect"))
+                  .With("to", std::string("hostile")).With("truth_entity", std::int64_t{2}));
+  rec.OnEvent(E(26, "engagement_ordered").With("unit", std::string("U")).With("engagement", std::int64_t{1})
+                  .With("identity", std::string("hostile")).With("truth_entity", std::int64_t{1}));
+  rec.OnEvent(E(27, "engagement_ordered").With("unit", std::string("U")).With("engagement", std::int64_t{2})
+                  .With("identity", std::string("hostile")).With("truth_entity", std::int64_t{3}));
+  for (int m = 0; m < 3; ++m)  // two missiles at H1 (engagement 1), one at the airliner (engagement 2)
+    rec.OnEvent(E(30 + m, "missile_launched").With("unit", std::string("U"))
+                    .With("engagement", std::int64_t{m < 2 ? 1 : 2}).With("missile", std::int64_t{10 + m})
+                    .With("missile_name", std::string("M")));
+  rec.OnEvent(E(100, "missile_detonated").With("missile", std::int64_t{10}).With("engagement", std::int64_t{1})
+                  .With("reason", std::string("proximity fuze")).With("miss_distance_m", 12.34)
+                  .With("nearest_entity", std::int64_t{1}));
+  rec.OnEvent(E(100, "entity_destroyed").With("entity", std::int64_t{1}).With("name", std::string("H1"))
+                  .With("affiliation", std::string("hostile")).With("by_missile", std::int64_t{10}));
+  return rec.raw();
+}
+
+TEST(ReplicationOutcome, CountsAndTimesWorkedByHand) {
+  const Scenario s = ThreeAircraft();
+  const ReplicationOutcome o = ComputeOutcome(s, Summary(s), Story());
+  EXPECT_EQ(o.hostile_aircraft, 2);
+  EXPECT_EQ(o.kills, 1);       // H1
+  EXPECT_EQ(o.leakers, 1);     // H2 survives
+  EXPECT_EQ(o.missiles_launched, 3);
+  ASSERT_TRUE(o.missiles_per_kill);
+  EXPECT_DOUBLE_EQ(*o.missiles_per_kill, 3.0);
+  EXPECT_EQ(o.engagements, 2);
+  EXPECT_EQ(o.civil_engagements, 1);
+  EXPECT_EQ(o.civil_shots, 1);
+  EXPECT_EQ(o.friendly_engagements, 0);
+  EXPECT_EQ(o.civil_destroyed, 0);
+  EXPECT_EQ(o.hostile_detected, 2);
+  EXPECT_EQ(o.hostile_identified, 2);
+  // H1: 25 - 10 = 15 s; H2: 70 - 30 = 40 s (the first change to hostile, not the first identity).
+  ASSERT_TRUE(o.mean_detect_to_id_s && o.max_detect_to_id_s);
+  EXPECT_DOUBLE_EQ(*o.mean_detect_to_id_s, 27.5);
+  EXPECT_DOUBLE_EQ(*o.max_detect_to_id_s, 40.0);
+  EXPECT_DOUBLE_EQ(*o.first_detection_s, 5.0);
+  EXPECT_EQ(o.aircraft[0].missiles_at, 2);
+  EXPECT_EQ(o.aircraft[2].missiles_at, 1);
+  EXPECT_EQ(o.aircraft[1].final_identity.value_or(""), "hostile");
+  EXPECT_FALSE(o.aircraft[2].final_identity);
+  EXPECT_EQ(o.events, 42u);
+  // Notable events: 3 identity changes + 2 orders + 3 launches + detonation + kill (not the track).
+  ASSERT_EQ(o.notable.size(), 10u);
+  const NotableEvent& det = o.notable[8];
+  EXPECT_EQ(det.type, "missile_detonated");
+  EXPECT_EQ(det.unit, "U");  // the launching unit, found through the missile
+  EXPECT_EQ(det.target, "H1");
+  EXPECT_EQ(det.detail, "proximity fuze 12.3");
+  EXPECT_EQ(o.notable[7].target, "Civ");  // the third launch, in the airliner's engagement
+  EXPECT_EQ(o.notable[7].affiliation, "civil");
+}
+
+TEST(ReplicationOutcome, NoKillMeansNoMissilesPerKill) {
+  const Scenario s = ThreeAircraft();
+  RunSummary r = Summary(s);
+  r.aircraft[0].destroyed_s.reset();
+  const ReplicationOutcome o = ComputeOutcome(s, r, {});
+  EXPECT_EQ(o.kills, 0);
+  EXPECT_EQ(o.leakers, 2);
+  EXPECT_FALSE(o.missiles_per_kill);
+  EXPECT_FALSE(o.mean_detect_to_id_s);
+}
+
+}  // namespace
+}  // namespace iadsim

@@ -1,0 +1,255 @@
+// `iadsim batch` end to end, its SQLite file read back with the SQLite C API:
+//  - a one-shot scenario of stated Pk 0.7 (tests/data/batch_one_shot.yaml): the estimated kill
+//    probability's 99 % Wilson interval contains 0.7, and with common random numbers every
+//    replication killed at Pk 0.3 is also killed at Pk 0.7 (the same warhead draw u: u < 0.3 ⇒ u < 0.7);
+//  - a batch row equals the summary.json of `iadsim run --seed s --replication k`;
+//  - rows do not depend on --threads; two identical variants differ by exactly zero in every row;
+//  - kill -9 in the middle, rerun: every replication once, rows equal to an uninterrupted batch;
+//  - another batch's file is refused (exit 2, says --force); failed replications are stored with
+//    their message; overrides errors name file:line:col and the key path.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+#include "test_support.h"
+
+namespace iadsim::test {
+namespace {
+
+using Rows = std::vector<std::string>;
+
+// Every row of a query, columns joined by '|', NULL as "NULL".
+Rows Query(const std::filesystem::path& file, const std::string& sql) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  sqlite3_busy_timeout(db, 10000);  // the writer may hold a lock for a moment
+  sqlite3_stmt* s = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr), SQLITE_OK) << sqlite3_errmsg(db) << " in " << sql;
+  Rows out;
+  while (s && sqlite3_step(s) == SQLITE_ROW) {
+    std::string row;
+    for (int c = 0; c < sqlite3_column_count(s); ++c) {
+      row += c ? "|" : "";
+      row += sqlite3_column_type(s, c) == SQLITE_NULL ? "NULL" : reinterpret_cast<const char*>(sqlite3_column_text(s, c));
+    }
+    out.push_back(row);
+  }
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  return out;
+}
+
+// All deterministic content of a results file (wall-clock columns and metadata left out).
+Rows Content(const std::filesystem::path& file, const std::string& where = "1") {
+  Rows out;
+  const char* cols =
+      "variant_id, replication, seed, status, error, hostile_aircraft, leakers, kills, aircraft_destroyed, "
+      "missiles_launched, missiles_per_kill, engagements, friendly_engagements, civil_engagements, civil_shots, "
+      "friendly_shots, friendly_destroyed, civil_destroyed, hostile_detected, hostile_identified, "
+      "mean_detect_to_id_s, max_detect_to_id_s, first_detection_s, events, engine_wakeups";
+  for (const std::string& q :
+       {std::string("SELECT ") + cols + " FROM replications WHERE " + where + " ORDER BY variant_id, replication",
+        "SELECT * FROM aircraft WHERE " + where + " ORDER BY variant_id, replication, aircraft_index",
+        "SELECT * FROM events WHERE " + where + " ORDER BY variant_id, replication, seq",
+        "SELECT * FROM draws WHERE " + where + " ORDER BY variant_id, replication, key_path"})
+    for (std::string& r : Query(file, q)) out.push_back(std::move(r));
+  return out;
+}
+
+// Wilson score interval (Wilson 1927) for k successes in n trials at normal quantile z.
+std::pair<double, double> Wilson(double k, double n, double z) {
+  const double p = k / n, z2 = z * z;
+  const double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const double half = z / (1 + z2 / n) * std::sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+  return {centre - half, centre + half};
+}
+
+std::string OneShot() { return SourcePath("tests/data/batch_one_shot.yaml"); }
+std::string Demo() { return SourcePath("scenarios/demo.yaml"); }
+
+TEST(Batch, OneShotKillFractionMatchesStatedPkWithCommonRandomNumbers) {
+  const auto dir = FreshDir("batch-pk");
+  std::filesystem::create_directories(dir);
+  const auto out = dir / "pk.sqlite";
+  const int n = 200;
+  const auto r = RunIadsim("batch " + OneShot() + " --runs " + std::to_string(n) + " --threads 2 --seed 5 --quiet --out " +
+                           out.string() + " --sweep types.missiles.48n6e2.kill_probability=0.3,0.7");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(Query(out, "SELECT variant_id || ':' || name FROM variants ORDER BY variant_id"),
+            (Rows{"0:types.missiles.48n6e2.kill_probability=0.3", "1:types.missiles.48n6e2.kill_probability=0.7"}));
+  // The premise: every replication fires exactly one missile; a kill needs a fuzed detonation
+  // (inside the lethal radius), so Pk is estimated over the replications whose missile fuzed.
+  EXPECT_EQ(Query(out, "SELECT count(*) FROM replications WHERE status='ok' AND missiles_launched=1"), Rows{"400"});
+  for (const auto& [variant, pk] : {std::pair{0, 0.3}, std::pair{1, 0.7}}) {
+    const std::string fuzed = "(SELECT replication FROM events WHERE type='missile_detonated' AND detail LIKE "
+                              "'proximity fuze%' AND variant_id=" + std::to_string(variant) + ")";
+    const double nf = std::stod(Query(out, "SELECT count(*) FROM " + fuzed)[0]);
+    EXPECT_GT(nf, 0.9 * n);
+    EXPECT_EQ(Query(out, "SELECT count(*) FROM replications WHERE kills=1 AND variant_id=" + std::to_string(variant) +
+                             " AND replication NOT IN " + fuzed), Rows{"0"});
+    const double kills = std::stod(Query(out, "SELECT sum(kills) FROM replications WHERE variant_id=" + std::to_string(variant))[0]);
+    const auto [lo, hi] = Wilson(kills, nf, 2.5758);  // 99 %
+    EXPECT_LE(lo, pk) << kills << " kills in " << nf;
+    EXPECT_GE(hi, pk) << kills << " kills in " << nf;
+  }
+  // Common random numbers: killed at 0.3 implies killed at 0.7, replication by replication.
+  EXPECT_EQ(Query(out, "SELECT count(*) FROM replications a JOIN replications b USING (replication) "
+                       "WHERE a.variant_id=0 AND b.variant_id=1 AND a.kills=1 AND b.kills=0"),
+            Rows{"0"});
+  EXPECT_EQ(Query(out, "SELECT count(*) FROM replications WHERE variant_id=1 AND kills=1 AND missiles_per_kill=1.0"),
+            Query(out, "SELECT sum(kills) FROM replications WHERE variant_id=1"));
+}
+
+TEST(Batch, ARowEqualsTheSummaryOfThatSingleRun) {
+  const auto dir = FreshDir("batch-single");
+  std::filesystem::create_directories(dir);
+  const auto out = dir / "demo.sqlite";
+  ASSERT_EQ(RunIadsim("batch " + Demo() + " --runs 3 --threads 2 --seed 9 --quiet --out " + out.string()).exit_code, 0);
+  const auto run = RunIadsim("run " + Demo() + " --seed 9 --replication 2 --quiet --out " + (dir / "run").string());
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  const nlohmann::json s = nlohmann::json::parse(ReadFile(dir / "run" / "summary.json"));
+  // (engine_wakeups differ: `run` also wakes the truth sampler, a batch records no truth.)
+  EXPECT_EQ(Query(out, "SELECT missiles_launched, aircraft_destroyed, events FROM replications WHERE replication=2"),
+            Rows{fmt::format("{}|{}|{}", s["missiles_launched"].get<int>(), s["aircraft_destroyed"].get<int>(),
+                             s["events"].get<std::uint64_t>())});
+  auto opt = [](const nlohmann::json& j) {
+    if (j.is_null()) return std::string("NULL");
+    std::ostringstream o;  // SQLite prints REAL with 15 significant digits
+    o.precision(15);
+    o << j.get<double>();
+    std::string t = o.str();
+    return t.find_first_of(".e") == std::string::npos ? t + ".0" : t;
+  };
+  Rows expected;
+  for (const auto& a : s["aircraft"])
+    expected.push_back(fmt::format("{}|{}|{}|{}|{}|{}|{}", a["name"].get<std::string>(), a["affiliation"].get<std::string>(),
+                                   opt(a["first_detected_s"]), opt(a["first_tracked_s"]), a["engagements"].get<int>(),
+                                   a["missiles_launched_at"].get<int>(), opt(a["destroyed_s"])));
+  EXPECT_EQ(Query(out, "SELECT aircraft, affiliation, first_detected_s, first_tracked_s, engagements, missiles_at, "
+                       "destroyed_s FROM aircraft WHERE replication=2 ORDER BY aircraft_index"),
+            expected);
+}
+
+TEST(Batch, ThreadCountAndIdenticalVariantsChangeNothing) {
+  const auto dir = FreshDir("batch-threads");
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "same.yaml") << "units[0].doctrine.salvo: 2   # as in the scenario\n";
+  const std::string common = "batch " + Demo() + " --runs 4 --seed 2 --quiet --variant A=" + (dir / "same.yaml").string() +
+                             " --variant B=" + (dir / "same.yaml").string();
+  ASSERT_EQ(RunIadsim(common + " --threads 1 --out " + (dir / "t1.sqlite").string()).exit_code, 0);
+  const auto r2 = RunIadsim(common + " --threads 3 --out " + (dir / "t3.sqlite").string());
+  ASSERT_EQ(r2.exit_code, 0) << r2.output;
+  const Rows t1 = Content(dir / "t1.sqlite"), t3 = Content(dir / "t3.sqlite");
+  EXPECT_EQ(t1, t3);
+  // Variants 0 and 1 are the same scenario: rows equal but for the variant id.
+  auto strip = [](Rows rows) {
+    for (std::string& r : rows) r = r.substr(r.find('|'));
+    return rows;
+  };
+  const Rows a = strip(Content(dir / "t1.sqlite", "variant_id=0")), b = strip(Content(dir / "t1.sqlite", "variant_id=1"));
+  ASSERT_GT(a.size(), 4u * 7);  // 4 replications + their aircraft and events
+  EXPECT_EQ(a, b);
+}
+
+TEST(Batch, KilledAndRerunStoresEveryReplicationOnceAsAnUninterruptedBatch) {
+  const auto dir = FreshDir("batch-kill");
+  std::filesystem::create_directories(dir);
+  const auto killed = dir / "killed.sqlite", whole = dir / "whole.sqlite";
+  const std::string args = "batch " + Demo() + " --runs 40 --seed 4 --quiet --out ";
+  const pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    execl("/bin/sh", "sh", "-c", (std::string("exec ") + IADSIM_BIN + " " + args + killed.string() + " --threads 1 >/dev/null 2>&1").c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  std::size_t stored = 0;
+  for (int i = 0; i < 600 && stored < 5; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    if (std::filesystem::exists(killed) &&
+        !Query(killed, "SELECT 1 FROM sqlite_master WHERE name='replications'").empty())
+      if (const Rows c = Query(killed, "SELECT count(*) FROM replications"); !c.empty()) stored = std::stoul(c[0]);
+  }
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the batch ended before it was killed";
+  const std::size_t at_kill = std::stoul(Query(killed, "SELECT count(*) FROM replications")[0]);
+  EXPECT_GE(at_kill, 5u);
+  EXPECT_LT(at_kill, 40u);
+  const auto again = RunIadsim(args + killed.string() + " --threads 2");
+  ASSERT_EQ(again.exit_code, 0) << again.output;
+  ASSERT_EQ(RunIadsim(args + whole.string() + " --threads 2").exit_code, 0);
+  EXPECT_EQ(Query(killed, "SELECT count(*), count(DISTINCT replication), min(replication), max(replication) FROM replications"),
+            Rows{"40|40|0|39"});
+  EXPECT_EQ(Content(killed), Content(whole));
+  // The same command once more: nothing left to do, nothing added.
+  const auto once_more = RunIadsim(args + killed.string());
+  ASSERT_EQ(once_more.exit_code, 0) << once_more.output;
+  EXPECT_EQ(Query(killed, "SELECT count(*) FROM replications"), Rows{"40"});
+  // Another seed on this file: refused, saying how to force.
+  const auto refused = RunIadsim("batch " + Demo() + " --runs 40 --seed 5 --out " + killed.string());
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.output.find("--force"), std::string::npos) << refused.output;
+  EXPECT_NE(refused.output.find("seed 4"), std::string::npos) << refused.output;
+}
+
+TEST(Batch, FailedReplicationsAreStoredWithTheirMessage) {
+  const auto dir = FreshDir("batch-fail");
+  std::filesystem::create_directories(dir);
+  std::string text = ReadFile(OneShot());
+  const std::string from = "kill_probability: 0.7";
+  text.replace(text.find(from), from.size(), "kill_probability: {uniform: [0.5, 1.5]}");
+  std::ofstream(dir / "s.yaml") << text;
+  const auto out = dir / "f.sqlite";
+  const auto r = RunIadsim("batch " + (dir / "s.yaml").string() + " --runs 30 --threads 2 --out " + out.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(Query(out, "SELECT count(*) FROM replications"), Rows{"30"});
+  // Failed exactly when the drawn value is above 1 (read back from the draws table).
+  EXPECT_EQ(Query(out, "SELECT count(*) FROM replications JOIN draws USING (variant_id, replication) "
+                       "WHERE (status='failed') != (CAST(value AS REAL) > 1)"),
+            Rows{"0"});
+  const Rows failed = Query(out, "SELECT error FROM replications WHERE status='failed' LIMIT 1");
+  ASSERT_EQ(failed.size(), 1u);
+  EXPECT_NE(failed[0].find("types.missiles.48n6e2.kill_probability"), std::string::npos) << failed[0];
+  EXPECT_NE(r.output.find("failed"), std::string::npos);
+}
+
+TEST(Batch, OverridesErrorsNameTheFileLineColumnAndKeyPath) {
+  const auto dir = FreshDir("batch-overrides");
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "o.yaml") << "units[0].doctrine.salvo: 1\nunits[0].doctrin.salvo: 1\n";
+  const auto r = RunIadsim("batch " + Demo() + " --runs 1 --out " + (dir / "x.sqlite").string() + " --variant V=" +
+                           (dir / "o.yaml").string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find((dir / "o.yaml").string() + ":2:1: units[0].doctrin.salvo: no such key path"), std::string::npos)
+      << r.output;
+  EXPECT_FALSE(std::filesystem::exists(dir / "x.sqlite"));
+}
+
+#ifdef IADSIM_MPIEXEC
+TEST(Batch, TwoMpiRanksWriteTheRowsOfTheThreadedRun) {
+  const auto dir = FreshDir("batch-mpi");
+  std::filesystem::create_directories(dir);
+  const std::string args = " batch " + Demo() + " --runs 6 --seed 3 --quiet --sweep units[0].doctrine.salvo=1,2 --out ";
+  ASSERT_EQ(RunIadsim(args.substr(1) + (dir / "threads.sqlite").string() + " --threads 2").exit_code, 0);
+  const std::string cmd = std::string(IADSIM_MPIEXEC) + " --oversubscribe --allow-run-as-root -np 2 " + IADSIM_BIN + args +
+                          (dir / "mpi.sqlite").string() + " --threads 1 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  EXPECT_EQ(Content(dir / "mpi.sqlite"), Content(dir / "threads.sqlite"));
+  EXPECT_EQ(Query(dir / "mpi.sqlite", "SELECT count(DISTINCT rank) FROM replications"), Rows{"2"});
+}
+#endif
+
+}  // namespace
+}  // namespace iadsim::test
