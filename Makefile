@@ -2,7 +2,7 @@
 #   make demo   installs missing Debian packages, builds (Release, CMake preset), runs scenarios/demo.yaml
 #   make test   the same set-up, then the whole test suite through ctest
 # The built command is build/release/bin/iadsim.
-.PHONY: all setup configure build demo test clean
+.PHONY: all setup configure build demo test test-mpi clean
 
 JOBS ?= $(shell nproc)
 IADSIM := build/release/bin/iadsim
@@ -24,6 +24,13 @@ demo: build
 
 test: build
 	@ctest --preset release -j $(JOBS)
+
+# iadsim batch over MPI ranks: a separate build with -DIADSIM_MPI=ON, then its batch tests
+# (2 ranks vs threads: mpirun --oversubscribe --allow-run-as-root -np 2).
+test-mpi: setup
+	@cmake -S . -B build/mpi -G Ninja -DCMAKE_BUILD_TYPE=Release -DIADSIM_MPI=ON >/dev/null
+	@cmake --build build/mpi -j $(JOBS) --target iadsim batch_cli_test
+	@ctest --test-dir build/mpi -R 'integration.Batch' --output-on-failure
 
 clean:
 	rm -rf build runs

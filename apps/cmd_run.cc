@@ -6,8 +6,11 @@
 #include <optional>
 
 #include "commands.h"
+#include "iadsim/io/acmi_writer.h"
+#include "iadsim/io/dis_sender.h"
 #include "iadsim/io/run_writer.h"
 #include "iadsim/io/scenario_reader.h"
+#include "iadsim/io/stochastic_fields.h"
 #include "iadsim/sim/runner.h"
 
 namespace iadsim::cli {
@@ -41,10 +44,14 @@ struct RunArgs {
   std::string scenario_path, out_dir;
   std::uint64_t seed = 1, replication = 0;
   bool force = false, quiet = false;
+  bool acmi = false, realtime = false;  // --acmi: replay.txt.acmi; --dis ADDR:PORT [--realtime]: DIS PDUs
+  std::string dis;
 };
 
 int Run(const RunArgs& a) {
-  const Scenario s = ReadScenarioFile(a.scenario_path);
+  const Scenario s = ReadScenarioForReplication(a.scenario_path, a.seed, a.replication);
+  std::unique_ptr<UdpSender> dis_check;
+  if (!a.dis.empty()) dis_check = std::make_unique<UdpSender>(a.dis);  // refuse a bad address before the run
   std::unique_ptr<RunWriter> writer;
   try {
     writer = std::make_unique<RunWriter>(a.out_dir, a.force);
@@ -52,8 +59,12 @@ int Run(const RunArgs& a) {
     std::cerr << "iadsim: " << e.what() << '\n';
     return 2;
   }
+  std::filesystem::copy_file(a.scenario_path, std::filesystem::path(a.out_dir) / "scenario.yaml",
+                             std::filesystem::copy_options::overwrite_existing);  // for `iadsim export`
   const RunSummary summary = RunScenario(s, RunOptions{a.seed, a.replication, true}, *writer);
   writer->Finish(summary);
+  if (a.acmi) WriteAcmiReplay(a.out_dir, s);
+  if (!a.dis.empty()) SendDisReplay(a.out_dir, s, DisOptions{a.dis, a.realtime});
   if (!a.quiet) PrintSummary(summary, a.out_dir);
   return 0;
 }
@@ -70,6 +81,9 @@ void AddRunCommand(CLI::App& app, std::vector<Verb>& verbs) {
   run->add_option("--out", args->out_dir, "Run directory to write")->required();
   run->add_flag("--force", args->force, "Overwrite an existing run directory");
   run->add_flag("--quiet", args->quiet, "Do not print the summary");
+  run->add_flag("--acmi", args->acmi, "Also write OUT/replay.txt.acmi (Tacview ACMI 2.2)");
+  run->add_option("--dis", args->dis, "Also send the run as DIS PDUs over UDP to ADDR:PORT (e.g. 127.0.0.1:3000)");
+  run->add_flag("--realtime", args->realtime, "With --dis: pace the PDUs to the wall clock");
   verbs.push_back({run, [args] { return Run(*args); }});
 }
 

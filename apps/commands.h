@@ -18,6 +18,11 @@ struct Verb {
 };
 
 void AddRunCommand(CLI::App& app, std::vector<Verb>& verbs);       // run
+void AddBatchCommand(CLI::App& app, std::vector<Verb>& verbs);     // batch
 void AddValidateCommand(CLI::App& app, std::vector<Verb>& verbs);  // validate
+void AddExportCommand(CLI::App& app, std::vector<Verb>& verbs);    // export
+void AddReportCommand(CLI::App& app, std::vector<Verb>& verbs);    // report
+void AddScoreCommand(CLI::App& app, std::vector<Verb>& verbs);     // score
+void AddTrackCommand(CLI::App& app, std::vector<Verb>& verbs);     // track
 
 }  // namespace iadsim::cli

@@ -25,7 +25,12 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   std::vector<Verb> verbs;
   AddRunCommand(app, verbs);
+  AddBatchCommand(app, verbs);
   AddValidateCommand(app, verbs);
+  AddExportCommand(app, verbs);
+  AddReportCommand(app, verbs);
+  AddScoreCommand(app, verbs);
+  AddTrackCommand(app, verbs);
 
   try {
     app.parse(argc, argv);

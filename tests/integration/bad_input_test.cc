@@ -94,5 +94,51 @@ TEST(BadInput, ListsEveryProblemNotOnlyTheFirst) {
   EXPECT_TRUE(std::regex_search(r.output, std::regex(R"(aircraft\[5\]\.type: refers to an undefined aircraft type 'b747')"))) << r.output;
 }
 
+// Sensor-integration keys (rcs_table, datalinks, jammers, terrain, IFF modes, ADS-B): each bad
+// value is reported at its own line:col with its key path.
+TEST(BadInput, RcsTableRowTooShort) {
+  // The f-16 line (20) becomes a block; its dbsm key is on line 25, column 9.
+  ExpectRejected(Mutated("rcstable", "    f-16: {rcs: 1.2 m2, swerling: 1}",
+                         "    f-16:\n      swerling: 1\n      rcs_table:\n        azimuths: [0 deg, 90 deg, 180 deg]\n"
+                         "        elevations: [0 deg, 30 deg]\n        dbsm: [[0, 10, 3], [1, 2]]"),
+                 R"(^\S*rcstable\.yaml:25:9: types\.aircraft\.f-16\.rcs_table\.dbsm\[1\]: needs one value per azimuth \(3 values, got 2\))");
+}
+
+TEST(BadInput, DatalinkMemberOfUndefinedDatalink) {
+  // Line 106: "    datalink: {network: nolink}", the network key at column 16.
+  ExpectRejected(Mutated("nolink", "key: coalition-secure}\n", "key: coalition-secure}\n    datalink: {network: nolink}\n"),
+                 R"(^\S*nolink\.yaml:106:16: aircraft\[4\]\.datalink\.network: refers to an undefined datalink 'nolink')");
+}
+
+TEST(BadInput, JammerWithNegativePower) {
+  // Line 74: "  - {name: J1, on: Raid-1, power: -5 W, bandwidth: 100 MHz}", power at column 28.
+  ExpectRejected(Mutated("jammer", "\nassets:\n", "\njammers:\n  - {name: J1, on: Raid-1, power: -5 W, bandwidth: 100 MHz}\nassets:\n"),
+                 R"(^\S*jammer\.yaml:74:28: jammers\[0\]\.power: must be > 0 \(got -5 W\))");
+}
+
+TEST(BadInput, TerrainTileThatDoesNotExist) {
+  // Line 73: "terrain: {tiles: [N35E035.hgt]}"; the message names the missing file.
+  ExpectRejected(Mutated("terrain", "\nassets:\n", "\nterrain: {tiles: [N35E035.hgt]}\nassets:\n"),
+                 R"(^\S*terrain\.yaml:73:\d+: terrain\.tiles\[0\]: .*N35E035\.hgt)");
+}
+
+TEST(BadInput, IffModeQ) {
+  ExpectRejected(Mutated("modeq", "iff: {modes: [3A, C, secure]", "iff: {modes: [3A, Q, secure]"),
+                 R"(^\S*modeq\.yaml:129:\d+: units\[0\]\.surveillance\.iff\.modes: unknown mode 'Q' \(known: 1, 2, 3A, C, S, secure\))");
+}
+
+TEST(BadInput, AdsbAddressNotSixHexDigits) {
+  // Line 117: "    adsb: {address: 4CA12G, callsign: EIN123}", address at column 12.
+  ExpectRejected(Mutated("adsb", "code: \"2345\"}\n", "code: \"2345\"}\n    adsb: {address: 4CA12G, callsign: EIN123}\n"),
+                 R"(^\S*adsb\.yaml:117:12: aircraft\[5\]\.adsb\.address: must be a 24-bit ICAO address of 6 hex digits \(got '4CA12G'\))");
+}
+
+TEST(BadInput, RcsTableUnreadableCellReportedOnce) {
+  ExpectRejected(Mutated("rcscell", "    f-16: {rcs: 1.2 m2, swerling: 1}",
+                         "    f-16:\n      swerling: 1\n      rcs_table:\n        azimuths: [0 deg, 90 deg, 180 deg]\n"
+                         "        elevations: [0 deg, 30 deg]\n        dbsm: [[0, 10, 3], [1, 2, abc]]"),
+                 R"(^\S*rcscell\.yaml:25:\d+: types\.aircraft\.f-16\.rcs_table\.dbsm\[1\]\[2\]: )");
+}
+
 }  // namespace
 }  // namespace iadsim::test
