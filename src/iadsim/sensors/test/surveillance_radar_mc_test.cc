@@ -213,6 +213,7 @@ TEST(SurveillanceRadarMc, NoncoherentPulsesSwerling2) {
   // evaluated here with Boost's regularised incomplete gamma). Single-pulse SNR 5 dB.
   RadarConfig c = Radar();
   c.noncoherent_pulses = 10;
+  c.max_range_m = 300e3;  // the target is at 219 km
   World world;
   world.Add(Aircraft("a", RangeForSnr(c.radar, 4.0, 5.0), 0.5, 0.05, 4.0, 2));
   const double t = boost::math::gamma_q_inv(10.0, 1e-6);
