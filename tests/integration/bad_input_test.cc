@@ -105,32 +105,32 @@ TEST(BadInput, RcsTableRowTooShort) {
 }
 
 TEST(BadInput, DatalinkMemberOfUndefinedDatalink) {
-  // Line 106: "    datalink: {network: nolink}", the network key at column 16.
-  ExpectRejected(Mutated("nolink", "key: coalition-secure}\n", "key: coalition-secure}\n    datalink: {network: nolink}\n"),
-                 R"(^\S*nolink\.yaml:106:16: aircraft\[4\]\.datalink\.network: refers to an undefined datalink 'nolink')");
+  // Line 112: "    datalink: {network: nolink, ...}", the network key at column 16.
+  ExpectRejected(Mutated("nolink", "datalink: {network: ally-link,", "datalink: {network: nolink,"),
+                 R"(^\S*nolink\.yaml:112:16: aircraft\[4\]\.datalink\.network: refers to an undefined datalink 'nolink')");
 }
 
 TEST(BadInput, JammerWithNegativePower) {
-  // Line 74: "  - {name: J1, on: Raid-1, power: -5 W, bandwidth: 100 MHz}", power at column 28.
+  // Line 80: "  - {name: J1, on: Raid-1, power: -5 W, bandwidth: 100 MHz}", power at column 28.
   ExpectRejected(Mutated("jammer", "\nassets:\n", "\njammers:\n  - {name: J1, on: Raid-1, power: -5 W, bandwidth: 100 MHz}\nassets:\n"),
-                 R"(^\S*jammer\.yaml:74:28: jammers\[0\]\.power: must be > 0 \(got -5 W\))");
+                 R"(^\S*jammer\.yaml:80:28: jammers\[0\]\.power: must be > 0 \(got -5 W\))");
 }
 
 TEST(BadInput, TerrainTileThatDoesNotExist) {
-  // Line 73: "terrain: {tiles: [N35E035.hgt]}"; the message names the missing file.
+  // Line 79: "terrain: {tiles: [N35E035.hgt]}"; the message names the missing file.
   ExpectRejected(Mutated("terrain", "\nassets:\n", "\nterrain: {tiles: [N35E035.hgt]}\nassets:\n"),
-                 R"(^\S*terrain\.yaml:73:\d+: terrain\.tiles\[0\]: .*N35E035\.hgt)");
+                 R"(^\S*terrain\.yaml:79:\d+: terrain\.tiles\[0\]: .*N35E035\.hgt)");
 }
 
 TEST(BadInput, IffModeQ) {
   ExpectRejected(Mutated("modeq", "iff: {modes: [3A, C, secure]", "iff: {modes: [3A, Q, secure]"),
-                 R"(^\S*modeq\.yaml:129:\d+: units\[0\]\.surveillance\.iff\.modes: unknown mode 'Q' \(known: 1, 2, 3A, C, S, secure\))");
+                 R"(^\S*modeq\.yaml:139:\d+: units\[0\]\.surveillance\.iff\.modes: unknown mode 'Q' \(known: 1, 2, 3A, C, S, secure\))");
 }
 
 TEST(BadInput, AdsbAddressNotSixHexDigits) {
-  // Line 117: "    adsb: {address: 4CA12G, callsign: EIN123}", address at column 12.
-  ExpectRejected(Mutated("adsb", "code: \"2345\"}\n", "code: \"2345\"}\n    adsb: {address: 4CA12G, callsign: EIN123}\n"),
-                 R"(^\S*adsb\.yaml:117:12: aircraft\[5\]\.adsb\.address: must be a 24-bit ICAO address of 6 hex digits \(got '4CA12G'\))");
+  // Line 124: "    adsb: {address: "4CA12G", ...}", address at column 12.
+  ExpectRejected(Mutated("adsb", "adsb: {address: \"4CA2B3\"", "adsb: {address: \"4CA12G\""),
+                 R"(^\S*adsb\.yaml:124:12: aircraft\[5\]\.adsb\.address: must be a 24-bit ICAO address of 6 hex digits \(got '4CA12G'\))");
 }
 
 TEST(BadInput, RcsTableUnreadableCellReportedOnce) {

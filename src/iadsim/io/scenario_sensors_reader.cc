@@ -102,7 +102,11 @@ void ReadRadarType(Context& ctx, const std::string& name, RadarConfig* r) {
   }
   r->sidelobe_level_db = m.Quantity("sidelobe_level", D::kDecibel, r->sidelobe_level_db);
   r->strobe_jnr_db = m.Quantity("strobe_threshold", D::kDecibel, r->strobe_jnr_db);
-  r->range_resolution_m = m.Quantity("range_resolution", D::kLength, 0.0);
+  if (m.Has("range_resolution")) {
+    r->range_resolution_m = m.Quantity("range_resolution", D::kLength, true).value_or(1.0);
+    if (!(r->range_resolution_m > 0.0))
+      m.Report("range_resolution", fmt::format("must be > 0 (got {} m); leave it out for c tau / 2", r->range_resolution_m));
+  }
   m.ReportAll(r->Validate());
   m.Finish();
 }

@@ -1,5 +1,8 @@
 #include "iadsim/sensors/engagement_radar.h"
 
+#include "iadsim/sensors/surveillance_radar.h"
+#include "iadsim/world/rcs_table.h"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -26,7 +29,7 @@ Problems EngagementRadarConfig::Validate() const {
 }
 
 EngagementRadar::EngagementRadar(EngagementRadarConfig config, RandomStream stream)
-    : config_(std::move(config)), stream_(stream), frame_(config_.position) {}
+    : config_(std::move(config)), stream_(stream), frame_(config_.position), position_ecef_(EcefFromGeodetic(config_.position)) {}
 
 std::optional<Detection> EngagementRadar::Look(const World& world, SimTime t, const Vec3& pointing_ecef,
                                                std::uint64_t look) {
@@ -39,10 +42,12 @@ std::optional<Detection> EngagementRadar::Look(const World& world, SimTime t, co
     if (range > config_.max_range_m || std::abs(range - predicted_range) > config_.range_gate_m) return;
     const double off_axis = std::acos(std::clamp(p.dot(axis) / (range * predicted_range), -1.0, 1.0));
     if (off_axis > config_.beamwidth_rad) return;
-    if (!AboveRadarHorizon(config_.position.alt_m, s.geo.alt_m, Inverse(config_.position, s.geo).distance_m)) return;
+    if (!InLineOfSight(world, config_.position, s.geo)) return;
     const double x = off_axis / config_.beamwidth_rad;
     const double beam_loss = std::exp(-2.0 * 4.0 * std::numbers::ln2 * x * x);
-    const double snr = config_.radar.Snr(e.signature.rcs_m2, range) * beam_loss;
+    const double rcs = e.signature.table ? e.signature.RcsM2(AspectOf(s.geo, s.p_ecef, s.v_ecef, position_ecef_))
+                                         : e.signature.rcs_m2;
+    const double snr = config_.radar.Snr(rcs, range) * beam_loss;
     RandomStream rng = stream_.Derive(e.name, look);
     if (!rng.Bernoulli(DetectionProbability(static_cast<Swerling>(e.signature.swerling), snr, config_.radar.pfa))) return;
     if (best && best->snr_db >= LinearToDb(snr)) return;

@@ -3,7 +3,8 @@
 //
 // One look at time t toward a pointing position (the fire-control track's prediction, never the
 // truth): every aircraft inside the main beam (off-axis angle < beamwidth) and the range gate
-// returns an echo with the monostatic radar equation, reduced by the two-way Gaussian beam-shape
+// in line of sight (terrain when the scenario has one) returns an echo with the monostatic radar
+// equation and its aspect RCS (world/rcs_table.h), reduced by the two-way Gaussian beam-shape
 // loss  G(theta)^2/G0^2 = exp(-2 * 4 ln2 (theta/theta_3dB)^2)  (Barton 2005, sec. 5.2); detection is
 // drawn with the exact Pd for the target's Swerling case; the strongest detected echo gives the
 // measurement, with SNR-dependent noise (measurement_accuracy.h). A large aircraft near the
@@ -46,6 +47,7 @@ class EngagementRadar final {
   EngagementRadarConfig config_;
   RandomStream stream_;
   LocalFrame frame_;
+  Vec3 position_ecef_;
 };
 
 }  // namespace iadsim

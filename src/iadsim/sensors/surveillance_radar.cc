@@ -75,7 +75,8 @@ Problems RadarConfig::Validate() const {
   Positive(out, "max_range", max_range_m, "m");
   Positive(out, "beamwidth", azimuth_beamwidth_rad, "rad");
   Positive(out, "elevation_beamwidth", elevation_beamwidth_rad, "rad");
-  if (!(range_resolution_m >= 0.0)) out.push_back({"range_resolution", fmt::format("must be > 0 (got {} m)", range_resolution_m)});
+  if (!(range_resolution_m >= 0.0))
+    out.push_back({"range_resolution", fmt::format("must be > 0, or 0 for c tau / 2 (got {} m)", range_resolution_m)});
   Finite(out, "range_bias", range_bias_m);
   Finite(out, "azimuth_bias", azimuth_bias_rad);
   Finite(out, "elevation_bias", elevation_bias_rad);
