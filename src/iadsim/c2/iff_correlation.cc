@@ -4,17 +4,16 @@
 #include <algorithm>
 #include <limits>
 
-#include "iadsim/tracking/chi_square_gate.h"
 #include "iadsim/tracking/polar_measurement.h"
 #include "iadsim/tracking/swept_sector.h"
 
 namespace iadsim {
 
-IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep, double gate_probability) {
+IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep) {
   IffCorrelation out;
   if (sweep.max_range_m <= 0.0) return out;
   const PolarMeasurementModel model(tracker.frame(), sweep.sensor_position, /*has_elevation=*/false);
-  const double gate = ChiSquareGate(2, gate_probability);
+  const double gate = tracker.GateThreshold(2);
   std::vector<TrackId> answered;
   for (std::size_t i = 0; i < sweep.replies.size(); ++i) {
     const IffReply& r = sweep.replies[i];

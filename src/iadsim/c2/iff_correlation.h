@@ -23,6 +23,7 @@ struct IffCorrelation {
   std::vector<TrackId> unanswered;
 };
 
-IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep, double gate_probability = 0.999);
+// The gate is the tracker's own (Tracker::GateThreshold, at its gate_probability).
+IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep);
 
 }  // namespace iadsim

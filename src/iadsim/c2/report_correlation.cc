@@ -3,14 +3,12 @@
 #include <Eigen/Cholesky>
 #include <limits>
 
-#include "iadsim/tracking/chi_square_gate.h"
 
 namespace iadsim {
 
-ReportCorrelation CorrelateReports(const Tracker& tracker, const std::vector<PositionReport>& reports,
-                                   double gate_probability) {
+ReportCorrelation CorrelateReports(const Tracker& tracker, const std::vector<PositionReport>& reports) {
   ReportCorrelation out;
-  const double gate = ChiSquareGate(3, gate_probability);
+  const double gate = tracker.GateThreshold(3);
   for (std::size_t i = 0; i < reports.size(); ++i) {
     const PositionReport& r = reports[i];
     const Vec3 z = tracker.frame().EnuFromGeodetic(r.position);

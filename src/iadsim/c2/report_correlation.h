@@ -27,7 +27,7 @@ struct ReportCorrelation {
   std::vector<std::size_t> uncorrelated;  // reports no track gated
 };
 
-ReportCorrelation CorrelateReports(const Tracker& tracker, const std::vector<PositionReport>& reports,
-                                   double gate_probability = 0.999);
+// The gate is the tracker's own (Tracker::GateThreshold(3), at its gate_probability).
+ReportCorrelation CorrelateReports(const Tracker& tracker, const std::vector<PositionReport>& reports);
 
 }  // namespace iadsim

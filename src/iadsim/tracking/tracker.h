@@ -81,6 +81,8 @@ class Tracker final {
   // id is a bug and aborts.
   std::pair<StateVec, StateCov> Predict(TrackId id, SimTime t) const;
   const LocalFrame& frame() const { return frame_; }
+  // The chi-square gate for a 2- or 3-dimensional measurement at config().gate_probability.
+  double GateThreshold(int dims) const { return dims == 3 ? gate_3d_ : gate_2d_; }
   const TrackerConfig& config() const { return config_; }
 
  private:
