@@ -81,7 +81,7 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<
         const double held = (now - *e.hostile_behaviour_since).seconds();
         const std::string behaviour =
             fmt::format("{}; {:.0f} m/s, inbound to asset {} with predicted CPA {:.1f} km in {:.0f} s", silent,
-                        speeds_mps[i], th.asset, th.cpa_m / 1000.0, th.time_to_cpa_s);
+                        speeds_mps[i], th.asset_name, th.cpa_m / 1000.0, th.time_to_cpa_s);
         if (held >= rules_.hostile_delay_s) {
           next = Identity::kHostile;
           why = fmt::format("{}; behaviour held {:.0f} s (rule: {:.0f} s)", behaviour, held, rules_.hostile_delay_s);

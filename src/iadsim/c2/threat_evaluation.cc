@@ -17,6 +17,7 @@ ThreatAssessment AssessThreat(TrackId track, const Vec3& p_enu, const Vec3& v_en
     const double d = (r + v * t).norm();
     if (!best.inbound || t < best.time_to_cpa_s) {
       best.asset = static_cast<int>(i);
+      best.asset_name = assets[i].name;
       best.time_to_cpa_s = t;
       best.cpa_m = d;
       best.inbound = true;

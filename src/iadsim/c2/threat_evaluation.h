@@ -25,6 +25,7 @@ struct ThreatAssessment {
   double time_to_cpa_s = 0;  // to that asset
   double cpa_m = 0;
   bool inbound = false;      // closing on some asset
+  std::string asset_name;    // the most threatened asset's name (empty when opening from all)
 };
 
 // The assessment against the asset reached first among those the track closes on.
