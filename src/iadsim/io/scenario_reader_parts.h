@@ -26,6 +26,8 @@ struct Context {
   std::map<std::string, std::vector<std::string>> side_keys;  // side -> IFF keys
   std::map<std::string, Geodetic> assets;
   std::vector<std::string> datalinks;  // names defined under datalinks:
+  std::map<std::string, Signature> signatures;    // aircraft types read so far
+  std::map<std::string, RadarConfig> radar_types;  // radar types read so far
 };
 
 std::optional<Geodetic> ReadPosition(MapReader& m, bool alt_required, double alt_default = 0.0);

@@ -81,7 +81,7 @@ void ReadRadarParameters(MapReader& m, RadarParameters* r) {
   r->pfa = m.Quantity("pfa", D::kRatio, true).value_or(r->pfa);
 }
 
-void ReadRadarType(Context& ctx, const std::string& name, RadarConfig* r) {
+void ReadRadarTypeFields(Context& ctx, const std::string& name, RadarConfig* r) {
   MapReader m(ctx.src, ctx.types.radars.at(name), "types.radars." + name);
   if (!m.ok()) return;
   ReadRadarParameters(m, &r->radar);
@@ -111,6 +111,19 @@ void ReadRadarType(Context& ctx, const std::string& name, RadarConfig* r) {
   m.Finish();
 }
 
+// Each radar type is read once, on its first use, then copied (the instance fields are set after).
+void ReadRadarType(Context& ctx, const std::string& name, RadarConfig* r) {
+  auto it = ctx.radar_types.find(name);
+  if (it == ctx.radar_types.end()) {
+    RadarConfig read;
+    ReadRadarTypeFields(ctx, name, &read);
+    it = ctx.radar_types.emplace(name, std::move(read)).first;
+  }
+  const std::string instance_name = r->name;
+  *r = it->second;
+  r->name = instance_name;
+}
+
 void ReadSignatureFields(Context& ctx, const std::string& name, Signature* sig) {
   MapReader m(ctx.src, ctx.types.aircraft.at(name), "types.aircraft." + name);
   if (!m.ok()) return;
@@ -125,28 +138,17 @@ void ReadSignatureFields(Context& ctx, const std::string& name, Signature* sig) 
   m.Finish();
 }
 
-// Removes the problems from index `from` on that repeat one reported before them.
-void DropRepeatedProblems(Problems* problems, std::size_t from) {
-  auto same = [](const Problem& a, const Problem& b) {
-    return a.path == b.path && a.message == b.message && a.file == b.file && a.line == b.line && a.column == b.column;
-  };
-  std::size_t kept = from;
-  for (std::size_t i = from; i < problems->size(); ++i) {
-    const Problem& p = (*problems)[i];
-    if (std::none_of(problems->begin(), problems->begin() + static_cast<std::ptrdiff_t>(kept),
-                     [&](const Problem& q) { return same(p, q); }))
-      (*problems)[kept++] = p;
-  }
-  problems->resize(kept);
-}
-
 }  // namespace
 
-// A type is read again for every aircraft of that type: each of its problems is reported once.
+// Each aircraft type is read once, on its first use (its problems reported once), then copied.
 void ReadSignature(Context& ctx, const std::string& name, Signature* sig) {
-  const std::size_t before = ctx.src.problems->size();
-  ReadSignatureFields(ctx, name, sig);
-  DropRepeatedProblems(ctx.src.problems, before);
+  auto it = ctx.signatures.find(name);
+  if (it == ctx.signatures.end()) {
+    Signature read;
+    ReadSignatureFields(ctx, name, &read);
+    it = ctx.signatures.emplace(name, std::move(read)).first;
+  }
+  *sig = it->second;
 }
 
 void ReadEngagementRadarType(Context& ctx, const std::string& name, EngagementRadarConfig* r) {

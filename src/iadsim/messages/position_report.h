@@ -19,7 +19,7 @@ const char* ToString(ReportSource source);
 struct PositionReport {
   ReportSource source = ReportSource::kAdsb;
   std::string network;        // datalink name; "adsb" for ADS-B
-  std::uint32_t address = 0;  // ICAO 24-bit address (ADS-B) or link track number (datalink)
+  std::uint32_t address = 0;  // ICAO 24-bit address (ADS-B); 0 on the datalink (named by callsign)
   std::string callsign;
   SimTime time_of_validity;   // when the position was true
   SimTime time_received;      // when it reached the receiving unit

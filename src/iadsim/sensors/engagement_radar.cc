@@ -1,7 +1,5 @@
 #include "iadsim/sensors/engagement_radar.h"
 
-#include "iadsim/sensors/surveillance_radar.h"
-#include "iadsim/world/rcs_table.h"
 
 #include <fmt/format.h>
 
@@ -42,11 +40,10 @@ std::optional<Detection> EngagementRadar::Look(const World& world, SimTime t, co
     if (range > config_.max_range_m || std::abs(range - predicted_range) > config_.range_gate_m) return;
     const double off_axis = std::acos(std::clamp(p.dot(axis) / (range * predicted_range), -1.0, 1.0));
     if (off_axis > config_.beamwidth_rad) return;
-    if (!InLineOfSight(world, config_.position, s.geo)) return;
+    if (!world.InLineOfSight(config_.position, s.geo)) return;
     const double x = off_axis / config_.beamwidth_rad;
     const double beam_loss = std::exp(-2.0 * 4.0 * std::numbers::ln2 * x * x);
-    const double rcs = e.signature.table ? e.signature.RcsM2(AspectOf(s.geo, s.p_ecef, s.v_ecef, position_ecef_))
-                                         : e.signature.rcs_m2;
+    const double rcs = e.signature.RcsSeenFrom(s.geo, s.p_ecef, s.v_ecef, position_ecef_);
     const double snr = config_.radar.Snr(rcs, range) * beam_loss;
     RandomStream rng = stream_.Derive(e.name, look);
     if (!rng.Bernoulli(DetectionProbability(static_cast<Swerling>(e.signature.swerling), snr, config_.radar.pfa))) return;

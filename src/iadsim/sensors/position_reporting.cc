@@ -4,7 +4,6 @@
 
 #include <cmath>
 
-#include "iadsim/sensors/surveillance_radar.h"
 
 namespace iadsim {
 namespace {
@@ -13,9 +12,13 @@ void Check(Problems& out, bool ok, const char* path, const std::string& message)
   if (!ok) out.push_back({path, message});
 }
 
-Geodetic Perturb(const EntityState& s, double sigma_h, double sigma_v, RandomStream& rng) {
+// The reported position (truth plus the sender's own Gaussian error) and velocity, in the
+// aircraft's local frame (built once).
+void SetPositionAndVelocity(const EntityState& s, double sigma_h, double sigma_v, RandomStream& rng,
+                            PositionReport* r) {
   const LocalFrame f(s.geo);
-  return f.GeodeticFromEnu(Vec3(rng.Normal(0.0, sigma_h), rng.Normal(0.0, sigma_h), rng.Normal(0.0, sigma_v)));
+  r->position = f.GeodeticFromEnu(Vec3(rng.Normal(0.0, sigma_h), rng.Normal(0.0, sigma_h), rng.Normal(0.0, sigma_v)));
+  r->v_enu = f.EnuVectorFromEcef(s.v_ecef);
 }
 
 }  // namespace
@@ -53,7 +56,7 @@ std::vector<PositionReport> ReceiveAdsb(const AdsbReceiverConfig& c, const World
     const auto s = world.StateAt(e.id, t);
     if (!s) continue;
     if (frame.EnuFromEcef(s->p_ecef).norm() > c.max_range_m) continue;
-    if (!InLineOfSight(world, c.position, s->geo)) continue;
+    if (!world.InLineOfSight(c.position, s->geo)) continue;
     RandomStream rng = stream.Derive(e.name, interval_index);
     const double p = 1.0 - std::pow(1.0 - c.message_probability, static_cast<double>(n));
     if (!rng.Bernoulli(p)) continue;
@@ -65,8 +68,7 @@ std::vector<PositionReport> ReceiveAdsb(const AdsbReceiverConfig& c, const World
     r.callsign = e.adsb.callsign;
     r.time_of_validity = t;
     r.time_received = t + Duration::Seconds(c.latency_s);
-    r.position = Perturb(*s, sigma, sigma, rng);
-    r.v_enu = LocalFrame(s->geo).EnuVectorFromEcef(s->v_ecef);
+    SetPositionAndVelocity(*s, sigma, sigma, rng, &r);
     r.sigma_horizontal_m = sigma;
     r.sigma_vertical_m = sigma;
     out.push_back(r);
@@ -85,12 +87,11 @@ std::vector<PositionReport> DatalinkReports(const DatalinkConfig& c, const World
     PositionReport r;
     r.source = ReportSource::kDatalink;
     r.network = c.name;
-    r.address = e.id.value();
+    r.address = 0;  // the link names its member by callsign only (never by the simulator's entity id)
     r.callsign = e.datalink.callsign.empty() ? e.name : e.datalink.callsign;
     r.time_of_validity = t;
     r.time_received = t + Duration::Seconds(c.latency_s);
-    r.position = Perturb(*s, e.datalink.nav_sigma_m, e.datalink.nav_sigma_m, rng);
-    r.v_enu = LocalFrame(s->geo).EnuVectorFromEcef(s->v_ecef);
+    SetPositionAndVelocity(*s, e.datalink.nav_sigma_m, e.datalink.nav_sigma_m, rng, &r);
     r.sigma_horizontal_m = e.datalink.nav_sigma_m;
     r.sigma_vertical_m = e.datalink.nav_sigma_m;
     out.push_back(r);

@@ -8,7 +8,6 @@
 #include "iadsim/core/angle.h"
 #include "iadsim/sensors/clutter.h"
 #include "iadsim/sensors/jamming.h"
-#include "iadsim/sensors/surveillance_radar.h"
 #include "iadsim/world/line_of_sight.h"
 
 namespace iadsim {
@@ -19,6 +18,37 @@ constexpr double kTwoPi = 2.0 * std::numbers::pi;
 double ReceiverBandwidthHz(const RadarParameters& radar) { return 1.0 / radar.pulse_width_s; }
 
 NoiseJammer AsNoiseJammer(const Jammer& j) { return {j.power_w, j.gain_db, j.bandwidth_hz, j.losses_db}; }
+
+// A radiating jammer in line of sight, as the radar sees it at one moment.
+struct JammerSeen {
+  std::size_t index;  // into world.jammers()
+  Polar polar;        // from the radar, in its ENU frame
+};
+
+std::vector<JammerSeen> VisibleJammers(const World& world, const Geodetic& radar_position, const LocalFrame& frame,
+                                       SimTime t) {
+  std::vector<JammerSeen> out;
+  for (std::size_t i = 0; i < world.jammers().size(); ++i) {
+    const auto s = world.JammerState(i, t);
+    if (s && world.InLineOfSight(radar_position, s->geo)) out.push_back({i, PolarFromEnu(frame.EnuFromEcef(s->p_ecef))});
+  }
+  return out;
+}
+
+double JammingToNoise(const World& world, const RadarParameters& radar, const AntennaPattern& pattern,
+                      const std::vector<JammerSeen>& seen, double beam_azimuth_rad, double beam_elevation_rad) {
+  double jnr = 0.0;
+  const double br = ReceiverBandwidthHz(radar);
+  for (const JammerSeen& j : seen) {
+    const Polar& p = j.polar;
+    const double gain_db = radar.gain_db + pattern.GainDb(std::remainder(p.azimuth_rad - beam_azimuth_rad, kTwoPi),
+                                                          p.elevation_rad - beam_elevation_rad);
+    const double j_w = JammerPowerAtRadarW(AsNoiseJammer(world.jammers()[j.index]), std::max(p.range_m, 1.0), gain_db,
+                                           radar.frequency_hz, br);
+    jnr += JammerToNoise(j_w, radar.noise_temperature_k, br);
+  }
+  return jnr;
+}
 
 }  // namespace
 
@@ -33,19 +63,8 @@ Problems ClutterSetting::Validate() const {
 double JammingToNoise(const World& world, const RadarParameters& radar, const AntennaPattern& pattern,
                       const Geodetic& radar_position, const LocalFrame& frame, SimTime t, double beam_azimuth_rad,
                       double beam_elevation_rad) {
-  double jnr = 0.0;
-  const double br = ReceiverBandwidthHz(radar);
-  for (std::size_t i = 0; i < world.jammers().size(); ++i) {
-    const auto s = world.JammerState(i, t);
-    if (!s || !InLineOfSight(world, radar_position, s->geo)) continue;
-    const Polar p = PolarFromEnu(frame.EnuFromEcef(s->p_ecef));
-    const double gain_db = radar.gain_db + pattern.GainDb(std::remainder(p.azimuth_rad - beam_azimuth_rad, kTwoPi),
-                                                          p.elevation_rad - beam_elevation_rad);
-    const double j_w = JammerPowerAtRadarW(AsNoiseJammer(world.jammers()[i]), std::max(p.range_m, 1.0), gain_db,
-                                           radar.frequency_hz, br);
-    jnr += JammerToNoise(j_w, radar.noise_temperature_k, br);
-  }
-  return jnr;
+  return JammingToNoise(world, radar, pattern, VisibleJammers(world, radar_position, frame, t), beam_azimuth_rad,
+                        beam_elevation_rad);
 }
 
 double ClutterToNoise(const ClutterSetting& clutter, const RadarParameters& radar, const AntennaPattern& pattern,
@@ -91,14 +110,13 @@ std::vector<Strobe> FindStrobes(const World& world, const RadarParameters& radar
   for (int k = 0; k < n; ++k) {
     const double az = az_from_rad + (k + 0.5) * step;
     const SimTime t = t0 + Duration::Seconds((k + 0.5) / n * (t1 - t0).seconds());
+    const std::vector<JammerSeen> seen = VisibleJammers(world, radar_position, frame, t);
     double best_el = 0.0, best = -1.0;
-    for (std::size_t i = 0; i < world.jammers().size(); ++i)
-      if (auto s = world.JammerState(i, t)) {
-        const Polar p = PolarFromEnu(frame.EnuFromEcef(s->p_ecef));
-        const double g = env.pattern.Gain(std::remainder(p.azimuth_rad - az, kTwoPi), 0.0);
-        if (g > best) best = g, best_el = p.elevation_rad;
-      }
-    const double jnr = JammingToNoise(world, radar, env.pattern, radar_position, frame, t, az, best_el);
+    for (const JammerSeen& j : seen) {
+      const double g = env.pattern.Gain(std::remainder(j.polar.azimuth_rad - az, kTwoPi), 0.0);
+      if (g > best) best = g, best_el = j.polar.elevation_rad;
+    }
+    const double jnr = JammingToNoise(world, radar, env.pattern, seen, az, best_el);
     if (jnr >= threshold) {
       if (run == 0) first = k;
       ++run;

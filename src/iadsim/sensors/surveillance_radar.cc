@@ -12,9 +12,7 @@
 #include "iadsim/sensors/measurement_accuracy.h"
 #include "iadsim/sensors/radar_horizon.h"
 #include "iadsim/sensors/resolution_cell.h"
-#include "iadsim/world/line_of_sight.h"
 #include "iadsim/world/rcs_table.h"
-#include <Eigen/Geometry>
 
 namespace iadsim {
 namespace {
@@ -38,18 +36,6 @@ struct Look {
 };
 
 }  // namespace
-
-bool InLineOfSight(const World& world, const Geodetic& antenna, const Geodetic& target) {
-  if (world.terrain() == nullptr) {
-    // Ground distance on the sphere of the mean earth radius: the horizon test is a spherical
-    // (effective-earth) model anyway, and this avoids a geodesic per look.
-    const Vec3 a = EcefFromGeodetic({antenna.lat_deg, antenna.lon_deg, 0.0});
-    const Vec3 b = EcefFromGeodetic({target.lat_deg, target.lon_deg, 0.0});
-    const double ground_m = kEarthRadiusM * std::atan2(a.cross(b).norm(), a.dot(b));
-    return AboveRadarHorizon(antenna.alt_m, target.alt_m, ground_m);
-  }
-  return ComputeLineOfSight(*world.terrain(), antenna, target, world.line_of_sight()).visible;
-}
 
 double RadarConfig::RangeResolutionM() const {
   return range_resolution_m > 0.0 ? range_resolution_m : kC * radar.pulse_width_s / 2.0;
@@ -204,7 +190,7 @@ void SurveillanceRadar::Sweep(const World& world, SimTime revolution_start, std:
       continue;
     }
     last_seen_[c.id.value() - 1] = {t_hit, s->p_ecef, s->v_ecef, true};
-    if (!InLineOfSight(world, radar_.position, s->geo)) continue;
+    if (!world.InLineOfSight(radar_.position, s->geo)) continue;
     const Entity& e = world.Get(c.id);
     looks.push_back({&e, *s, t_hit, PolarFromEnu(frame_.EnuFromEcef(s->p_ecef)), stream_.Derive(e.name, revolution)});
   }
@@ -216,8 +202,7 @@ void SurveillanceRadar::Sweep(const World& world, SimTime revolution_start, std:
     if (l.polar.range_m > radar_.max_range_m) continue;
     if (l.polar.elevation_rad < radar_.min_elevation_rad || l.polar.elevation_rad > radar_.max_elevation_rad) continue;
     // The echo's mean SNR, from the aspect the radar sees.
-    const Signature& sig = l.entity->signature;
-    const double rcs = sig.table ? sig.RcsM2(AspectOf(l.state.geo, l.state.p_ecef, l.state.v_ecef, position_ecef_)) : sig.rcs_m2;
+    const double rcs = l.entity->signature.RcsSeenFrom(l.state.geo, l.state.p_ecef, l.state.v_ecef, position_ecef_);
     echoes.push_back({l.polar.range_m, l.polar.azimuth_rad, l.polar.elevation_rad, radar_.radar.Snr(rcs, l.polar.range_m), i});
   }
   const ResolutionLimits limits{radar_.RangeResolutionM(), radar_.azimuth_beamwidth_rad, radar_.elevation_beamwidth_rad,

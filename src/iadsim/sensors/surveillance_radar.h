@@ -5,8 +5,8 @@
 // azimuth falls in at the revolution's start (extrapolated from their last look); each is looked at
 // once, at its exact state when the beam passes it.
 // For every aircraft the beam passes:
-//   - line of sight over a smooth 4/3 effective earth (radar_horizon.h) and, when the scenario
-//     has terrain, over the terrain (world/line_of_sight.h);
+//   - line of sight (World::InLineOfSight: the terrain when the scenario has one, else a smooth
+//     4/3 earth);
 //   - mean RCS from the aspect (world/rcs_table.h) and mean SNR from the monostatic radar equation
 //     (radar_parameters.h);
 //   - resolution: echoes closer than the range resolution and the beamwidths merge into one
@@ -80,10 +80,6 @@ struct SweepTruth {
   std::vector<std::pair<EntityId, EntityId>> iff_garbled;  // aircraft whose IFF replies overlapped
   void Clear() { sources.clear(); iff_garbled.clear(); }
 };
-
-// Line of sight from an antenna to a target: over the world's terrain when it has one
-// (world/line_of_sight.h), else over a smooth 4/3 earth (radar_horizon.h).
-bool InLineOfSight(const World& world, const Geodetic& antenna, const Geodetic& target);
 
 class SurveillanceRadar final {
  public:

@@ -1,4 +1,5 @@
 #include "iadsim/weapons/interceptor.h"
+#include "iadsim/world/line_of_sight.h"
 
 #include <fmt/format.h>
 
@@ -10,6 +11,7 @@
 #include <utility>
 
 #include "iadsim/geodesy/intercept_time.h"
+#include "iadsim/world/line_of_sight.h"
 #include "iadsim/weapons/guidance.h"
 #include "iadsim/world/atmosphere.h"
 
@@ -17,7 +19,6 @@ namespace iadsim {
 namespace {
 
 constexpr double kG0Mps2 = 9.80665;
-constexpr double kEarthRadiusM = 6371000.0;
 constexpr double kDegToRad = std::numbers::pi / 180.0;
 
 void Add(Problems& out, const char* path, std::string message) {

@@ -26,9 +26,12 @@ struct Signature {
   double rcs_m2 = 1.0;  // mean RCS when there is no table, (0, 1e5] m^2
   int swerling = 1;     // 0..4
   std::optional<RcsTable> table;  // aspect-dependent mean RCS, replaces rcs_m2 when present
-  // Mean RCS seen from an aspect (degrees).
-  double RcsM2(const Aspect& aspect) const {
-    return table ? table->RcsM2(aspect.azimuth_deg, aspect.elevation_deg) : rcs_m2;
+  // Mean RCS seen by an observer at observer_ecef, of the aircraft at geo (= p_ecef) flying with
+  // v_ecef; the aspect (AspectOf) is computed only when there is a table.
+  double RcsSeenFrom(const Geodetic& geo, const Vec3& p_ecef, const Vec3& v_ecef, const Vec3& observer_ecef) const {
+    if (!table) return rcs_m2;
+    const Aspect a = AspectOf(geo, p_ecef, v_ecef, observer_ecef);
+    return table->RcsM2(a.azimuth_deg, a.elevation_deg);
   }
 };
 

@@ -1,5 +1,8 @@
 #include "iadsim/world/world.h"
 
+#include <Eigen/Geometry>
+#include <cmath>
+
 #include "iadsim/core/error.h"
 
 namespace iadsim {
@@ -51,6 +54,14 @@ void World::ForEachAircraft(SimTime t, const std::function<void(const Entity&, c
 void World::SetMissileState(EntityId id, SimTime t, const Vec3& p_ecef, const Vec3& v_ecef) {
   IADSIM_CHECK(Get(id).kind == EntityKind::kMissile, "not a missile");
   missile_states_[id.value() - 1] = {t, p_ecef, v_ecef};
+}
+
+bool World::InLineOfSight(const Geodetic& a, const Geodetic& b) const {
+  if (terrain_) return ComputeLineOfSight(*terrain_, a, b, los_).visible;
+  const Vec3 pa = EcefFromGeodetic({a.lat_deg, a.lon_deg, 0.0});
+  const Vec3 pb = EcefFromGeodetic({b.lat_deg, b.lon_deg, 0.0});
+  const double ground_m = kEarthRadiusM * std::atan2(pa.cross(pb).norm(), pa.dot(pb));
+  return WithinSmoothEarthHorizon(a.alt_m, b.alt_m, ground_m, los_.k_factor);
 }
 
 std::optional<EntityState> World::JammerState(std::size_t i, SimTime t) const {

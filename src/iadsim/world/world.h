@@ -52,6 +52,10 @@ class World final {
   const std::vector<Jammer>& jammers() const { return jammers_; }
   std::optional<EntityState> JammerState(std::size_t i, SimTime t) const;
   const LineOfSightConfig& line_of_sight() const { return los_; }
+  // Line of sight between two points: over the terrain when there is one (ComputeLineOfSight),
+  // else over a smooth effective earth of factor line_of_sight().k_factor
+  // (WithinSmoothEarthHorizon, ground distance on the mean-radius sphere).
+  bool InLineOfSight(const Geodetic& a, const Geodetic& b) const;
 
  private:
   struct MissileState {
