@@ -1,5 +1,5 @@
 // iadsim batch SCENARIO --runs N --out results.sqlite: Monte Carlo replications, in parallel,
-// into a SQLite results file (docs/results-format.md), resumable, with variants and sweeps.
+// into a SQLite results file (docs/results.md), resumable, with variants and sweeps.
 // Built with -DIADSIM_MPI=ON, `mpirun -np K iadsim batch …` splits the replications over ranks;
 // rank 0 gathers the results and is the only writer.
 #include <fmt/format.h>

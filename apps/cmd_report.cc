@@ -1,5 +1,5 @@
 // iadsim report RESULTS --out REPORT.html: the Monte Carlo report of a batch results file, one
-// self-contained HTML file (io/report_html.h; docs/results-format.md, "Reports").
+// self-contained HTML file (io/report_html.h; docs/results.md, "Reports").
 #include <fmt/format.h>
 
 #include <cstdio>

@@ -1,8 +1,10 @@
-// `iadsim batch` end to end, its SQLite file read back with the SQLite C API:
+// `iadsim batch` end to end, its SQLite file read back with the SQLite C API and with the sqlite3
+// command-line client (an independent reader of the public schema, docs/results.md):
 //  - a one-shot scenario of stated Pk 0.7 (tests/data/batch_one_shot.yaml): the estimated kill
 //    probability's 99 % Wilson interval contains 0.7, and with common random numbers every
 //    replication killed at Pk 0.3 is also killed at Pk 0.7 (the same warhead draw u: u < 0.3 ⇒ u < 0.7);
-//  - a batch row equals the summary.json of `iadsim run --seed s --replication k`;
+//  - a batch row equals the summary.json of `iadsim run --seed s --replication k`; the documented
+//    columns of `replications`, read by name with the sqlite3 client, equal counts made from it;
 //  - rows do not depend on --threads; two identical variants differ by exactly zero in every row;
 //  - kill -9 in the middle, rerun: every replication once, rows equal to an uninterrupted batch;
 //  - another batch's file is refused (exit 2, says --force); failed replications are stored with
@@ -14,9 +16,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
@@ -49,16 +54,18 @@ Rows Query(const std::filesystem::path& file, const std::string& sql) {
   return out;
 }
 
-// All deterministic content of a results file (wall-clock columns and metadata left out).
-Rows Content(const std::filesystem::path& file, const std::string& where = "1") {
+// All deterministic content of a results file (wall-clock columns and metadata left out; the
+// variant's name too when `with_name` is false).
+Rows Content(const std::filesystem::path& file, const std::string& where = "1", bool with_name = true) {
   Rows out;
-  const char* cols =
-      "variant_id, replication, seed, status, error, hostile_aircraft, leakers, kills, aircraft_destroyed, "
-      "missiles_launched, missiles_per_kill, engagements, friendly_engagements, civil_engagements, civil_shots, "
+  const std::string cols =
+      std::string("variant_id, ") + (with_name ? "variant, " : "") +
+      "replication, seed, status, error, hostile_aircraft, leakers, hostile_destroyed, aircraft_destroyed, "
+      "missiles_fired, missiles_per_kill, engagements, friendly_engaged, civil_engaged, civil_shots, "
       "friendly_shots, friendly_destroyed, civil_destroyed, hostile_detected, hostile_identified, "
       "mean_detect_to_id_s, max_detect_to_id_s, first_detection_s, events, engine_wakeups";
   for (const std::string& q :
-       {std::string("SELECT ") + cols + " FROM replications WHERE " + where + " ORDER BY variant_id, replication",
+       {"SELECT " + cols + " FROM replications WHERE " + where + " ORDER BY variant_id, replication",
         "SELECT * FROM aircraft WHERE " + where + " ORDER BY variant_id, replication, aircraft_index",
         "SELECT * FROM events WHERE " + where + " ORDER BY variant_id, replication, seq",
         "SELECT * FROM draws WHERE " + where + " ORDER BY variant_id, replication, key_path"})
@@ -89,25 +96,26 @@ TEST(Batch, OneShotKillFractionMatchesStatedPkWithCommonRandomNumbers) {
             (Rows{"0:types.missiles.48n6e2.kill_probability=0.3", "1:types.missiles.48n6e2.kill_probability=0.7"}));
   // The premise: every replication fires exactly one missile; a kill needs a fuzed detonation
   // (inside the lethal radius), so Pk is estimated over the replications whose missile fuzed.
-  EXPECT_EQ(Query(out, "SELECT count(*) FROM replications WHERE status='ok' AND missiles_launched=1"), Rows{"400"});
+  EXPECT_EQ(Query(out, "SELECT count(*) FROM replications WHERE status='ok' AND missiles_fired=1"), Rows{"400"});
   for (const auto& [variant, pk] : {std::pair{0, 0.3}, std::pair{1, 0.7}}) {
     const std::string fuzed = "(SELECT replication FROM events WHERE type='missile_detonated' AND detail LIKE "
                               "'proximity fuze%' AND variant_id=" + std::to_string(variant) + ")";
     const double nf = std::stod(Query(out, "SELECT count(*) FROM " + fuzed)[0]);
     EXPECT_GT(nf, 0.9 * n);
-    EXPECT_EQ(Query(out, "SELECT count(*) FROM replications WHERE kills=1 AND variant_id=" + std::to_string(variant) +
+    EXPECT_EQ(Query(out, "SELECT count(*) FROM replications WHERE hostile_destroyed=1 AND variant_id=" + std::to_string(variant) +
                              " AND replication NOT IN " + fuzed), Rows{"0"});
-    const double kills = std::stod(Query(out, "SELECT sum(kills) FROM replications WHERE variant_id=" + std::to_string(variant))[0]);
-    const auto [lo, hi] = Wilson(kills, nf, 2.5758);  // 99 %
-    EXPECT_LE(lo, pk) << kills << " kills in " << nf;
-    EXPECT_GE(hi, pk) << kills << " kills in " << nf;
+    const double destroyed =
+        std::stod(Query(out, "SELECT sum(hostile_destroyed) FROM replications WHERE variant_id=" + std::to_string(variant))[0]);
+    const auto [lo, hi] = Wilson(destroyed, nf, 2.5758);  // 99 %
+    EXPECT_LE(lo, pk) << destroyed << " destroyed in " << nf;
+    EXPECT_GE(hi, pk) << destroyed << " destroyed in " << nf;
   }
   // Common random numbers: killed at 0.3 implies killed at 0.7, replication by replication.
   EXPECT_EQ(Query(out, "SELECT count(*) FROM replications a JOIN replications b USING (replication) "
-                       "WHERE a.variant_id=0 AND b.variant_id=1 AND a.kills=1 AND b.kills=0"),
+                       "WHERE a.variant_id=0 AND b.variant_id=1 AND a.hostile_destroyed=1 AND b.hostile_destroyed=0"),
             Rows{"0"});
-  EXPECT_EQ(Query(out, "SELECT count(*) FROM replications WHERE variant_id=1 AND kills=1 AND missiles_per_kill=1.0"),
-            Query(out, "SELECT sum(kills) FROM replications WHERE variant_id=1"));
+  EXPECT_EQ(Query(out, "SELECT count(*) FROM replications WHERE variant_id=1 AND hostile_destroyed=1 AND missiles_per_kill=1.0"),
+            Query(out, "SELECT sum(hostile_destroyed) FROM replications WHERE variant_id=1"));
 }
 
 TEST(Batch, ARowEqualsTheSummaryOfThatSingleRun) {
@@ -119,7 +127,7 @@ TEST(Batch, ARowEqualsTheSummaryOfThatSingleRun) {
   ASSERT_EQ(run.exit_code, 0) << run.output;
   const nlohmann::json s = nlohmann::json::parse(ReadFile(dir / "run" / "summary.json"));
   // (engine_wakeups differ: `run` also wakes the truth sampler, a batch records no truth.)
-  EXPECT_EQ(Query(out, "SELECT missiles_launched, aircraft_destroyed, events FROM replications WHERE replication=2"),
+  EXPECT_EQ(Query(out, "SELECT missiles_fired, aircraft_destroyed, events FROM replications WHERE replication=2"),
             Rows{fmt::format("{}|{}|{}", s["missiles_launched"].get<int>(), s["aircraft_destroyed"].get<int>(),
                              s["events"].get<std::uint64_t>())});
   auto opt = [](const nlohmann::json& j) {
@@ -140,6 +148,79 @@ TEST(Batch, ARowEqualsTheSummaryOfThatSingleRun) {
             expected);
 }
 
+// The sqlite3 command-line client (tools/setup-debian.sh installs it), or "" when absent.
+std::string Sqlite3Client() {
+  for (const char* p : {"/usr/bin/sqlite3", "/usr/local/bin/sqlite3"})
+    if (access(p, X_OK) == 0) return p;
+  return "";
+}
+
+// Output lines of `sqlite3 -readonly -header FILE SQL` (list mode, '|' between columns, NULL empty).
+Rows Sqlite3ClientLines(const std::filesystem::path& file, const std::string& sql) {
+  const std::string cmd = Sqlite3Client() + " -readonly -bail -header -list -separator '|' '" + file.string() + "' \"" +
+                          sql + "\" 2>&1";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  std::string out;
+  char buf[4096];
+  for (std::size_t n; pipe && (n = fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
+  EXPECT_EQ(pipe ? pclose(pipe) : -1, 0) << cmd << "\n" << out;
+  Rows lines;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+// The public schema (docs/results.md), read by an independent reader: the sqlite3 client selects
+// the documented columns of `replications` by name, and each base row equals the counts made here
+// from the summary.json of the same replication run alone (`iadsim run`), aircraft by aircraft.
+TEST(Batch, TheSqlite3ClientReadsTheDocumentedColumnsByName) {
+  if (Sqlite3Client().empty()) GTEST_SKIP() << "sqlite3 client not found (tools/setup-debian.sh installs it)";
+  const auto dir = FreshDir("batch-sqlite3");
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "salvo.yaml") << "units[0].doctrine.salvo: 1\n";
+  const auto out = dir / "r.sqlite";
+  const auto r = RunIadsim("batch " + Demo() + " --runs 3 --threads 2 --seed 9 --quiet --with-base --variant salvo-1=" +
+                           (dir / "salvo.yaml").string() + " --out " + out.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string cols = "variant|replication|seed|friendly_destroyed|civil_destroyed|friendly_engaged|civil_engaged|"
+                           "hostile_destroyed|missiles_fired|leakers";
+  std::string select = cols;
+  std::replace(select.begin(), select.end(), '|', ',');
+  const Rows lines =
+      Sqlite3ClientLines(out, "SELECT " + select + " FROM replications ORDER BY variant_id, replication");
+  ASSERT_EQ(lines.size(), 7u);  // header + 2 variants x 3 replications
+  EXPECT_EQ(lines[0], cols);
+  // The variant's name, as given on the command line, beside every row.
+  for (std::size_t i = 1; i < lines.size(); ++i)
+    EXPECT_EQ(lines[i].substr(0, lines[i].find('|')), i <= 3 ? "base" : "salvo-1") << lines[i];
+  // Counts over the base rows, from the single runs' summary.json.
+  int fired = 0;
+  for (int k = 0; k < 3; ++k) {
+    const auto run_dir = dir / ("run" + std::to_string(k));
+    const auto run = RunIadsim("run " + Demo() + " --seed 9 --replication " + std::to_string(k) + " --quiet --out " +
+                               run_dir.string());
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    const nlohmann::json s = nlohmann::json::parse(ReadFile(run_dir / "summary.json"));
+    std::map<std::string, int> destroyed, engaged, alive;
+    for (const auto& a : s["aircraft"]) {
+      const std::string aff = a["affiliation"].get<std::string>();
+      const std::string cls = aff == "neutral" ? "civil" : aff;  // civil columns count civil and neutral
+      (a["destroyed_s"].is_null() ? alive : destroyed)[cls] += 1;
+      engaged[cls] += a["engagements"].get<int>();
+    }
+    const std::string expected =
+        fmt::format("base|{}|9|{}|{}|{}|{}|{}|{}|{}", k, destroyed["friendly"], destroyed["civil"], engaged["friendly"],
+                    engaged["civil"], destroyed["hostile"], s["missiles_launched"].get<int>(), alive["hostile"]);
+    EXPECT_EQ(lines[1 + k], expected);
+    fired += s["missiles_launched"].get<int>();
+  }
+  EXPECT_GT(fired, 0);  // the comparison saw missiles, not only zeros
+  // The `variant` column agrees with the variants table it names.
+  EXPECT_EQ(Sqlite3ClientLines(out, "SELECT count(*) AS mismatched FROM replications r JOIN variants v USING (variant_id) "
+                                    "WHERE r.variant != v.name"),
+            (Rows{"mismatched", "0"}));
+}
+
 TEST(Batch, ThreadCountAndIdenticalVariantsChangeNothing) {
   const auto dir = FreshDir("batch-threads");
   std::filesystem::create_directories(dir);
@@ -156,7 +237,8 @@ TEST(Batch, ThreadCountAndIdenticalVariantsChangeNothing) {
     for (std::string& r : rows) r = r.substr(r.find('|'));
     return rows;
   };
-  const Rows a = strip(Content(dir / "t1.sqlite", "variant_id=0")), b = strip(Content(dir / "t1.sqlite", "variant_id=1"));
+  const Rows a = strip(Content(dir / "t1.sqlite", "variant_id=0", false)),
+             b = strip(Content(dir / "t1.sqlite", "variant_id=1", false));
   ASSERT_GT(a.size(), 4u * 7);  // 4 replications + their aircraft and events
   EXPECT_EQ(a, b);
 }

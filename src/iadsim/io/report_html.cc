@@ -11,6 +11,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <string_view>
 
 #include "iadsim/analysis/paired_comparison.h"
 #include "iadsim/analysis/svg_plot.h"
@@ -21,6 +22,8 @@ namespace {
 
 // ---------------------------------------------------------------------------------------------
 // Reading the results file.
+
+constexpr const char* kReadsVersion = "2";  // the format version of io/results_db.cc
 
 [[noreturn]] void NotAResultsFile(const std::string& file, const std::string& why) {
   Problem p;
@@ -97,8 +100,12 @@ ReportInput ReadResultsForReport(const std::filesystem::path& path) {
   std::map<std::string, std::string> meta;
   db.Query("SELECT key, value FROM metadata", [&](sqlite3_stmt* s) { meta[Text(s, 0)] = Text(s, 1); });
   if (!meta.contains("format_version")) NotAResultsFile(file, "no format_version in its metadata");
-  if (meta["format_version"] != "1")
-    NotAResultsFile(file, "format_version " + meta["format_version"] + "; this iadsim reads version 1");
+  if (meta["format_version"] == "1")
+    NotAResultsFile(file, "format_version 1, written by an older iadsim before the columns of `replications` were "
+                          "renamed; this iadsim reads version " + std::string(kReadsVersion) +
+                          ": run the batch again with this iadsim");
+  if (meta["format_version"] != kReadsVersion)
+    NotAResultsFile(file, "format_version " + meta["format_version"] + "; this iadsim reads version " + kReadsVersion);
   ReportInput in;
   in.source = file;
   in.scenario_path = meta["scenario_path"];
@@ -120,9 +127,9 @@ ReportInput ReadResultsForReport(const std::filesystem::path& path) {
   });
   Problems problems;
   db.Query(
-      "SELECT variant_id, replication, status, error, hostile_aircraft, leakers, kills, missiles_launched, "
-      "friendly_engagements, civil_engagements, friendly_shots, civil_shots, missiles_per_kill, mean_detect_to_id_s "
-      "FROM replications ORDER BY variant_id, replication",
+      "SELECT variant_id, replication, status, error, hostile_aircraft, leakers, hostile_destroyed, missiles_fired, "
+      "friendly_engaged, civil_engaged, friendly_shots, civil_shots, friendly_destroyed, civil_destroyed, "
+      "missiles_per_kill, mean_detect_to_id_s FROM replications ORDER BY variant_id, replication",
       [&](sqlite3_stmt* s) {
         const auto vid = static_cast<std::uint32_t>(sqlite3_column_int64(s, 0));
         ReportReplication r;
@@ -140,20 +147,22 @@ ReportInput ReadResultsForReport(const std::filesystem::path& path) {
         r.ok = status == "ok";
         r.error = Text(s, 3);
         if (r.ok) {
-          static constexpr const char* kCols[] = {"hostile_aircraft",     "leakers",           "kills",
-                                                  "missiles_launched",    "friendly_engagements", "civil_engagements",
-                                                  "friendly_shots",       "civil_shots"};
-          int* fields[] = {&r.hostile_aircraft,     &r.leakers,           &r.kills,          &r.missiles_launched,
-                           &r.friendly_engagements, &r.civil_engagements, &r.friendly_shots, &r.civil_shots};
-          for (int c = 0; c < 8; ++c) {
+          static constexpr const char* kCols[] = {
+              "hostile_aircraft", "leakers",        "hostile_destroyed", "missiles_fired",     "friendly_engaged",
+              "civil_engaged",    "friendly_shots", "civil_shots",       "friendly_destroyed", "civil_destroyed"};
+          int* fields[] = {&r.hostile_aircraft, &r.leakers,        &r.hostile_destroyed, &r.missiles_fired,
+                           &r.friendly_engaged, &r.civil_engaged,  &r.friendly_shots,    &r.civil_shots,
+                           &r.friendly_destroyed, &r.civil_destroyed};
+          constexpr int kCount = static_cast<int>(std::size(kCols));
+          for (int c = 0; c < kCount; ++c) {
             if (IsNull(s, 4 + c)) {
               problems.push_back({where + "." + kCols[c], "is NULL in a replication with status ok", file});
               return;
             }
             *fields[c] = static_cast<int>(sqlite3_column_int64(s, 4 + c));
           }
-          r.missiles_per_kill = OptReal(s, 12);
-          r.mean_detect_to_id_s = OptReal(s, 13);
+          r.missiles_per_kill = OptReal(s, 4 + kCount);
+          r.mean_detect_to_id_s = OptReal(s, 5 + kCount);
         }
         in.variants[index[vid]].replications.push_back(std::move(r));
       });
@@ -167,6 +176,11 @@ ReportInput ReadResultsForReport(const std::filesystem::path& path) {
 
 namespace {
 
+constexpr const char* kLost = "P(friendly or civil aircraft lost)";
+constexpr const char* kLeaker = "P(at least one leaker)";
+constexpr const char* kHostileDestroyed = "hostile destroyed";
+constexpr const char* kCivilShot = "P(shot at civil aircraft)";
+
 struct Measure {
   const char* name;
   const char* unit;  // for means; "" for proportions
@@ -177,17 +191,28 @@ struct Measure {
 const std::vector<Measure>& Measures() {
   using R = ReportReplication;
   static const std::vector<Measure> m = {
-      {"P(at least one leaker)", "", true, [](const R& r) -> std::optional<double> { return r.leakers > 0; }},
-      {"kills", "aircraft", false, [](const R& r) -> std::optional<double> { return r.kills; }},
+      {kLost, "", true,
+       [](const R& r) -> std::optional<double> { return r.friendly_destroyed + r.civil_destroyed > 0; }},
+      {kLeaker, "", true, [](const R& r) -> std::optional<double> { return r.leakers > 0; }},
+      {kHostileDestroyed, "aircraft", false, [](const R& r) -> std::optional<double> { return r.hostile_destroyed; }},
       {"missiles per kill", "missiles", false, [](const R& r) { return r.missiles_per_kill; }},
       {"P(friendly aircraft engaged)", "", true,
-       [](const R& r) -> std::optional<double> { return r.friendly_engagements > 0; }},
-      {"friendly engagements", "orders", false, [](const R& r) -> std::optional<double> { return r.friendly_engagements; }},
-      {"P(shot at civil aircraft)", "", true, [](const R& r) -> std::optional<double> { return r.civil_shots > 0; }},
+       [](const R& r) -> std::optional<double> { return r.friendly_engaged > 0; }},
+      {"friendly engaged", "orders", false, [](const R& r) -> std::optional<double> { return r.friendly_engaged; }},
+      {kCivilShot, "", true, [](const R& r) -> std::optional<double> { return r.civil_shots > 0; }},
       {"civil shots", "missiles", false, [](const R& r) -> std::optional<double> { return r.civil_shots; }},
       {"detect-to-identify time", "s", false, [](const R& r) { return r.mean_detect_to_id_s; }},
   };
   return m;
+}
+
+// The position of a measure in Measures() (and so in VariantReport::measures).
+std::size_t MeasureIndex(std::string_view name) {
+  const std::vector<Measure>& m = Measures();
+  for (std::size_t i = 0; i < m.size(); ++i)
+    if (m[i].name == name) return i;
+  IADSIM_CHECK(false, fmt::format("no measure named {}", name));
+  return 0;
 }
 
 MeasureEstimate Estimate(const Measure& m, const ReportVariant& v) {
@@ -331,7 +356,7 @@ std::string SweepPlots(const ReportInput& in, const std::vector<VariantReport>& 
     for (const auto& p : pts) xs.insert(p.first);
     if (not_numeric.contains(key) || xs.size() < 2) continue;
     const std::string label = unit[key].empty() ? key : key + " (" + unit[key] + ")";
-    for (const std::size_t m : {std::size_t{0}, std::size_t{1}}) {  // P(leaker), kills
+    for (const std::size_t m : {MeasureIndex(kLost), MeasureIndex(kLeaker), MeasureIndex(kHostileDestroyed)}) {
       std::vector<CurvePoint> curve;
       for (const auto& [x, vi] : pts) {
         const MeasureEstimate& e = reports[vi].measures[m];
@@ -384,8 +409,9 @@ std::string RenderReportHtml(const ReportInput& in) {
 
   h += "<h2>Measures</h2>\n<p class=\"note\">Over the replications that finished (status ok). Proportions: "
        "Wilson score 95 % interval; means: Student t 95 % interval (n &ge; 2). n counts the replications in which "
-       "the measure is defined (missiles per kill needs a kill; detect-to-identify time needs a hostile aircraft "
-       "detected and identified).</p>\n<table id=\"measures\">\n" +
+       "the measure is defined (missiles per kill needs a hostile aircraft destroyed; detect-to-identify time needs "
+       "a hostile aircraft detected and identified). A friendly or civil aircraft is lost in a replication when "
+       "friendly_destroyed + civil_destroyed &gt; 0.</p>\n<table id=\"measures\">\n" +
        Header({"variant", "measure", "n", "events", "estimate", "95 % lower", "95 % upper", "interval"});
   for (const VariantReport& r : reports)
     for (const MeasureEstimate& e : r.measures)
@@ -414,7 +440,7 @@ std::string RenderReportHtml(const ReportInput& in) {
   }
 
   h += "<h2>Plots</h2>\n<div class=\"plots\">\n";
-  for (const std::size_t m : {std::size_t{0}, std::size_t{5}}) {  // P(leaker), P(civil shot)
+  for (const std::size_t m : {MeasureIndex(kLost), MeasureIndex(kLeaker), MeasureIndex(kCivilShot)}) {
     std::vector<BarWithInterval> bars;
     for (const VariantReport& r : reports)
       if (r.measures[m].ci) bars.push_back({r.variant, r.measures[m].estimate, r.measures[m].ci->lower, r.measures[m].ci->upper});
@@ -422,13 +448,14 @@ std::string RenderReportHtml(const ReportInput& in) {
   }
   constexpr std::size_t kMaxHistograms = 8;
   for (std::size_t i = 0; i < in.variants.size() && i < kMaxHistograms; ++i) {
-    std::vector<double> kills, detect;
+    std::vector<double> destroyed, detect;
     for (const ReportReplication& r : in.variants[i].replications) {
       if (!r.ok) continue;
-      kills.push_back(r.kills);
+      destroyed.push_back(r.hostile_destroyed);
       if (r.mean_detect_to_id_s) detect.push_back(*r.mean_detect_to_id_s);
     }
-    h += SvgHistogram("kills per replication: " + in.variants[i].name, "kills", kills);
+    h += SvgHistogram("hostile aircraft destroyed per replication: " + in.variants[i].name, "hostile destroyed",
+                      destroyed);
     h += SvgHistogram("detect-to-identify time: " + in.variants[i].name, "mean over hostile aircraft (s)", detect);
   }
   h += SweepPlots(in, reports);
@@ -442,7 +469,7 @@ std::string RenderReportHtml(const ReportInput& in) {
        "<li>Exact McNemar test: discordant pairs ~ Bin(b + c, &frac12;), p = min(1, 2 P(X &le; min(b, c))) "
        "(McNemar 1947).</li>\n"
        "<li>Agresti&ndash;Min interval for a difference of paired proportions (Agresti &amp; Min 2005).</li>\n"
-       "<li>Definitions of the measures: docs/results-format.md.</li>\n</ul>\n</body>\n</html>\n";
+       "<li>Definitions of the measures: docs/results.md.</li>\n</ul>\n</body>\n</html>\n";
   return h;
 }
 

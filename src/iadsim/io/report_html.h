@@ -1,15 +1,17 @@
 #pragma once
 // The Monte Carlo report: one self-contained HTML file (inline CSS and SVG, no scripts, no
-// network) from a results file of `iadsim batch` (docs/results-format.md, format version 1).
-// Contents and methods: docs/results-format.md, section "Reports".
+// network) from a results file of `iadsim batch` (docs/results.md, format version 2; a file of
+// another version, e.g. 1 from before the column renames, is refused). Contents and methods:
+// docs/results.md, section "Reports".
 //
-// Measures per variant, over its replications with status `ok`:
+// Measures per variant, over its replications with status `ok` (columns of `replications`):
 //   proportions (Wilson score 95 % interval, analysis/statistics.h):
-//     P(at least one leaker)            leakers > 0
-//     P(friendly aircraft engaged)      friendly_engagements > 0
-//     P(shot at civil aircraft)         civil_shots > 0
+//     P(friendly or civil aircraft lost)  friendly_destroyed + civil_destroyed > 0   (first: the headline)
+//     P(at least one leaker)              leakers > 0
+//     P(friendly aircraft engaged)        friendly_engaged > 0
+//     P(shot at civil aircraft)           civil_shots > 0
 //   means (Student t 95 % interval; NULL values are left out, so n may be smaller):
-//     kills, missiles per kill, friendly engagements, civil shots, detect-to-identify time (s)
+//     hostile destroyed, missiles per kill, friendly engaged, civil shots, detect-to-identify time (s)
 // Paired differences of each variant against the first (baseline), on the replication indices
 // both have `ok` (analysis/paired_comparison.h): proportions with the Agresti–Min interval and
 // the exact McNemar p; means with the paired t interval.
@@ -27,8 +29,9 @@ struct ReportReplication {
   std::uint64_t replication = 0;
   bool ok = false;
   std::string error;  // the failure message when !ok
-  int hostile_aircraft = 0, leakers = 0, kills = 0, missiles_launched = 0;
-  int friendly_engagements = 0, civil_engagements = 0, friendly_shots = 0, civil_shots = 0;
+  int hostile_aircraft = 0, leakers = 0, hostile_destroyed = 0, missiles_fired = 0;
+  int friendly_engaged = 0, civil_engaged = 0, friendly_shots = 0, civil_shots = 0;
+  int friendly_destroyed = 0, civil_destroyed = 0;
   std::optional<double> missiles_per_kill, mean_detect_to_id_s;
 };
 
@@ -47,12 +50,12 @@ struct ReportInput {
 };
 
 // Reads a results file. A missing file, a file that is not SQLite, or an SQLite file without the
-// iadsim tables or with another format_version → ScenarioError naming the file (exit 2).
+// iadsim tables or with another format_version (1 included) → ScenarioError naming the file (exit 2).
 ReportInput ReadResultsForReport(const std::filesystem::path& path);
 
 // One measure of one variant.
 struct MeasureEstimate {
-  std::string measure;  // e.g. "P(at least one leaker)"
+  std::string measure;  // e.g. "P(friendly or civil aircraft lost)"
   bool proportion = false;
   std::int64_t n = 0;                    // replications that define it
   std::int64_t events = 0;               // proportions: replications where it happened

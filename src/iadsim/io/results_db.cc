@@ -15,7 +15,10 @@
 namespace iadsim {
 namespace {
 
-constexpr const char* kFormatVersion = "1";
+// Version 2 (this one): the public column names of `replications` (hostile_destroyed,
+// missiles_fired, friendly_engaged, civil_engaged) and its `variant` name column. Version 1 files
+// are refused, by the writer (no resume into them) and by the report.
+constexpr const char* kFormatVersion = "2";
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS metadata (key TEXT PRIMARY KEY, value TEXT);
@@ -23,11 +26,11 @@ CREATE TABLE IF NOT EXISTS variants (
   variant_id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, kind TEXT NOT NULL,
   overrides_path TEXT, overrides_text TEXT, assignments_json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS replications (
-  variant_id INTEGER NOT NULL, replication INTEGER NOT NULL, seed INTEGER NOT NULL,
+  variant_id INTEGER NOT NULL, variant TEXT NOT NULL, replication INTEGER NOT NULL, seed INTEGER NOT NULL,
   status TEXT NOT NULL, error TEXT,
-  hostile_aircraft INTEGER, leakers INTEGER, kills INTEGER, aircraft_destroyed INTEGER,
-  missiles_launched INTEGER, missiles_per_kill REAL, engagements INTEGER,
-  friendly_engagements INTEGER, civil_engagements INTEGER, civil_shots INTEGER, friendly_shots INTEGER,
+  hostile_aircraft INTEGER, leakers INTEGER, hostile_destroyed INTEGER, aircraft_destroyed INTEGER,
+  missiles_fired INTEGER, missiles_per_kill REAL, engagements INTEGER,
+  friendly_engaged INTEGER, civil_engaged INTEGER, civil_shots INTEGER, friendly_shots INTEGER,
   friendly_destroyed INTEGER, civil_destroyed INTEGER, hostile_detected INTEGER, hostile_identified INTEGER,
   mean_detect_to_id_s REAL, max_detect_to_id_s REAL, first_detection_s REAL,
   events INTEGER, engine_wakeups INTEGER, wall_s REAL, rank INTEGER,
@@ -143,8 +146,8 @@ std::string EncodeResult(const ReplicationResult& r) {
   j["wall_s"] = r.wall_s;
   j["rank"] = r.rank;
   j["draws"] = r.draws;
-  j["i"] = {o.hostile_aircraft, o.leakers, o.kills, o.aircraft_destroyed, o.missiles_launched, o.engagements,
-            o.friendly_engagements, o.civil_engagements, o.friendly_shots, o.civil_shots, o.friendly_destroyed,
+  j["i"] = {o.hostile_aircraft, o.leakers, o.hostile_destroyed, o.aircraft_destroyed, o.missiles_fired, o.engagements,
+            o.friendly_engaged, o.civil_engaged, o.friendly_shots, o.civil_shots, o.friendly_destroyed,
             o.civil_destroyed, o.hostile_detected, o.hostile_identified};
   j["d"] = {Opt(o.missiles_per_kill), Opt(o.mean_detect_to_id_s), Opt(o.max_detect_to_id_s), Opt(o.first_detection_s)};
   j["n"] = {o.events, o.engine_wakeups};
@@ -171,8 +174,8 @@ ReplicationResult DecodeResult(const std::string& text) {
   r.rank = j["rank"].get<int>();
   r.draws = j["draws"].get<std::vector<std::pair<std::string, std::string>>>();
   ReplicationOutcome& o = r.outcome;
-  int* ints[] = {&o.hostile_aircraft, &o.leakers, &o.kills, &o.aircraft_destroyed, &o.missiles_launched,
-                 &o.engagements, &o.friendly_engagements, &o.civil_engagements, &o.friendly_shots, &o.civil_shots,
+  int* ints[] = {&o.hostile_aircraft, &o.leakers, &o.hostile_destroyed, &o.aircraft_destroyed, &o.missiles_fired,
+                 &o.engagements, &o.friendly_engaged, &o.civil_engaged, &o.friendly_shots, &o.civil_shots,
                  &o.friendly_destroyed, &o.civil_destroyed, &o.hostile_detected, &o.hostile_identified};
   for (std::size_t i = 0; i < std::size(ints); ++i) *ints[i] = j["i"][i].get<int>();
   o.missiles_per_kill = GetOpt<double>(j["d"][0]);
@@ -217,6 +220,7 @@ std::string BatchMetadata::Fingerprint() const {
 
 ResultsDb::ResultsDb(const std::filesystem::path& path, const BatchMetadata& meta, bool force) : path_(path.string()) {
   const std::string fingerprint = meta.Fingerprint();
+  for (const VariantRecord& v : meta.variants) variant_names_.emplace(v.id, v.name);
   if (force) {
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path_ + suffix);
   }
@@ -233,6 +237,9 @@ ResultsDb::ResultsDb(const std::filesystem::path& path, const BatchMetadata& met
     std::string why;
     if (!old && IsBlank(db_)) existed = false;  // killed before its first commit: start afresh
     else if (!old) why = "is not an iadsim results file";
+    else if (const auto version = MetaValue(db_, "format_version"); version != kFormatVersion)
+      why = fmt::format("is a results file of format version {} (this iadsim writes version {})", version.value_or("?"),
+                        kFormatVersion);
     else if (*old != fingerprint) {
       const auto old_text = MetaValue(db_, "scenario_text");
       const auto old_seed = MetaValue(db_, "seed");
@@ -286,7 +293,11 @@ ResultsDb::ResultsDb(const std::filesystem::path& path, const BatchMetadata& met
                     static_cast<std::uint64_t>(sqlite3_column_int64(q, 1))});
   sqlite3_finalize(q);
   ins_rep_ = Prepare(
-      "INSERT INTO replications VALUES (?,?,?,?,?, ?,?,?,?, ?,?,?, ?,?,?,?, ?,?,?,?, ?,?,?, ?,?,?,?)");
+      "INSERT INTO replications (variant_id, variant, replication, seed, status, error, hostile_aircraft, leakers, "
+      "hostile_destroyed, aircraft_destroyed, missiles_fired, missiles_per_kill, engagements, friendly_engaged, "
+      "civil_engaged, civil_shots, friendly_shots, friendly_destroyed, civil_destroyed, hostile_detected, "
+      "hostile_identified, mean_detect_to_id_s, max_detect_to_id_s, first_detection_s, events, engine_wakeups, "
+      "wall_s, rank) VALUES (?,?,?,?,?,?, ?,?,?,?, ?,?,?, ?,?,?,?, ?,?,?,?, ?,?,?, ?,?,?,?)");
   ins_air_ = Prepare("INSERT INTO aircraft VALUES (?,?,?,?,?, ?,?,?,?, ?,?,?)");
   ins_ev_ = Prepare("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?)");
   ins_draw_ = Prepare("INSERT INTO draws VALUES (?,?,?,?)");
@@ -326,21 +337,25 @@ void ResultsDb::Add(const ReplicationResult& r) {
   const auto v = static_cast<std::int64_t>(r.job.variant);
   const auto k = static_cast<std::int64_t>(r.job.replication);
   const ReplicationOutcome& o = r.outcome;
+  const auto name = variant_names_.find(r.job.variant);
+  IADSIM_CHECK(name != variant_names_.end(),
+               fmt::format("replication of variant {}, which the batch does not define", r.job.variant));
   Stmt s(ins_rep_);
-  s.Int(1, v).Int(2, k).Int(3, static_cast<std::int64_t>(r.seed)).Text(4, std::string(r.ok ? "ok" : "failed"));
+  s.Int(1, v).Text(2, name->second).Int(3, k).Int(4, static_cast<std::int64_t>(r.seed))
+      .Text(5, std::string(r.ok ? "ok" : "failed"));
   if (r.ok) {
-    s.Null(5).Int(6, o.hostile_aircraft).Int(7, o.leakers).Int(8, o.kills).Int(9, o.aircraft_destroyed)
-        .Int(10, o.missiles_launched).Real(11, o.missiles_per_kill).Int(12, o.engagements)
-        .Int(13, o.friendly_engagements).Int(14, o.civil_engagements).Int(15, o.civil_shots).Int(16, o.friendly_shots)
-        .Int(17, o.friendly_destroyed).Int(18, o.civil_destroyed).Int(19, o.hostile_detected)
-        .Int(20, o.hostile_identified).Real(21, o.mean_detect_to_id_s).Real(22, o.max_detect_to_id_s)
-        .Real(23, o.first_detection_s).Int(24, static_cast<std::int64_t>(o.events))
-        .Int(25, static_cast<std::int64_t>(o.engine_wakeups));
+    s.Null(6).Int(7, o.hostile_aircraft).Int(8, o.leakers).Int(9, o.hostile_destroyed).Int(10, o.aircraft_destroyed)
+        .Int(11, o.missiles_fired).Real(12, o.missiles_per_kill).Int(13, o.engagements)
+        .Int(14, o.friendly_engaged).Int(15, o.civil_engaged).Int(16, o.civil_shots).Int(17, o.friendly_shots)
+        .Int(18, o.friendly_destroyed).Int(19, o.civil_destroyed).Int(20, o.hostile_detected)
+        .Int(21, o.hostile_identified).Real(22, o.mean_detect_to_id_s).Real(23, o.max_detect_to_id_s)
+        .Real(24, o.first_detection_s).Int(25, static_cast<std::int64_t>(o.events))
+        .Int(26, static_cast<std::int64_t>(o.engine_wakeups));
   } else {
-    s.Text(5, r.error);
-    for (int i = 6; i <= 25; ++i) s.Null(i);
+    s.Text(6, r.error);
+    for (int i = 7; i <= 26; ++i) s.Null(i);
   }
-  s.Real(26, r.wall_s).Int(27, r.rank).Run();
+  s.Real(27, r.wall_s).Int(28, r.rank).Run();
   if (r.ok) {
     for (std::size_t i = 0; i < o.aircraft.size(); ++i) {
       const AircraftResult& a = o.aircraft[i];

@@ -1,5 +1,5 @@
 #pragma once
-// The SQLite results file of a Monte Carlo batch (format: docs/results-format.md).
+// The SQLite results file of a Monte Carlo batch (format version 2, a public schema: docs/results.md).
 // One writer. Each replication's rows (its `replications` row, its aircraft, notable events and
 // draws) go into the file inside a transaction, and a transaction holds whole replications only:
 // a crash or SIGKILL at any moment leaves whole replications or none (SQLite's atomic commit,
@@ -8,6 +8,7 @@
 // (variant, replication) pairs are stored, and runs only the others.
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -48,8 +49,8 @@ ReplicationResult DecodeResult(const std::string& text);
 
 class ResultsDb final {
  public:
-  // Creates the file, or opens an existing one of the same fingerprint to resume. A file of
-  // another batch (or not a results file) is refused with a ScenarioError (exit 2) that says to
+  // Creates the file, or opens an existing one of the same fingerprint and format version to resume.
+  // A file of another batch, of another format version (or not a results file) is refused with a ScenarioError (exit 2) that says to
   // use --force or another --out; with `force` it is deleted first. I/O errors: std::runtime_error.
   ResultsDb(const std::filesystem::path& path, const BatchMetadata& meta, bool force);
   ~ResultsDb();
@@ -70,6 +71,7 @@ class ResultsDb final {
   sqlite3* db_ = nullptr;
   sqlite3_stmt *ins_rep_ = nullptr, *ins_air_ = nullptr, *ins_ev_ = nullptr, *ins_draw_ = nullptr;
   std::set<std::pair<std::uint32_t, std::uint64_t>> stored_;
+  std::map<std::uint32_t, std::string> variant_names_;  // variant_id -> name, for the `variant` column
   std::size_t pending_ = 0;
   bool in_tx_ = false;
   std::string path_;

@@ -97,11 +97,11 @@ ReplicationOutcome ComputeOutcome(const Scenario& scenario, const RunSummary& su
       if (const auto i = index(r.truth)) {
         ++out.aircraft[*i].engagements;
         const Affiliation a = scenario.aircraft[*i].affiliation;
-        if (a == Affiliation::kFriendly) ++out.friendly_engagements;
-        if (IsCivil(a)) ++out.civil_engagements;
+        if (a == Affiliation::kFriendly) ++out.friendly_engaged;
+        if (IsCivil(a)) ++out.civil_engaged;
       }
     } else if (r.type == "missile_launched") {
-      ++out.missiles_launched;
+      ++out.missiles_fired;
       const auto it = engagement_truth.find({r.unit, r.engagement});
       target = it == engagement_truth.end() ? -1 : it->second;
       missile_of[r.missile] = {r.unit, target};
@@ -144,7 +144,7 @@ ReplicationOutcome ComputeOutcome(const Scenario& scenario, const RunSummary& su
     }
     if (aff != Affiliation::kHostile) continue;
     ++out.hostile_aircraft;
-    if (a.destroyed_s) ++out.kills;
+    if (a.destroyed_s) ++out.hostile_destroyed;
     else ++out.leakers;
     if (a.first_detected_s) ++out.hostile_detected;
     if (a.first_hostile_s) ++out.hostile_identified;
@@ -156,7 +156,7 @@ ReplicationOutcome ComputeOutcome(const Scenario& scenario, const RunSummary& su
     }
   }
   if (n_id > 0) out.mean_detect_to_id_s = sum_id / n_id;
-  if (out.kills > 0) out.missiles_per_kill = static_cast<double>(out.missiles_launched) / out.kills;
+  if (out.hostile_destroyed > 0) out.missiles_per_kill = static_cast<double>(out.missiles_fired) / out.hostile_destroyed;
   out.events = summary.events;
   out.engine_wakeups = summary.engine_wakeups;
   return out;

@@ -1,13 +1,16 @@
 #pragma once
-// The outcome measures of one replication, for Monte Carlo statistics (docs/results-format.md):
-// computed from the run's summary and its notable events, in after-action truth.
+// The outcome measures of one replication, for Monte Carlo statistics (docs/results.md): computed
+// from the run's summary and its notable events, in after-action truth. The field names are the
+// column names of the public `replications` table.
 //
 // Definitions (truth affiliation of the aircraft, never the defence's identity of it):
 //   leakers            hostile aircraft not destroyed by the end of the scenario's duration
-//   kills              hostile aircraft destroyed
-//   missiles_per_kill  missiles_launched / kills (all missiles, whatever their target); none if kills = 0
-//   friendly_/civil_engagements  engagement orders on tracks whose truth is a friendly / civil-or-neutral aircraft
-//   friendly_/civil_shots        missiles launched in those engagements
+//   hostile_destroyed  hostile aircraft destroyed
+//   missiles_fired     interceptors launched by all units, at anything
+//   missiles_per_kill  missiles_fired / hostile_destroyed; none if hostile_destroyed = 0
+//   friendly_/civil_engaged  engagement orders on tracks whose truth is a friendly / civil-or-neutral aircraft
+//   friendly_/civil_shots    missiles launched in those engagements
+//   friendly_/civil_destroyed  friendly / civil-or-neutral aircraft destroyed
 //   detect-to-identify time      for each hostile aircraft both detected and declared hostile:
 //                                (first identity_changed to "hostile" on a track of it, any unit)
 //                                − (first detection of it by any surveillance radar)
@@ -38,10 +41,10 @@ struct AircraftResult {
 };
 
 struct ReplicationOutcome {
-  int hostile_aircraft = 0, leakers = 0, kills = 0, aircraft_destroyed = 0;
-  int missiles_launched = 0;
+  int hostile_aircraft = 0, leakers = 0, hostile_destroyed = 0, aircraft_destroyed = 0;
+  int missiles_fired = 0;
   std::optional<double> missiles_per_kill;
-  int engagements = 0, friendly_engagements = 0, civil_engagements = 0;
+  int engagements = 0, friendly_engaged = 0, civil_engaged = 0;
   int friendly_shots = 0, civil_shots = 0;
   int friendly_destroyed = 0, civil_destroyed = 0;
   int hostile_detected = 0, hostile_identified = 0;

@@ -13,9 +13,11 @@
 namespace iadsim {
 namespace {
 
-// Baseline: 10 replications, a leaker in 0-6 (7/10), kills 2 3 1 4 2 3 2 4 3 2, detect-to-identify
-// 10, 20, …, 90 s and NULL in the last. Variant: a leaker in 0-1 only (2/10), kills
-// 3 3 2 4 3 4 3 4 4 3, one friendly engagement in replication 3, and replication 10 failed.
+// Baseline: 10 replications, a leaker in 0-6 (7/10), hostile destroyed 2 3 1 4 2 3 2 4 3 2,
+// detect-to-identify 10, 20, …, 90 s and NULL in the last, a friendly aircraft lost in 0-2 and a
+// civil one in 2-3 (3 replications with a friendly, 2 with a civil loss, 4 with either).
+// Variant: a leaker in 0-1 only (2/10), hostile destroyed 3 3 2 4 3 4 3 4 4 3, one friendly
+// engagement in replication 3, a friendly aircraft lost in replication 9 only, and replication 10 failed.
 ReportInput Input() {
   ReportInput in;
   in.scenario_name = "Coastal <defence> & \"test\"";
@@ -30,15 +32,19 @@ ReportInput Input() {
     b.ok = true;
     b.hostile_aircraft = 4;
     b.leakers = k < 7 ? 1 : 0;
-    b.kills = base_kills[k];
-    b.missiles_launched = 2 * b.kills;
+    b.hostile_destroyed = base_kills[k];
+    b.missiles_fired = 2 * b.hostile_destroyed;
+    b.friendly_destroyed = k <= 2 ? 1 : 0;
+    b.civil_destroyed = k == 2 || k == 3 ? 1 : 0;
     b.missiles_per_kill = 2.0;
     if (k < 9) b.mean_detect_to_id_s = 10.0 * (k + 1);
     base.replications.push_back(b);
     ReportReplication v = b;
     v.leakers = k < 2 ? 1 : 0;
-    v.kills = var_kills[k];
-    v.friendly_engagements = k == 3 ? 1 : 0;
+    v.hostile_destroyed = var_kills[k];
+    v.friendly_engaged = k == 3 ? 1 : 0;
+    v.friendly_destroyed = k == 9 ? 1 : 0;
+    v.civil_destroyed = 0;
     var.replications.push_back(v);
   }
   ReportReplication failed;
@@ -73,11 +79,11 @@ TEST(ReportHtml, MeasuresMatchHandCalculations) {
   EXPECT_EQ(leak.n, 10);
   EXPECT_NEAR(leak.ci->lower, 0.396778, 1e-6);
   EXPECT_NEAR(leak.ci->upper, 0.892209, 1e-6);
-  // Kills: mean 2.6, s = √(8.4/9) = 0.966092, t(9) = 2.262157 → [1.908900, 3.291100].
-  const MeasureEstimate& kills = Find(r[0], "kills");
-  EXPECT_NEAR(kills.estimate, 2.6, 1e-12);
-  EXPECT_NEAR(kills.ci->lower, 1.908900, 1e-6);
-  EXPECT_NEAR(kills.ci->upper, 3.291100, 1e-6);
+  // Hostile destroyed: mean 2.6, s = √(8.4/9) = 0.966092, t(9) = 2.262157 → [1.908900, 3.291100].
+  const MeasureEstimate& destroyed = Find(r[0], "hostile destroyed");
+  EXPECT_NEAR(destroyed.estimate, 2.6, 1e-12);
+  EXPECT_NEAR(destroyed.ci->lower, 1.908900, 1e-6);
+  EXPECT_NEAR(destroyed.ci->upper, 3.291100, 1e-6);
   // Detect-to-identify: the NULL replication is left out: n = 9, mean 50, s = √750, t(8) = 2.306004
   // → [28.949159, 71.050841].
   const MeasureEstimate& det = Find(r[0], "detect-to-identify time");
@@ -88,7 +94,34 @@ TEST(ReportHtml, MeasuresMatchHandCalculations) {
   EXPECT_NEAR(Find(r[0], "P(friendly aircraft engaged)").ci->upper, 0.277533, 1e-6);
   EXPECT_NEAR(Find(r[1], "P(friendly aircraft engaged)").ci->lower, 0.017876, 1e-6);
   // The failed replication counts in no measure.
-  EXPECT_EQ(Find(r[1], "kills").n, 10);
+  EXPECT_EQ(Find(r[1], "hostile destroyed").n, 10);
+}
+
+// P(friendly or civil aircraft lost) counts replications, not aircraft (replication 2 loses both
+// a friendly and a civil aircraft: one event), and comes first among the measures.
+TEST(ReportHtml, FriendlyOrCivilLossIsTheFirstMeasure) {
+  const std::vector<VariantReport> r = ComputeReport(Input());
+  for (const VariantReport& v : r) EXPECT_EQ(v.measures.front().measure, "P(friendly or civil aircraft lost)");
+  EXPECT_EQ(r[1].paired.front().measure, "P(friendly or civil aircraft lost)");
+  const MeasureEstimate& base = Find(r[0], "P(friendly or civil aircraft lost)");
+  EXPECT_TRUE(base.proportion);
+  EXPECT_EQ(base.n, 10);
+  EXPECT_EQ(base.events, 4);
+  // 4/10, Wilson (z = 1.959964): centre (0.4 + 0.192073)/1.384146 = 0.427753,
+  // half 1.415999·√(0.024 + 0.0096037) = 0.259573 → [0.168180, 0.687326].
+  EXPECT_NEAR(base.ci->lower, 0.168180, 1e-6);
+  EXPECT_NEAR(base.ci->upper, 0.687326, 1e-6);
+  // Paired: lost in the baseline only in 0-3 (b = 4), in the variant only in 9 (c = 1): Δ = −0.3,
+  // McNemar p = 2·(1 + 5)/32 = 0.375; Agresti–Min: n' = 12, b' = 4.5, c' = 1.5, Δ' = −0.25,
+  // se = √(6 − 9/12)/12 = 0.190941 → [−0.624237, 0.124237].
+  const PairedEstimate& lost = FindPaired(r[1], "P(friendly or civil aircraft lost)");
+  EXPECT_EQ(lost.pairs, 10);
+  EXPECT_EQ(lost.baseline_only, 4);
+  EXPECT_EQ(lost.variant_only, 1);
+  EXPECT_DOUBLE_EQ(lost.difference->estimate, -0.3);
+  EXPECT_NEAR(lost.difference->lower, -0.624237, 1e-6);
+  EXPECT_NEAR(lost.difference->upper, 0.124237, 1e-6);
+  EXPECT_DOUBLE_EQ(*lost.mcnemar_p, 0.375);
 }
 
 TEST(ReportHtml, PairedDifferencesMatchHandCalculations) {
@@ -104,12 +137,12 @@ TEST(ReportHtml, PairedDifferencesMatchHandCalculations) {
   EXPECT_DOUBLE_EQ(leak.difference->estimate, -0.5);
   EXPECT_NEAR(leak.difference->lower, -0.739907, 1e-6);
   EXPECT_NEAR(leak.difference->upper, -0.093427, 1e-6);
-  // Kills: differences 1 0 1 0 1 1 1 0 1 1, mean 0.7, s = 0.483046 → [0.354450, 1.045550].
-  const PairedEstimate& kills = FindPaired(r[1], "kills");
-  EXPECT_NEAR(kills.difference->estimate, 0.7, 1e-12);
-  EXPECT_NEAR(kills.difference->lower, 0.354450, 1e-6);
-  EXPECT_NEAR(kills.difference->upper, 1.045550, 1e-6);
-  EXPECT_FALSE(kills.mcnemar_p.has_value());
+  // Hostile destroyed: differences 1 0 1 0 1 1 1 0 1 1, mean 0.7, s = 0.483046 → [0.354450, 1.045550].
+  const PairedEstimate& destroyed = FindPaired(r[1], "hostile destroyed");
+  EXPECT_NEAR(destroyed.difference->estimate, 0.7, 1e-12);
+  EXPECT_NEAR(destroyed.difference->lower, 0.354450, 1e-6);
+  EXPECT_NEAR(destroyed.difference->upper, 1.045550, 1e-6);
+  EXPECT_FALSE(destroyed.mcnemar_p.has_value());
   // Friendly engaged: b = 0, c = 1 → p = min(1, 2·½) = 1.
   EXPECT_EQ(*FindPaired(r[1], "P(friendly aircraft engaged)").mcnemar_p, 1.0);
 }
@@ -126,10 +159,11 @@ TEST(ReportHtml, HtmlIsSelfContainedEscapedAndDeterministic) {
   EXPECT_EQ(h.find("href="), std::string::npos);
   EXPECT_EQ(h.find("@import"), std::string::npos);
   EXPECT_EQ(h.find("url("), std::string::npos);
-  // Two bar charts + (kills, detect-to-identify) histograms for 2 variants.
+  // Three bar charts (P lost, P leaker, P civil shot) + (hostile destroyed, detect-to-identify)
+  // histograms for 2 variants.
   std::size_t svgs = 0;
   for (std::size_t p = h.find("<svg"); p != std::string::npos; p = h.find("<svg", p + 1)) ++svgs;
-  EXPECT_EQ(svgs, 6u);
+  EXPECT_EQ(svgs, 7u);
 }
 
 TEST(ReportHtml, SweepVariantsGetPlotsAgainstTheirParameter) {
@@ -178,25 +212,29 @@ TEST(ReportHtml, RefusesFilesThatAreNotResultsFiles) {
   EXPECT_TRUE(std::regex_search(ErrorOf(other), std::regex("other\\.sqlite: not an iadsim results file \\(SQLite: no such table: metadata\\)")))
       << ErrorOf(other);
   const auto future = TempFile("future.sqlite");
-  Sql(future, "CREATE TABLE metadata(key TEXT PRIMARY KEY, value TEXT); INSERT INTO metadata VALUES('format_version','2');");
-  EXPECT_TRUE(std::regex_search(ErrorOf(future), std::regex("format_version 2; this iadsim reads version 1"))) << ErrorOf(future);
+  Sql(future, "CREATE TABLE metadata(key TEXT PRIMARY KEY, value TEXT); INSERT INTO metadata VALUES('format_version','3');");
+  EXPECT_TRUE(std::regex_search(ErrorOf(future), std::regex("format_version 3; this iadsim reads version 2"))) << ErrorOf(future);
+  Sql(future, "UPDATE metadata SET value='1' WHERE key='format_version';");
+  EXPECT_TRUE(std::regex_search(ErrorOf(future), std::regex("future\\.sqlite: not an iadsim results file \\(format_version 1, "
+                                                            "written by an older iadsim.*run the batch again")))
+      << ErrorOf(future);
   EXPECT_TRUE(std::regex_search(ErrorOf(TempFile("missing.sqlite")), std::regex("missing\\.sqlite: does not exist")));
 }
 
 TEST(ReportHtml, RejectsBrokenRowsWithTheirKeyPath) {
   const auto bad = TempFile("bad.sqlite");
   Sql(bad,
-      "CREATE TABLE metadata(key TEXT PRIMARY KEY, value TEXT); INSERT INTO metadata VALUES('format_version','1');"
+      "CREATE TABLE metadata(key TEXT PRIMARY KEY, value TEXT); INSERT INTO metadata VALUES('format_version','2');"
       "CREATE TABLE variants(variant_id INTEGER PRIMARY KEY, name TEXT, kind TEXT, overrides_path TEXT,"
       " overrides_text TEXT, assignments_json TEXT); INSERT INTO variants VALUES(0,'base','base',NULL,NULL,'{}');"
       "CREATE TABLE replications(variant_id INTEGER, replication INTEGER, status TEXT, error TEXT,"
-      " hostile_aircraft INTEGER, leakers INTEGER, kills INTEGER, missiles_launched INTEGER,"
-      " friendly_engagements INTEGER, civil_engagements INTEGER, friendly_shots INTEGER, civil_shots INTEGER,"
-      " missiles_per_kill REAL, mean_detect_to_id_s REAL);"
-      "INSERT INTO replications VALUES(0,0,'ok',NULL,4,1,NULL,2,0,0,0,0,NULL,NULL);"
-      "INSERT INTO replications VALUES(0,1,'maybe',NULL,4,1,3,2,0,0,0,0,NULL,NULL);");
+      " hostile_aircraft INTEGER, leakers INTEGER, hostile_destroyed INTEGER, missiles_fired INTEGER,"
+      " friendly_engaged INTEGER, civil_engaged INTEGER, friendly_shots INTEGER, civil_shots INTEGER,"
+      " friendly_destroyed INTEGER, civil_destroyed INTEGER, missiles_per_kill REAL, mean_detect_to_id_s REAL);"
+      "INSERT INTO replications VALUES(0,0,'ok',NULL,4,1,NULL,2,0,0,0,0,0,0,NULL,NULL);"
+      "INSERT INTO replications VALUES(0,1,'maybe',NULL,4,1,3,2,0,0,0,0,0,0,NULL,NULL);");
   const std::string e = ErrorOf(bad);
-  EXPECT_NE(e.find("replications[variant_id 0, replication 0].kills: is NULL in a replication with status ok"),
+  EXPECT_NE(e.find("replications[variant_id 0, replication 0].hostile_destroyed: is NULL in a replication with status ok"),
             std::string::npos) << e;
   EXPECT_NE(e.find("replications[variant_id 0, replication 1].status: must be ok or failed (got 'maybe')"),
             std::string::npos) << e;

@@ -37,10 +37,15 @@ ReplicationResult Result(std::uint32_t v, std::uint64_t k) {
   r.seed = 3;
   r.ok = true;
   r.outcome.hostile_aircraft = 4;
-  r.outcome.kills = static_cast<int>(k % 3);
-  r.outcome.leakers = 4 - r.outcome.kills;
-  r.outcome.missiles_launched = 5;
-  if (r.outcome.kills > 0) r.outcome.missiles_per_kill = 5.0 / r.outcome.kills;
+  r.outcome.hostile_destroyed = static_cast<int>(k % 3);
+  r.outcome.leakers = 4 - r.outcome.hostile_destroyed;
+  r.outcome.missiles_fired = 5;
+  if (r.outcome.hostile_destroyed > 0) r.outcome.missiles_per_kill = 5.0 / r.outcome.hostile_destroyed;
+  // Distinct values, so that a column written in the wrong place shows.
+  r.outcome.friendly_engaged = 6;
+  r.outcome.civil_engaged = 7;
+  r.outcome.friendly_destroyed = 8;
+  r.outcome.civil_destroyed = 9;
   r.outcome.mean_detect_to_id_s = 0.1 + 0.2;
   r.outcome.aircraft = {AircraftResult{"H1", "hostile", 10.0, 12.0, std::nullopt, 99.5, "hostile", 1, 2}};
   r.outcome.notable = {NotableEvent{12.5, "missile_launched", "U", "H1", "hostile", "M1"},
@@ -85,7 +90,15 @@ TEST(ResultsDb, RowsAsDocumented) {
   EXPECT_EQ(d.One("SELECT missiles_per_kill FROM replications WHERE variant_id=1 AND replication=2"), "2.5");
   EXPECT_EQ(d.One("SELECT leakers FROM replications WHERE variant_id=1 AND replication=2"), "2");
   EXPECT_EQ(d.One("SELECT status || ' ' || error FROM replications WHERE replication=1"), "failed s.yaml:4:2: x: must be > 0");
-  EXPECT_EQ(d.One("SELECT kills FROM replications WHERE replication=1"), "NULL");
+  EXPECT_EQ(d.One("SELECT hostile_destroyed FROM replications WHERE replication=1"), "NULL");
+  // The public columns (docs/results.md), by name: the variant's name beside its id.
+  EXPECT_EQ(d.One("SELECT variant || '|' || seed || '|' || hostile_destroyed || '|' || missiles_fired || '|' || "
+                  "friendly_engaged || '|' || civil_engaged || '|' || friendly_destroyed || '|' || civil_destroyed || "
+                  "'|' || leakers FROM replications WHERE variant_id=1 AND replication=2"),
+            "pk|3|2|5|6|7|8|9|2");
+  EXPECT_EQ(d.One("SELECT group_concat(variant, ',') FROM (SELECT variant FROM replications ORDER BY variant_id, replication)"),
+            "base,base,pk");
+  EXPECT_EQ(d.One("SELECT value FROM metadata WHERE key='format_version'"), "2");
   EXPECT_EQ(d.One("SELECT count(*) FROM aircraft WHERE replication=1"), "0");
   EXPECT_EQ(d.One("SELECT first_hostile_s IS NULL AND destroyed_s = 99.5 FROM aircraft WHERE variant_id=1"), "1");
   EXPECT_EQ(d.One("SELECT group_concat(seq || ':' || type || ':' || ifnull(target, 'NULL'), ' ') FROM events WHERE variant_id=0"),
@@ -143,6 +156,32 @@ TEST(ResultsDb, AnotherBatchsFileIsRefusedUnlessForced) {
   EXPECT_EQ(d.One("SELECT value FROM metadata WHERE key='seed'"), "4");
 }
 
+TEST(ResultsDb, AFileOfTheOlderFormatVersionIsRefusedNotResumed) {
+  const auto p = Fresh("version1");
+  {
+    ResultsDb db(p, Meta(3), false);
+    db.Add(Result(0, 0));
+    db.Commit();
+  }
+  {  // As a version-1 file of the same batch would be: same fingerprint, format_version 1.
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(p.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "UPDATE metadata SET value='1' WHERE key='format_version'", nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  try {
+    ResultsDb db(p, Meta(3), false);
+    FAIL() << "a version-1 file was resumed";
+  } catch (const ScenarioError& e) {
+    const std::string m = e.problems().at(0).ToString();
+    EXPECT_NE(m.find("format version 1 (this iadsim writes version 2)"), std::string::npos) << m;
+    EXPECT_NE(m.find("--force"), std::string::npos) << m;
+  }
+  ResultsDb forced(p, Meta(3), true);
+  EXPECT_TRUE(forced.stored().empty());
+}
+
 TEST(ResultsDb, EncodingBetweenRanksKeepsEveryBit) {
   const ReplicationResult a = Result(1, 7);
   const ReplicationResult b = DecodeResult(EncodeResult(a));
@@ -150,7 +189,11 @@ TEST(ResultsDb, EncodingBetweenRanksKeepsEveryBit) {
   EXPECT_EQ(b.job.replication, 7u);
   ASSERT_TRUE(b.outcome.mean_detect_to_id_s);
   EXPECT_EQ(std::memcmp(&*b.outcome.mean_detect_to_id_s, &*a.outcome.mean_detect_to_id_s, sizeof(double)), 0);
-  EXPECT_EQ(b.outcome.kills, a.outcome.kills);
+  EXPECT_EQ(b.outcome.hostile_destroyed, a.outcome.hostile_destroyed);
+  EXPECT_EQ(b.outcome.missiles_fired, 5);
+  EXPECT_EQ(b.outcome.friendly_engaged, 6);
+  EXPECT_EQ(b.outcome.civil_engaged, 7);
+  EXPECT_EQ(b.outcome.civil_destroyed, 9);
   EXPECT_EQ(b.outcome.aircraft.at(0).destroyed_s, 99.5);
   EXPECT_FALSE(b.outcome.aircraft.at(0).first_hostile_s);
   EXPECT_EQ(b.outcome.notable.at(1).detail, "max flight time");

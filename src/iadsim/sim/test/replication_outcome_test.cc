@@ -67,15 +67,15 @@ TEST(ReplicationOutcome, CountsAndTimesWorkedByHand) {
   const Scenario s = ThreeAircraft();
   const ReplicationOutcome o = ComputeOutcome(s, Summary(s), Story());
   EXPECT_EQ(o.hostile_aircraft, 2);
-  EXPECT_EQ(o.kills, 1);       // H1
+  EXPECT_EQ(o.hostile_destroyed, 1);       // H1
   EXPECT_EQ(o.leakers, 1);     // H2 survives
-  EXPECT_EQ(o.missiles_launched, 3);
+  EXPECT_EQ(o.missiles_fired, 3);
   ASSERT_TRUE(o.missiles_per_kill);
   EXPECT_DOUBLE_EQ(*o.missiles_per_kill, 3.0);
   EXPECT_EQ(o.engagements, 2);
-  EXPECT_EQ(o.civil_engagements, 1);
+  EXPECT_EQ(o.civil_engaged, 1);
   EXPECT_EQ(o.civil_shots, 1);
-  EXPECT_EQ(o.friendly_engagements, 0);
+  EXPECT_EQ(o.friendly_engaged, 0);
   EXPECT_EQ(o.civil_destroyed, 0);
   EXPECT_EQ(o.hostile_detected, 2);
   EXPECT_EQ(o.hostile_identified, 2);
@@ -105,7 +105,7 @@ TEST(ReplicationOutcome, NoKillMeansNoMissilesPerKill) {
   RunSummary r = Summary(s);
   r.aircraft[0].destroyed_s.reset();
   const ReplicationOutcome o = ComputeOutcome(s, r, {});
-  EXPECT_EQ(o.kills, 0);
+  EXPECT_EQ(o.hostile_destroyed, 0);
   EXPECT_EQ(o.leakers, 2);
   EXPECT_FALSE(o.missiles_per_kill);
   EXPECT_FALSE(o.mean_detect_to_id_s);
