@@ -3,33 +3,44 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 
 namespace iadsim {
-
-const char* ToString(WeaponsControl c) {
-  switch (c) {
-    case WeaponsControl::kFree: return "free";
-    case WeaponsControl::kTight: return "tight";
-    case WeaponsControl::kHold: return "hold";
-  }
-  return "?";
-}
 
 Problems DoctrineConfig::Validate() const {
   Problems out;
   if (salvo < 1 || salvo > 4) out.push_back({"salvo", fmt::format("must be in [1, 4] (got {})", salvo)});
   if (!(reengage_delay_s >= 0.0))
     out.push_back({"reengage_delay", fmt::format("must be >= 0 (got {} s)", reengage_delay_s)});
+  for (Problem p : ValidateSectors(sectors)) out.push_back(p);
+  if (operator_model)
+    for (Problem p : operator_model->Validate()) {
+      p.path = "operator." + p.path;
+      out.push_back(p);
+    }
   return out;
 }
 
-CommandPost::CommandPost(CommandPostConfig config)
-    : config_(std::move(config)), tracker_(config_.tracker), identifier_(config_.identification) {}
+Problems NetworkDoctrine::Validate() const {
+  Problems out;
+  if (!(silence_timeout_s > 0.0))
+    out.push_back({"silence_timeout", fmt::format("must be > 0 (got {} s)", silence_timeout_s)});
+  return out;
+}
+
+CommandPost::CommandPost(CommandPostConfig config, RandomStream operator_stream)
+    : config_(std::move(config)),
+      tracker_(config_.tracker),
+      identifier_(config_.identification),
+      operator_stream_(operator_stream) {}
 
 TrackerUpdate CommandPost::OnDetections(const DetectionBatch& batch) {
   TrackerUpdate u = tracker_.Process(batch);
-  for (TrackId t : u.dropped) identifier_.Forget(t);
+  for (TrackId t : u.dropped) {
+    identifier_.Forget(t);
+    calls_.erase(t);
+  }
   return u;
 }
 
@@ -38,21 +49,35 @@ void CommandPost::OnIffSweep(const IffSweep& sweep) {
 }
 
 ReportCorrelation CommandPost::OnPositionReports(const PositionReportBatch& batch) {
+  const auto& accepted = config_.network.accept_identity_from;
+  const bool from_accepted =
+      !batch.sender_unit.empty() && std::find(accepted.begin(), accepted.end(), batch.sender_unit) != accepted.end();
+  if (from_accepted) {
+    network_heard_ = batch.time;
+    std::erase_if(remote_friends_, [&](const auto& kv) { return kv.second.sender_unit == batch.sender_unit; });
+  }
   ReportCorrelation c = CorrelateReports(tracker_, batch.reports);
   identifier_.AddReportEvidence(batch.reports, c);
+  if (from_accepted)
+    for (std::size_t i : c.uncorrelated) {
+      const PositionReport& r = batch.reports[i];
+      if (r.identity == "friend" || r.identity == "assumed-friend") remote_friends_[r.callsign] = r;
+    }
   return c;
 }
 
 std::vector<IdentityChange> CommandPost::Identify(SimTime now) {
   threats_.clear();
   std::vector<double> speeds;
+  std::vector<std::pair<Vec3, Vec3>> kinematics;
   for (const TrackState& t : tracker_.tracks()) {
     if (t.status != TrackStatus::kConfirmed) continue;
     const StateVec x = tracker_.Predict(t.id, now).first;
     threats_.push_back(AssessThreat(t.id, x.head<3>(), x.tail<3>(), config_.assets));
     speeds.push_back(x.tail<3>().norm());
+    kinematics.emplace_back(x.head<3>(), x.tail<3>());
   }
-  auto changes = identifier_.Evaluate(now, threats_, speeds);
+  auto changes = identifier_.Evaluate(now, threats_, speeds, kinematics);
   std::stable_sort(threats_.begin(), threats_.end(), [](const ThreatAssessment& a, const ThreatAssessment& b) {
     if (a.inbound != b.inbound) return a.inbound;
     return a.time_to_cpa_s < b.time_to_cpa_s;
@@ -60,22 +85,74 @@ std::vector<IdentityChange> CommandPost::Identify(SimTime now) {
   return changes;
 }
 
-bool CommandPost::Eligible(Identity id) const {
-  switch (config_.doctrine.control) {
-    case WeaponsControl::kHold: return false;
-    case WeaponsControl::kTight: return id == Identity::kHostile;
+bool CommandPost::DoctrineEngages(SimTime now, const ThreatAssessment& th, const Vec3& p_enu, std::string* control,
+                                  std::string* rule) const {
+  const Identity id = identifier_.IdentityOf(th.track);
+  const ControlDecision cd =
+      ControlAt(config_.doctrine.sectors, config_.doctrine.control, std::atan2(p_enu.x(), p_enu.y()));
+  *control = ToString(cd.control);
+  const std::string where = cd.sector.empty() ? "" : fmt::format(" in sector {}", cd.sector);
+  const NetworkDoctrine& net = config_.network;
+  if (net.fire_authority == FireAuthority::kNetwork) {
+    const bool heard = network_heard_ && (now - *network_heard_).seconds() <= net.silence_timeout_s;
+    if (heard) {
+      const auto remote = identifier_.NetworkIdentityOf(th.track);
+      *rule = "network fire authority: only tracks an accepted node declared hostile";
+      return cd.control != WeaponsControl::kHold && remote == Identity::kHostile;
+    }
+    if (!net.autonomous) {
+      *rule = "network silent: no autonomous fire";
+      return false;
+    }
+  }
+  const std::string prefix = net.fire_authority == FireAuthority::kNetwork
+                                 ? fmt::format("network silent for more than {:.0f} s: autonomous fire; ", net.silence_timeout_s)
+                                 : std::string();
+  switch (cd.control) {
+    case WeaponsControl::kHold:
+      *rule = prefix + "weapons hold" + where;
+      return false;
+    case WeaponsControl::kTight:
+      *rule = prefix + "weapons tight" + where + ": fire only on tracks identified hostile";
+      return id == Identity::kHostile;
     case WeaponsControl::kFree:
+      *rule = prefix + "weapons free" + where + ": fire on any track not identified friend, assumed friend or neutral";
       return id != Identity::kFriend && id != Identity::kAssumedFriend && id != Identity::kNeutral;
   }
   return false;
 }
 
-std::vector<EngagementOrder> CommandPost::Assign(SimTime now, const FireUnitStatus& fu) {
-  std::vector<EngagementOrder> orders;
+std::optional<EngagementHold> CommandPost::CaptureZoneHold(SimTime now, TrackId track, const FireUnitStatus& fu,
+                                                           double flight_time_s) const {
+  if (!fu.semi_active || !config_.doctrine.capture_zone_hold) return std::nullopt;
+  CaptureZoneGeometry g;
+  g.illuminator_enu = fu.p_enu;
+  g.launcher_enu = fu.p_enu;
+  g.beamwidth_rad = fu.illuminator_beamwidth_rad;
+  g.doppler_gate_mps = fu.doppler_gate_mps;
+  g.missile_speed_mps = fu.envelope.mean_missile_speed_mps;
+  const auto [x, P] = tracker_.Predict(track, now);
+  for (const TrackState& t : tracker_.tracks()) {
+    if (t.id == track || t.status != TrackStatus::kConfirmed) continue;
+    const Identity id = identifier_.IdentityOf(t.id);
+    if (id != Identity::kFriend && id != Identity::kAssumedFriend) continue;
+    const StateVec f = tracker_.Predict(t.id, now).first;
+    if (auto c = FindCaptureConflict(g, x.head<3>(), x.tail<3>(), f.head<3>(), f.tail<3>(), flight_time_s))
+      return EngagementHold{track, t.id, fmt::format("track {}", t.id.value()), *c};
+  }
+  for (const auto& [callsign, r] : remote_friends_) {
+    const Vec3 p = tracker_.frame().EnuFromGeodetic(r.position) + r.v_enu * (now - r.time_of_validity).seconds();
+    if (auto c = FindCaptureConflict(g, x.head<3>(), x.tail<3>(), p, r.v_enu, flight_time_s))
+      return EngagementHold{track, TrackId(), fmt::format("network track {} of {}", callsign, r.sender_unit), *c};
+  }
+  return std::nullopt;
+}
+
+DecisionCycle CommandPost::Assign(SimTime now, const FireUnitStatus& fu) {
+  DecisionCycle out;
   int channels = fu.free_channels, rounds = fu.ready_rounds;
   for (const ThreatAssessment& th : threats_) {
     if (channels <= 0 || rounds <= 0) break;
-    if (!Eligible(identifier_.IdentityOf(th.track))) continue;
     const bool busy = std::any_of(engagements_.begin(), engagements_.end(), [&](const auto& kv) {
       const Engagement& e = kv.second;
       return e.track == th.track &&
@@ -87,6 +164,37 @@ std::vector<EngagementOrder> CommandPost::Assign(SimTime now, const FireUnitStat
     if (!intercept) continue;
     const Geodetic at = tracker_.frame().GeodeticFromEnu(intercept->point_enu);
     if (!InsideEnvelope(*intercept, at.alt_m, fu.envelope)) continue;
+    std::string control, rule;
+    const bool doctrine = DoctrineEngages(now, th, x.head<3>(), &control, &rule);
+    bool engage = doctrine;
+    if (const auto& op = config_.doctrine.operator_model) {
+      auto it = calls_.find(th.track);
+      if (it == calls_.end() || it->second.doctrine != doctrine) {
+        if (!doctrine && op->wrong_call_probability <= 0.0) continue;  // nothing to decide
+        RandomStream rng = operator_stream_.Derive("operator", th.track.value());
+        const double pressure = th.inbound ? th.time_to_cpa_s : -1.0;
+        Call c{doctrine, DecideCall(*op, doctrine, pressure, rng), {}, false};
+        c.due = now + Duration::Seconds(c.call.delay_s);
+        it = calls_.insert_or_assign(th.track, c).first;
+      }
+      Call& c = it->second;
+      if (c.due > now) {
+        out.next_decision = out.next_decision ? std::min(*out.next_decision, c.due) : c.due;
+        continue;
+      }
+      if (!c.reported) {
+        c.reported = true;
+        out.decisions.push_back({th.track, c.call.engage, doctrine, c.call.wrong_call, c.call.delay_s,
+                                 identifier_.IdentityOf(th.track)});
+      }
+      engage = c.call.engage;
+      if (c.call.wrong_call) rule = "operator's call against doctrine under time pressure (" + rule + ")";
+    }
+    if (!engage) continue;
+    if (auto hold = CaptureZoneHold(now, th.track, fu, intercept->time_s)) {
+      if (holds_reported_.insert({th.track, hold->friendly_name}).second) out.holds.push_back(*hold);
+      continue;
+    }
     EngagementOrder o;
     o.time = now;
     o.engagement = EngagementId(next_engagement_++);
@@ -97,13 +205,13 @@ std::vector<EngagementOrder> CommandPost::Assign(SimTime now, const FireUnitStat
     o.target_v_ecef = tracker_.frame().EcefVectorFromEnu(x.tail<3>());
     o.target_P_ecef = RotatePositionVelocityCovariance(tracker_.frame().R_enu_from_ecef().transpose(), P);
     engagements_[o.engagement] = {th.track, true, now};
-    orders.push_back(o);
+    calls_.erase(th.track);
+    out.orders.push_back({o, control, rule});
     --channels;
     rounds -= o.rounds;
   }
-  return orders;
+  return out;
 }
-
 void CommandPost::OnEngagementEnded(EngagementId engagement, SimTime t) {
   auto it = engagements_.find(engagement);
   if (it == engagements_.end()) return;

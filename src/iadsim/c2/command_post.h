@@ -8,28 +8,54 @@
 //   assign   -> the most urgent eligible threat gets a free engagement channel and a salvo,
 //               when its predicted intercept lies inside the envelope
 //   ROE      -> weapons control status: free (fire on any track not identified friend, assumed
-//               friend or neutral), tight (fire only on hostile), hold (do not fire).
+//               friend or neutral), tight (fire only on hostile), hold (do not fire); per azimuth
+//               sector when sectors are given (c2/weapons_control.h).
+//   network  -> fire authority: own (the unit's identification, accepted nodes' identities
+//               included) or network (only tracks an accepted node declared hostile while it is
+//               heard; when it is silent, own identification if autonomous, else nothing).
+//   hold     -> capture-zone hold of a semi-active shot: no order while a friend or assumed-friend
+//               track (own or received) lies in the illuminator beam and Doppler gate at some
+//               moment of the predicted flight (c2/capture_zone.h).
+//   operator -> each engagement decision is taken after a drawn delay, and under time pressure
+//               may be the opposite of doctrine's (c2/operator_model.h); the call is made once
+//               per track and doctrine answer, and re-made when doctrine's answer changes.
 //   doctrine -> salvo size (2: shoot-shoot), re-engagement after an engagement ends and the
 //               track is still alive (shoot-look-shoot).
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "iadsim/c2/capture_zone.h"
 #include "iadsim/c2/identification.h"
+#include "iadsim/c2/operator_model.h"
 #include "iadsim/c2/threat_evaluation.h"
 #include "iadsim/c2/weapon_assignment.h"
+#include "iadsim/c2/weapons_control.h"
+#include "iadsim/core/rng.h"
 #include "iadsim/messages/engagement_order.h"
 #include "iadsim/tracking/tracker.h"
 
 namespace iadsim {
 
-enum class WeaponsControl { kFree, kTight, kHold };
-const char* ToString(WeaponsControl control);
-
 struct DoctrineConfig {
   WeaponsControl control = WeaponsControl::kTight;
+  std::vector<WeaponsControlSector> sectors;  // first match wins; none: `control`
   int salvo = 2;                    // missiles per engagement, [1, 4]
   double reengage_delay_s = 10.0;   // look time after an engagement ends, >= 0
+  bool capture_zone_hold = false;   // semi-active shots only
+  std::optional<OperatorConfig> operator_model;  // none: decisions at once, as doctrine says
+  Problems Validate() const;
+};
+
+enum class FireAuthority { kOwn, kNetwork };
+
+struct NetworkDoctrine {
+  std::vector<std::string> accept_identity_from;  // unit names
+  FireAuthority fire_authority = FireAuthority::kOwn;
+  double silence_timeout_s = 30.0;  // > 0
+  bool autonomous = true;
   Problems Validate() const;
 };
 
@@ -38,6 +64,7 @@ struct CommandPostConfig {
   TrackerConfig tracker;
   IdentificationRules identification;
   DoctrineConfig doctrine;
+  NetworkDoctrine network;
   std::vector<DefendedAsset> assets;  // in the tracker's frame
 };
 
@@ -47,27 +74,71 @@ struct FireUnitStatus {
   int free_channels = 0;
   int ready_rounds = 0;
   EngagementEnvelope envelope;
+  // Semi-active guidance: the illuminator (at p_enu) and seeker gate, for the capture-zone hold.
+  bool semi_active = false;
+  double illuminator_beamwidth_rad = 0.0;
+  double doppler_gate_mps = 0.0;
+};
+
+// An operator's decision on a track (when an operator is modelled).
+struct OperatorDecision {
+  TrackId track;
+  bool engage = false, doctrine_engage = false, wrong_call = false;
+  double delay_s = 0.0;
+  Identity identity = Identity::kPending;
+};
+
+// A shot not ordered because a friendly track lies in its capture zone.
+struct EngagementHold {
+  TrackId track, friendly_track;  // friendly_track invalid when it is a received (network) track
+  std::string friendly_name;      // "track N" or the network callsign
+  CaptureConflict conflict;
+};
+
+struct OrderedEngagement {
+  EngagementOrder order;
+  std::string control;  // weapons control status that applied ("free", "tight", "hold")
+  std::string rule;     // the rule that allowed it, in words
+};
+
+struct DecisionCycle {
+  std::vector<OrderedEngagement> orders;
+  std::vector<OperatorDecision> decisions;  // taken now
+  std::vector<EngagementHold> holds;        // new holds (once per pair)
+  std::optional<SimTime> next_decision;     // when a pending operator decision falls due
 };
 
 class CommandPost final {
  public:
-  explicit CommandPost(CommandPostConfig config);
+  // `operator_stream`: the operators' draws (delay, wrong call), one derived stream per track.
+  explicit CommandPost(CommandPostConfig config, RandomStream operator_stream = RandomStream(0));
   TrackerUpdate OnDetections(const DetectionBatch& batch);  // drops are forgotten by the identifier too
   void OnIffSweep(const IffSweep& sweep);
   // ADS-B and datalink reports: identification evidence (the tracker does not use them here).
   ReportCorrelation OnPositionReports(const PositionReportBatch& batch);
   std::vector<IdentityChange> Identify(SimTime now);
   // Orders for this decision cycle (at most one per threat, within the free channels and rounds).
-  std::vector<EngagementOrder> Assign(SimTime now, const FireUnitStatus& fire_unit);
+  DecisionCycle Assign(SimTime now, const FireUnitStatus& fire_unit);
   void OnEngagementEnded(EngagementId engagement, SimTime t);
 
   const Tracker& tracker() const { return tracker_; }
   Identity IdentityOf(TrackId t) const { return identifier_.IdentityOf(t); }
   const CommandPostConfig& config() const { return config_; }
   const std::vector<ThreatAssessment>& threats() const { return threats_; }
+  const std::vector<IdentityConflict>& conflicts() const { return identifier_.conflicts(); }
 
  private:
-  bool Eligible(Identity identity) const;
+  struct Call {
+    bool doctrine = false;  // doctrine's answer when the call was made
+    OperatorCall call;
+    SimTime due;
+    bool reported = false;
+  };
+  // Doctrine's answer for a track at `now`, with the control and rule in words.
+  bool DoctrineEngages(SimTime now, const ThreatAssessment& th, const Vec3& p_enu, std::string* control,
+                       std::string* rule) const;
+  std::optional<EngagementHold> CaptureZoneHold(SimTime now, TrackId track, const FireUnitStatus& fu,
+                                                double flight_time_s) const;
   struct Engagement {
     TrackId track;
     bool active = true;
@@ -79,6 +150,11 @@ class CommandPost final {
   std::vector<ThreatAssessment> threats_;  // of the last Identify, ranked
   std::map<EngagementId, Engagement> engagements_;
   std::uint32_t next_engagement_ = 1;
+  RandomStream operator_stream_;
+  std::map<TrackId, Call> calls_;
+  std::map<std::string, PositionReport> remote_friends_;  // received friendly tracks, by callsign
+  std::optional<SimTime> network_heard_;                  // last message from an accepted node
+  std::set<std::pair<TrackId, std::string>> holds_reported_;
 };
 
 }  // namespace iadsim

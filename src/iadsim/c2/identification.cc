@@ -2,9 +2,21 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace iadsim {
+namespace {
+
+const ProceduralCorridor* CorridorOf(const std::vector<ProceduralCorridor>& corridors,
+                                     const std::vector<std::pair<Vec3, Vec3>>& kinematics, std::size_t i) {
+  if (i >= kinematics.size()) return nullptr;
+  for (const ProceduralCorridor& c : corridors)
+    if (InsideCorridor(c, kinematics[i].first, kinematics[i].second)) return &c;
+  return nullptr;
+}
+
+}  // namespace
 
 Problems IdentificationRules::Validate() const {
   Problems out;
@@ -39,6 +51,16 @@ void Identifier::AddIffEvidence(const IffSweep& sweep, const IffCorrelation& cor
 void Identifier::AddReportEvidence(const std::vector<PositionReport>& reports, const ReportCorrelation& correlation) {
   for (const auto& pair : correlation.pairs) {
     const PositionReport& r = reports[pair.report];
+    if (r.source == ReportSource::kNetwork) {
+      const auto& accepted = rules_.accept_identity_from;
+      Identity id;
+      if (std::find(accepted.begin(), accepted.end(), r.sender_unit) == accepted.end()) continue;
+      if (!ParseIdentity(r.identity.c_str(), &id) || id == Identity::kPending || id == Identity::kUnknown) continue;
+      Evidence& e = tracks_[pair.track];
+      e.network_identity = id;
+      e.network_sender = r.sender_unit;
+      continue;
+    }
     Evidence& e = tracks_[pair.track];
     if (r.source == ReportSource::kDatalink) {
       ++e.datalink_reports;
@@ -51,8 +73,10 @@ void Identifier::AddReportEvidence(const std::vector<PositionReport>& reports, c
 }
 
 std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<ThreatAssessment>& threats,
-                                                 const std::vector<double>& speeds_mps) {
+                                                 const std::vector<double>& speeds_mps,
+                                                 const std::vector<std::pair<Vec3, Vec3>>& kinematics) {
   std::vector<IdentityChange> changes;
+  conflicts_.clear();
   for (std::size_t i = 0; i < threats.size(); ++i) {
     const ThreatAssessment& th = threats[i];
     Evidence& e = tracks_[th.track];
@@ -72,10 +96,15 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<
       why = fmt::format("Mode 3/A code {:04d}", e.code);
       if (e.mode_c_alt_m) why += fmt::format(" with Mode C altitude {:.0f} m", *e.mode_c_alt_m);
       why += ", no secure-mode reply";
-    } else if (e.unanswered >= rules_.min_unanswered && e.identity != Identity::kHostile) {
+    } else if (const ProceduralCorridor* c = CorridorOf(rules_.corridors, kinematics, i)) {
+      e.hostile_behaviour_since.reset();
+      next = Identity::kAssumedFriend;
+      why = fmt::format("flying the procedural corridor '{}' in its direction, no IFF or report evidence", c->name);
+    } else if ((!rules_.has_iff || e.unanswered >= rules_.min_unanswered) && e.identity != Identity::kHostile) {
       const bool fast = speeds_mps[i] >= rules_.hostile_min_speed_mps;
       const bool inbound = th.inbound && th.cpa_m <= rules_.inbound_max_cpa_m;
-      const std::string silent = fmt::format("no IFF reply to {} interrogations", e.unanswered);
+      const std::string silent =
+          rules_.has_iff ? fmt::format("no IFF reply to {} interrogations", e.unanswered) : std::string("no IFF interrogator");
       if (fast && inbound) {
         if (!e.hostile_behaviour_since) e.hostile_behaviour_since = now;
         const double held = (now - *e.hostile_behaviour_since).seconds();
@@ -95,6 +124,19 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<
         why = silent + (fast ? "; not inbound" : "; not fast");
       }
     }
+    const bool own_positive = e.secure_replies > 0 || e.datalink_reports > 0;
+    if (e.network_identity && !own_positive) {
+      // The unit's own (weaker) evidence, had the node said nothing: `next` unless it is the
+      // network's identity carried over from an earlier evaluation.
+      const Identity own = next;
+      if (own != Identity::kPending && own != Identity::kUnknown && own != *e.network_identity &&
+          e.last_conflict != std::make_pair(own, *e.network_identity)) {
+        conflicts_.push_back({th.track, own, *e.network_identity, e.network_sender});
+        e.last_conflict = std::make_pair(own, *e.network_identity);
+      }
+      next = *e.network_identity;
+      why = fmt::format("identity {} received from network node {}", ToString(next), e.network_sender);
+    }
     if (next != e.identity) {
       changes.push_back({th.track, e.identity, next, why});
       e.identity = next;
@@ -106,6 +148,11 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<
 Identity Identifier::IdentityOf(TrackId track) const {
   const auto it = tracks_.find(track);
   return it == tracks_.end() ? Identity::kPending : it->second.identity;
+}
+
+std::optional<Identity> Identifier::NetworkIdentityOf(TrackId track) const {
+  const auto it = tracks_.find(track);
+  return it == tracks_.end() ? std::nullopt : it->second.network_identity;
 }
 
 void Identifier::Forget(TrackId track) { tracks_.erase(track); }

@@ -7,11 +7,20 @@
 //     (NEUTRAL by default: a civil aircraft broadcasting; ADS-B is not authenticated).
 //  4. A Mode 3/A (and C) or Mode S reply without a secure reply        -> `mode3a_identity`
 //     (NEUTRAL by default: a civil transponder on an airway).
+//  C. Inside a procedural corridor (c2/procedural_corridor.h: the approach to an allied airbase,
+//     flown in its direction), with none of the evidence of rules 1 to 4   -> ASSUMED FRIEND.
 //  5. At least `min_unanswered` interrogations without any reply       -> UNKNOWN, and then
 //     if fast (speed >= hostile_min_speed) and inbound (closing on a defended asset with a
 //     predicted CPA <= inbound_max_cpa)                               -> SUSPECT at once,
 //     HOSTILE once that behaviour has held for `hostile_delay` (the time an operator takes to
 //     confirm); SUSPECT returns to UNKNOWN if the behaviour stops. HOSTILE is kept.
+//  N. A track of a node this unit accepts identities from (`accept_identity_from`), received over
+//     a network link and correlated with the track                      -> that node's identity
+//     (friend, assumed friend, neutral, suspect or hostile), above rules 3 to 5; rules 1 and 2 (the
+//     unit's own authenticated evidence) stay above it. Where the unit's own evidence says otherwise
+//     (other than pending or unknown) the disagreement is reported as a conflict.
+// A unit without an interrogator (`has_iff` false) treats every confirmed track as silent for
+// rule 5 ("no IFF interrogator"): it identifies by behaviour alone.
 // Positive evidence wins: a track that later answers or reports (even a HOSTILE one) takes the
 // identity of rules 1 to 4.
 // Behaviour alone never makes a track that answered in Mode 3/A hostile: an airliner on an
@@ -25,6 +34,7 @@
 
 #include "iadsim/c2/identity.h"
 #include "iadsim/c2/iff_correlation.h"
+#include "iadsim/c2/procedural_corridor.h"
 #include "iadsim/c2/report_correlation.h"
 #include "iadsim/c2/threat_evaluation.h"
 #include "iadsim/core/error.h"
@@ -38,6 +48,9 @@ struct IdentificationRules {
   int min_unanswered = 2;                 // interrogations without reply before UNKNOWN, >= 1
   Identity mode3a_identity = Identity::kNeutral;
   Identity adsb_identity = Identity::kNeutral;
+  std::vector<ProceduralCorridor> corridors;      // in the command post's ENU frame
+  std::vector<std::string> accept_identity_from;  // network nodes (unit names) whose identities count
+  bool has_iff = true;                            // set from the unit's IFF (not a scenario key)
   Problems Validate() const;
 };
 
@@ -47,6 +60,14 @@ struct IdentityChange {
   std::string evidence;
 };
 
+// The unit's own evidence and an accepted node's identity disagree (reported once per pair of
+// identities and node).
+struct IdentityConflict {
+  TrackId track;
+  Identity local, remote;
+  std::string from_unit;
+};
+
 class Identifier final {
  public:
   explicit Identifier(IdentificationRules rules) : rules_(rules) {}
@@ -54,10 +75,16 @@ class Identifier final {
   void AddIffEvidence(const IffSweep& sweep, const IffCorrelation& correlation);
   // Evidence from self-reported positions (already paired with tracks).
   void AddReportEvidence(const std::vector<PositionReport>& reports, const ReportCorrelation& correlation);
-  // Re-evaluates every listed track at `now` and returns the changes.
+  // Re-evaluates every listed track at `now` and returns the changes. `kinematics` (position,
+  // velocity in ENU per track; may be empty: no corridor rule) feeds the corridor rule.
   std::vector<IdentityChange> Evaluate(SimTime now, const std::vector<ThreatAssessment>& threats,
-                                       const std::vector<double>& speeds_mps);
+                                       const std::vector<double>& speeds_mps,
+                                       const std::vector<std::pair<Vec3, Vec3>>& kinematics = {});
   Identity IdentityOf(TrackId track) const;
+  // The identity an accepted node gave the track, if any.
+  std::optional<Identity> NetworkIdentityOf(TrackId track) const;
+  // Conflicts found by the last Evaluate.
+  const std::vector<IdentityConflict>& conflicts() const { return conflicts_; }
   void Forget(TrackId track);
 
  private:
@@ -74,9 +101,13 @@ class Identifier final {
     std::string secure_key;
     SimTime last_reply;
     std::optional<SimTime> hostile_behaviour_since;
+    std::optional<Identity> network_identity;
+    std::string network_sender;
+    std::optional<std::pair<Identity, Identity>> last_conflict;
   };
   IdentificationRules rules_;
   std::map<TrackId, Evidence> tracks_;
+  std::vector<IdentityConflict> conflicts_;
 };
 
 }  // namespace iadsim

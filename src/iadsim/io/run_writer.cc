@@ -1,5 +1,7 @@
 #include "iadsim/io/run_writer.h"
 
+#include <type_traits>
+
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
@@ -36,7 +38,22 @@ std::string EventJson(const Event& e) {
   Json j;
   j["t"] = e.time.seconds();
   j["type"] = e.type;
-  for (const auto& [k, v] : e.fields) std::visit([&](const auto& x) { j[k] = x; }, v);
+  for (const auto& [k, v] : e.fields)
+    std::visit(
+        [&](const auto& x) {
+          if constexpr (std::is_same_v<std::decay_t<decltype(x)>, EventRecords>) {
+            Json list = Json::array();
+            for (const auto& item : x.items) {
+              Json o = Json::object();
+              for (const auto& [ik, iv] : item) std::visit([&](const auto& y) { o[ik] = y; }, iv);
+              list.push_back(std::move(o));
+            }
+            j[k] = std::move(list);
+          } else {
+            j[k] = x;
+          }
+        },
+        v);
   return j.dump();
 }
 

@@ -52,6 +52,33 @@ const YAML::Node* FindType(MapReader& m, const std::string& key, const std::map<
   return &it->second;
 }
 
+void ReadWaypoints(Context& ctx, MapReader& m, const std::string& key, std::size_t min_size, std::vector<Waypoint>* out) {
+  const auto route = m.Node(key, true);
+  if (!route) return;
+  const std::string rpath = m.PathOf(key);
+  if (!route->IsSequence()) {
+    m.Report(key, "must be a list of waypoints (got " + Describe(*route) + ")");
+    return;
+  }
+  for (std::size_t i = 0; i < route->size(); ++i) {
+    MapReader w(ctx.src, (*route)[i], fmt::format("{}[{}]", rpath, i));
+    if (!w.ok()) continue;
+    Waypoint wp;
+    if (auto at = w.String("at", false)) {
+      const auto it = ctx.assets.find(*at);
+      if (it == ctx.assets.end()) w.Report("at", fmt::format("refers to an undefined asset '{}'", *at));
+      else wp.position = it->second;
+      wp.position.alt_m = w.Quantity("alt", D::kAltitude, true).value_or(0.0);
+    } else if (auto g = ReadPosition(w, true)) {
+      wp.position = *g;
+    }
+    wp.speed_mps = w.Quantity("speed", D::kSpeed, true).value_or(100.0);
+    w.Finish();
+    out->push_back(wp);
+  }
+  if (route->size() < min_size) m.Report(key, fmt::format("needs at least {} waypoint{} (got {})", min_size, min_size == 1 ? "" : "s", route->size()));
+}
+
 }  // namespace iadsim::scenario_detail
 
 namespace iadsim {
@@ -59,9 +86,12 @@ namespace {
 
 using namespace scenario_detail;
 
-void ReadMissileType(Context& ctx, const std::string& name, InterceptorConfig* c, EngagementEnvelope* env) {
+void ReadMissileType(Context& ctx, const std::string& name, UnitSpec* u) {
+  InterceptorConfig* c = &u->interceptor;
+  EngagementEnvelope* env = &u->envelope;
   MapReader m(ctx.src, ctx.types.missiles.at(name), "types.missiles." + name);
   if (!m.ok()) return;
+  ReadMissileGuidance(ctx, m, u);
   c->launch_mass_kg = m.Quantity("launch_mass", D::kMass, true).value_or(c->launch_mass_kg);
   c->boost_propellant_kg = m.Quantity("boost_propellant", D::kMass, true).value_or(c->boost_propellant_kg);
   c->boost_time_s = m.Quantity("boost_time", D::kTime, true).value_or(c->boost_time_s);
@@ -123,33 +153,13 @@ void ReadAircraft(Context& ctx, const YAML::Node& node, const std::string& path,
     else if (*end == "remove") a->route.end = EndOfRoute::kRemove;
     else m.Report("at_end", fmt::format("must be continue or remove (got '{}')", *end));
   }
-  if (auto route = m.Node("route", true)) {
-    const std::string rpath = m.PathOf("route");
-    if (!route->IsSequence()) {
-      m.Report("route", "must be a list of waypoints (got " + Describe(*route) + ")");
-    } else {
-      for (std::size_t i = 0; i < route->size(); ++i) {
-        MapReader w(ctx.src, (*route)[i], fmt::format("{}[{}]", rpath, i));
-        if (!w.ok()) continue;
-        Waypoint wp;
-        if (auto at = w.String("at", false)) {
-          const auto it = ctx.assets.find(*at);
-          if (it == ctx.assets.end()) w.Report("at", fmt::format("refers to an undefined asset '{}'", *at));
-          else wp.position = it->second;
-          wp.position.alt_m = w.Quantity("alt", D::kAltitude, true).value_or(0.0);
-        } else if (auto g = ReadPosition(w, true)) {
-          wp.position = *g;
-        }
-        wp.speed_mps = w.Quantity("speed", D::kSpeed, true).value_or(100.0);
-        w.Finish();
-        a->route.waypoints.push_back(wp);
-      }
-      if (route->size() < 2)
-        m.Report("route", fmt::format("needs at least 2 waypoints (got {})", route->size()));
-      else
-        for (const Problem& p : a->route.Validate())
-          if (p.path != "route") m.ReportAll({{p.path, p.message}});
-    }
+  ReadWaypoints(ctx, m, "route", 2, &a->route.waypoints);
+  if (a->route.waypoints.size() >= 2)
+    for (const Problem& p : a->route.Validate())
+      if (p.path != "route") m.ReportAll({{p.path, p.message}});
+  if (auto n = m.Node("on_notice", false)) {
+    a->on_notice.emplace();
+    ReadNoticeReaction(ctx, *n, m.PathOf("on_notice"), &*a->on_notice);
   }
   m.Finish();
 }
@@ -164,7 +174,10 @@ void ReadUnit(Context& ctx, const YAML::Node& node, const std::string& path, Uni
   for (const std::string& a : m.StringList("defends", false))
     if (!ctx.assets.count(a)) m.Report("defends", fmt::format("refers to an undefined asset '{}'", a));
     else u->defends.push_back(a);
-  if (auto n = m.Node("surveillance", true)) ReadSurveillance(ctx, *n, m.PathOf("surveillance"), u);
+  // A unit without surveillance is a network node: it needs links or datalinks to see anything.
+  u->has_surveillance = m.Has("surveillance");
+  if (auto n = m.Node("surveillance", false)) ReadSurveillance(ctx, *n, m.PathOf("surveillance"), u);
+  if (auto n = m.Node("network", false)) ReadUnitNetwork(ctx, *n, m.PathOf("network"), ctx.units, &u->network);
   if (auto n = m.Node("adsb_receiver", false)) {
     u->adsb.emplace();
     ReadAdsbReceiver(ctx, *n, m.PathOf("adsb_receiver"), u->position, &*u->adsb);
@@ -178,7 +191,7 @@ void ReadUnit(Context& ctx, const YAML::Node& node, const std::string& path, Uni
   if (auto n = m.Node("engagement_radar", false)) {
     MapReader e(ctx.src, *n, m.PathOf("engagement_radar"));
     if (e.ok() && FindType(e, "type", ctx.types.engagement_radars, "engagement radar type", &u->engagement_radar.name))
-      ReadEngagementRadarType(ctx, u->engagement_radar.name, &u->engagement_radar);
+      ReadEngagementRadarType(ctx, u->engagement_radar.name, &u->engagement_radar, &u->illuminator);
     if (auto at = e.Node("at", false)) u->engagement_radar.position = ReadAt(ctx, *at, e.PathOf("at"), false).value_or(u->position);
     else u->engagement_radar.position = u->position;
     u->engagement_radar.position.alt_m += e.Quantity("antenna_height", D::kLength, true).value_or(0.0);
@@ -202,7 +215,10 @@ void ReadUnit(Context& ctx, const YAML::Node& node, const std::string& path, Uni
   }
   if (!u->launchers.empty() || m.Has("missile")) {
     if (FindType(m, "missile", ctx.types.missiles, "missile type", &u->missile_type))
-      ReadMissileType(ctx, u->missile_type, &u->interceptor, &u->envelope);
+      ReadMissileType(ctx, u->missile_type, u);
+    if (u->guidance == MissileGuidance::kSemiActive && !u->illuminator && !u->engagement_radar.name.empty())
+      m.Report("missile", fmt::format("is semi-active ('{}') but the engagement radar type '{}' has no illuminator",
+                                      u->missile_type, u->engagement_radar.name));
   }
   if (auto n = m.Node("tracker", false)) {
     MapReader t(ctx.src, *n, m.PathOf("tracker"));
@@ -231,18 +247,15 @@ void ReadUnit(Context& ctx, const YAML::Node& node, const std::string& path, Uni
     r.min_unanswered = static_cast<int>(i.Integer("min_unanswered", false, 1, 1000).value_or(r.min_unanswered));
     if (auto id = i.String("mode3a_identity", false))
       if (!ParseIdentity(id->c_str(), &r.mode3a_identity)) i.Report("mode3a_identity", fmt::format("is not an identity (got '{}')", *id));
+    if (auto n = i.Node("corridors", false)) ReadCorridors(ctx, *n, i.PathOf("corridors"), u->position, &r.corridors);
     i.ReportAll(r.Validate());
     i.Finish();
   }
   if (auto n = m.Node("doctrine", false)) {
     MapReader d(ctx.src, *n, m.PathOf("doctrine"));
     DoctrineConfig& c = u->doctrine;
-    if (auto ctl = d.String("control", false)) {
-      if (*ctl == "free") c.control = WeaponsControl::kFree;
-      else if (*ctl == "tight") c.control = WeaponsControl::kTight;
-      else if (*ctl == "hold") c.control = WeaponsControl::kHold;
-      else d.Report("control", fmt::format("must be free, tight or hold (got '{}')", *ctl));
-    }
+    c.control = ReadWeaponsControl(d, c.control);
+    ReadDoctrineExtras(ctx, d, &c);
     c.salvo = static_cast<int>(d.Integer("salvo", false, 1, 4).value_or(c.salvo));
     c.reengage_delay_s = d.Quantity("reengage_delay", D::kTime, c.reengage_delay_s);
     d.ReportAll(c.Validate());
@@ -304,7 +317,7 @@ std::map<std::string, YAML::Node> ReadTable(MapReader& types, const std::string&
 
 Scenario ReadDocument(const YAML::Node& root, const YamlSource& src) {
   Scenario s;
-  Context ctx{src, {}, {}, {}, {}};
+  Context ctx{src, {}, {}, {}, {}, {}, {}, {}};
   MapReader top(src, root, "");
   if (!top.ok()) return s;
   if (auto n = top.Node("scenario", true)) {
@@ -371,10 +384,15 @@ Scenario ReadDocument(const YAML::Node& root, const YamlSource& src) {
     s.jammers.emplace_back();
     ReadJammer(ctx, node, path, aircraft_names, &s.jammers.back());
   });
+  if (const YAML::Node n = root.IsMap() ? root["units"] : YAML::Node(); n && n.IsSequence())
+    for (const YAML::Node& u : n)
+      if (u.IsMap() && u["name"] && u["name"].IsScalar()) ctx.units.push_back(u["name"].Scalar());
   list("units", true, [&](const YAML::Node& node, const std::string& path) {
     s.units.emplace_back();
     ReadUnit(ctx, node, path, &s.units.back());
   });
+  if (auto n = top.Node("network", false)) ReadNetworkLinks(ctx, *n, "network", ctx.units, &s.links);
+  if (auto n = top.Node("deconfliction", false)) ReadNotices(ctx, *n, "deconfliction", &s.notices);
   top.Finish();
   return s;
 }

@@ -28,6 +28,7 @@ struct Context {
   std::vector<std::string> datalinks;  // names defined under datalinks:
   std::map<std::string, Signature> signatures;    // aircraft types read so far
   std::map<std::string, RadarConfig> radar_types;  // radar types read so far
+  std::vector<std::string> units;                  // names of every unit (network nodes), read first
 };
 
 std::optional<Geodetic> ReadPosition(MapReader& m, bool alt_required, double alt_default = 0.0);
@@ -37,7 +38,9 @@ const YAML::Node* FindType(MapReader& m, const std::string& key, const std::map<
                            const char* what, std::string* name);
 
 void ReadSignature(Context& ctx, const std::string& type, Signature* sig);
-void ReadEngagementRadarType(Context& ctx, const std::string& name, EngagementRadarConfig* r);
+// `illuminator`: receives the type's CW illuminator block, if it has one.
+void ReadEngagementRadarType(Context& ctx, const std::string& name, EngagementRadarConfig* r,
+                             std::optional<IlluminatorConfig>* illuminator);
 void ReadTransponder(Context& ctx, const YAML::Node& node, const std::string& path, Transponder* x);
 void ReadAdsbOut(Context& ctx, const YAML::Node& node, const std::string& path, AdsbOut* x);
 void ReadDatalinkMember(Context& ctx, const YAML::Node& node, const std::string& path, DatalinkMember* x);
@@ -48,5 +51,23 @@ void ReadAdsbReceiver(Context& ctx, const YAML::Node& node, const std::string& p
 void ReadJammer(Context& ctx, const YAML::Node& node, const std::string& path, const std::vector<std::string>& aircraft,
                 JammerSpec* j);
 void ReadDatalink(Context& ctx, const YAML::Node& node, const std::string& path, DatalinkConfig* c);
+// A list of waypoints under `key` (at least `min_size`): {lat, lon, alt, speed} or {at: ASSET, alt, speed}.
+void ReadWaypoints(Context& ctx, MapReader& m, const std::string& key, std::size_t min_size, std::vector<Waypoint>* out);
+
+// scenario_c2_reader.cc: network, doctrine and semi-active weapons.
+void ReadIlluminator(Context& ctx, const YAML::Node& node, const std::string& path, IlluminatorConfig* c);
+// A missile type's guidance, seeker and self_destruct keys.
+void ReadMissileGuidance(Context& ctx, MapReader& m, UnitSpec* u);
+void ReadUnitNetwork(Context& ctx, const YAML::Node& node, const std::string& path, const std::vector<std::string>& units,
+                     NetworkDoctrine* n);
+void ReadCorridors(Context& ctx, const YAML::Node& node, const std::string& path, const Geodetic& origin,
+                   std::vector<ProceduralCorridor>* out);
+WeaponsControl ReadWeaponsControl(MapReader& d, WeaponsControl fallback);
+// A doctrine block's sectors, capture_zone_hold and operator keys.
+void ReadDoctrineExtras(Context& ctx, MapReader& d, DoctrineConfig* c);
+void ReadNetworkLinks(Context& ctx, const YAML::Node& node, const std::string& path, const std::vector<std::string>& units,
+                      std::vector<NetworkLinkSpec>* out);
+void ReadNotices(Context& ctx, const YAML::Node& node, const std::string& path, std::vector<DeconflictionNoticeSpec>* out);
+void ReadNoticeReaction(Context& ctx, const YAML::Node& node, const std::string& path, NoticeReaction* r);
 
 }  // namespace iadsim::scenario_detail

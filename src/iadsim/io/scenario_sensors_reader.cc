@@ -151,7 +151,8 @@ void ReadSignature(Context& ctx, const std::string& name, Signature* sig) {
   *sig = it->second;
 }
 
-void ReadEngagementRadarType(Context& ctx, const std::string& name, EngagementRadarConfig* r) {
+void ReadEngagementRadarType(Context& ctx, const std::string& name, EngagementRadarConfig* r,
+                             std::optional<IlluminatorConfig>* illuminator) {
   MapReader m(ctx.src, ctx.types.engagement_radars.at(name), "types.engagement_radars." + name);
   if (!m.ok()) return;
   ReadRadarParameters(m, &r->radar);
@@ -160,6 +161,10 @@ void ReadEngagementRadarType(Context& ctx, const std::string& name, EngagementRa
   r->range_gate_m = m.Quantity("range_gate", D::kLength, r->range_gate_m);
   r->channels = static_cast<int>(m.Integer("channels", true, 1, 100).value_or(r->channels));
   r->update_interval_s = m.Quantity("update_interval", D::kTime, true).value_or(r->update_interval_s);
+  if (auto n = m.Node("illuminator", false)) {
+    illuminator->emplace();
+    ReadIlluminator(ctx, *n, m.PathOf("illuminator"), &**illuminator);
+  }
   m.ReportAll(r->Validate());
   m.Finish();
 }

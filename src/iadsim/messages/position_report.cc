@@ -6,6 +6,7 @@ const char* ToString(ReportSource source) {
   switch (source) {
     case ReportSource::kAdsb: return "adsb";
     case ReportSource::kDatalink: return "datalink";
+    case ReportSource::kNetwork: return "network";
   }
   return "?";
 }

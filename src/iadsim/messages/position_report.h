@@ -4,6 +4,9 @@
 // force's network). Unlike a radar detection it names its sender — an ICAO address and callsign,
 // or a link track number — and says nothing about whether the sender tells the truth: C2 pairs
 // it with a track by position (c2/report_correlation.h) and weighs it by its source.
+// A third kind is a track of another unit's air picture sent over an air-defence network link
+// (kNetwork): its sender is a unit (`network` = the link, `sender_unit`, `callsign` = "unit#track"),
+// it carries that unit's identity of the track, and its sigmas come from that unit's covariance.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -13,7 +16,7 @@
 
 namespace iadsim {
 
-enum class ReportSource : std::uint8_t { kAdsb, kDatalink };
+enum class ReportSource : std::uint8_t { kAdsb, kDatalink, kNetwork };
 const char* ToString(ReportSource source);
 
 struct PositionReport {
@@ -27,6 +30,8 @@ struct PositionReport {
   Vec3 v_enu = Vec3::Zero();  // m/s, at the reported position
   double sigma_horizontal_m = 0.0;  // per horizontal axis
   double sigma_vertical_m = 0.0;
+  std::string sender_unit;    // kNetwork: the unit whose picture this track belongs to
+  std::string identity;       // kNetwork: that unit's identity of the track ("friend", "hostile", ...)
 };
 
 // Reports delivered together to one unit.
@@ -34,6 +39,7 @@ struct PositionReportBatch {
   std::string receiver;  // the receiver or link that delivered them
   SimTime time;
   std::vector<PositionReport> reports;
+  std::string sender_unit;  // a network picture message: its sending unit (heartbeat even when empty)
 };
 
 }  // namespace iadsim

@@ -2,10 +2,17 @@
 
 #include "iadsim/sim/fire_unit.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+
 namespace iadsim {
 
-CommandPostNode::CommandPostNode(RunContext& ctx, std::string name, CommandPostConfig config)
-    : ctx_(ctx), name_(std::move(name)), cp_(std::move(config)) {
+CommandPostNode::CommandPostNode(RunContext& ctx, std::string name, CommandPostConfig config, std::string sensor_name)
+    : ctx_(ctx),
+      name_(std::move(name)),
+      cp_(std::move(config), ctx.Stream(name_, "operator")),
+      sensor_name_(std::move(sensor_name)) {
   id_ = ctx_.engine.Add(this);
 }
 
@@ -59,7 +66,9 @@ void CommandPostNode::Track(SimTime now) {
                     .With("lat", g.lat_deg)
                     .With("lon", g.lon_deg)
                     .With("alt_m", g.alt_m)
-                    .With("truth_entity", TruthOf(t, now)));
+                    .With("truth_entity", TruthOf(t, now))
+                    .With("sensor", sensor_name_)
+                    .With("detections", std::int64_t{s->hits}));
     }
     for (TrackId t : u.updated) {
       const TrackState* s = cp_.tracker().Find(t);
@@ -85,6 +94,20 @@ void CommandPostNode::Track(SimTime now) {
     const ReportCorrelation c = cp_.OnPositionReports(b);
     for (const auto& p : c.pairs) {
       const PositionReport& r = b.reports[p.report];
+      if (r.source == ReportSource::kNetwork) {
+        // Reported once per (track, sending unit): the first time that node's identity arrives.
+        const auto& accepted = cp_.config().network.accept_identity_from;
+        if (std::find(accepted.begin(), accepted.end(), r.sender_unit) == accepted.end()) continue;
+        if (!correlated_senders_.insert({p.track, "network/" + r.sender_unit}).second) continue;
+        ctx_.Emit(Event{now, "network_identity"}
+                      .With("unit", name_)
+                      .With("track", std::int64_t{p.track.value()})
+                      .With("from_unit", r.sender_unit)
+                      .With("remote_track", r.callsign)
+                      .With("identity", r.identity)
+                      .With("truth_entity", TruthOf(p.track, now)));
+        continue;
+      }
       if (!correlated_senders_.insert({p.track, r.network + "/" + r.callsign}).second) continue;
       ctx_.Emit(Event{now, "report_correlated"}
                     .With("unit", name_)
@@ -108,18 +131,53 @@ void CommandPostNode::Decide(SimTime now) {
                   .With("evidence", c.evidence)
                   .With("truth_entity", TruthOf(c.track, now)));
   }
+  for (const IdentityConflict& c : cp_.conflicts())
+    ctx_.Emit(Event{now, "identity_conflict"}
+                  .With("unit", name_)
+                  .With("track", std::int64_t{c.track.value()})
+                  .With("local", std::string(ToString(c.local)))
+                  .With("remote", std::string(ToString(c.remote)))
+                  .With("from_unit", c.from_unit)
+                  .With("truth_entity", TruthOf(c.track, now)));
   if (fire_unit_ == nullptr) return;
-  for (const EngagementOrder& o : cp_.Assign(now, fire_unit_->Status(frame()))) {
+  const DecisionCycle a = cp_.Assign(now, fire_unit_->Status(frame()));
+  for (const OperatorDecision& d : a.decisions)
+    ctx_.Emit(Event{now, "operator_decision"}
+                  .With("unit", name_)
+                  .With("track", std::int64_t{d.track.value()})
+                  .With("call", std::string(d.engage ? "engage" : "hold"))
+                  .With("doctrine", std::string(d.doctrine_engage ? "engage" : "hold"))
+                  .With("wrong_call", d.wrong_call)
+                  .With("delay_s", d.delay_s)
+                  .With("identity", std::string(ToString(d.identity)))
+                  .With("truth_entity", TruthOf(d.track, now)));
+  for (const EngagementHold& h : a.holds) {
+    Event e{now, "engagement_held"};
+    e.With("unit", name_)
+        .With("track", std::int64_t{h.track.value()})
+        .With("reason", fmt::format("friendly {} in the capture zone {:.0f} s into the predicted flight "
+                                    "({:.2f} deg off the illuminator beam centre, range-sum rates {:.0f} m/s apart)",
+                                    h.friendly_name, h.conflict.time_s, h.conflict.off_beam_rad * 57.29577951308232,
+                                    h.conflict.rate_difference_mps))
+        .With("friendly_track", h.friendly_name)
+        .With("friendly_truth_entity", h.friendly_track.valid() ? TruthOf(h.friendly_track, now) : std::int64_t{-1})
+        .With("truth_entity", TruthOf(h.track, now));
+    ctx_.Emit(e);
+  }
+  for (const OrderedEngagement& oe : a.orders) {
+    const EngagementOrder& o = oe.order;
     ctx_.Emit(Event{now, "engagement_ordered"}
                   .With("unit", name_)
                   .With("engagement", std::int64_t{o.engagement.value()})
                   .With("track", std::int64_t{o.track.value()})
                   .With("identity", std::string(ToString(cp_.IdentityOf(o.track))))
-                  .With("control", std::string(ToString(cp_.config().doctrine.control)))
+                  .With("control", oe.control)
+                  .With("rule", oe.rule)
                   .With("rounds", std::int64_t{o.rounds})
                   .With("truth_entity", TruthOf(o.track, now)));
     fire_unit_->Order(o);
   }
+  if (a.next_decision) ctx_.engine.WakeAt(*a.next_decision, Phase::kDecide, id_);
 }
 
 }  // namespace iadsim

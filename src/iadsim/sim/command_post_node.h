@@ -16,7 +16,8 @@ class FireUnit;
 
 class CommandPostNode final : public Component {
  public:
-  CommandPostNode(RunContext& ctx, std::string name, CommandPostConfig config);
+  // `sensor_name`: the name of the unit's surveillance radar, for the events ("" when it has none).
+  CommandPostNode(RunContext& ctx, std::string name, CommandPostConfig config, std::string sensor_name = "");
   void set_fire_unit(FireUnit* fire_unit) { fire_unit_ = fire_unit; }
   void Deliver(DetectionBatch batch, IffSweep iff);
   // Position reports, handled at batch.time (track phase).
@@ -39,6 +40,7 @@ class CommandPostNode final : public Component {
   ComponentId id_ = 0;
   std::vector<std::pair<DetectionBatch, IffSweep>> inbox_;
   std::vector<PositionReportBatch> report_inbox_;
+  std::string sensor_name_;
   std::set<std::pair<TrackId, std::string>> correlated_senders_;  // report_correlated is emitted once per pair
   std::set<TrackId> confirmed_;  // to report drops of confirmed tracks only
 };

@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include <Eigen/Geometry>
+
 #include "iadsim/sim/command_post_node.h"
+#include "iadsim/c2/capture_zone.h"
 #include "iadsim/tracking/kalman.h"
 #include "iadsim/tracking/polar_measurement.h"
 #include "iadsim/weapons/fuze.h"
@@ -24,7 +27,8 @@ FireUnit::FireUnit(RunContext& ctx, const UnitSpec& spec, CommandPostNode* comma
       command_post_(command_post),
       frame_(spec.engagement_radar.position),
       radar_(spec.engagement_radar, ctx.Stream(spec.name + "/" + spec.engagement_radar.name, "look")),
-      warhead_stream_(ctx.Stream(spec.name, "warhead")) {
+      warhead_stream_(ctx.Stream(spec.name, "warhead")),
+      alignment_error_rad_(spec.has_surveillance ? spec.surveillance.north_alignment_error_rad : 0.0) {
   id_ = ctx_.engine.Add(this);
   channels_.resize(static_cast<std::size_t>(spec.engagement_radar.channels));
   for (const LauncherSpec& l : spec.launchers) launchers_.push_back({l, frame_.EnuFromGeodetic(l.position), l.rounds, {}});
@@ -39,6 +43,11 @@ FireUnitStatus FireUnit::Status(const LocalFrame& cp_frame) const {
   }
   for (const Launcher& l : launchers_) s.ready_rounds += l.rounds;
   s.envelope = spec_.envelope;
+  if (spec_.guidance == MissileGuidance::kSemiActive && spec_.illuminator) {
+    s.semi_active = true;
+    s.illuminator_beamwidth_rad = spec_.illuminator->beamwidth_rad;
+    s.doppler_gate_mps = spec_.seeker.doppler_gate_mps;
+  }
   return s;
 }
 
@@ -51,9 +60,20 @@ void FireUnit::Order(const EngagementOrder& order) {
   c.active = true;
   c.to_fire = order.rounds;
   c.t = order.time;
-  c.x.head<3>() = frame_.EnuFromEcef(order.target_p_ecef);
-  c.x.tail<3>() = frame_.EnuVectorFromEcef(order.target_v_ecef);
-  c.P = RotatePositionVelocityCovariance(frame_.R_enu_from_ecef(), order.target_P_ecef);
+  Vec3 p_ecef = order.target_p_ecef, v_ecef = order.target_v_ecef;
+  Eigen::Matrix<double, 6, 6> P_ecef = order.target_P_ecef;
+  if (alignment_error_rad_ != 0.0) {
+    // The designation is in the command post's (misaligned) geography: turn it back about the unit.
+    const LocalFrame cp(spec_.position);
+    const Eigen::Matrix3d Rz = Eigen::AngleAxisd(alignment_error_rad_, Vec3::UnitZ()).toRotationMatrix();
+    const Eigen::Matrix3d R = cp.R_enu_from_ecef().transpose() * Rz * cp.R_enu_from_ecef();
+    p_ecef = cp.EcefFromEnu(Rz * cp.EnuFromEcef(p_ecef));
+    v_ecef = R * v_ecef;
+    P_ecef = RotatePositionVelocityCovariance(R, P_ecef);
+  }
+  c.x.head<3>() = frame_.EnuFromEcef(p_ecef);
+  c.x.tail<3>() = frame_.EnuVectorFromEcef(v_ecef);
+  c.P = RotatePositionVelocityCovariance(frame_.R_enu_from_ecef(), P_ecef);
   ctx_.engine.WakeAt(order.time + Duration::Seconds(spec_.engagement_radar.update_interval_s), Phase::kSense, id_);
 }
 
@@ -128,14 +148,31 @@ void FireUnit::Launch(SimTime now) {
     dir.z() = 0.0;
     Interceptor missile(spec_.interceptor, best->p_enu, dir.normalized(), frame_.origin().alt_m);
     ctx_.world.SetMissileState(id, now, frame_.EcefFromEnu(best->p_enu), Vec3::Zero());
-    flights_.push_back({id, static_cast<int>(&c - channels_.data()), missile, {}});
+    flights_.push_back({id, static_cast<int>(&c - channels_.data()), missile, {}, std::nullopt, false});
+    const bool semi_active = spec_.guidance == MissileGuidance::kSemiActive;
     ctx_.Emit(Event{now, "missile_launched"}
                   .With("unit", spec_.name)
                   .With("engagement", std::int64_t{c.order.engagement.value()})
                   .With("track", std::int64_t{c.order.track.value()})
                   .With("missile", std::int64_t{id.value()})
                   .With("missile_name", e.name)
-                  .With("launcher", best->spec.name));
+                  .With("launcher", best->spec.name)
+                  .With("guidance", std::string(semi_active ? "semi_active" : "command")));
+    if (semi_active) {
+      Flight& f = flights_.back();
+      f.seeker.emplace(spec_.seeker);
+      const Vec3 to_target = c.x.head<3>() - best->p_enu;
+      const Vec3 boresight = to_target.normalized();
+      const std::vector<Echo> echoes = Echoes(now, c, best->p_enu, Vec3::Zero(), boresight);
+      const double designated = RangeSumRate(Vec3::Zero(), c.x.head<3>(), c.x.tail<3>(), best->p_enu, Vec3::Zero());
+      if (spec_.seeker.lock == SeekerConfig::Lock::kBeforeLaunch) {
+        const auto r = f.seeker->LockBeforeLaunch(now.seconds(), designated, echoes);
+        f.ever_locked = r.held.has_value();
+        ReportSeeker(now, f, r, echoes, "before_launch");
+      } else {
+        f.seeker->SetGateCentre(designated);
+      }
+    }
     if (!flying_scheduled_) {
       flying_scheduled_ = true;
       ctx_.engine.WakeAt(now + Duration::Seconds(spec_.missile_step_s), Phase::kMove, id_);
@@ -152,14 +189,20 @@ void FireUnit::Fly(SimTime now) {
     const double age = (now - c.t).seconds() - dt;  // estimate at the start of the step
     const Vec3 est_p = c.x.head<3>() + c.x.tail<3>() * age;
     const Vec3 m0 = f.interceptor.state().p_enu;
-    f.interceptor.Step(dt, est_p, c.x.tail<3>());
+    if (f.seeker) {
+      const auto [aim_p, aim_v] = SeekerTarget(now - Duration::Seconds(dt), f, c, est_p, c.x.tail<3>());
+      if (!f.missile.valid()) continue;  // self-destructed on a lost lock
+      f.interceptor.Step(dt, aim_p, aim_v);
+    } else {
+      f.interceptor.Step(dt, est_p, c.x.tail<3>());
+    }
     const Vec3 m1 = f.interceptor.state().p_enu;
     ctx_.world.SetMissileState(f.missile, now, frame_.EcefFromEnu(m1),
                                frame_.EcefVectorFromEnu(f.interceptor.state().v_enu));
     if (f.interceptor.armed() && Fuze(now - Duration::Seconds(dt), dt, f, m0, m1)) continue;
     const auto sd = f.interceptor.self_destruct();
     if (sd != Interceptor::SelfDestruct::kNone)
-      EndFlight(now, f, sd == Interceptor::SelfDestruct::kTooSlow ? "self-destruct: too slow" : "self-destruct: flight time", -1, -1);
+      SelfDestruct(now, f, sd == Interceptor::SelfDestruct::kTooSlow ? "self-destruct: too slow" : "self-destruct: flight time");
     else if (f.interceptor.altitude_m() < 0.0)
       EndFlight(now, f, "ground impact", -1, -1);
   }
@@ -218,6 +261,94 @@ bool FireUnit::Fuze(SimTime t0, double dt, Flight& f, const Vec3& m0, const Vec3
                   .With("by_missile", std::int64_t{missile.value()}));
   }
   return true;
+}
+
+bool FireUnit::SelfDestruct(SimTime t, Flight& f, const std::string& why) {
+  RandomStream rng = warhead_stream_.Derive(ctx_.world.Get(f.missile).name, 1);
+  if (rng.Bernoulli(spec_.self_destruct.reliability)) {
+    EndFlight(t, f, why, -1, -1);
+    return true;
+  }
+  ctx_.Emit(Event{t, "self_destruct_failed"}.With("missile", std::int64_t{f.missile.value()}).With("reason", why));
+  f.interceptor.DisableSelfDestruct();
+  f.ever_locked = false;  // no second command
+  return false;
+}
+
+std::vector<Echo> FireUnit::Echoes(SimTime t, const Channel& c, const Vec3& m_p, const Vec3& m_v,
+                                   const Vec3& boresight) const {
+  std::vector<Echo> out;
+  const Vec3 illuminator_ecef = frame_.EcefFromEnu(Vec3::Zero());
+  const double age = (t - c.t).seconds();
+  const Vec3 aim = c.x.head<3>() + c.x.tail<3>() * age;
+  EchoGeometry g;
+  g.illuminator_p = Vec3::Zero();
+  g.illuminator_boresight = aim.normalized();
+  g.missile_p = m_p;
+  g.missile_v = m_v.norm() > 1.0 ? m_v : boresight;
+  g.seeker_boresight = boresight;
+  ctx_.world.ForEachAircraft(t, [&](const Entity& e, const EntityState& s) {
+    g.target_p = frame_.EnuFromEcef(s.p_ecef);
+    g.target_v = frame_.EnuVectorFromEcef(s.v_ecef);
+    g.rcs_m2 = e.signature.RcsSeenFrom(s.geo, s.p_ecef, s.v_ecef, illuminator_ecef);
+    out.push_back(ComputeEcho(*spec_.illuminator, spec_.seeker, g, e.id.value()));
+  });
+  return out;
+}
+
+void FireUnit::ReportSeeker(SimTime t, const Flight& f, const SemiActiveSeeker::Result& r,
+                            const std::vector<Echo>& echoes, const char* reason) {
+  using Change = SemiActiveSeeker::Change;
+  if (r.change == Change::kNone) return;
+  EventRecords list;
+  for (const Echo& e : echoes)
+    list.items.push_back({{"entity", std::int64_t(e.source)},
+                          {"power_dbw", e.power_dbw},
+                          {"in_beam", e.in_illuminator_beam},
+                          {"in_gate", std::abs(e.range_sum_rate_mps - f.seeker->gate_centre_mps()) <= spec_.seeker.doppler_gate_mps},
+                          {"detectable", e.detectable}});
+  if (r.change == Change::kLost) {
+    ctx_.Emit(Event{t, "seeker_lost"}
+                  .With("missile", std::int64_t{f.missile.value()})
+                  .With("entity", r.previous ? std::int64_t(*r.previous) : std::int64_t{-1})
+                  .With("reason", std::string("no echo in the gate")));
+    return;
+  }
+  const char* why = r.change == Change::kCaptured ? "captured" : r.change == Change::kReacquired ? "reacquired" : reason;
+  double power = 0.0;
+  for (const Echo& e : echoes)
+    if (r.held && e.source == *r.held) power = e.power_dbw;
+  Event ev{t, "seeker_locked"};
+  ev.With("missile", std::int64_t{f.missile.value()})
+      .With("entity", r.held ? std::int64_t(*r.held) : std::int64_t{-1})
+      .With("power_dbw", power)
+      .With("reason", std::string(why))
+      .With("echoes", std::move(list));
+  if (r.previous) ev.With("previous_entity", std::int64_t(*r.previous));
+  ctx_.Emit(ev);
+}
+
+std::pair<Vec3, Vec3> FireUnit::SeekerTarget(SimTime t, Flight& f, const Channel& c, const Vec3& est_p,
+                                             const Vec3& est_v) {
+  const InterceptorState& m = f.interceptor.state();
+  std::optional<EntityState> held;
+  if (f.seeker->held()) held = ctx_.world.StateAt(EntityId(static_cast<std::uint32_t>(*f.seeker->held())), t);
+  const Vec3 look = held ? frame_.EnuFromEcef(held->p_ecef) : est_p;
+  const Vec3 boresight = (look - m.p_enu).normalized();
+  const std::vector<Echo> echoes = Echoes(t, c, m.p_enu, m.v_enu, boresight);
+  if (!f.seeker->held() && !f.ever_locked && !f.seeker->searching())
+    f.seeker->SetGateCentre(RangeSumRate(Vec3::Zero(), est_p, est_v, m.p_enu, m.v_enu));
+  const auto r = f.seeker->Update(t.seconds(), echoes);
+  if (r.held) f.ever_locked = true;
+  ReportSeeker(t, f, r, echoes, "after_launch");
+  const auto& sd = spec_.self_destruct.on_lost_lock_s;
+  if (sd && f.ever_locked && !f.seeker->held() && f.seeker->time_without_lock_s(t.seconds()) >= *sd)
+    if (SelfDestruct(t, f, fmt::format("self-destruct: no seeker lock for {:.0f} s", *sd))) return {est_p, est_v};
+  if (f.seeker->held()) {
+    if (const auto s = ctx_.world.StateAt(EntityId(static_cast<std::uint32_t>(*f.seeker->held())), t))
+      return {frame_.EnuFromEcef(s->p_ecef), frame_.EnuVectorFromEcef(s->v_ecef)};
+  }
+  return {est_p, est_v};
 }
 
 void FireUnit::EndFlight(SimTime t, Flight& f, const std::string& reason, double miss_m, std::int64_t nearest) {

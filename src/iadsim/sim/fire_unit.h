@@ -5,10 +5,22 @@
 //          updates its own fire-control track (EKF, constant velocity, polar measurements);
 //   act:   a channel with a firm track (two hits) fires its salvo, one round per launcher
 //          interval, from the launcher with ready rounds that is free first;
-//   move:  interceptors fly with a fixed step, command-guided by proportional navigation on the
-//          fire-control track (not on truth); the proximity fuze sees truth (physics): it fires at
-//          the closest approach to any aircraft inside its radius, and the warhead kills with its
-//          probability inside the lethal radius.
+//   move:  interceptors fly with a fixed step. Command guidance: proportional navigation on the
+//          fire-control track (not on truth). Semi-active guidance: the CW illuminator points at
+//          the fire-control track's prediction; every step each aircraft's echo is computed at the
+//          missile (bistatic equation, both antenna patterns, range-sum rate: semi_active_seeker.h);
+//          the seeker holds the strongest detectable echo in its gate (locked before launch on the
+//          designated Doppler, or after), may be captured, lose it and re-acquire; PN steers on
+//          the held echo (the aircraft that returns it: physics, no seeker noise modelled) and on
+//          the fire-control track while nothing is held.
+//          The proximity fuze sees truth (physics): it fires at the closest approach to any
+//          aircraft inside its radius, and the warhead kills with its probability inside the
+//          lethal radius. Self-destruct (max flight time, too slow, or no lock for on_lost_lock)
+//          works with the stated reliability; a failed one lets the missile fly to the ground.
+//   north: the engagement radar shares the surveillance radar's north reference: a designation
+//          from a misaligned command post is turned back by the alignment error about the unit,
+//          so that the unit's own radar finds and guides on the target (the error only corrupts
+//          the geographic picture, as in PS752).
 // An engagement ends when all its missiles have detonated or self-destructed, or when the channel
 // loses its target before launching; the command post is told.
 #include <string>
@@ -56,7 +68,16 @@ class FireUnit final : public Component {
     int channel = 0;
     Interceptor interceptor;
     std::vector<SimTime> next_fuze_check;  // per entity index
+    std::optional<SemiActiveSeeker> seeker;
+    bool ever_locked = false;
   };
+  std::vector<Echo> Echoes(SimTime t, const Channel& c, const Vec3& m_p, const Vec3& m_v, const Vec3& boresight) const;
+  void ReportSeeker(SimTime t, const Flight& f, const SemiActiveSeeker::Result& r, const std::vector<Echo>& echoes,
+                    const char* reason);
+  // Semi-active: seeker update, then the point to steer at (p, v in ENU).
+  std::pair<Vec3, Vec3> SeekerTarget(SimTime t, Flight& f, const Channel& c, const Vec3& est_p, const Vec3& est_v);
+  // A self-destruct is due: true when it works (flight ended), false when it failed.
+  bool SelfDestruct(SimTime t, Flight& f, const std::string& why);
   void Look(SimTime now, Channel& c);
   void Launch(SimTime now);
   void Fly(SimTime now);
@@ -71,6 +92,7 @@ class FireUnit final : public Component {
   LocalFrame frame_;
   EngagementRadar radar_;
   RandomStream warhead_stream_;
+  double alignment_error_rad_ = 0.0;  // the unit's north reference error (its surveillance radar's)
   std::vector<Channel> channels_;
   std::vector<Launcher> launchers_;
   std::vector<Flight> flights_;

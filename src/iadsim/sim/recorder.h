@@ -13,7 +13,13 @@
 
 namespace iadsim {
 
-using EventValue = std::variant<std::int64_t, double, std::string, bool>;
+using EventScalar = std::variant<std::int64_t, double, std::string, bool>;
+// A list of records inside one event (e.g. every echo a seeker weighed): each a list of
+// (key, scalar), written as a JSON array of objects.
+struct EventRecords {
+  std::vector<std::vector<std::pair<std::string, EventScalar>>> items;
+};
+using EventValue = std::variant<std::int64_t, double, std::string, bool, EventRecords>;
 
 struct Event {
   SimTime time;

@@ -3,7 +3,9 @@
 #include <memory>
 
 #include "iadsim/sim/command_post_node.h"
+#include "iadsim/sim/deconfliction.h"
 #include "iadsim/sim/fire_unit.h"
+#include "iadsim/sim/network_link.h"
 #include "iadsim/sim/radar_site.h"
 #include "iadsim/sim/report_sources.h"
 #include "iadsim/sim/truth_sampler.h"
@@ -54,15 +56,21 @@ RunSummary RunScenario(const Scenario& scenario, const RunOptions& options, Reco
     cp.tracker = spec.tracker;
     cp.tracker.origin = spec.position;
     cp.identification = spec.identification;
+    cp.identification.has_iff = spec.has_surveillance && spec.iff.enabled;
+    cp.identification.accept_identity_from = spec.network.accept_identity_from;
     cp.doctrine = spec.doctrine;
+    cp.network = spec.network;
     const LocalFrame frame(spec.position);
     for (const std::string& name : spec.defends)
       for (const AssetSpec& a : scenario.assets)
         if (a.name == name) cp.assets.push_back({a.name, frame.EnuFromGeodetic(a.position)});
-    posts.push_back(std::make_unique<CommandPostNode>(ctx, spec.name, cp));
-    SurveillanceRadar radar(spec.surveillance, spec.iff, ctx.Stream(spec.name + "/" + spec.surveillance.name, "scan"));
-    radars.push_back(std::make_unique<RadarSite>(ctx, std::move(radar), posts.back().get()));
-    radars.back()->Start();
+    posts.push_back(std::make_unique<CommandPostNode>(ctx, spec.name, cp,
+                                                      spec.has_surveillance ? spec.surveillance.name : std::string()));
+    if (spec.has_surveillance) {
+      SurveillanceRadar radar(spec.surveillance, spec.iff, ctx.Stream(spec.name + "/" + spec.surveillance.name, "scan"));
+      radars.push_back(std::make_unique<RadarSite>(ctx, std::move(radar), posts.back().get()));
+      radars.back()->Start();
+    }
     if (spec.adsb) report_sources.push_back(std::make_unique<AdsbSite>(ctx, *spec.adsb, posts.back().get()));
     if (!spec.launchers.empty()) {
       fire_units.push_back(std::make_unique<FireUnit>(ctx, spec, posts.back().get()));
@@ -76,6 +84,17 @@ RunSummary RunScenario(const Scenario& scenario, const RunOptions& options, Reco
         if (name == link.name) subscribers.push_back(posts[u].get());
     report_sources.push_back(std::make_unique<DatalinkNet>(ctx, link, std::move(subscribers)));
   }
+  auto post_named = [&](const std::string& name) {
+    for (std::size_t u = 0; u < scenario.units.size(); ++u)
+      if (scenario.units[u].name == name) return posts[u].get();
+    IADSIM_CHECK(false, "a network link names an undefined unit (the reader checks this)");
+    return static_cast<CommandPostNode*>(nullptr);
+  };
+  std::vector<std::unique_ptr<NetworkLink>> links;
+  for (const NetworkLinkSpec& l : scenario.links)
+    links.push_back(std::make_unique<NetworkLink>(ctx, l, post_named(l.from), post_named(l.to)));
+  std::unique_ptr<Deconfliction> deconfliction;
+  if (!scenario.notices.empty()) deconfliction = std::make_unique<Deconfliction>(ctx, scenario);
   std::unique_ptr<TruthSampler> sampler;
   if (options.record_truth) sampler = std::make_unique<TruthSampler>(ctx, Duration::Seconds(scenario.truth_interval_s));
 

@@ -11,12 +11,21 @@
 #include "iadsim/sensors/position_reporting.h"
 #include "iadsim/sensors/surveillance_radar.h"
 #include "iadsim/weapons/interceptor.h"
+#include "iadsim/weapons/semi_active_seeker.h"
 #include "iadsim/world/entity.h"
 #include "iadsim/world/jammer.h"
 #include "iadsim/world/line_of_sight.h"
 #include "iadsim/world/terrain.h"
 
 namespace iadsim {
+
+// What an aircraft does when a deconfliction notice for its side reaches it: if it is within
+// `within_m` of the edge of the notice's area, it leaves its route for this one (flown from where
+// it is; the route's first waypoint is the first one it flies to).
+struct NoticeReaction {
+  double within_m = 0.0;  // >= 0
+  std::vector<Waypoint> route;
+};
 
 struct AircraftSpec {
   std::string name, side, type;
@@ -26,6 +35,7 @@ struct AircraftSpec {
   AdsbOut adsb;
   DatalinkMember datalink;
   RouteConfig route;
+  std::optional<NoticeReaction> on_notice;
 };
 
 // A jammer; carried by the named aircraft, or fixed at jammer.position when carrier is empty.
@@ -41,9 +51,38 @@ struct LauncherSpec {
   double launch_interval_s = 3.0;   // between two launches of this launcher, > 0
 };
 
+// An air-defence network link: every interval the `from` unit sends its picture (confirmed tracks
+// with their identities; an empty message when it has none, so that the receiver hears it), which
+// reaches `to` after the latency unless lost.
+struct NetworkLinkSpec {
+  std::string name, from, to;
+  double latency_s = 1.0;   // >= 0
+  double interval_s = 5.0;  // > 0
+  double loss = 0.0;        // [0, 1]: probability a message is lost
+};
+
+// A deconfliction notice from one party (side) to another: sent at `sent_s`, acted on by the
+// notified side's aircraft `relay_delay_s` later, naming an area (which may not be where the
+// danger is: its accuracy is the scenario's to state).
+struct DeconflictionNoticeSpec {
+  std::string name, from_side, to_side;
+  double sent_s = 0.0;         // >= 0
+  double relay_delay_s = 0.0;  // >= 0
+  Geodetic area_center;
+  double area_radius_m = 0.0;  // > 0
+};
+
 struct AssetSpec {
   std::string name;
   Geodetic position;
+};
+
+enum class MissileGuidance { kCommand, kSemiActive };
+
+// When a missile destroys itself (beyond the interceptor's own max flight time and min speed):
+struct SelfDestructConfig {
+  std::optional<double> on_lost_lock_s;  // semi-active: no seeker lock this long after a lock, > 0
+  double reliability = 1.0;              // probability a commanded self-destruct works, [0, 1]
 };
 
 // A surface-to-air unit: a command post with its surveillance radar and IFF, one fire unit
@@ -51,16 +90,25 @@ struct AssetSpec {
 struct UnitSpec {
   std::string name, side;
   Geodetic position;  // command post; the origin of the unit's air picture
+  bool has_surveillance = true;  // false: a network node with no radar of its own
   RadarConfig surveillance;
   IffConfig iff;
   EngagementRadarConfig engagement_radar;
   std::vector<LauncherSpec> launchers;
   std::string missile_type;
   InterceptorConfig interceptor;
+  // command: guided by the engagement radar's track (command guidance, or track-via-missile, where
+  // the ground radar keeps the designated target); semi_active: the missile's seeker homes on
+  // the echoes of the CW illuminator (weapons/semi_active_seeker.h).
+  MissileGuidance guidance = MissileGuidance::kCommand;
+  std::optional<IlluminatorConfig> illuminator;  // the engagement radar type's illuminator, if any
+  SeekerConfig seeker;                            // semi_active only
+  SelfDestructConfig self_destruct;
   EngagementEnvelope envelope;
   TrackerConfig tracker;
   IdentificationRules identification;
   DoctrineConfig doctrine;
+  NetworkDoctrine network;
   std::optional<AdsbReceiverConfig> adsb;  // an ADS-B ground receiver feeding the command post
   std::vector<std::string> datalinks;      // friendly-position datalinks the command post receives
   std::vector<std::string> defends;  // names of assets
@@ -76,6 +124,8 @@ struct Scenario {
   std::vector<UnitSpec> units;
   std::vector<DatalinkConfig> datalinks;
   std::vector<JammerSpec> jammers;
+  std::vector<NetworkLinkSpec> links;
+  std::vector<DeconflictionNoticeSpec> notices;
   std::shared_ptr<const Terrain> terrain;  // nullptr: smooth earth (shared between replications)
   LineOfSightConfig line_of_sight;
   double truth_interval_s = 1.0;  // truth.csv sampling, > 0

@@ -187,6 +187,11 @@ void Interceptor::Integrate(double t0, double t1, int burn_phase, const Vec3& a_
   state_.mass_kg = mass(t1);
 }
 
+void Interceptor::DisableSelfDestruct() {
+  self_destruct_disabled_ = true;
+  self_destruct_ = SelfDestruct::kNone;
+}
+
 void Interceptor::Step(double dt_s, const Vec3& target_p_enu, const Vec3& target_v_enu) {
   IADSIM_CHECK(dt_s > 0.0, fmt::format("Interceptor::Step needs dt_s > 0 (got {})", dt_s));
   if (self_destruct_ != SelfDestruct::kNone) return;
@@ -206,7 +211,9 @@ void Interceptor::Step(double dt_s, const Vec3& target_p_enu, const Vec3& target
     t = t_next;
   }
 
-  if (state_.time_s >= config_.max_flight_time_s) {
+  if (self_destruct_disabled_) {
+    // A failed self-destruct: the missile flies on until the ground.
+  } else if (state_.time_s >= config_.max_flight_time_s) {
     self_destruct_ = SelfDestruct::kMaxFlightTime;
   } else if (burned_out() && state_.v_enu.norm() < config_.min_speed_mps) {
     self_destruct_ = SelfDestruct::kTooSlow;

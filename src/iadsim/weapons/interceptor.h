@@ -108,6 +108,9 @@ class Interceptor final {
   // each step and latched.
   enum class SelfDestruct { kNone, kMaxFlightTime, kTooSlow };
   SelfDestruct self_destruct() const { return self_destruct_; }
+  // A self-destruct that did not work: clears the latched one, and none is latched again (the
+  // missile flies until it reaches the ground).
+  void DisableSelfDestruct();
   // The lateral acceleration command of the last step (guidance + gravity compensation, after
   // the limit), m/s^2 in ENU; zero before the first step and during the vertical climb.
   Vec3 last_accel_command() const { return last_accel_command_; }
@@ -125,6 +128,7 @@ class Interceptor final {
   Vec3 last_accel_command_ = Vec3::Zero();
   bool pn_engaged_ = false;
   SelfDestruct self_destruct_ = SelfDestruct::kNone;
+  bool self_destruct_disabled_ = false;
 };
 
 }  // namespace iadsim

@@ -47,6 +47,8 @@ struct Entity {
   AdsbOut adsb;
   DatalinkMember datalink;
   std::optional<RouteMover> route;  // aircraft
+  std::optional<RouteMover> diversion;  // aircraft that left `route` at diverted_at (World::Divert)
+  SimTime diverted_at;
   bool destroyed = false;
   SimTime destroyed_at;
 };

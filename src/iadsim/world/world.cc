@@ -1,5 +1,7 @@
 #include "iadsim/world/world.h"
 
+#include <algorithm>
+
 #include <Eigen/Geometry>
 #include <cmath>
 
@@ -35,7 +37,7 @@ std::optional<EntityState> World::StateAt(EntityId id, SimTime t) const {
   const Entity& e = Get(id);
   if (e.destroyed && e.destroyed_at <= t) return std::nullopt;
   if (e.kind == EntityKind::kAircraft) {
-    const auto k = e.route->StateAt(t);
+    const auto k = (e.diversion && t >= e.diverted_at) ? e.diversion->StateAt(t) : e.route->StateAt(t);
     if (!k) return std::nullopt;
     return EntityState{id, k->p_ecef, k->v_ecef, k->geo};
   }
@@ -69,6 +71,25 @@ std::optional<EntityState> World::JammerState(std::size_t i, SimTime t) const {
   if (t < j.start || t >= j.stop) return std::nullopt;
   if (j.carrier) return StateAt(*j.carrier, t);
   return EntityState{EntityId(), EcefFromGeodetic(j.position), Vec3::Zero(), j.position};
+}
+
+bool World::Divert(EntityId id, SimTime t, const std::vector<Waypoint>& waypoints) {
+  const Entity& e = Get(id);
+  IADSIM_CHECK(e.kind == EntityKind::kAircraft && !waypoints.empty(), "diverting needs an aircraft and waypoints");
+  const auto now = StateAt(id, t);
+  if (!now) return false;
+  RouteConfig route;
+  route.start = t;
+  route.end = EndOfRoute::kContinue;
+  route.waypoints.push_back({now->geo, std::max(1.0, now->v_ecef.norm())});  // heading changes at once
+  for (const Waypoint& w : waypoints)
+    if (Inverse(route.waypoints.back().position, w.position).distance_m >= 1.0) route.waypoints.push_back(w);
+  if (route.waypoints.size() < 2) return false;
+  IADSIM_CHECK(route.Validate().empty(), "invalid diversion route");
+  Entity& mutable_e = entities_[id.value() - 1];
+  mutable_e.diversion.emplace(route);
+  mutable_e.diverted_at = t;
+  return true;
 }
 
 void World::Destroy(EntityId id, SimTime t) {

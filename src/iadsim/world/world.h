@@ -37,6 +37,10 @@ class World final {
   // the last set time.
   void SetMissileState(EntityId id, SimTime t, const Vec3& p_ecef, const Vec3& v_ecef);
   void Destroy(EntityId id, SimTime t);
+  // An aircraft in the sky at t leaves its route for `waypoints`, flown from its position at t (at
+  // its ground speed then, toward waypoints[0]); earlier states are unchanged. False when it is not
+  // in the sky at t.
+  bool Divert(EntityId id, SimTime t, const std::vector<Waypoint>& waypoints);
 
   // The terrain under the sky (shared, read-only: one per scenario, not per replication); nullptr
   // means a smooth earth. Line of sight is world/line_of_sight.h over it.
