@@ -142,3 +142,46 @@ TEST(BadInput, RcsTableUnreadableCellReportedOnce) {
 
 }  // namespace
 }  // namespace iadsim::test
+
+namespace iadsim::test {
+namespace {
+
+// Network, doctrine and semi-active weapons (issue: a unit linked to an undefined node, a negative
+// Doppler gate, an operator delay with negative support, a notice naming an unknown party).
+TEST(BadInput, UnitAcceptsIdentitiesFromAnUndefinedNode) {
+  ExpectRejected(Mutated("net-node", "    datalinks: [ally-link]\n",
+                         "    datalinks: [ally-link]\n    network: {accept_identity_from: [nowhere-cp]}\n"),
+                 R"(net-node\.yaml:\d+:\d+: units\[0\]\.network\.accept_identity_from: refers to an undefined network node \(unit\) 'nowhere-cp' \(defined: S-300 battalion\))");
+}
+
+TEST(BadInput, NetworkLinkToAnUndefinedUnit) {
+  ExpectRejected(Mutated("net-link", "\nunits:\n",
+                         "\nnetwork:\n  links: [{name: l1, from: S-300 battalion, to: ghost, latency: 1 s, interval: 5 s}]\n\nunits:\n"),
+                 R"(net-link\.yaml:\d+:\d+: network\.links\[0\]\.to: refers to an undefined network node \(unit\) 'ghost')");
+}
+
+TEST(BadInput, SeekerWithNegativeDopplerGate) {
+  std::string path = Mutated("gate", "      channels: 6                          # ~6 targets per battery (facts §1)\n",
+                             "      channels: 6\n      illuminator: {power: 2 kW, gain: 40 dB, beamwidth: 1 deg, frequency: 6 GHz}\n");
+  std::string text = ReadFile(path);
+  text.replace(text.find("      nav_gain: 4"), 0,
+               "      guidance: semi_active\n      seeker: {gain: 25 dB, beamwidth: 6 deg, field_of_view: 30 deg, "
+               "doppler_gate: -5 m/s, sensitivity: -160 dBW}\n");
+  std::ofstream(path) << text;
+  ExpectRejected(path, R"(gate\.yaml:\d+:\d+: types\.missiles\.48n6e2\.seeker\.doppler_gate: must be >= 0)");
+}
+
+TEST(BadInput, OperatorDelayWithNegativeSupport) {
+  ExpectRejected(Mutated("operator", "reengage_delay: 10 s}",
+                         "reengage_delay: 10 s, operator: {decision_delay: {triangular: [-2 s, 5 s, 10 s]}}}"),
+                 R"(operator\.yaml:\d+:\d+: units\[0\]\.doctrine\.operator\.decision_delay: triangular: MIN must be >= 0 s \(got -2 s\))");
+}
+
+TEST(BadInput, DeconflictionNoticeToAnUnknownParty) {
+  ExpectRejected(Mutated("notice", "\nunits:\n",
+                         "\ndeconfliction:\n  - {name: n1, from: israel, to: atlantis, sent: 10 s, area: {lat: 35.5, lon: 35.8, radius: 30 km}}\n\nunits:\n"),
+                 R"(notice\.yaml:\d+:\d+: deconfliction\[0\]\.to: refers to an undefined party \(side\) 'atlantis')");
+}
+
+}  // namespace
+}  // namespace iadsim::test

@@ -63,6 +63,7 @@ constexpr std::array kUnits = {
     Unit{"W", Dimension::kPower, 1.0},
     Unit{"kW", Dimension::kPower, 1e3},
     Unit{"MW", Dimension::kPower, 1e6},
+    Unit{"dBW", Dimension::kPower, 1.0, Scale::kDecibel},
     Unit{"dB", Dimension::kDecibel, 1.0},
     Unit{"kg", Dimension::kMass, 1.0},
     Unit{"t", Dimension::kMass, 1000.0},

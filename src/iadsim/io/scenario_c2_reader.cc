@@ -71,7 +71,10 @@ void ReadMissileGuidance(Context& ctx, MapReader& m, UnitSpec* u) {
       ReadSidelobe(s, &c.sidelobe_level_db);
       c.field_of_view_rad = s.Quantity("field_of_view", D::kAngle, true).value_or(c.field_of_view_rad);
       c.doppler_gate_mps = s.Quantity("doppler_gate", D::kSpeed, true).value_or(c.doppler_gate_mps);
-      c.sensitivity_dbw = s.Quantity("sensitivity", D::kDecibel, true).value_or(c.sensitivity_dbw);
+      if (const auto w = s.Quantity("sensitivity", D::kPower, true)) {  // e.g. -160 dBW
+        if (*w > 0.0) c.sensitivity_dbw = 10.0 * std::log10(*w);
+        else s.Report("sensitivity", fmt::format("must be a power > 0 (got {} W)", *w));
+      }
       if (auto lock = s.String("lock", false)) {
         if (*lock == "before_launch") c.lock = SeekerConfig::Lock::kBeforeLaunch;
         else if (*lock == "after_launch") c.lock = SeekerConfig::Lock::kAfterLaunch;
@@ -221,8 +224,7 @@ void ReadDoctrineExtras(Context& ctx, MapReader& d, DoctrineConfig* c) {
       ReadDecisionDelay(o, &op.decision_delay);
       op.wrong_call_probability = o.Quantity("wrong_call_probability", D::kRatio, op.wrong_call_probability);
       op.time_pressure_s = o.Quantity("time_pressure", D::kTime, op.time_pressure_s);
-      o.ReportAll(op.Validate());
-      o.Finish();
+      o.Finish();  // its values are checked with the doctrine's (DoctrineConfig::Validate)
       c->operator_model = op;
     }
   }

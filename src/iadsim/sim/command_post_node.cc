@@ -6,13 +6,17 @@
 
 #include <algorithm>
 
+#include <Eigen/Geometry>
+
 namespace iadsim {
 
-CommandPostNode::CommandPostNode(RunContext& ctx, std::string name, CommandPostConfig config, std::string sensor_name)
+CommandPostNode::CommandPostNode(RunContext& ctx, std::string name, CommandPostConfig config, std::string sensor_name,
+                                 double truth_alignment_rad)
     : ctx_(ctx),
       name_(std::move(name)),
       cp_(std::move(config), ctx.Stream(name_, "operator")),
-      sensor_name_(std::move(sensor_name)) {
+      sensor_name_(std::move(sensor_name)),
+      truth_alignment_rad_(truth_alignment_rad) {
   id_ = ctx_.engine.Add(this);
 }
 
@@ -45,7 +49,9 @@ void CommandPostNode::Wake(SimTime now, Phase phase, Engine& engine) {
 
 std::int64_t CommandPostNode::TruthOf(TrackId track, SimTime t) const {
   const auto [x, P] = cp_.tracker().Predict(track, t);
-  const auto e = ctx_.NearestAircraft(t, frame().EcefFromEnu(x.head<3>()));
+  // A misaligned radar's picture is rotated about the unit by its alignment error: undo it.
+  const Vec3 p = Eigen::AngleAxisd(truth_alignment_rad_, Vec3::UnitZ()) * Vec3(x.head<3>());
+  const auto e = ctx_.NearestAircraft(t, frame().EcefFromEnu(p));
   return e ? std::int64_t{e->value()} : -1;
 }
 

@@ -17,7 +17,10 @@ class FireUnit;
 class CommandPostNode final : public Component {
  public:
   // `sensor_name`: the name of the unit's surveillance radar, for the events ("" when it has none).
-  CommandPostNode(RunContext& ctx, std::string name, CommandPostConfig config, std::string sensor_name = "");
+  // `truth_alignment_rad`: its north alignment error, known to the simulator only, so that the
+  // after-action `truth_entity` of a misaligned picture names the aircraft really tracked.
+  CommandPostNode(RunContext& ctx, std::string name, CommandPostConfig config, std::string sensor_name = "",
+                  double truth_alignment_rad = 0.0);
   void set_fire_unit(FireUnit* fire_unit) { fire_unit_ = fire_unit; }
   void Deliver(DetectionBatch batch, IffSweep iff);
   // Position reports, handled at batch.time (track phase).
@@ -41,6 +44,7 @@ class CommandPostNode final : public Component {
   std::vector<std::pair<DetectionBatch, IffSweep>> inbox_;
   std::vector<PositionReportBatch> report_inbox_;
   std::string sensor_name_;
+  double truth_alignment_rad_ = 0.0;
   std::set<std::pair<TrackId, std::string>> correlated_senders_;  // report_correlated is emitted once per pair
   std::set<TrackId> confirmed_;  // to report drops of confirmed tracks only
 };

@@ -65,7 +65,8 @@ RunSummary RunScenario(const Scenario& scenario, const RunOptions& options, Reco
       for (const AssetSpec& a : scenario.assets)
         if (a.name == name) cp.assets.push_back({a.name, frame.EnuFromGeodetic(a.position)});
     posts.push_back(std::make_unique<CommandPostNode>(ctx, spec.name, cp,
-                                                      spec.has_surveillance ? spec.surveillance.name : std::string()));
+                                                      spec.has_surveillance ? spec.surveillance.name : std::string(),
+                                                      spec.has_surveillance ? spec.surveillance.north_alignment_error_rad : 0.0));
     if (spec.has_surveillance) {
       SurveillanceRadar radar(spec.surveillance, spec.iff, ctx.Stream(spec.name + "/" + spec.surveillance.name, "scan"));
       radars.push_back(std::make_unique<RadarSite>(ctx, std::move(radar), posts.back().get()));

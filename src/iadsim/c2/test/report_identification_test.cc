@@ -129,5 +129,52 @@ TEST(ReportIdentification, DatalinkMakesFriendAdsbMakesNeutral) {
   EXPECT_EQ(both.IdentityOf(a), Identity::kFriend);
 }
 
+PositionReport NetworkTrack(const Vec3& enu, const std::string& node, const std::string& identity) {
+  PositionReport r = Report(ReportSource::kNetwork, enu, node + "#7");
+  r.network = "ad-net";
+  r.sender_unit = node;
+  r.identity = identity;
+  return r;
+}
+
+// Rule N: an accepted node's identity, received over a network link and correlated with the
+// track, outranks ADS-B, Mode 3/A and behaviour; a node not accepted is ignored; the unit's own
+// datalink evidence outranks the node; a disagreement with the unit's own evidence is reported
+// once per pair of identities.
+TEST(ReportIdentification, AcceptedNetworkNodeIdentityAndConflicts) {
+  const Tracker tracker = TwoConfirmedTracks();
+  const TrackId a = tracker.tracks()[0].id, b = tracker.tracks()[1].id;
+  IdentificationRules rules;
+  rules.accept_identity_from = {"hmeimim-cp"};
+  Identifier id(rules);
+  const std::vector<PositionReport> reports{Report(ReportSource::kAdsb, kTargetA, "EIN123"),
+                                            NetworkTrack(kTargetA, "hmeimim-cp", "hostile"),
+                                            NetworkTrack(kTargetB, "rogue-cp", "hostile")};
+  id.AddReportEvidence(reports, CorrelateReports(tracker, reports));
+  EXPECT_EQ(id.NetworkIdentityOf(a), Identity::kHostile);
+  EXPECT_FALSE(id.NetworkIdentityOf(b).has_value());
+  const std::vector<ThreatAssessment> threats{{a, 0, 60.0, 1000.0, true}, {b, 0, 600.0, 90000.0, false}};
+  const auto changes = id.Evaluate(SimTime() + Duration::Seconds(30.0), threats, {200.0, 200.0});
+  EXPECT_EQ(id.IdentityOf(a), Identity::kHostile);
+  ASSERT_FALSE(changes.empty());
+  EXPECT_NE(changes[0].evidence.find("received from network node hmeimim-cp"), std::string::npos) << changes[0].evidence;
+  ASSERT_EQ(id.conflicts().size(), 1u);  // own ADS-B says neutral, the node says hostile
+  EXPECT_EQ(id.conflicts()[0].track, a);
+  EXPECT_EQ(id.conflicts()[0].local, Identity::kNeutral);
+  EXPECT_EQ(id.conflicts()[0].remote, Identity::kHostile);
+  EXPECT_EQ(id.conflicts()[0].from_unit, "hmeimim-cp");
+  id.Evaluate(SimTime() + Duration::Seconds(40.0), threats, {200.0, 200.0});
+  EXPECT_TRUE(id.conflicts().empty());  // reported once
+  EXPECT_NE(id.IdentityOf(b), Identity::kHostile);  // the rogue node is not accepted
+
+  // The unit's own datalink report outranks the node.
+  Identifier own(rules);
+  const std::vector<PositionReport> mixed{Report(ReportSource::kDatalink, kTargetA, "VIPER11"),
+                                          NetworkTrack(kTargetA, "hmeimim-cp", "hostile")};
+  own.AddReportEvidence(mixed, CorrelateReports(tracker, mixed));
+  own.Evaluate(SimTime() + Duration::Seconds(30.0), {threats[0]}, {200.0});
+  EXPECT_EQ(own.IdentityOf(a), Identity::kFriend);
+}
+
 }  // namespace
 }  // namespace iadsim
