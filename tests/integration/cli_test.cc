@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -127,6 +129,42 @@ TEST(Cli, HelpExplainsEachVerb) {
   EXPECT_NE(RunIadsim("run --help").output.find("--seed"), std::string::npos);
   EXPECT_NE(RunIadsim("validate --help").output.find("scenario"), std::string::npos);
   EXPECT_EQ(RunIadsim("validate " + SourcePath("scenarios/demo.yaml")).exit_code, 0);
+}
+
+// Reaction and reload times (issue 8 §1): with a 30 s reaction no missile leaves before its order
+// plus 30 s; launchers of one round with one in reserve are reloaded 60 s after they empty.
+TEST(FireUnitTimes, ReactionDelaysTheFirstLaunchAndEmptyLaunchersAreReloaded) {
+  std::string text = ReadFile(SourcePath("scenarios/demo.yaml"));
+  const std::string l1 = "rounds: 4, launch_interval: 3 s}   # ~3 s (facts §1)";
+  const std::string l2 = "{name: L2, at: {lat: 35.435, lon: 35.995}, rounds: 4, launch_interval: 3 s}";
+  ASSERT_NE(text.find(l1), std::string::npos);
+  ASSERT_NE(text.find(l2), std::string::npos);
+  text.replace(text.find(l1), l1.size(), "rounds: 1, launch_interval: 3 s, reserve: 1, reload_time: 60 s}");
+  text.replace(text.find(l2), l2.size(), "{name: L2, at: {lat: 35.435, lon: 35.995}, rounds: 1, launch_interval: 3 s, reserve: 1, reload_time: 60 s}");
+  text.replace(text.find("    missile: 48n6e2"), 0, "    reaction_time: 30 s\n");
+  const auto dir = FreshDir("times");
+  const std::string path = dir.string() + ".yaml";
+  std::ofstream(path) << text;
+  const auto r = RunIadsim("run " + path + " --seed 1 --out " + dir.string() + " --quiet");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::map<std::int64_t, double> ordered;
+  std::map<std::string, double> emptied;
+  int launches = 0, reloads = 0;
+  for (const json& e : Events(dir)) {
+    if (e["type"] == "engagement_ordered") ordered[e["engagement"].get<std::int64_t>()] = e["t"].get<double>();
+    if (e["type"] == "missile_launched") {
+      ++launches;
+      EXPECT_GE(e["t"].get<double>(), ordered.at(e["engagement"].get<std::int64_t>()) + 30.0 - 1e-9);
+      emptied[e["launcher"].get<std::string>()] = e["t"].get<double>();  // one round: empty after each launch
+    }
+    if (e["type"] == "launcher_reloaded") {
+      ++reloads;
+      EXPECT_NEAR(e["t"].get<double>(), emptied.at(e["launcher"].get<std::string>()) + 60.0, 1e-6);
+      EXPECT_EQ(e["rounds"], 1);
+    }
+  }
+  EXPECT_GE(launches, 3);  // more than the two loaded rounds: reloads were fired
+  EXPECT_EQ(reloads, 2);   // one reserve round each
 }
 
 }  // namespace

@@ -87,7 +87,7 @@ std::string_view AcceptedUnits(Dimension dim) {
     case Dimension::kAngle: return "deg, rad, mrad";
     case Dimension::kArea: return "m2, dBsm";
     case Dimension::kFrequency: return "Hz, kHz, MHz, GHz";
-    case Dimension::kPower: return "W, kW, MW";
+    case Dimension::kPower: return "W, kW, MW, dBW";
     case Dimension::kDecibel: return "dB";
     case Dimension::kMass: return "kg, t";
     case Dimension::kForce: return "N, kN";

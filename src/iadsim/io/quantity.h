@@ -23,7 +23,7 @@
 //   angle         deg = °, rad, mrad                               rad
 //   area          m2 = m^2 = m², dBsm (10^(x/10) m²: 10 dBsm = 10 m²)  m²
 //   frequency     Hz, kHz, MHz, GHz                                Hz
-//   power         W, kW, MW                                        W
+//   power         W, kW, MW, dBW (10 log10 of watts)               W
 //   decibel       dB                                               dB, unchanged ("20 dB" → 20);
 //                                                                  DbToLinear() makes it a ratio
 //   mass          kg, t (tonne, 1000 kg)                           kg

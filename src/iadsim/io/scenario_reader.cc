@@ -208,11 +208,16 @@ void ReadUnit(Context& ctx, const YAML::Node& node, const std::string& path, Uni
       spec.rounds = static_cast<int>(l.Integer("rounds", true, 0, 16).value_or(0));
       spec.launch_interval_s = l.Quantity("launch_interval", D::kTime, true).value_or(3.0);
       if (!(spec.launch_interval_s > 0.0)) l.Report("launch_interval", fmt::format("must be > 0 (got {} s)", spec.launch_interval_s));
+      spec.reserve = static_cast<int>(l.Integer("reserve", false, 0, 1000).value_or(0));
+      spec.reload_time_s = l.Quantity("reload_time", D::kTime, 0.0);
+      if (!(spec.reload_time_s >= 0.0)) l.Report("reload_time", fmt::format("must be >= 0 (got {} s)", spec.reload_time_s));
       l.Finish();
       u->launchers.push_back(spec);
     }
     if (!u->launchers.empty() && !m.Has("engagement_radar")) m.Report("engagement_radar", "is required with launchers but missing");
   }
+  u->reaction_time_s = m.Quantity("reaction_time", D::kTime, 0.0);
+  if (!(u->reaction_time_s >= 0.0)) m.Report("reaction_time", fmt::format("must be >= 0 (got {} s)", u->reaction_time_s));
   if (!u->launchers.empty() || m.Has("missile")) {
     if (FindType(m, "missile", ctx.types.missiles, "missile type", &u->missile_type))
       ReadMissileType(ctx, u->missile_type, u);

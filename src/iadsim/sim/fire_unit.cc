@@ -31,7 +31,8 @@ FireUnit::FireUnit(RunContext& ctx, const UnitSpec& spec, CommandPostNode* comma
       alignment_error_rad_(spec.has_surveillance ? spec.surveillance.north_alignment_error_rad : 0.0) {
   id_ = ctx_.engine.Add(this);
   channels_.resize(static_cast<std::size_t>(spec.engagement_radar.channels));
-  for (const LauncherSpec& l : spec.launchers) launchers_.push_back({l, frame_.EnuFromGeodetic(l.position), l.rounds, {}});
+  for (const LauncherSpec& l : spec.launchers)
+    launchers_.push_back({l, frame_.EnuFromGeodetic(l.position), l.rounds, {}, l.reserve, std::nullopt});
 }
 
 FireUnitStatus FireUnit::Status(const LocalFrame& cp_frame) const {
@@ -118,10 +119,33 @@ void FireUnit::Look(SimTime now, Channel& c) {
   }
 }
 
+std::optional<SimTime> FireUnit::Reload(SimTime now) {
+  std::optional<SimTime> next;
+  for (Launcher& l : launchers_) {
+    if (l.rounds > 0 || l.reserve == 0) continue;
+    if (!l.reloaded_at) l.reloaded_at = now + Duration::Seconds(l.spec.reload_time_s);
+    if (*l.reloaded_at <= now) {
+      const int n = std::min(l.reserve, l.spec.rounds);
+      l.rounds += n;
+      l.reserve -= n;
+      l.reloaded_at.reset();
+      ctx_.Emit(Event{now, "launcher_reloaded"}.With("unit", spec_.name).With("launcher", l.spec.name).With("rounds", std::int64_t{n}));
+    } else {
+      next = next ? std::min(*next, *l.reloaded_at) : *l.reloaded_at;
+    }
+  }
+  return next;
+}
+
 void FireUnit::Launch(SimTime now) {
-  std::optional<SimTime> retry;
+  std::optional<SimTime> retry = Reload(now);
   for (Channel& c : channels_) {
     if (!c.active || c.to_fire == 0 || c.hits < kFirmTrackHits || c.consecutive_misses > 0) continue;
+    const SimTime ready = c.order.time + Duration::Seconds(spec_.reaction_time_s);
+    if (ready > now) {
+      retry = retry ? std::min(*retry, ready) : ready;
+      continue;
+    }
     Launcher* best = nullptr;
     for (Launcher& l : launchers_) {
       if (l.rounds == 0) continue;
@@ -178,6 +202,10 @@ void FireUnit::Launch(SimTime now) {
       ctx_.engine.WakeAt(now + Duration::Seconds(spec_.missile_step_s), Phase::kMove, id_);
     }
     if (c.to_fire > 0) retry = now + Duration::Seconds(best->spec.launch_interval_s);
+    if (best->rounds == 0 && best->reserve > 0) {
+      const auto reload = Reload(now);
+      if (reload) retry = retry ? std::min(*retry, *reload) : *reload;
+    }
   }
   if (retry) ctx_.engine.WakeAt(*retry, Phase::kAct, id_);
 }

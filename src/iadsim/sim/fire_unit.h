@@ -3,8 +3,10 @@
 // launchers, and the interceptors it guides.
 //   sense: each busy channel looks at its target every update interval (EngagementRadar) and
 //          updates its own fire-control track (EKF, constant velocity, polar measurements);
-//   act:   a channel with a firm track (two hits) fires its salvo, one round per launcher
-//          interval, from the launcher with ready rounds that is free first;
+//   act:   a channel with a firm track (two hits) fires its salvo, no earlier than the unit's
+//          reaction time after the order, one round per launcher interval, from the launcher
+//          with ready rounds that is free first; an empty launcher with a reserve is reloaded
+//          reload_time after it emptied;
 //   move:  interceptors fly with a fixed step. Command guidance: proportional navigation on the
 //          fire-control track (not on truth). Semi-active guidance: the CW illuminator points at
 //          the fire-control track's prediction; every step each aircraft's echo is computed at the
@@ -62,7 +64,11 @@ class FireUnit final : public Component {
     Vec3 p_enu;
     int rounds = 0;
     SimTime next_ready;
+    int reserve = 0;
+    std::optional<SimTime> reloaded_at;  // an empty launcher being reloaded
   };
+  // Reloads empty launchers from their reserve; returns the next reload's end, if any.
+  std::optional<SimTime> Reload(SimTime now);
   struct Flight {
     EntityId missile;
     int channel = 0;

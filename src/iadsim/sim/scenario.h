@@ -49,6 +49,8 @@ struct LauncherSpec {
   Geodetic position;
   int rounds = 4;                   // ready rounds, [0, 16]
   double launch_interval_s = 3.0;   // between two launches of this launcher, > 0
+  int reserve = 0;                  // rounds at the site to reload it with, >= 0
+  double reload_time_s = 0.0;       // from empty to reloaded (with up to `rounds`), >= 0
 };
 
 // An air-defence network link: every interval the `from` unit sends its picture (confirmed tracks
@@ -95,6 +97,7 @@ struct UnitSpec {
   IffConfig iff;
   EngagementRadarConfig engagement_radar;
   std::vector<LauncherSpec> launchers;
+  double reaction_time_s = 0.0;  // from an order to the earliest launch, >= 0
   std::string missile_type;
   InterceptorConfig interceptor;
   // command: guided by the engagement radar's track (command guidance, or track-via-missile, where

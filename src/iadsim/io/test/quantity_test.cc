@@ -104,6 +104,8 @@ TEST(ParseQuantity, AreaIncludingDecibelsPerSquareMetre) {
   EXPECT_DOUBLE_EQ(Si("0 dBsm", D::kArea), 1.0);
   EXPECT_DOUBLE_EQ(Si("-20 dBsm", D::kArea), 0.01);
   EXPECT_NEAR(Si("20dBsm", D::kArea), 100.0, 1e-12);
+  EXPECT_NEAR(Si("-160 dBW", D::kPower), 1e-16, 1e-28);  // 10^(-16) W
+  EXPECT_DOUBLE_EQ(Si("30 dBW", D::kPower), 1000.0);
 }
 
 TEST(ParseQuantity, FrequencyPowerDecibel) {
@@ -225,7 +227,7 @@ TEST(ParseQuantityErrors, UnknownUnitWithCaseHint) {
             "'km'?)");
   // Case matters for power: a milliwatt is not a megawatt.
   EXPECT_EQ(Error("1 mW", D::kPower),
-            "expected a power with a unit (W, kW, MW), got '1 mW' (unknown unit 'mW'; did you mean 'MW'?)");
+            "expected a power with a unit (W, kW, MW, dBW), got '1 mW' (unknown unit 'mW'; did you mean 'MW'?)");
   EXPECT_NE(Error("20 ghz", D::kFrequency).find("did you mean 'GHz'?"), std::string::npos);
   EXPECT_NE(Error("20 furlongs", D::kLength).find("(unknown unit 'furlongs')"), std::string::npos);
   EXPECT_NE(Error("0x10 m", D::kLength).find("(unknown unit 'x10 m')"), std::string::npos);
