@@ -62,6 +62,11 @@ void Identifier::AddReportEvidence(const std::vector<PositionReport>& reports, c
       continue;
     }
     Evidence& e = tracks_[pair.track];
+    if (r.source == ReportSource::kFlightPlan) {
+      ++e.flight_plan_reports;
+      e.flight_plan_sender = r.callsign;
+      continue;
+    }
     if (r.source == ReportSource::kDatalink) {
       ++e.datalink_reports;
       e.report_sender = fmt::format("{} on datalink '{}'", r.callsign, r.network);
@@ -88,6 +93,9 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<
     } else if (e.datalink_reports > 0) {
       next = Identity::kFriend;
       why = fmt::format("own-position report of {} ({} reports)", e.report_sender, e.datalink_reports);
+    } else if (e.flight_plan_reports > 0 && e.adsb_reports == 0) {
+      next = rules_.flight_plan_identity;
+      why = fmt::format("where the filed flight plan of {} puts it, no secure-mode reply", e.flight_plan_sender);
     } else if (e.adsb_reports > 0) {
       next = rules_.adsb_identity;
       why = fmt::format("{} ({} reports), no secure-mode reply", e.report_sender, e.adsb_reports);
@@ -102,15 +110,35 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<
       why = fmt::format("flying the procedural corridor '{}' in its direction, no IFF or report evidence", c->name);
     } else if ((!rules_.has_iff || e.unanswered >= rules_.min_unanswered) && e.identity != Identity::kHostile) {
       const bool fast = speeds_mps[i] >= rules_.hostile_min_speed_mps;
-      const bool inbound = th.inbound && th.cpa_m <= rules_.inbound_max_cpa_m;
+      bool inbound = th.inbound && th.cpa_m <= rules_.inbound_max_cpa_m;
+      // Altitude and point of origin narrow the behaviour rule when the scenario states them.
+      std::string profile;
+      if (i < kinematics.size()) {
+        if (!e.origin_enu) e.origin_enu = kinematics[i].first;
+        if (rules_.hostile_max_altitude_m && kinematics[i].first.z() > *rules_.hostile_max_altitude_m) {
+          inbound = false;
+          profile = fmt::format("; above {:.0f} m", *rules_.hostile_max_altitude_m);
+        }
+        if (!rules_.hostile_origins.empty()) {
+          const auto from = std::find_if(rules_.hostile_origins.begin(), rules_.hostile_origins.end(), [&](const OriginArea& a) {
+            return (e.origin_enu->head<2>() - a.center_enu.head<2>()).norm() <= a.radius_m;
+          });
+          if (from == rules_.hostile_origins.end()) {
+            inbound = false;
+            profile += "; first seen outside the hostile origins";
+          } else {
+            profile += fmt::format("; first seen in {}", from->name);
+          }
+        }
+      }
       const std::string silent =
           rules_.has_iff ? fmt::format("no IFF reply to {} interrogations", e.unanswered) : std::string("no IFF interrogator");
       if (fast && inbound) {
         if (!e.hostile_behaviour_since) e.hostile_behaviour_since = now;
         const double held = (now - *e.hostile_behaviour_since).seconds();
         const std::string behaviour =
-            fmt::format("{}; {:.0f} m/s, inbound to asset {} with predicted CPA {:.1f} km in {:.0f} s", silent,
-                        speeds_mps[i], th.asset_name, th.cpa_m / 1000.0, th.time_to_cpa_s);
+            fmt::format("{}; {:.0f} m/s, inbound to asset {} with predicted CPA {:.1f} km in {:.0f} s{}", silent,
+                        speeds_mps[i], th.asset_name, th.cpa_m / 1000.0, th.time_to_cpa_s, profile);
         if (held >= rules_.hostile_delay_s) {
           next = Identity::kHostile;
           why = fmt::format("{}; behaviour held {:.0f} s (rule: {:.0f} s)", behaviour, held, rules_.hostile_delay_s);
@@ -121,7 +149,7 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<
       } else {
         e.hostile_behaviour_since.reset();
         next = Identity::kUnknown;
-        why = silent + (fast ? "; not inbound" : "; not fast");
+        why = silent + (fast ? "; not inbound" : "; not fast") + profile;
       }
     }
     const bool own_positive = e.secure_replies > 0 || e.datalink_reports > 0;

@@ -5,6 +5,9 @@
 //     correlated with the track (report_correlation.h)                 -> FRIEND.
 //  3. An ADS-B report correlated with the track                        -> `adsb_identity`
 //     (NEUTRAL by default: a civil aircraft broadcasting; ADS-B is not authenticated).
+//  3b. Where a filed flight plan puts an aircraft now (sim/report_sources.h: the plan, not the
+//     aircraft, is the source), with no ADS-B                          -> `flight_plan_identity`
+//     (NEUTRAL by default).
 //  4. A Mode 3/A (and C) or Mode S reply without a secure reply        -> `mode3a_identity`
 //     (NEUTRAL by default: a civil transponder on an airway).
 //  C. Inside a procedural corridor (c2/procedural_corridor.h: the approach to an allied airbase,
@@ -13,7 +16,9 @@
 //     if fast (speed >= hostile_min_speed) and inbound (closing on a defended asset with a
 //     predicted CPA <= inbound_max_cpa)                               -> SUSPECT at once,
 //     HOSTILE once that behaviour has held for `hostile_delay` (the time an operator takes to
-//     confirm); SUSPECT returns to UNKNOWN if the behaviour stops. HOSTILE is kept.
+//     confirm); SUSPECT returns to UNKNOWN if the behaviour stops. HOSTILE is kept. When stated,
+//     the behaviour also needs the track at or below `hostile_max_altitude` and first seen inside
+//     one of the `hostile_origins` (point of origin).
 //  N. A track of a node this unit accepts identities from (`accept_identity_from`), received over
 //     a network link and correlated with the track                      -> that node's identity
 //     (friend, assumed friend, neutral, suspect or hostile), above rules 3 to 5; rules 1 and 2 (the
@@ -41,6 +46,13 @@
 
 namespace iadsim {
 
+// A circle in the command post's ENU frame (point-of-origin rule).
+struct OriginArea {
+  std::string name;
+  Vec3 center_enu = Vec3::Zero();
+  double radius_m = 0.0;  // > 0
+};
+
 struct IdentificationRules {
   double hostile_min_speed_mps = 250.0;   // "fast", (0, 3000]
   double inbound_max_cpa_m = 20000.0;     // predicted miss distance that counts as "inbound", > 0
@@ -48,6 +60,9 @@ struct IdentificationRules {
   int min_unanswered = 2;                 // interrogations without reply before UNKNOWN, >= 1
   Identity mode3a_identity = Identity::kNeutral;
   Identity adsb_identity = Identity::kNeutral;
+  Identity flight_plan_identity = Identity::kNeutral;
+  std::optional<double> hostile_max_altitude_m;  // ENU up of the track; none: any altitude
+  std::vector<OriginArea> hostile_origins;       // empty: any point of origin
   std::vector<ProceduralCorridor> corridors;      // in the command post's ENU frame
   std::vector<std::string> accept_identity_from;  // network nodes (unit names) whose identities count
   bool has_iff = true;                            // set from the unit's IFF (not a scenario key)
@@ -95,6 +110,9 @@ class Identifier final {
     int secure_replies = 0;
     int datalink_reports = 0;
     int adsb_reports = 0;
+    int flight_plan_reports = 0;
+    std::string flight_plan_sender;
+    std::optional<Vec3> origin_enu;  // where the track was first evaluated
     std::string report_sender;  // callsign (network) of the last report
     std::uint16_t code = 0;
     std::optional<double> mode_c_alt_m;

@@ -150,6 +150,26 @@ void ReadCorridors(Context& ctx, const YAML::Node& node, const std::string& path
   }
 }
 
+void ReadOriginAreas(Context& ctx, const YAML::Node& node, const std::string& path, const Geodetic& origin,
+                     std::vector<OriginArea>* out) {
+  if (!node.IsSequence()) {
+    ctx.src.Report(node.Mark(), path, "must be a list (got " + Describe(node) + ")");
+    return;
+  }
+  const LocalFrame frame(origin);
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    MapReader m(ctx.src, node[i], fmt::format("{}[{}]", path, i));
+    if (!m.ok()) continue;
+    OriginArea a;
+    a.name = m.String("name", true).value_or("");
+    if (auto g = ReadPosition(m, false)) a.center_enu = frame.EnuFromGeodetic(*g);
+    a.radius_m = m.Quantity("radius", D::kLength, true).value_or(1.0);
+    if (!(a.radius_m > 0.0)) m.Report("radius", fmt::format("must be > 0 (got {} m)", a.radius_m));
+    m.Finish();
+    out->push_back(a);
+  }
+}
+
 namespace {
 
 WeaponsControl ReadControl(MapReader& m, const char* key, WeaponsControl fallback, bool required) {

@@ -183,6 +183,7 @@ void ReadUnit(Context& ctx, const YAML::Node& node, const std::string& path, Uni
     ReadAdsbReceiver(ctx, *n, m.PathOf("adsb_receiver"), u->position, &*u->adsb);
     u->adsb->name = u->name + "/adsb";
   }
+  u->flight_plans = m.Bool("flight_plans", false).value_or(false);
   for (const std::string& link : m.StringList("datalinks", false))
     if (std::find(ctx.datalinks.begin(), ctx.datalinks.end(), link) == ctx.datalinks.end())
       m.Report("datalinks", fmt::format("refers to an undefined datalink '{}'", link));
@@ -250,8 +251,12 @@ void ReadUnit(Context& ctx, const YAML::Node& node, const std::string& path, Uni
     r.inbound_max_cpa_m = i.Quantity("inbound_max_cpa", D::kLength, r.inbound_max_cpa_m);
     r.hostile_delay_s = i.Quantity("hostile_delay", D::kTime, r.hostile_delay_s);
     r.min_unanswered = static_cast<int>(i.Integer("min_unanswered", false, 1, 1000).value_or(r.min_unanswered));
-    if (auto id = i.String("mode3a_identity", false))
-      if (!ParseIdentity(id->c_str(), &r.mode3a_identity)) i.Report("mode3a_identity", fmt::format("is not an identity (got '{}')", *id));
+    for (const auto& [key, field] : {std::pair{"mode3a_identity", &r.mode3a_identity}, std::pair{"adsb_identity", &r.adsb_identity},
+                                     std::pair{"flight_plan_identity", &r.flight_plan_identity}})
+      if (auto id = i.String(key, false))
+        if (!ParseIdentity(id->c_str(), field)) i.Report(key, fmt::format("is not an identity (got '{}')", *id));
+    if (i.Has("hostile_max_altitude")) r.hostile_max_altitude_m = i.Quantity("hostile_max_altitude", D::kAltitude, true);
+    if (auto n = i.Node("hostile_origins", false)) ReadOriginAreas(ctx, *n, i.PathOf("hostile_origins"), u->position, &r.hostile_origins);
     if (auto n = i.Node("corridors", false)) ReadCorridors(ctx, *n, i.PathOf("corridors"), u->position, &r.corridors);
     i.ReportAll(r.Validate());
     i.Finish();
@@ -397,6 +402,21 @@ Scenario ReadDocument(const YAML::Node& root, const YamlSource& src) {
     ReadUnit(ctx, node, path, &s.units.back());
   });
   if (auto n = top.Node("network", false)) ReadNetworkLinks(ctx, *n, "network", ctx.units, &s.links);
+  list("flight_plans", false, [&](const YAML::Node& node, const std::string& path) {
+    MapReader m(src, node, path);
+    if (!m.ok()) return;
+    FlightPlanSpec p;
+    p.callsign = m.String("callsign", true).value_or("");
+    p.route.start = SimTime() + Duration::Seconds(m.Quantity("start", D::kTime, 0.0));
+    p.deviation_m = m.Quantity("deviation", D::kLength, p.deviation_m);
+    if (!(p.deviation_m > 0.0)) m.Report("deviation", fmt::format("must be > 0 (got {} m)", p.deviation_m));
+    ReadWaypoints(ctx, m, "route", 2, &p.route.waypoints);
+    if (p.route.waypoints.size() >= 2)
+      for (const Problem& q : p.route.Validate())
+        if (q.path != "route") m.ReportAll({{q.path, q.message}});
+    m.Finish();
+    s.flight_plans.push_back(p);
+  });
   if (auto n = top.Node("deconfliction", false)) ReadNotices(ctx, *n, "deconfliction", &s.notices);
   top.Finish();
   return s;

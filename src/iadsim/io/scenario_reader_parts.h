@@ -62,6 +62,8 @@ void ReadUnitNetwork(Context& ctx, const YAML::Node& node, const std::string& pa
                      NetworkDoctrine* n);
 void ReadCorridors(Context& ctx, const YAML::Node& node, const std::string& path, const Geodetic& origin,
                    std::vector<ProceduralCorridor>* out);
+void ReadOriginAreas(Context& ctx, const YAML::Node& node, const std::string& path, const Geodetic& origin,
+                     std::vector<OriginArea>* out);
 WeaponsControl ReadWeaponsControl(MapReader& d, WeaponsControl fallback);
 // A doctrine block's sectors, capture_zone_hold and operator keys.
 void ReadDoctrineExtras(Context& ctx, MapReader& d, DoctrineConfig* c);

@@ -7,6 +7,7 @@ const char* ToString(ReportSource source) {
     case ReportSource::kAdsb: return "adsb";
     case ReportSource::kDatalink: return "datalink";
     case ReportSource::kNetwork: return "network";
+    case ReportSource::kFlightPlan: return "flight_plan";
   }
   return "?";
 }

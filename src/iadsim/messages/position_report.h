@@ -7,6 +7,8 @@
 // A third kind is a track of another unit's air picture sent over an air-defence network link
 // (kNetwork): its sender is a unit (`network` = the link, `sender_unit`, `callsign` = "unit#track"),
 // it carries that unit's identity of the track, and its sigmas come from that unit's covariance.
+// A fourth (kFlightPlan) is where a filed flight plan puts an aircraft now: the plan's callsign,
+// with sigmas standing for the expected deviation from the plan.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -16,7 +18,7 @@
 
 namespace iadsim {
 
-enum class ReportSource : std::uint8_t { kAdsb, kDatalink, kNetwork };
+enum class ReportSource : std::uint8_t { kAdsb, kDatalink, kNetwork, kFlightPlan };
 const char* ToString(ReportSource source);
 
 struct PositionReport {

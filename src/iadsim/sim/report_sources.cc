@@ -23,6 +23,38 @@ void AdsbSite::Wake(SimTime now, Phase, Engine& engine) {
   engine.WakeAt(now + interval, Phase::kSense, id_);
 }
 
+namespace {
+constexpr double kFlightPlanIntervalS = 10.0;
+}
+
+FlightPlanFile::FlightPlanFile(RunContext& ctx, const std::vector<FlightPlanSpec>& plans, CommandPostNode* command_post)
+    : ctx_(ctx), command_post_(command_post) {
+  for (const FlightPlanSpec& p : plans) plans_.emplace_back(&p, RouteMover(p.route));
+  id_ = ctx_.engine.Add(this);
+  ctx_.engine.WakeAt(SimTime() + Duration::Seconds(kFlightPlanIntervalS), Phase::kSense, id_);
+}
+
+void FlightPlanFile::Wake(SimTime now, Phase, Engine& engine) {
+  PositionReportBatch batch;
+  batch.receiver = "flight-plans";
+  batch.time = now;
+  for (const auto& [plan, mover] : plans_) {
+    const auto k = mover.StateAt(now);
+    if (!k) continue;
+    PositionReport r;
+    r.source = ReportSource::kFlightPlan;
+    r.network = "flight-plans";
+    r.callsign = plan->callsign;
+    r.time_of_validity = r.time_received = now;
+    r.position = k->geo;
+    r.v_enu = k->v_enu;
+    r.sigma_horizontal_m = r.sigma_vertical_m = plan->deviation_m;
+    batch.reports.push_back(std::move(r));
+  }
+  if (!batch.reports.empty()) command_post_->DeliverReports(std::move(batch));
+  engine.WakeAt(now + Duration::Seconds(kFlightPlanIntervalS), Phase::kSense, id_);
+}
+
 DatalinkNet::DatalinkNet(RunContext& ctx, DatalinkConfig config, std::vector<CommandPostNode*> subscribers)
     : ctx_(ctx),
       config_(std::move(config)),

@@ -9,6 +9,7 @@
 #include "iadsim/sensors/position_reporting.h"
 #include "iadsim/sim/engine.h"
 #include "iadsim/sim/run_context.h"
+#include "iadsim/sim/scenario.h"
 
 namespace iadsim {
 
@@ -26,6 +27,20 @@ class AdsbSite final : public Component {
   RandomStream stream_;
   ComponentId id_ = 0;
   std::uint64_t interval_ = 0;
+};
+
+// The filed flight plans a unit holds: every 10 s, where each plan puts its aircraft now, as
+// reports (sigma = the plan's deviation) to the unit's command post.
+class FlightPlanFile final : public Component {
+ public:
+  FlightPlanFile(RunContext& ctx, const std::vector<FlightPlanSpec>& plans, CommandPostNode* command_post);
+  void Wake(SimTime now, Phase phase, Engine& engine) override;
+
+ private:
+  RunContext& ctx_;
+  std::vector<std::pair<const FlightPlanSpec*, RouteMover>> plans_;
+  CommandPostNode* command_post_;
+  ComponentId id_ = 0;
 };
 
 class DatalinkNet final : public Component {

@@ -73,6 +73,8 @@ RunSummary RunScenario(const Scenario& scenario, const RunOptions& options, Reco
       radars.back()->Start();
     }
     if (spec.adsb) report_sources.push_back(std::make_unique<AdsbSite>(ctx, *spec.adsb, posts.back().get()));
+    if (spec.flight_plans && !scenario.flight_plans.empty())
+      report_sources.push_back(std::make_unique<FlightPlanFile>(ctx, scenario.flight_plans, posts.back().get()));
     if (!spec.launchers.empty()) {
       fire_units.push_back(std::make_unique<FireUnit>(ctx, spec, posts.back().get()));
       posts.back()->set_fire_unit(fire_units.back().get());

@@ -74,6 +74,14 @@ struct DeconflictionNoticeSpec {
   double area_radius_m = 0.0;  // > 0
 };
 
+// A filed flight plan: where an aircraft said it would be (not where it is). Units that hold the
+// plans (`identification.flight_plans`) correlate their tracks with them.
+struct FlightPlanSpec {
+  std::string callsign;
+  RouteConfig route;              // start, waypoints
+  double deviation_m = 5000.0;    // expected deviation from the plan per axis (the gate), > 0
+};
+
 struct AssetSpec {
   std::string name;
   Geodetic position;
@@ -114,6 +122,7 @@ struct UnitSpec {
   NetworkDoctrine network;
   std::optional<AdsbReceiverConfig> adsb;  // an ADS-B ground receiver feeding the command post
   std::vector<std::string> datalinks;      // friendly-position datalinks the command post receives
+  bool flight_plans = false;               // holds the filed flight plans
   std::vector<std::string> defends;  // names of assets
   double missile_step_s = 0.01;      // interceptor integration step, (0, 0.1]
 };
@@ -128,6 +137,7 @@ struct Scenario {
   std::vector<DatalinkConfig> datalinks;
   std::vector<JammerSpec> jammers;
   std::vector<NetworkLinkSpec> links;
+  std::vector<FlightPlanSpec> flight_plans;
   std::vector<DeconflictionNoticeSpec> notices;
   std::shared_ptr<const Terrain> terrain;  // nullptr: smooth earth (shared between replications)
   LineOfSightConfig line_of_sight;

@@ -176,5 +176,44 @@ TEST(ReportIdentification, AcceptedNetworkNodeIdentityAndConflicts) {
   EXPECT_EQ(own.IdentityOf(a), Identity::kFriend);
 }
 
+// Rule 3b: a filed flight plan puts its aircraft where the track is -> flight_plan_identity.
+TEST(ReportIdentification, FiledFlightPlanMakesNeutral) {
+  const Tracker tracker = TwoConfirmedTracks();
+  const TrackId a = tracker.tracks()[0].id;
+  PositionReport plan = Report(ReportSource::kFlightPlan, kTargetA + Vec3(2000.0, -1500.0, 300.0), "PS752");
+  plan.network = "flight-plans";
+  plan.sigma_horizontal_m = plan.sigma_vertical_m = 5000.0;
+  const std::vector<PositionReport> reports{plan};
+  Identifier id(IdentificationRules{});
+  id.AddReportEvidence(reports, CorrelateReports(tracker, reports));
+  const auto changes = id.Evaluate(SimTime() + Duration::Seconds(30.0), {{a, 0, 60.0, 1000.0, true}}, {300.0});
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].to, Identity::kNeutral);
+  EXPECT_NE(changes[0].evidence.find("filed flight plan of PS752"), std::string::npos) << changes[0].evidence;
+}
+
+// Behaviour narrowed by altitude and point of origin: fast and inbound is hostile behaviour only
+// at or below hostile_max_altitude and when first seen inside a hostile origin.
+TEST(ReportIdentification, BehaviourNeedsTheStatedAltitudeAndPointOfOrigin) {
+  const Tracker tracker = TwoConfirmedTracks();
+  const TrackId a = tracker.tracks()[0].id, b = tracker.tracks()[1].id;  // A at 8000 m, B at 5000 m
+  const std::vector<ThreatAssessment> threats{{a, 0, 60.0, 1000.0, true}, {b, 0, 60.0, 1000.0, true}};
+  const std::vector<std::pair<Vec3, Vec3>> kin{{kTargetA, Vec3(0, -300, 0)}, {kTargetB, Vec3(0, -300, 0)}};
+  IdentificationRules rules;
+  rules.has_iff = false;
+  rules.hostile_origins = {{"sea", kTargetB + Vec3(3000.0, 0.0, 0.0), 5000.0}};  // B's origin only
+  Identifier origin(rules);
+  origin.Evaluate(SimTime() + Duration::Seconds(30.0), threats, {300.0, 300.0}, kin);
+  EXPECT_EQ(origin.IdentityOf(a), Identity::kUnknown);
+  EXPECT_EQ(origin.IdentityOf(b), Identity::kSuspect);
+  rules.hostile_origins.clear();
+  rules.hostile_max_altitude_m = 6000.0;  // A flies above it
+  Identifier altitude(rules);
+  const auto changes = altitude.Evaluate(SimTime() + Duration::Seconds(30.0), threats, {300.0, 300.0}, kin);
+  EXPECT_EQ(altitude.IdentityOf(a), Identity::kUnknown);
+  EXPECT_EQ(altitude.IdentityOf(b), Identity::kSuspect);
+  EXPECT_NE(changes[0].evidence.find("above 6000 m"), std::string::npos) << changes[0].evidence;
+}
+
 }  // namespace
 }  // namespace iadsim
