@@ -11,12 +11,13 @@
 #include "commands.h"
 #include "iadsim/core/error.h"
 #include "iadsim/io/report_html.h"
+#include "iadsim/io/report_markdown.h"
 
 namespace iadsim::cli {
 namespace {
 
 struct ReportArgs {
-  std::string results, out;
+  std::string results, out, markdown;
   bool force = false, quiet = false;
 };
 
@@ -29,6 +30,15 @@ int Report(const ReportArgs& a) {
     throw ScenarioError({p});
   }
   const ReportInput input = ReadResultsForReport(a.results);
+  if (!a.markdown.empty()) {
+    if (fs::exists(a.markdown) && !a.force) {
+      Problem p;
+      p.file = a.markdown;
+      p.message = "exists; pass --force to overwrite it";
+      throw ScenarioError({p});
+    }
+    std::ofstream(a.markdown, std::ios::binary | std::ios::trunc) << RenderHeadlineMarkdown(input);
+  }
   const std::string html = RenderReportHtml(input);
   // Written beside the target and renamed into place: a failure never leaves a half report.
   const fs::path tmp = fs::path(a.out).string() + ".partial";
@@ -63,6 +73,9 @@ void AddReportCommand(CLI::App& app, std::vector<Verb>& verbs) {
   auto* cmd = app.add_subcommand("report", "Write the HTML report (statistics, paired comparisons, plots) of a batch results file");
   cmd->add_option("results", args->results, "Results file of `iadsim batch` (SQLite)")->required();
   cmd->add_option("--out", args->out, "HTML file to write")->required();
+  cmd->add_option("--markdown", args->markdown,
+                  "Also write the headline table (P(friendly or civil aircraft lost) per variant, paired "
+                  "differences, McNemar p) as Markdown to this file");
   cmd->add_flag("--force", args->force, "Overwrite an existing report");
   cmd->add_flag("--quiet", args->quiet, "Do not print the one-line summary");
   verbs.push_back({cmd, [args] { return Report(*args); }});

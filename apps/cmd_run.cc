@@ -37,6 +37,11 @@ void PrintSummary(const RunSummary& s, const std::string& out) {
     for (const auto& n : s.friendly_or_civil_engaged) names += (names.empty() ? "" : ", ") + n;
     fmt::print("WARNING: friendly or civil aircraft fired on: {}\n", names);
   }
+  if (!s.friendly_or_civil_destroyed.empty()) {
+    std::string names;
+    for (const auto& n : s.friendly_or_civil_destroyed) names += (names.empty() ? "" : ", ") + n;
+    fmt::print("WARNING: friendly or civil aircraft destroyed: {} (iadsim explain RUN_DIR tells why)\n", names);
+  }
   fmt::print("outputs: {}/ (events.jsonl, truth.csv, tracks.csv, summary.json)\n", out);
 }
 

@@ -24,5 +24,6 @@ void AddExportCommand(CLI::App& app, std::vector<Verb>& verbs);    // export
 void AddReportCommand(CLI::App& app, std::vector<Verb>& verbs);    // report
 void AddScoreCommand(CLI::App& app, std::vector<Verb>& verbs);     // score
 void AddTrackCommand(CLI::App& app, std::vector<Verb>& verbs);     // track
+void AddExplainCommand(CLI::App& app, std::vector<Verb>& verbs);  // explain
 
 }  // namespace iadsim::cli

@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   AddReportCommand(app, verbs);
   AddScoreCommand(app, verbs);
   AddTrackCommand(app, verbs);
+  AddExplainCommand(app, verbs);
 
   try {
     app.parse(argc, argv);
