@@ -266,6 +266,32 @@ TEST_F(ReportCli, FriendlyOrCivilLossComesFirstWithHandComputedStatistics) {
   EXPECT_EQ(h.tables.at("paired").at(1).at(1), "P(friendly or civil aircraft lost)");
 }
 
+// The Markdown headline (docs/incidents.md) carries the same hand-computed numbers, parsed here
+// as a pipe table: 7 of 20 → 35.0 % [18.1, 56.7]; 2 of 20 → 10.0 % [2.8, 30.1]; Δ −25.0 points
+// [−46.1, +0.6]; McNemar p 0.125.
+TEST_F(ReportCli, MarkdownHeadlineTable) {
+  BuildLossResults(dir_ / "loss.sqlite");
+  const auto md = dir_ / "loss.md";
+  const auto r = RunIadsim("report " + (dir_ / "loss.sqlite").string() + " --out " + (dir_ / "loss.html").string() +
+                           " --markdown " + md.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream in(ReadFile(md));
+  for (std::string line; std::getline(in, line);) {
+    std::vector<std::string> cells;
+    std::istringstream cs(line);
+    for (std::string c; std::getline(cs, c, '|');) {
+      const auto a = c.find_first_not_of(' '), b = c.find_last_not_of(' ');
+      if (a != std::string::npos) cells.push_back(c.substr(a, b - a + 1));
+    }
+    rows.push_back(cells);
+  }
+  ASSERT_EQ(rows.size(), 4u);  // header, rule, two variants
+  EXPECT_EQ(rows[2], (std::vector<std::string>{"base", "20", "35.0 % [18.1, 56.7] (7 of 20)", "–", "–"}));
+  EXPECT_EQ(rows[3], (std::vector<std::string>{"network-id", "20", "10.0 % [2.8, 30.1] (2 of 20)",
+                                               "-25.0 points [-46.1, +0.6]", "0.1250"}));
+}
+
 TEST_F(ReportCli, AResultsFileOfFormatVersion1IsRefusedWithExit2) {
   {
     sqlite3* db = nullptr;
