@@ -167,5 +167,59 @@ TEST(FireUnitTimes, ReactionDelaysTheFirstLaunchAndEmptyLaunchersAreReloaded) {
   EXPECT_EQ(reloads, 2);   // one reserve round each
 }
 
+// The network relays a picture: an allied node identifies the Il-20 from its datalink, a relay
+// node without a radar passes that track on, and the battalion — which in this variant holds no
+// secure key and no datalink, so its own evidence (Mode 3/A) says neutral — takes the friend
+// identity from the relay, records the disagreement, and names the originator of the track.
+TEST(Network, AFriendIdentityIsRelayedByANodeWithoutRadar) {
+  std::string text = ReadFile(SourcePath("scenarios/demo.yaml"));
+  auto replace = [&](const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    text.replace(at, from.size(), to);
+  };
+  replace("  syria: {iff_keys: [coalition-secure]}", "  syria: {iff_keys: []}");
+  replace("    datalinks: [ally-link]\n", "    network: {accept_identity_from: [relay]}\n");
+  replace("iff: {modes: [3A, C, secure], max_range: 300 km}", "iff: {modes: [3A, C], max_range: 300 km}");
+  replace("\nunits:\n",
+          "\nnetwork:\n  links:\n"
+          "    - {name: ally-to-relay, from: ally node, to: relay, latency: 1 s, interval: 4 s}\n"
+          "    - {name: relay-to-battalion, from: relay, to: S-300 battalion, latency: 1 s, interval: 4 s}\n"
+          "\nunits:\n"
+          "  - name: ally node\n    side: russia\n    at: {lat: 35.41, lon: 35.95, alt: 50 m}\n"
+          "    datalinks: [ally-link]\n    surveillance: {type: 64n6e2, antenna_height: 25 m}\n"
+          "  - name: relay\n    side: syria\n    at: {lat: 35.50, lon: 36.10}\n");
+  const auto dir = FreshDir("relay");
+  const std::string path = dir.string() + ".yaml";
+  std::ofstream(path) << text;
+  const auto r = RunIadsim("run " + path + " --seed 1 --out " + dir.string() + " --quiet");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const json summary = json::parse(ReadFile(dir / "summary.json"));
+  std::int64_t il20 = -1;
+  for (std::size_t i = 0; i < summary["aircraft"].size(); ++i)
+    if (summary["aircraft"][i]["name"] == "Il-20") il20 = static_cast<std::int64_t>(i) + 1;
+  ASSERT_GT(il20, 0);
+  bool relayed = false, conflict = false;
+  std::string last_identity;
+  for (const json& e : Events(dir)) {
+    if (e.value("unit", "") != "S-300 battalion" || e.value("truth_entity", -1) != il20) continue;
+    if (e["type"] == "network_identity") {
+      relayed = true;
+      EXPECT_EQ(e["from_unit"], "relay");
+      EXPECT_EQ(e["remote_track"].get<std::string>().rfind("ally node#", 0), 0u) << e;  // originated there
+      EXPECT_EQ(e["identity"], "friend");
+    }
+    if (e["type"] == "identity_conflict") {
+      conflict = true;
+      EXPECT_EQ(e["local"], "neutral");
+      EXPECT_EQ(e["remote"], "friend");
+    }
+    if (e["type"] == "identity_changed") last_identity = e["to"];
+  }
+  EXPECT_TRUE(relayed);
+  EXPECT_TRUE(conflict);
+  EXPECT_EQ(last_identity, "friend");
+}
+
 }  // namespace
 }  // namespace iadsim::test

@@ -52,17 +52,20 @@ ReportCorrelation CommandPost::OnPositionReports(const PositionReportBatch& batc
   const auto& accepted = config_.network.accept_identity_from;
   const bool from_accepted =
       !batch.sender_unit.empty() && std::find(accepted.begin(), accepted.end(), batch.sender_unit) != accepted.end();
-  if (from_accepted) {
-    network_heard_ = batch.time;
-    std::erase_if(remote_friends_, [&](const auto& kv) { return kv.second.sender_unit == batch.sender_unit; });
-  }
+  if (from_accepted) network_heard_ = batch.time;
   ReportCorrelation c = CorrelateReports(tracker_, batch.reports);
-  identifier_.AddReportEvidence(batch.reports, c);
-  if (from_accepted)
-    for (std::size_t i : c.uncorrelated) {
+  identifier_.AddReportEvidence(batch.reports, c, from_accepted ? batch.sender_unit : std::string());
+  if (!batch.sender_unit.empty()) {
+    std::vector<bool> paired(batch.reports.size(), false);
+    for (const auto& p : c.pairs) paired[p.report] = true;
+    for (std::size_t i = 0; i < batch.reports.size(); ++i) {
       const PositionReport& r = batch.reports[i];
-      if (r.identity == "friend" || r.identity == "assumed-friend") remote_friends_[r.callsign] = r;
+      if (r.source != ReportSource::kNetwork || r.sender_unit == config_.name) continue;  // not our own, relayed back
+      auto it = remote_.find(r.callsign);
+      if (it != remote_.end() && it->second.report.time_of_validity > r.time_of_validity) continue;  // older news
+      remote_[r.callsign] = {r, batch.sender_unit, paired[i]};
     }
+  }
   return c;
 }
 
@@ -140,12 +143,25 @@ std::optional<EngagementHold> CommandPost::CaptureZoneHold(SimTime now, TrackId 
     if (auto c = FindCaptureConflict(g, x.head<3>(), x.tail<3>(), f.head<3>(), f.tail<3>(), flight_time_s))
       return EngagementHold{track, t.id, fmt::format("track {}", t.id.value()), *c};
   }
-  for (const auto& [callsign, r] : remote_friends_) {
+  const auto& accepted = config_.network.accept_identity_from;
+  for (const PositionReport& r : RemotePicture(now)) {
+    if (r.identity != "friend" && r.identity != "assumed-friend") continue;
+    const auto& via = remote_.at(r.callsign).via_unit;
+    if (std::find(accepted.begin(), accepted.end(), via) == accepted.end()) continue;
+    const std::string& callsign = r.callsign;
     const Vec3 p = tracker_.frame().EnuFromGeodetic(r.position) + r.v_enu * (now - r.time_of_validity).seconds();
     if (auto c = FindCaptureConflict(g, x.head<3>(), x.tail<3>(), p, r.v_enu, flight_time_s))
       return EngagementHold{track, TrackId(), fmt::format("network track {} of {}", callsign, r.sender_unit), *c};
   }
   return std::nullopt;
+}
+
+std::vector<PositionReport> CommandPost::RemotePicture(SimTime now) const {
+  std::vector<PositionReport> out;
+  for (const auto& [callsign, t] : remote_)
+    if (!t.correlated && (now - t.report.time_of_validity).seconds() <= config_.network.silence_timeout_s)
+      out.push_back(t.report);
+  return out;
 }
 
 DecisionCycle CommandPost::Assign(SimTime now, const FireUnitStatus& fu) {

@@ -61,6 +61,7 @@ struct NetworkDoctrine {
 
 struct CommandPostConfig {
   UnitId unit;
+  std::string name;  // the unit's name (its network address)
   TrackerConfig tracker;
   IdentificationRules identification;
   DoctrineConfig doctrine;
@@ -126,6 +127,9 @@ class CommandPost final {
   const CommandPostConfig& config() const { return config_; }
   const std::vector<ThreatAssessment>& threats() const { return threats_; }
   const std::vector<IdentityConflict>& conflicts() const { return identifier_.conflicts(); }
+  // The received network tracks that match none of this unit's own, heard within the silence
+  // timeout: with the unit's own confirmed tracks they make its air picture (and what it relays).
+  std::vector<PositionReport> RemotePicture(SimTime now) const;
 
  private:
   struct Call {
@@ -152,7 +156,12 @@ class CommandPost final {
   std::uint32_t next_engagement_ = 1;
   RandomStream operator_stream_;
   std::map<TrackId, Call> calls_;
-  std::map<std::string, PositionReport> remote_friends_;  // received friendly tracks, by callsign
+  struct RemoteTrack {
+    PositionReport report;
+    std::string via_unit;     // the unit whose message brought it
+    bool correlated = false;  // with one of this unit's own tracks (then it is not a separate track)
+  };
+  std::map<std::string, RemoteTrack> remote_;  // received network tracks, by callsign ("unit#track")
   std::optional<SimTime> network_heard_;                  // last message from an accepted node
   std::set<std::pair<TrackId, std::string>> holds_reported_;
 };

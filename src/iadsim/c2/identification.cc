@@ -48,17 +48,17 @@ void Identifier::AddIffEvidence(const IffSweep& sweep, const IffCorrelation& cor
   for (TrackId t : correlation.unanswered) ++tracks_[t].unanswered;
 }
 
-void Identifier::AddReportEvidence(const std::vector<PositionReport>& reports, const ReportCorrelation& correlation) {
+void Identifier::AddReportEvidence(const std::vector<PositionReport>& reports, const ReportCorrelation& correlation,
+                                   const std::string& via) {
   for (const auto& pair : correlation.pairs) {
     const PositionReport& r = reports[pair.report];
     if (r.source == ReportSource::kNetwork) {
-      const auto& accepted = rules_.accept_identity_from;
       Identity id;
-      if (std::find(accepted.begin(), accepted.end(), r.sender_unit) == accepted.end()) continue;
-      if (!ParseIdentity(r.identity.c_str(), &id) || id == Identity::kPending || id == Identity::kUnknown) continue;
+      if (via.empty() || !ParseIdentity(r.identity.c_str(), &id) || id == Identity::kPending || id == Identity::kUnknown)
+        continue;
       Evidence& e = tracks_[pair.track];
       e.network_identity = id;
-      e.network_sender = r.sender_unit;
+      e.network_sender = via == r.sender_unit ? via : fmt::format("{} (track of {})", via, r.sender_unit);
       continue;
     }
     Evidence& e = tracks_[pair.track];

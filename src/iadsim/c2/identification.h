@@ -64,7 +64,6 @@ struct IdentificationRules {
   std::optional<double> hostile_max_altitude_m;  // ENU up of the track; none: any altitude
   std::vector<OriginArea> hostile_origins;       // empty: any point of origin
   std::vector<ProceduralCorridor> corridors;      // in the command post's ENU frame
-  std::vector<std::string> accept_identity_from;  // network nodes (unit names) whose identities count
   bool has_iff = true;                            // set from the unit's IFF (not a scenario key)
   Problems Validate() const;
 };
@@ -88,8 +87,10 @@ class Identifier final {
   explicit Identifier(IdentificationRules rules) : rules_(rules) {}
   // Evidence from one IFF sweep (replies already paired with tracks).
   void AddIffEvidence(const IffSweep& sweep, const IffCorrelation& correlation);
-  // Evidence from self-reported positions (already paired with tracks).
-  void AddReportEvidence(const std::vector<PositionReport>& reports, const ReportCorrelation& correlation);
+  // Evidence from self-reported positions (already paired with tracks). Network tracks count only
+  // when `via` names the accepted node whose message brought them (the caller checks acceptance).
+  void AddReportEvidence(const std::vector<PositionReport>& reports, const ReportCorrelation& correlation,
+                         const std::string& via = "");
   // Re-evaluates every listed track at `now` and returns the changes. `kinematics` (position,
   // velocity in ENU per track; may be empty: no corridor rule) feeds the corridor rule.
   std::vector<IdentityChange> Evaluate(SimTime now, const std::vector<ThreatAssessment>& threats,

@@ -101,14 +101,15 @@ void CommandPostNode::Track(SimTime now) {
     for (const auto& p : c.pairs) {
       const PositionReport& r = b.reports[p.report];
       if (r.source == ReportSource::kNetwork) {
-        // Reported once per (track, sending unit): the first time that node's identity arrives.
         const auto& accepted = cp_.config().network.accept_identity_from;
-        if (std::find(accepted.begin(), accepted.end(), r.sender_unit) == accepted.end()) continue;
-        if (!correlated_senders_.insert({p.track, "network/" + r.sender_unit}).second) continue;
+        if (std::find(accepted.begin(), accepted.end(), b.sender_unit) == accepted.end()) continue;
+        // Once per (track, node, identity): an identity it actually gives, not pending or unknown.
+        if (r.identity == "pending" || r.identity == "unknown") continue;
+        if (!correlated_senders_.insert({p.track, "network/" + b.sender_unit + "/" + r.identity}).second) continue;
         ctx_.Emit(Event{now, "network_identity"}
                       .With("unit", name_)
                       .With("track", std::int64_t{p.track.value()})
-                      .With("from_unit", r.sender_unit)
+                      .With("from_unit", b.sender_unit)
                       .With("remote_track", r.callsign)
                       .With("identity", r.identity)
                       .With("truth_entity", TruthOf(p.track, now)));

@@ -29,6 +29,11 @@ PositionReportBatch PictureMessage(const CommandPostNode& sender, const std::str
     r.identity = ToString(cp.IdentityOf(t.id));
     batch.reports.push_back(std::move(r));
   }
+  // Tracks it heard from others and holds no track of its own for: relayed as they came.
+  for (PositionReport r : cp.RemotePicture(now)) {
+    r.network = link;
+    batch.reports.push_back(std::move(r));
+  }
   batch.time = now;
   return batch;
 }

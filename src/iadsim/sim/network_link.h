@@ -1,7 +1,8 @@
 #pragma once
 // The engine's component for an air-defence network link (scenario `network.links`): every
 // interval the sending unit's picture — each confirmed track with its estimate, covariance and the
-// sender's identity of it — leaves as one message (an empty one when there are no tracks, so the
+// sender's identity of it, and the tracks it received from other units and holds no track of its
+// own for (relayed under their originator's name, so a track never loops back) — leaves as one message (an empty one when there are no tracks, so the
 // receiver knows the network is alive), lost with the link's probability, else delivered to the
 // receiving command post after the latency. The receiver correlates the tracks with its own
 // (c2/report_correlation.h, the χ² gate on the summed covariances) and adopts the identities of

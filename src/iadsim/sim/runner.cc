@@ -53,11 +53,11 @@ RunSummary RunScenario(const Scenario& scenario, const RunOptions& options, Reco
     const UnitSpec& spec = scenario.units[u];
     CommandPostConfig cp;
     cp.unit = UnitId(static_cast<std::uint32_t>(u + 1));
+    cp.name = spec.name;
     cp.tracker = spec.tracker;
     cp.tracker.origin = spec.position;
     cp.identification = spec.identification;
     cp.identification.has_iff = spec.has_surveillance && spec.iff.enabled;
-    cp.identification.accept_identity_from = spec.network.accept_identity_from;
     cp.doctrine = spec.doctrine;
     cp.network = spec.network;
     const LocalFrame frame(spec.position);

@@ -138,19 +138,20 @@ PositionReport NetworkTrack(const Vec3& enu, const std::string& node, const std:
 }
 
 // Rule N: an accepted node's identity, received over a network link and correlated with the
-// track, outranks ADS-B, Mode 3/A and behaviour; a node not accepted is ignored; the unit's own
+// track, outranks ADS-B, Mode 3/A and behaviour; a node not accepted (the command post then
+// passes no `via`) is ignored; the unit's own
 // datalink evidence outranks the node; a disagreement with the unit's own evidence is reported
 // once per pair of identities.
 TEST(ReportIdentification, AcceptedNetworkNodeIdentityAndConflicts) {
   const Tracker tracker = TwoConfirmedTracks();
   const TrackId a = tracker.tracks()[0].id, b = tracker.tracks()[1].id;
   IdentificationRules rules;
-  rules.accept_identity_from = {"hmeimim-cp"};
   Identifier id(rules);
   const std::vector<PositionReport> reports{Report(ReportSource::kAdsb, kTargetA, "EIN123"),
-                                            NetworkTrack(kTargetA, "hmeimim-cp", "hostile"),
-                                            NetworkTrack(kTargetB, "rogue-cp", "hostile")};
-  id.AddReportEvidence(reports, CorrelateReports(tracker, reports));
+                                            NetworkTrack(kTargetA, "hmeimim-cp", "hostile")};
+  id.AddReportEvidence(reports, CorrelateReports(tracker, reports), "hmeimim-cp");  // an accepted node's message
+  const std::vector<PositionReport> rogue{NetworkTrack(kTargetB, "rogue-cp", "hostile")};
+  id.AddReportEvidence(rogue, CorrelateReports(tracker, rogue));  // a node not accepted: no `via`
   EXPECT_EQ(id.NetworkIdentityOf(a), Identity::kHostile);
   EXPECT_FALSE(id.NetworkIdentityOf(b).has_value());
   const std::vector<ThreatAssessment> threats{{a, 0, 60.0, 1000.0, true}, {b, 0, 600.0, 90000.0, false}};
@@ -171,7 +172,7 @@ TEST(ReportIdentification, AcceptedNetworkNodeIdentityAndConflicts) {
   Identifier own(rules);
   const std::vector<PositionReport> mixed{Report(ReportSource::kDatalink, kTargetA, "VIPER11"),
                                           NetworkTrack(kTargetA, "hmeimim-cp", "hostile")};
-  own.AddReportEvidence(mixed, CorrelateReports(tracker, mixed));
+  own.AddReportEvidence(mixed, CorrelateReports(tracker, mixed), "hmeimim-cp");
   own.Evaluate(SimTime() + Duration::Seconds(30.0), {threats[0]}, {200.0});
   EXPECT_EQ(own.IdentityOf(a), Identity::kFriend);
 }
