@@ -30,6 +30,22 @@ void ReadSidelobe(MapReader& m, double* below_peak_db) {
   else *below_peak_db = -level;
 }
 
+// Calls each(m) for every item of a list (each read as a mapping, then checked for unknown keys);
+// a node that is not a list is reported.
+template <typename F>
+void ForEachItem(Context& ctx, const YAML::Node& node, const std::string& path, F&& each) {
+  if (!node.IsSequence()) {
+    ctx.src.Report(node.Mark(), path, "must be a list (got " + Describe(node) + ")");
+    return;
+  }
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    MapReader m(ctx.src, node[i], fmt::format("{}[{}]", path, i));
+    if (!m.ok()) continue;
+    each(m);
+    m.Finish();
+  }
+}
+
 bool Known(const std::vector<std::string>& names, const std::string& n) {
   return std::find(names.begin(), names.end(), n) != names.end();
 }
@@ -126,14 +142,8 @@ void ReadUnitNetwork(Context& ctx, const YAML::Node& node, const std::string& pa
 
 void ReadCorridors(Context& ctx, const YAML::Node& node, const std::string& path, const Geodetic& origin,
                    std::vector<ProceduralCorridor>* out) {
-  if (!node.IsSequence()) {
-    ctx.src.Report(node.Mark(), path, "must be a list (got " + Describe(node) + ")");
-    return;
-  }
   const LocalFrame frame(origin);
-  for (std::size_t i = 0; i < node.size(); ++i) {
-    MapReader m(ctx.src, node[i], fmt::format("{}[{}]", path, i));
-    if (!m.ok()) continue;
+  ForEachItem(ctx, node, path, [&](MapReader& m) {
     ProceduralCorridor c;
     c.name = m.String("name", true).value_or("");
     if (auto n = m.Node("from", true))
@@ -145,29 +155,21 @@ void ReadCorridors(Context& ctx, const YAML::Node& node, const std::string& path
     c.max_alt_m = m.Quantity("max_altitude", D::kAltitude, true).value_or(c.max_alt_m);
     c.heading_tolerance_rad = m.Quantity("heading_tolerance", D::kAngle, c.heading_tolerance_rad);
     m.ReportAll(c.Validate());
-    m.Finish();
     out->push_back(c);
-  }
+  });
 }
 
 void ReadOriginAreas(Context& ctx, const YAML::Node& node, const std::string& path, const Geodetic& origin,
                      std::vector<OriginArea>* out) {
-  if (!node.IsSequence()) {
-    ctx.src.Report(node.Mark(), path, "must be a list (got " + Describe(node) + ")");
-    return;
-  }
   const LocalFrame frame(origin);
-  for (std::size_t i = 0; i < node.size(); ++i) {
-    MapReader m(ctx.src, node[i], fmt::format("{}[{}]", path, i));
-    if (!m.ok()) continue;
+  ForEachItem(ctx, node, path, [&](MapReader& m) {
     OriginArea a;
     a.name = m.String("name", true).value_or("");
     if (auto g = ReadPosition(m, false)) a.center_enu = frame.EnuFromGeodetic(*g);
     a.radius_m = m.Quantity("radius", D::kLength, true).value_or(1.0);
     if (!(a.radius_m > 0.0)) m.Report("radius", fmt::format("must be > 0 (got {} m)", a.radius_m));
-    m.Finish();
     out->push_back(a);
-  }
+  });
 }
 
 namespace {
@@ -223,18 +225,14 @@ void ReadDecisionDelay(MapReader& m, DecisionDelay* d) {
 
 void ReadDoctrineExtras(Context& ctx, MapReader& d, DoctrineConfig* c) {
   if (auto n = d.Node("sectors", false)) {
-    if (!n->IsSequence()) d.Report("sectors", "must be a list (got " + Describe(*n) + ")");
-    for (std::size_t i = 0; n->IsSequence() && i < n->size(); ++i) {
-      MapReader s(ctx.src, (*n)[i], fmt::format("{}[{}]", d.PathOf("sectors"), i));
-      if (!s.ok()) continue;
+    ForEachItem(ctx, *n, d.PathOf("sectors"), [&](MapReader& s) {
       WeaponsControlSector sector;
       sector.name = s.String("name", true).value_or("");
       sector.from_azimuth_rad = s.Quantity("from_azimuth", D::kAngle, true).value_or(0.0);
       sector.to_azimuth_rad = s.Quantity("to_azimuth", D::kAngle, true).value_or(0.0);
       sector.control = ReadControl(s, "control", WeaponsControl::kHold, true);
-      s.Finish();
       c->sectors.push_back(sector);
-    }
+    });
   }
   c->capture_zone_hold = d.Bool("capture_zone_hold", false).value_or(c->capture_zone_hold);
   if (auto n = d.Node("operator", false)) {
@@ -257,10 +255,7 @@ void ReadNetworkLinks(Context& ctx, const YAML::Node& node, const std::string& p
   MapReader top(ctx.src, node, path);
   if (!top.ok()) return;
   if (auto links = top.Node("links", true)) {
-    if (!links->IsSequence()) top.Report("links", "must be a list (got " + Describe(*links) + ")");
-    for (std::size_t i = 0; links->IsSequence() && i < links->size(); ++i) {
-      MapReader m(ctx.src, (*links)[i], fmt::format("{}[{}]", top.PathOf("links"), i));
-      if (!m.ok()) continue;
+    ForEachItem(ctx, *links, top.PathOf("links"), [&](MapReader& m) {
       NetworkLinkSpec l;
       l.name = m.String("name", true).value_or("");
       for (const char* key : {"from", "to"}) {
@@ -276,21 +271,14 @@ void ReadNetworkLinks(Context& ctx, const YAML::Node& node, const std::string& p
       if (!(l.latency_s >= 0.0)) m.Report("latency", fmt::format("must be >= 0 (got {} s)", l.latency_s));
       if (!(l.interval_s > 0.0)) m.Report("interval", fmt::format("must be > 0 (got {} s)", l.interval_s));
       if (!(l.loss >= 0.0 && l.loss <= 1.0)) m.Report("loss", fmt::format("must be in [0, 1] (got {})", l.loss));
-      m.Finish();
       out->push_back(l);
-    }
+    });
   }
   top.Finish();
 }
 
 void ReadNotices(Context& ctx, const YAML::Node& node, const std::string& path, std::vector<DeconflictionNoticeSpec>* out) {
-  if (!node.IsSequence()) {
-    ctx.src.Report(node.Mark(), path, "must be a list (got " + Describe(node) + ")");
-    return;
-  }
-  for (std::size_t i = 0; i < node.size(); ++i) {
-    MapReader m(ctx.src, node[i], fmt::format("{}[{}]", path, i));
-    if (!m.ok()) continue;
+  ForEachItem(ctx, node, path, [&](MapReader& m) {
     DeconflictionNoticeSpec n;
     n.name = m.String("name", true).value_or("");
     n.from_side = m.String("from", true).value_or("");
@@ -314,9 +302,8 @@ void ReadNotices(Context& ctx, const YAML::Node& node, const std::string& path, 
         am.Finish();
       }
     }
-    m.Finish();
     out->push_back(n);
-  }
+  });
 }
 
 void ReadNoticeReaction(Context& ctx, const YAML::Node& node, const std::string& path, NoticeReaction* r) {
