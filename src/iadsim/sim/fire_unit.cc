@@ -218,7 +218,7 @@ void FireUnit::Fly(SimTime now) {
     const Vec3 est_p = c.x.head<3>() + c.x.tail<3>() * age;
     const Vec3 m0 = f.interceptor.state().p_enu;
     if (f.seeker) {
-      const auto [aim_p, aim_v] = SeekerTarget(now - Duration::Seconds(dt), f, c, est_p, c.x.tail<3>());
+      const auto [aim_p, aim_v] = SeekerTarget(now - Duration::Seconds(dt), now, f, c, est_p, c.x.tail<3>());
       if (!f.missile.valid()) continue;  // self-destructed on a lost lock
       f.interceptor.Step(dt, aim_p, aim_v);
     } else {
@@ -356,8 +356,8 @@ void FireUnit::ReportSeeker(SimTime t, const Flight& f, const SemiActiveSeeker::
   ctx_.Emit(ev);
 }
 
-std::pair<Vec3, Vec3> FireUnit::SeekerTarget(SimTime t, Flight& f, const Channel& c, const Vec3& est_p,
-                                             const Vec3& est_v) {
+std::pair<Vec3, Vec3> FireUnit::SeekerTarget(SimTime t, SimTime step_end, Flight& f, const Channel& c,
+                                             const Vec3& est_p, const Vec3& est_v) {
   const InterceptorState& m = f.interceptor.state();
   std::optional<EntityState> held;
   if (f.seeker->held()) held = ctx_.world.StateAt(EntityId(static_cast<std::uint32_t>(*f.seeker->held())), t);
@@ -371,7 +371,7 @@ std::pair<Vec3, Vec3> FireUnit::SeekerTarget(SimTime t, Flight& f, const Channel
   ReportSeeker(t, f, r, echoes, "after_launch");
   const auto& sd = spec_.self_destruct.on_lost_lock_s;
   if (sd && f.ever_locked && !f.seeker->held() && f.seeker->time_without_lock_s(t.seconds()) >= *sd)
-    if (SelfDestruct(t, f, fmt::format("self-destruct: no seeker lock for {:.0f} s", *sd))) return {est_p, est_v};
+    if (SelfDestruct(step_end, f, fmt::format("self-destruct: no seeker lock for {:.0f} s", *sd))) return {est_p, est_v};
   if (f.seeker->held()) {
     if (const auto s = ctx_.world.StateAt(EntityId(static_cast<std::uint32_t>(*f.seeker->held())), t))
       return {frame_.EnuFromEcef(s->p_ecef), frame_.EnuVectorFromEcef(s->v_ecef)};

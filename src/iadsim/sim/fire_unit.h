@@ -80,8 +80,10 @@ class FireUnit final : public Component {
   std::vector<Echo> Echoes(SimTime t, const Channel& c, const Vec3& m_p, const Vec3& m_v, const Vec3& boresight) const;
   void ReportSeeker(SimTime t, const Flight& f, const SemiActiveSeeker::Result& r, const std::vector<Echo>& echoes,
                     const char* reason);
-  // Semi-active: seeker update, then the point to steer at (p, v in ENU).
-  std::pair<Vec3, Vec3> SeekerTarget(SimTime t, Flight& f, const Channel& c, const Vec3& est_p, const Vec3& est_v);
+  // Semi-active: seeker update with the geometry at t (the start of the step), then the point to
+  // steer at (p, v in ENU); a self-destruct it decides happens at step_end (the engine's now).
+  std::pair<Vec3, Vec3> SeekerTarget(SimTime t, SimTime step_end, Flight& f, const Channel& c, const Vec3& est_p,
+                                     const Vec3& est_v);
   // A self-destruct is due: true when it works (flight ended), false when it failed.
   bool SelfDestruct(SimTime t, Flight& f, const std::string& why);
   void Look(SimTime now, Channel& c);
