@@ -26,7 +26,10 @@ std::string RenderHeadlineMarkdown(const ReportInput& input) {
         if (d.difference)
           diff = fmt::format("{:+.1f} points [{:+.1f}, {:+.1f}]", 100.0 * d.difference->estimate,
                              100.0 * d.difference->lower, 100.0 * d.difference->upper);
-        if (d.mcnemar_p) mcnemar = *d.mcnemar_p < 1e-4 ? fmt::format("{:.1e}", *d.mcnemar_p) : fmt::format("{:.4f}", *d.mcnemar_p);
+        if (d.mcnemar_p)
+          mcnemar = *d.mcnemar_p <= 0.0    ? std::string("< 1e-300")  // below the smallest double
+                    : *d.mcnemar_p < 1e-4 ? fmt::format("{:.1e}", *d.mcnemar_p)
+                                          : fmt::format("{:.4f}", *d.mcnemar_p);
       }
     out += fmt::format("| {} | {} | {} | {} | {} |\n", v.variant, v.done, p, diff, mcnemar);
   }
