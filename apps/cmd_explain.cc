@@ -27,13 +27,7 @@ int Explain(const ExplainArgs& a) {
   Explanation story = ExplainRun(run);
   if (!a.entity.empty()) story = FilterByEntity(story, run, a.entity);
   const fs::path out = fs::path(a.run_dir) / "explain.json";
-  if (fs::exists(out) && !a.force) {
-    Problem p;
-    p.path = "(output)";
-    p.file = out.string();
-    p.message = "exists already; pass --force to replace it";
-    throw ScenarioError({p});
-  }
+  RefuseToOverwrite(out, a.force);
   const std::string json = ExplainJson(story).dump(2) + "\n";
   fmt::print("{}", ExplainText(story));
   WriteFileAtomically(out, json);

@@ -12,6 +12,7 @@
 #include "iadsim/core/error.h"
 #include "iadsim/io/report_html.h"
 #include "iadsim/io/report_markdown.h"
+#include "iadsim/io/run_reader.h"
 
 namespace iadsim::cli {
 namespace {
@@ -22,40 +23,11 @@ struct ReportArgs {
 };
 
 int Report(const ReportArgs& a) {
-  namespace fs = std::filesystem;
-  if (fs::exists(a.out) && !a.force) {
-    Problem p;
-    p.file = a.out;
-    p.message = "exists; pass --force to overwrite it";
-    throw ScenarioError({p});
-  }
+  RefuseToOverwrite(a.out, a.force);
+  if (!a.markdown.empty()) RefuseToOverwrite(a.markdown, a.force);
   const ReportInput input = ReadResultsForReport(a.results);
-  if (!a.markdown.empty()) {
-    if (fs::exists(a.markdown) && !a.force) {
-      Problem p;
-      p.file = a.markdown;
-      p.message = "exists; pass --force to overwrite it";
-      throw ScenarioError({p});
-    }
-    std::ofstream(a.markdown, std::ios::binary | std::ios::trunc) << RenderHeadlineMarkdown(input);
-  }
-  const std::string html = RenderReportHtml(input);
-  // Written beside the target and renamed into place: a failure never leaves a half report.
-  const fs::path tmp = fs::path(a.out).string() + ".partial";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    f << html;
-    f.close();
-    if (!f) {
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      Problem p;
-      p.file = a.out;
-      p.message = "cannot be written";
-      throw ScenarioError({p});
-    }
-  }
-  fs::rename(tmp, a.out);
+  if (!a.markdown.empty()) WriteFileAtomically(a.markdown, RenderHeadlineMarkdown(input));
+  WriteFileAtomically(a.out, RenderReportHtml(input));
   if (!a.quiet) {
     std::size_t failed = 0, done = 0;
     for (const ReportVariant& v : input.variants)

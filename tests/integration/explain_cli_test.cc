@@ -76,7 +76,7 @@ TEST(ExplainCli, NeverOverwritesWithoutForceAndIsDeterministic) {
   const std::string first = ReadFile(dir / "explain.json");
   const auto again = RunIadsim("explain " + dir.string());
   EXPECT_EQ(again.exit_code, 2) << again.output;
-  EXPECT_NE(again.output.find("explain.json: (output): exists already; pass --force to replace it"), std::string::npos)
+  EXPECT_NE(again.output.find("explain.json: exists; pass --force to overwrite it"), std::string::npos)
       << again.output;
   EXPECT_EQ(again.output.find("Shot 1"), std::string::npos);  // refused before telling anything
   ASSERT_EQ(RunIadsim("explain " + dir.string() + " --force").exit_code, 0);

@@ -249,9 +249,26 @@ void WriteFileAtomically(const fs::path& path, const std::string& text) {
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out << text;
-    if (!out) throw std::runtime_error("cannot write " + tmp.string());
+    out.close();
+    if (!out) {
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      Problem p;
+      p.file = path.string();
+      p.message = "cannot be written";
+      throw ScenarioError({p});
+    }
   }
   fs::rename(tmp, path);
+}
+
+void RefuseToOverwrite(const fs::path& path, bool force) {
+  if (!force && fs::exists(path)) {
+    Problem p;
+    p.file = path.string();
+    p.message = "exists; pass --force to overwrite it";
+    throw ScenarioError({p});
+  }
 }
 
 std::string IsoTimePlus(const std::string& start_utc, double t_s) {

@@ -94,7 +94,11 @@ Replay BuildReplay(const RunData& run, const Scenario& scenario);
 
 // Writes text to path.tmp then renames it to path (an export is whole or absent). Throws
 // std::runtime_error on I/O failure.
+// Writes beside the target and renames into place: a failure never leaves a half file. A file
+// that cannot be written is a ScenarioError naming it (exit 2).
 void WriteFileAtomically(const std::filesystem::path& path, const std::string& text);
+// An output the user did not ask to replace: ScenarioError "exists; pass --force to overwrite it".
+void RefuseToOverwrite(const std::filesystem::path& path, bool force);
 
 // "2018-09-17T18:30:00Z" + t_s -> "2018-09-17T18:30:12.500Z" (millisecond resolution).
 std::string IsoTimePlus(const std::string& start_utc, double t_s);

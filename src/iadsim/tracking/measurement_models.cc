@@ -29,6 +29,34 @@ void CheckArgs(const Measurement& m, const VecX& x, int dims) {
   IADSIM_CHECK(!(dims == 2 && Needs3D(m.kind)), "measurement model: a 3-D measurement on a 2-D state");
 }
 
+// The moments shared by the unbiased conversions, with θ = π/2 − azimuth, φ = elevation, the
+// Gaussian angle errors' variances σθ², σφ² and a = r² + σr²: the bias factors
+// L = (e^{−σθ²/2} e^{−σφ²/2}, e^{−σθ²/2} e^{−σφ²/2}, e^{−σφ²/2}) and the second moments E[x_i x_j]
+// of the spherical-to-Cartesian point (Longbin et al. / Bordonaro et al.; header for the source).
+struct SphericalMoments {
+  Eigen::Vector3d L;
+  Eigen::Matrix3d E;
+};
+
+SphericalMoments Moments(double r, double theta, double phi, double sr2, double st2, double sp2) {
+  const double ct = std::cos(theta), st = std::sin(theta);
+  const double lt = std::exp(-0.5 * st2), lp = std::exp(-0.5 * sp2);
+  const double l4t = std::exp(-2.0 * st2), l4p = std::exp(-2.0 * sp2);
+  const double a = r * r + sr2;
+  const double c2t = std::cos(2.0 * theta), s2t = std::sin(2.0 * theta);
+  const double c2p = std::cos(2.0 * phi), s2p = std::sin(2.0 * phi);
+  SphericalMoments m;
+  m.L = Eigen::Vector3d(lt * lp, lt * lp, lp);
+  Eigen::Matrix3d& E = m.E;
+  E(0, 0) = 0.25 * a * (1.0 + l4p * c2p) * (1.0 + l4t * c2t);
+  E(1, 1) = 0.25 * a * (1.0 + l4p * c2p) * (1.0 - l4t * c2t);
+  E(2, 2) = 0.5 * a * (1.0 - l4p * c2p);
+  E(0, 1) = E(1, 0) = 0.25 * a * (1.0 + l4p * c2p) * l4t * s2t;
+  E(0, 2) = E(2, 0) = 0.5 * a * l4p * s2p * lt * ct;
+  E(1, 2) = E(2, 1) = 0.5 * a * l4p * s2p * lt * st;
+  return m;
+}
+
 }  // namespace
 
 bool IsLinear(MeasurementKind kind) {
@@ -149,20 +177,10 @@ ConvertedMeasurement ConvertPolarToCartesian(const Measurement& m, PolarConversi
     }
     return out;
   }
-  const double lt = std::exp(-0.5 * st2), lp = std::exp(-0.5 * sp2);
-  const double l4t = std::exp(-2.0 * st2), l4p = std::exp(-2.0 * sp2);
-  const Eigen::Vector3d L(lt * lp, lt * lp, lp);
+  const SphericalMoments mo = Moments(r, theta, phi, sr2, st2, sp2);  // E: E[x_i x_j | z]
+  const Eigen::Vector3d& L = mo.L;
+  const Eigen::Matrix3d& E = mo.E;
   const Eigen::Vector3d u = mv.cwiseQuotient(L);
-  const double a = r * r + sr2;
-  const double c2t = std::cos(2.0 * theta), s2t = std::sin(2.0 * theta);
-  const double c2p = std::cos(2.0 * phi), s2p = std::sin(2.0 * phi);
-  Eigen::Matrix3d E;  // E[x_i x_j | z]
-  E(0, 0) = 0.25 * a * (1.0 + l4p * c2p) * (1.0 + l4t * c2t);
-  E(1, 1) = 0.25 * a * (1.0 + l4p * c2p) * (1.0 - l4t * c2t);
-  E(2, 2) = 0.5 * a * (1.0 - l4p * c2p);
-  E(0, 1) = E(1, 0) = 0.25 * a * (1.0 + l4p * c2p) * l4t * s2t;
-  E(0, 2) = E(2, 0) = 0.5 * a * l4p * s2p * lt * ct;
-  E(1, 2) = E(2, 1) = 0.5 * a * l4p * s2p * lt * st;
   for (int i = 0; i < n; ++i) {
     out.p(i) = m.sensor_position(i) + u(i);
     for (int j = 0; j < n; ++j)
@@ -180,19 +198,9 @@ MatZ UnbiasedConversionCovarianceAt(const Measurement& m, const VecZ& at) {
   const double sr2 = m.R(0, 0), st2 = m.R(1, 1), sp2 = has_el ? m.R(2, 2) : 0.0;
   const double ct = std::cos(theta), st = std::sin(theta), cp = std::cos(phi), sp = std::sin(phi);
   const Eigen::Vector3d t(r * cp * ct, r * cp * st, r * sp);
-  const double lt = std::exp(-0.5 * st2), lp = std::exp(-0.5 * sp2);
-  const double l4t = std::exp(-2.0 * st2), l4p = std::exp(-2.0 * sp2);
-  const Eigen::Vector3d L(lt * lp, lt * lp, lp);
-  const double a = r * r + sr2;
-  const double c2t = std::cos(2.0 * theta), s2t = std::sin(2.0 * theta);
-  const double c2p = std::cos(2.0 * phi), s2p = std::sin(2.0 * phi);
-  Eigen::Matrix3d E;  // E[m_i m_j | true position]
-  E(0, 0) = 0.25 * a * (1.0 + l4p * c2p) * (1.0 + l4t * c2t);
-  E(1, 1) = 0.25 * a * (1.0 + l4p * c2p) * (1.0 - l4t * c2t);
-  E(2, 2) = 0.5 * a * (1.0 - l4p * c2p);
-  E(0, 1) = E(1, 0) = 0.25 * a * (1.0 + l4p * c2p) * l4t * s2t;
-  E(0, 2) = E(2, 0) = 0.5 * a * l4p * s2p * lt * ct;
-  E(1, 2) = E(2, 1) = 0.5 * a * l4p * s2p * lt * st;
+  const SphericalMoments mo = Moments(r, theta, phi, sr2, st2, sp2);  // E: E[m_i m_j | true position]
+  const Eigen::Vector3d& L = mo.L;
+  const Eigen::Matrix3d& E = mo.E;
   MatZ R(n, n);
   for (int i = 0; i < n; ++i)
     for (int j = 0; j < n; ++j) R(i, j) = E(i, j) / (L(i) * L(j)) - t(i) * t(j);
