@@ -298,8 +298,7 @@ bool FireUnit::SelfDestruct(SimTime t, Flight& f, const std::string& why) {
     return true;
   }
   ctx_.Emit(Event{t, "self_destruct_failed"}.With("missile", std::int64_t{f.missile.value()}).With("reason", why));
-  f.interceptor.DisableSelfDestruct();
-  f.ever_locked = false;  // no second command
+  f.interceptor.DisableSelfDestruct();  // and no second command
   return false;
 }
 
@@ -370,7 +369,8 @@ std::pair<Vec3, Vec3> FireUnit::SeekerTarget(SimTime t, SimTime step_end, Flight
   if (r.held) f.ever_locked = true;
   ReportSeeker(t, f, r, echoes, "after_launch");
   const auto& sd = spec_.self_destruct.on_lost_lock_s;
-  if (sd && f.ever_locked && !f.seeker->held() && f.seeker->time_without_lock_s(t.seconds()) >= *sd)
+  if (sd && f.ever_locked && !f.interceptor.self_destruct_disabled() && !f.seeker->held() &&
+      f.seeker->time_without_lock_s(t.seconds()) >= *sd)
     if (SelfDestruct(step_end, f, fmt::format("self-destruct: no seeker lock for {:.0f} s", *sd))) return {est_p, est_v};
   if (f.seeker->held()) {
     if (const auto s = ctx_.world.StateAt(EntityId(static_cast<std::uint32_t>(*f.seeker->held())), t))

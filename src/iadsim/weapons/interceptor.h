@@ -111,6 +111,7 @@ class Interceptor final {
   // A self-destruct that did not work: clears the latched one, and none is latched again (the
   // missile flies until it reaches the ground).
   void DisableSelfDestruct();
+  bool self_destruct_disabled() const { return self_destruct_disabled_; }
   // The lateral acceleration command of the last step (guidance + gravity compensation, after
   // the limit), m/s^2 in ENU; zero before the first step and during the vertical climb.
   Vec3 last_accel_command() const { return last_accel_command_; }
