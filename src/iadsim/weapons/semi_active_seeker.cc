@@ -1,6 +1,7 @@
 #include "iadsim/weapons/semi_active_seeker.h"
 
 #include "iadsim/c2/capture_zone.h"
+#include "iadsim/sensors/radar_equation.h"
 
 #include <Eigen/Geometry>
 #include <algorithm>
@@ -12,7 +13,6 @@
 namespace iadsim {
 namespace {
 
-constexpr double kSpeedOfLight = 299792458.0;  // m/s, exact (SI 2019)
 
 double DegFromRad(double rad) { return rad * 180.0 / std::numbers::pi; }
 
@@ -121,7 +121,7 @@ Echo ComputeEcho(const IlluminatorConfig& illuminator, const SeekerConfig& seeke
                                      illuminator.sidelobe_level_db);
   const double gr = LinFromDb(seeker.gain_db) *
                     CircularBeamGain(seeker.pattern, e.off_seeker_rad, seeker.beamwidth_rad, seeker.sidelobe_level_db);
-  const double wavelength_m = kSpeedOfLight / illuminator.frequency_hz;
+  const double wavelength_m = kSpeedOfLightMps / illuminator.frequency_hz;
   e.power_w = BistaticReceivedPowerW(illuminator.power_w, gt, gr, wavelength_m, g.rcs_m2, r_tx, r_rx);
   e.power_dbw = 10.0 * std::log10(e.power_w);
 
