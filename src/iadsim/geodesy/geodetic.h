@@ -11,6 +11,7 @@
 
 namespace iadsim {
 
+using Vec2 = Eigen::Vector2d;
 using Vec3 = Eigen::Vector3d;
 
 struct Geodetic {
