@@ -17,20 +17,28 @@ constexpr double kTwoPi = 2.0 * std::numbers::pi;
 
 double ReceiverBandwidthHz(const RadarParameters& radar) { return 1.0 / radar.pulse_width_s; }
 
-NoiseJammer AsNoiseJammer(const Jammer& j) { return {j.power_w, j.gain_db, j.bandwidth_hz, j.losses_db}; }
+// gain_db: the jammer antenna's gain toward the radar (its beam, if it has one).
+NoiseJammer AsNoiseJammer(const Jammer& j, double gain_db) { return {j.power_w, gain_db, j.bandwidth_hz, j.losses_db}; }
 
 // A radiating jammer in line of sight, as the radar sees it at one moment.
 struct JammerSeen {
   std::size_t index;  // into world.jammers()
   Polar polar;        // from the radar, in its ENU frame
+  double gain_db;     // the jammer's antenna gain toward the radar
 };
 
 std::vector<JammerSeen> VisibleJammers(const World& world, const Geodetic& radar_position, const LocalFrame& frame,
                                        SimTime t) {
   std::vector<JammerSeen> out;
   for (std::size_t i = 0; i < world.jammers().size(); ++i) {
+    const Jammer& j = world.jammers()[i];
+    if (j.band != JammerBand::kRadar) continue;  // aimed at other receivers
     const auto s = world.JammerState(i, t);
-    if (s && world.InLineOfSight(radar_position, s->geo)) out.push_back({i, PolarFromEnu(frame.EnuFromEcef(s->p_ecef))});
+    if (!s || !world.InLineOfSight(radar_position, s->geo)) continue;
+    const Polar p = PolarFromEnu(frame.EnuFromEcef(s->p_ecef));
+    // Azimuth of the radar seen from the jammer: the reverse bearing (flat-earth, within the jammer's reach).
+    const double back_azimuth = WrapTwoPi(p.azimuth_rad + std::numbers::pi);
+    out.push_back({i, p, j.GainTowardDb(back_azimuth)});
   }
   return out;
 }
@@ -43,7 +51,7 @@ double JammingToNoise(const World& world, const RadarParameters& radar, const An
     const Polar& p = j.polar;
     const double gain_db = radar.gain_db + pattern.GainDb(std::remainder(p.azimuth_rad - beam_azimuth_rad, kTwoPi),
                                                           p.elevation_rad - beam_elevation_rad);
-    const double j_w = JammerPowerAtRadarW(AsNoiseJammer(world.jammers()[j.index]), std::max(p.range_m, 1.0), gain_db,
+    const double j_w = JammerPowerAtRadarW(AsNoiseJammer(world.jammers()[j.index], j.gain_db), std::max(p.range_m, 1.0), gain_db,
                                            radar.frequency_hz, br);
     jnr += JammerToNoise(j_w, radar.noise_temperature_k, br);
   }

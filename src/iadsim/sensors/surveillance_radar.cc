@@ -95,7 +95,7 @@ void SurveillanceRadar::Bin(const World& world, SimTime revolution_start) {
   const double width = kTwoPi / radar_.sectors;
   const Duration horizon = Duration::Seconds(1.5 * radar_.scan_period_s);
   for (const Entity& e : world.entities()) {
-    if (e.kind != EntityKind::kAircraft || e.destroyed) continue;
+    if (!e.IsTarget() || e.destroyed) continue;
     const LastSeen& seen = last_seen_[e.id.value() - 1];
     Vec3 p_ecef;
     if (seen.valid && seen.time <= revolution_start && revolution_start - seen.time <= horizon) {

@@ -2,6 +2,7 @@
 // Entities of the world (truth): aircraft on routes and missiles in flight.
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "iadsim/core/ids.h"
@@ -12,7 +13,9 @@
 
 namespace iadsim {
 
-enum class EntityKind { kAircraft, kMissile };
+// Aircraft fly routes; missiles (interceptors) carry an integrated state; munitions (glide bombs,
+// cruise missiles, decoys on routes; anti-radiation missiles integrated) are released by aircraft.
+enum class EntityKind { kAircraft, kMissile, kMunition };
 // What an aircraft truly is, for after-action analysis only (never seen by perception).
 enum class Affiliation { kHostile, kFriendly, kCivil, kNeutral };
 
@@ -46,11 +49,14 @@ struct Entity {
   Transponder transponder;
   AdsbOut adsb;
   DatalinkMember datalink;
-  std::optional<RouteMover> route;  // aircraft
-  std::optional<RouteMover> diversion;  // aircraft that left `route` at diverted_at (World::Divert)
-  SimTime diverted_at;
+  std::optional<RouteMover> route;  // aircraft and route-flying munitions
+  // Routes taken up later (World::Divert), in time order: from diversions[i].first on, the entity
+  // flies diversions[i].second.
+  std::vector<std::pair<SimTime, RouteMover>> diversions;
   bool destroyed = false;
   SimTime destroyed_at;
+  // What radars, fuzes and seekers see as a target: aircraft and munitions (not interceptors).
+  bool IsTarget() const { return kind != EntityKind::kMissile; }
 };
 
 }  // namespace iadsim

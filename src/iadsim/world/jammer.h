@@ -4,6 +4,7 @@
 // Its figures are those of the jammer equation (sensors/jamming.h): power, antenna gain toward the
 // victim, noise bandwidth, losses. The victim receiver decides what it hears (its band, its antenna
 // pattern toward the jammer, line of sight).
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -12,6 +13,20 @@
 #include "iadsim/geodesy/geodetic.h"
 
 namespace iadsim {
+
+// Which receivers a jammer is aimed at (its band and waveform): the defence's ground radars,
+// GNSS receivers, radios, or airborne fire-control radars. A receiver hears only jammers of its
+// kind.
+enum class JammerBand : std::uint8_t { kRadar, kGnss, kComms, kAirborneRadar };
+const char* ToString(JammerBand band);  // radar, gnss, comms, airborne-radar
+
+// A directional jammer antenna: a Gaussian main lobe of 3 dB width beamwidth_rad about the
+// horizontal azimuth, and a floor sidelobe_db below the peak (gain_db is the peak).
+struct JammerBeam {
+  double azimuth_rad = 0.0;       // boresight, clockwise from north
+  double beamwidth_rad = 1.0472;  // (0, 2π]
+  double sidelobe_db = 20.0;      // >= 0
+};
 
 struct Jammer {
   std::string name;
@@ -23,6 +38,11 @@ struct Jammer {
   Geodetic position;
   SimTime start;
   SimTime stop = SimTime::Max();
+  JammerBand band = JammerBand::kRadar;
+  double frequency_hz = 0.0;          // centre frequency (emitter lists, anti-radiation seekers); 0: unstated
+  std::optional<JammerBeam> beam;     // none: gain_db toward every victim
+  // Gain toward a victim at horizontal azimuth azimuth_rad from the jammer (dBi).
+  double GainTowardDb(double azimuth_rad) const;
 };
 
 }  // namespace iadsim

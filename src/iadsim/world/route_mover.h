@@ -58,6 +58,9 @@ class RouteMover final {
   SimTime start() const { return start_; }
   // When the last waypoint is reached.
   SimTime route_end() const { return start_ + Duration::Seconds(waypoint_time_s_.back()); }
+  // When waypoint i (< the waypoint count) is reached (the middle of its turn).
+  SimTime waypoint_time(std::size_t i) const { return start_ + Duration::Seconds(waypoint_time_s_.at(i)); }
+  std::size_t waypoint_count() const { return waypoint_time_s_.size(); }
   EndOfRoute end() const { return end_; }
 
  private:

@@ -9,7 +9,14 @@
 
 namespace iadsim {
 
-const char* ToString(EntityKind kind) { return kind == EntityKind::kAircraft ? "aircraft" : "missile"; }
+const char* ToString(EntityKind kind) {
+  switch (kind) {
+    case EntityKind::kAircraft: return "aircraft";
+    case EntityKind::kMissile: return "missile";
+    case EntityKind::kMunition: return "munition";
+  }
+  return "?";
+}
 
 const char* ToString(Affiliation a) {
   switch (a) {
@@ -36,8 +43,11 @@ const Entity& World::Get(EntityId id) const {
 std::optional<EntityState> World::StateAt(EntityId id, SimTime t) const {
   const Entity& e = Get(id);
   if (e.destroyed && e.destroyed_at <= t) return std::nullopt;
-  if (e.kind == EntityKind::kAircraft) {
-    const auto k = (e.diversion && t >= e.diverted_at) ? e.diversion->StateAt(t) : e.route->StateAt(t);
+  if (e.route) {
+    const RouteMover* mover = &*e.route;
+    for (const auto& [from, route] : e.diversions)
+      if (t >= from) mover = &route;
+    const auto k = mover->StateAt(t);
     if (!k) return std::nullopt;
     return EntityState{id, k->p_ecef, k->v_ecef, k->geo};
   }
@@ -48,13 +58,13 @@ std::optional<EntityState> World::StateAt(EntityId id, SimTime t) const {
 
 void World::ForEachAircraft(SimTime t, const std::function<void(const Entity&, const EntityState&)>& fn) const {
   for (const Entity& e : entities_) {
-    if (e.kind != EntityKind::kAircraft) continue;
+    if (!e.IsTarget()) continue;
     if (auto s = StateAt(e.id, t)) fn(e, *s);
   }
 }
 
 void World::SetMissileState(EntityId id, SimTime t, const Vec3& p_ecef, const Vec3& v_ecef) {
-  IADSIM_CHECK(Get(id).kind == EntityKind::kMissile, "not a missile");
+  IADSIM_CHECK(!Get(id).route, "not an integrated missile or munition");
   missile_states_[id.value() - 1] = {t, p_ecef, v_ecef};
 }
 
@@ -75,7 +85,7 @@ std::optional<EntityState> World::JammerState(std::size_t i, SimTime t) const {
 
 bool World::Divert(EntityId id, SimTime t, const std::vector<Waypoint>& waypoints) {
   const Entity& e = Get(id);
-  IADSIM_CHECK(e.kind == EntityKind::kAircraft && !waypoints.empty(), "diverting needs an aircraft and waypoints");
+  IADSIM_CHECK(e.route && !waypoints.empty(), "diverting needs an entity on a route and waypoints");
   const auto now = StateAt(id, t);
   if (!now) return false;
   RouteConfig route;
@@ -87,8 +97,8 @@ bool World::Divert(EntityId id, SimTime t, const std::vector<Waypoint>& waypoint
   if (route.waypoints.size() < 2) return false;
   IADSIM_CHECK(route.Validate().empty(), "invalid diversion route");
   Entity& mutable_e = entities_[id.value() - 1];
-  mutable_e.diversion.emplace(route);
-  mutable_e.diverted_at = t;
+  if (!mutable_e.diversions.empty() && mutable_e.diversions.back().first == t) mutable_e.diversions.pop_back();
+  mutable_e.diversions.emplace_back(t, RouteMover(route));
   return true;
 }
 

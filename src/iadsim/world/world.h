@@ -2,11 +2,13 @@
 // The world: truth. Aircraft move on analytic routes; missiles carry their own integrated state
 // (written by the weapons that fly them). Only the world, the sensors' physics and the weapons'
 // fuzes read it; perception (tracking, c2) never does.
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
 
+#include "iadsim/world/emitter.h"
 #include "iadsim/world/entity.h"
 #include "iadsim/world/jammer.h"
 #include "iadsim/world/line_of_sight.h"
@@ -30,16 +32,16 @@ class World final {
 
   // The state of an entity at t, if it is in the sky then (started, not landed, not destroyed).
   std::optional<EntityState> StateAt(EntityId id, SimTime t) const;
-  // Calls fn for every aircraft in the sky at t, in id order.
+  // Calls fn for every target in the sky at t (aircraft and munitions: Entity::IsTarget), in id order.
   void ForEachAircraft(SimTime t, const std::function<void(const Entity&, const EntityState&)>& fn) const;
 
   // Missiles: their state is set by whoever integrates them; StateAt extrapolates linearly from
   // the last set time.
   void SetMissileState(EntityId id, SimTime t, const Vec3& p_ecef, const Vec3& v_ecef);
   void Destroy(EntityId id, SimTime t);
-  // An aircraft in the sky at t leaves its route for `waypoints`, flown from its position at t (at
-  // its ground speed then, toward waypoints[0]); earlier states are unchanged. False when it is not
-  // in the sky at t.
+  // An entity on a route, in the sky at t, leaves its route for `waypoints`, flown from its
+  // position at t (at its ground speed then, toward waypoints[0]); earlier states are unchanged (an
+  // entity may be diverted again later). False when it is not in the sky at t.
   bool Divert(EntityId id, SimTime t, const std::vector<Waypoint>& waypoints);
 
   // The terrain under the sky (shared, read-only: one per scenario, not per replication); nullptr
@@ -55,7 +57,18 @@ class World final {
   void AddJammer(Jammer jammer) { jammers_.push_back(std::move(jammer)); }
   const std::vector<Jammer>& jammers() const { return jammers_; }
   std::optional<EntityState> JammerState(std::size_t i, SimTime t) const;
+  // Jammer i stops radiating at t (destroyed, or switched off), if it radiated longer.
+  void StopJammer(std::size_t i, SimTime t) { jammers_.at(i).stop = std::min(jammers_.at(i).stop, t); }
   const LineOfSightConfig& line_of_sight() const { return los_; }
+
+  // Defence emitters (emitter.h): registered by the components that own the radars, which keep
+  // their state through emitter(i).
+  std::size_t AddEmitter(Emitter emitter) {
+    emitters_.push_back(std::move(emitter));
+    return emitters_.size() - 1;
+  }
+  const std::vector<Emitter>& emitters() const { return emitters_; }
+  Emitter& emitter(std::size_t i) { return emitters_.at(i); }
   // Line of sight between two points: over the terrain when there is one (ComputeLineOfSight),
   // else over a smooth effective earth of factor line_of_sight().k_factor
   // (WithinSmoothEarthHorizon, ground distance on the mean-radius sphere).
@@ -71,6 +84,7 @@ class World final {
   std::vector<MissileState> missile_states_;  // indexed like entities_
   std::shared_ptr<const Terrain> terrain_;
   std::vector<Jammer> jammers_;
+  std::vector<Emitter> emitters_;
   LineOfSightConfig los_;
 };
 

@@ -1,0 +1,28 @@
+#include "iadsim/world/jammer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace iadsim {
+
+const char* ToString(JammerBand band) {
+  switch (band) {
+    case JammerBand::kRadar: return "radar";
+    case JammerBand::kGnss: return "gnss";
+    case JammerBand::kComms: return "comms";
+    case JammerBand::kAirborneRadar: return "airborne-radar";
+  }
+  return "?";
+}
+
+double Jammer::GainTowardDb(double azimuth_rad) const {
+  if (!beam) return gain_db;
+  // Offset from boresight wrapped to [-π, π]; Gaussian one-way lobe, 3 dB at half the beamwidth.
+  const double off = std::remainder(azimuth_rad - beam->azimuth_rad, 2.0 * std::numbers::pi);
+  const double x = off / beam->beamwidth_rad;
+  const double relative_db = -10.0 * std::log10(std::exp(1.0)) * 4.0 * std::numbers::ln2 * x * x;
+  return gain_db + std::max(relative_db, -beam->sidelobe_db);
+}
+
+}  // namespace iadsim
