@@ -38,6 +38,7 @@ constexpr std::array kUnits = {
     Unit{"kt", Dimension::kSpeed, kKnotMps},
     Unit{"kts", Dimension::kSpeed, kKnotMps},
     Unit{"kn", Dimension::kSpeed, kKnotMps},
+    Unit{"nmi/h", Dimension::kSpeed, kKnotMps},
     Unit{"m/s", Dimension::kSpeed, 1.0},
     Unit{"km/h", Dimension::kSpeed, 1.0 / 3.6},
     Unit{"s", Dimension::kTime, 1.0},
@@ -65,6 +66,7 @@ constexpr std::array kUnits = {
     Unit{"MW", Dimension::kPower, 1e6},
     Unit{"dBW", Dimension::kPower, 1.0, Scale::kDecibel},
     Unit{"dB", Dimension::kDecibel, 1.0},
+    Unit{"dB-Hz", Dimension::kDecibel, 1.0},
     Unit{"kg", Dimension::kMass, 1.0},
     Unit{"t", Dimension::kMass, 1000.0},
     Unit{"N", Dimension::kForce, 1.0},
@@ -75,6 +77,9 @@ constexpr std::array kUnits = {
     Unit{"g", Dimension::kAcceleration, kStandardGravityMps2},
     Unit{"K", Dimension::kTemperature, 1.0},
     Unit{"%", Dimension::kRatio, 0.01},
+    Unit{"bit/s", Dimension::kDataRate, 1.0},
+    Unit{"kbit/s", Dimension::kDataRate, 1e3},
+    Unit{"Mbit/s", Dimension::kDataRate, 1e6},
 };
 
 // What a message lists as accepted (the main spellings; the header lists every alias).
@@ -94,6 +99,7 @@ std::string_view AcceptedUnits(Dimension dim) {
     case Dimension::kAcceleration: return "m/s2, g";
     case Dimension::kTemperature: return "K";
     case Dimension::kRatio: return "%";
+    case Dimension::kDataRate: return "bit/s, kbit/s, Mbit/s";
   }
   return "";
 }
@@ -261,6 +267,7 @@ std::string_view DimensionName(Dimension dim) {
     case Dimension::kAcceleration: return "acceleration";
     case Dimension::kTemperature: return "temperature";
     case Dimension::kRatio: return "ratio";
+    case Dimension::kDataRate: return "data rate";
   }
   return "quantity";
 }

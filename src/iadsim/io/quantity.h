@@ -14,7 +14,7 @@
 //                   flight level: n × 100 ft. A flight level is a pressure altitude in the ISA; it is
 //                   taken here as geometric height above mean sea level (off by up to a few hundred m
 //                   in a non-standard atmosphere).
-//   speed         kt = kts = kn (1852 m/h), m/s, km/h, mach         m/s
+//   speed         kt = kts = kn = nmi/h (1852 m/h), m/s, km/h, mach  m/s
 //                   "mach 3.5" or "3.5 mach": Mach times 340.294 m/s, the ISA sea-level speed of sound
 //                   (15 °C). It is not corrected for altitude: at 11 km the true speed of sound is
 //                   295.07 m/s, so a high-altitude Mach figure converts 15 % fast; give m/s or kt where
@@ -24,12 +24,13 @@
 //   area          m2 = m^2 = m², dBsm (10^(x/10) m²: 10 dBsm = 10 m²)  m²
 //   frequency     Hz, kHz, MHz, GHz                                Hz
 //   power         W, kW, MW, dBW (10 log10 of watts)               W
-//   decibel       dB                                               dB, unchanged ("20 dB" → 20);
+//   decibel       dB, dB-Hz (a carrier-to-noise density)           dB, unchanged ("20 dB" → 20);
 //                                                                  DbToLinear() makes it a ratio
 //   mass          kg, t (tonne, 1000 kg)                           kg
 //   force         N, kN                                            N
 //   acceleration  m/s2 = m/s^2 = m/s², g (standard gravity, 9.80665 m/s²)  m/s²
 //   temperature   K (no °C: no offsets)                            K
+//   data rate     bit/s, kbit/s, Mbit/s                            bit/s
 //   ratio         a plain number ("0.9", "1e-6"), or a percentage ("1 %" → 0.01)   1
 //
 // Errors (returned, never thrown): an empty string, no number, a bare number where a unit is needed,
@@ -59,6 +60,7 @@ enum class Dimension {
   kAcceleration,
   kTemperature,
   kRatio,
+  kDataRate,
 };
 
 // The SI value of `text` read as a quantity of dimension `dim`, or an error message.

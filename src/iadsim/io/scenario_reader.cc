@@ -157,6 +157,12 @@ void ReadAircraft(Context& ctx, const YAML::Node& node, const std::string& path,
   if (a->route.waypoints.size() >= 2)
     for (const Problem& p : a->route.Validate())
       if (p.path != "route") m.ReportAll({{p.path, p.message}});
+  std::vector<std::size_t> original_index;  // of each written waypoint in the (terrain-following) route
+  ReadRouteExtras(ctx, m, a, &original_index);
+  if (auto n = m.Node("mission", false)) {
+    a->mission.emplace();
+    ReadMission(ctx, *n, m.PathOf("mission"), *a, original_index, &*a->mission);
+  }
   if (auto n = m.Node("on_notice", false)) {
     a->on_notice.emplace();
     ReadNoticeReaction(ctx, *n, m.PathOf("on_notice"), &*a->on_notice);
@@ -271,6 +277,7 @@ void ReadUnit(Context& ctx, const YAML::Node& node, const std::string& path, Uni
     d.ReportAll(c.Validate());
     d.Finish();
   }
+  if (auto n = m.Node("emission", false)) ReadEmission(ctx, *n, m.PathOf("emission"), &u->emission);
   u->missile_step_s = m.Quantity("missile_step", D::kTime, u->missile_step_s);
   if (!(u->missile_step_s > 0.0 && u->missile_step_s <= 0.1))
     m.Report("missile_step", fmt::format("must be in (0, 0.1] s (got {} s)", u->missile_step_s));
@@ -357,6 +364,7 @@ Scenario ReadDocument(const YAML::Node& root, const YamlSource& src) {
     ctx.types.radars = ReadTable(t, "radars");
     ctx.types.engagement_radars = ReadTable(t, "engagement_radars");
     ctx.types.missiles = ReadTable(t, "missiles");
+    ctx.types.weapons = ReadTable(t, "weapons");
     t.Finish();
   }
   auto list = [&](const char* key, bool required, auto&& each) {
@@ -379,6 +387,9 @@ Scenario ReadDocument(const YAML::Node& root, const YamlSource& src) {
     s.assets.push_back(a);
   });
   if (auto n = top.Node("terrain", false)) ReadTerrain(ctx, *n, "terrain", &s);
+  ctx.terrain = s.terrain;
+  CollectEmitterNames(ctx, root);
+  if (auto n = top.Node("ground_targets", false)) ReadGroundTargets(ctx, *n, "ground_targets", &s.ground_targets);
   list("datalinks", false, [&](const YAML::Node& node, const std::string& path) {
     s.datalinks.emplace_back();
     ReadDatalink(ctx, node, path, &s.datalinks.back());
@@ -402,6 +413,8 @@ Scenario ReadDocument(const YAML::Node& root, const YamlSource& src) {
     ReadUnit(ctx, node, path, &s.units.back());
   });
   if (auto n = top.Node("network", false)) ReadNetworkLinks(ctx, *n, "network", ctx.units, &s.links);
+  if (auto n = top.Node("controllers", false)) ReadControllers(ctx, *n, "controllers", s, &s.controllers);
+  if (auto n = top.Node("orders", false)) ReadOrders(ctx, *n, "orders", s, &s.orders);
   list("flight_plans", false, [&](const YAML::Node& node, const std::string& path) {
     MapReader m(src, node, path);
     if (!m.ok()) return;

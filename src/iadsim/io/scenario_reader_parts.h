@@ -11,13 +11,14 @@
 
 #include "iadsim/io/yaml_reader.h"
 #include "iadsim/sim/scenario.h"
+#include "iadsim/world/performance_envelope.h"
 
 namespace iadsim::scenario_detail {
 
 using D = Dimension;
 
 struct Types {
-  std::map<std::string, YAML::Node> aircraft, radars, engagement_radars, missiles;
+  std::map<std::string, YAML::Node> aircraft, radars, engagement_radars, missiles, weapons;
 };
 
 struct Context {
@@ -29,6 +30,12 @@ struct Context {
   std::map<std::string, Signature> signatures;    // aircraft types read so far
   std::map<std::string, RadarConfig> radar_types;  // radar types read so far
   std::vector<std::string> units;                  // names of every unit (network nodes), read first
+  // The attacker's side (scenario_strike_reader.cc).
+  std::shared_ptr<const Terrain> terrain;                            // for terrain following; may be null
+  std::map<std::string, Geodetic> ground_targets;                    // read before the aircraft
+  std::vector<std::string> emitters;                                 // units, UNIT/engagement, jammers: read first
+  std::map<std::string, std::optional<MunitionType>> munitions;      // weapon types read so far (none: unreadable)
+  std::map<std::string, std::optional<PerformanceEnvelope>> performances;  // aircraft types' performance blocks
 };
 
 std::optional<Geodetic> ReadPosition(MapReader& m, bool alt_required, double alt_default = 0.0);
@@ -71,5 +78,27 @@ void ReadNetworkLinks(Context& ctx, const YAML::Node& node, const std::string& p
                       std::vector<NetworkLinkSpec>* out);
 void ReadNotices(Context& ctx, const YAML::Node& node, const std::string& path, std::vector<DeconflictionNoticeSpec>* out);
 void ReadNoticeReaction(Context& ctx, const YAML::Node& node, const std::string& path, NoticeReaction* r);
+
+// scenario_strike_reader.cc and scenario_ew_reader.cc: the attacker's side
+// (docs/scenario-format.md, "Strike packages and electronic warfare").
+// The emitter names anti-radiation releases may refer to (units, UNIT/engagement, jammers), from
+// the raw document: those blocks are read after the aircraft.
+void CollectEmitterNames(Context& ctx, const YAML::Node& root);
+void ReadGroundTargets(Context& ctx, const YAML::Node& node, const std::string& path, std::vector<GroundTargetSpec>* out);
+// After an aircraft's route is read: its terrain_following key (densifies the route over
+// ctx.terrain) and the check of the route against its type's performance block.
+// `original_index` receives the index in the final route of each waypoint as written.
+void ReadRouteExtras(Context& ctx, MapReader& m, AircraftSpec* a, std::vector<std::size_t>* original_index);
+void ReadMission(Context& ctx, const YAML::Node& node, const std::string& path, const AircraftSpec& a,
+                 const std::vector<std::size_t>& original_index, MissionPlan* out);
+void ReadControllers(Context& ctx, const YAML::Node& node, const std::string& path, const Scenario& s,
+                     std::vector<ControllerSpec>* out);
+void ReadOrders(Context& ctx, const YAML::Node& node, const std::string& path, const Scenario& s,
+                std::vector<CommsOrderSpec>* out);
+void ReadEmission(Context& ctx, const YAML::Node& node, const std::string& path, EmissionControl* e);
+// A radio's figures. `transmitter`: a controller's (power and frequency required, no receiver figures).
+void ReadRadioFields(MapReader& m, bool transmitter, RadioConfig* c);
+// A jammer's band, frequency and beam keys.
+void ReadJammerEw(Context& ctx, MapReader& m, Jammer* x);
 
 }  // namespace iadsim::scenario_detail

@@ -135,6 +135,7 @@ void ReadSignatureFields(Context& ctx, const std::string& name, Signature* sig) 
     if (!(sig->rcs_m2 > 0.0 && sig->rcs_m2 <= 1e5)) m.Report("rcs", fmt::format("must be in (0, 1e5] m2 (got {} m2)", sig->rcs_m2));
   }
   sig->swerling = static_cast<int>(m.Integer("swerling", true, 0, 4).value_or(1));
+  m.Node("performance", false);  // read by ReadRouteExtras (scenario_strike_reader.cc)
   m.Finish();
 }
 
@@ -333,6 +334,7 @@ void ReadJammer(Context& ctx, const YAML::Node& node, const std::string& path, c
   if (!(x.bandwidth_hz > 0.0)) m.Report("bandwidth", fmt::format("must be > 0 (got {} Hz)", x.bandwidth_hz));
   if (!(x.losses_db >= 0.0)) m.Report("losses", fmt::format("must be >= 0 dB (got {} dB)", x.losses_db));
   if (!(x.stop > x.start)) m.Report("stop", "must be after start");
+  ReadJammerEw(ctx, m, &x);
   m.Finish();
 }
 

@@ -10,6 +10,7 @@
 #include "iadsim/sensors/engagement_radar.h"
 #include "iadsim/sensors/position_reporting.h"
 #include "iadsim/sensors/surveillance_radar.h"
+#include "iadsim/sim/strike_spec.h"
 #include "iadsim/weapons/interceptor.h"
 #include "iadsim/weapons/semi_active_seeker.h"
 #include "iadsim/world/entity.h"
@@ -36,6 +37,7 @@ struct AircraftSpec {
   DatalinkMember datalink;
   RouteConfig route;
   std::optional<NoticeReaction> on_notice;
+  std::optional<MissionPlan> mission;  // an attacker's weapons, RWR, navigation, radar and radio
 };
 
 // A jammer; carried by the named aircraft, or fixed at jammer.position when carrier is empty.
@@ -125,6 +127,7 @@ struct UnitSpec {
   bool flight_plans = false;               // holds the filed flight plans
   std::vector<std::string> defends;  // names of assets
   double missile_step_s = 0.01;      // interceptor integration step, (0, 0.1]
+  EmissionControl emission;          // the surveillance radar's emission control
 };
 
 struct Scenario {
@@ -139,6 +142,9 @@ struct Scenario {
   std::vector<NetworkLinkSpec> links;
   std::vector<FlightPlanSpec> flight_plans;
   std::vector<DeconflictionNoticeSpec> notices;
+  std::vector<GroundTargetSpec> ground_targets;
+  std::vector<ControllerSpec> controllers;
+  std::vector<CommsOrderSpec> orders;
   std::shared_ptr<const Terrain> terrain;  // nullptr: smooth earth (shared between replications)
   LineOfSightConfig line_of_sight;
   double truth_interval_s = 1.0;  // truth.csv sampling, > 0
