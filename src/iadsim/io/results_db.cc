@@ -18,7 +18,7 @@ namespace {
 // Version 2 (this one): the public column names of `replications` (hostile_destroyed,
 // missiles_fired, friendly_engaged, civil_engaged) and its `variant` name column. Version 1 files
 // are refused, by the writer (no resume into them) and by the report.
-constexpr const char* kFormatVersion = "2";
+constexpr const char* kFormatVersion = "3";
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS metadata (key TEXT PRIMARY KEY, value TEXT);
@@ -33,6 +33,8 @@ CREATE TABLE IF NOT EXISTS replications (
   friendly_engaged INTEGER, civil_engaged INTEGER, civil_shots INTEGER, friendly_shots INTEGER,
   friendly_destroyed INTEGER, civil_destroyed INTEGER, hostile_detected INTEGER, hostile_identified INTEGER,
   mean_detect_to_id_s REAL, max_detect_to_id_s REAL, first_detection_s REAL,
+  weapons_released INTEGER, weapons_on_target INTEGER, weapons_intercepted INTEGER, mean_weapon_miss_m REAL,
+  ground_targets_destroyed INTEGER, attackers_lost INTEGER, defence_radars_lost INTEGER, interceptors_per_kill REAL,
   events INTEGER, engine_wakeups INTEGER, wall_s REAL, rank INTEGER,
   PRIMARY KEY (variant_id, replication));
 CREATE TABLE IF NOT EXISTS aircraft (
@@ -148,8 +150,10 @@ std::string EncodeResult(const ReplicationResult& r) {
   j["draws"] = r.draws;
   j["i"] = {o.hostile_aircraft, o.leakers, o.hostile_destroyed, o.aircraft_destroyed, o.missiles_fired, o.engagements,
             o.friendly_engaged, o.civil_engaged, o.friendly_shots, o.civil_shots, o.friendly_destroyed,
-            o.civil_destroyed, o.hostile_detected, o.hostile_identified};
-  j["d"] = {Opt(o.missiles_per_kill), Opt(o.mean_detect_to_id_s), Opt(o.max_detect_to_id_s), Opt(o.first_detection_s)};
+            o.civil_destroyed, o.hostile_detected, o.hostile_identified, o.weapons_released, o.weapons_on_target,
+            o.weapons_intercepted, o.ground_targets_destroyed, o.attackers_lost, o.defence_radars_lost};
+  j["d"] = {Opt(o.missiles_per_kill), Opt(o.mean_detect_to_id_s), Opt(o.max_detect_to_id_s), Opt(o.first_detection_s),
+            Opt(o.mean_weapon_miss_m), Opt(o.interceptors_per_kill)};
   j["n"] = {o.events, o.engine_wakeups};
   J air = J::array();
   for (const AircraftResult& a : o.aircraft)
@@ -176,12 +180,16 @@ ReplicationResult DecodeResult(const std::string& text) {
   ReplicationOutcome& o = r.outcome;
   int* ints[] = {&o.hostile_aircraft, &o.leakers, &o.hostile_destroyed, &o.aircraft_destroyed, &o.missiles_fired,
                  &o.engagements, &o.friendly_engaged, &o.civil_engaged, &o.friendly_shots, &o.civil_shots,
-                 &o.friendly_destroyed, &o.civil_destroyed, &o.hostile_detected, &o.hostile_identified};
+                 &o.friendly_destroyed, &o.civil_destroyed, &o.hostile_detected, &o.hostile_identified,
+                 &o.weapons_released, &o.weapons_on_target, &o.weapons_intercepted, &o.ground_targets_destroyed,
+                 &o.attackers_lost, &o.defence_radars_lost};
   for (std::size_t i = 0; i < std::size(ints); ++i) *ints[i] = j["i"][i].get<int>();
   o.missiles_per_kill = GetOpt<double>(j["d"][0]);
   o.mean_detect_to_id_s = GetOpt<double>(j["d"][1]);
   o.max_detect_to_id_s = GetOpt<double>(j["d"][2]);
   o.first_detection_s = GetOpt<double>(j["d"][3]);
+  o.mean_weapon_miss_m = GetOpt<double>(j["d"][4]);
+  o.interceptors_per_kill = GetOpt<double>(j["d"][5]);
   o.events = j["n"][0].get<std::uint64_t>();
   o.engine_wakeups = j["n"][1].get<std::uint64_t>();
   for (const J& a : j["air"])
@@ -296,8 +304,10 @@ ResultsDb::ResultsDb(const std::filesystem::path& path, const BatchMetadata& met
       "INSERT INTO replications (variant_id, variant, replication, seed, status, error, hostile_aircraft, leakers, "
       "hostile_destroyed, aircraft_destroyed, missiles_fired, missiles_per_kill, engagements, friendly_engaged, "
       "civil_engaged, civil_shots, friendly_shots, friendly_destroyed, civil_destroyed, hostile_detected, "
-      "hostile_identified, mean_detect_to_id_s, max_detect_to_id_s, first_detection_s, events, engine_wakeups, "
-      "wall_s, rank) VALUES (?,?,?,?,?,?, ?,?,?,?, ?,?,?, ?,?,?,?, ?,?,?,?, ?,?,?, ?,?,?,?)");
+      "hostile_identified, mean_detect_to_id_s, max_detect_to_id_s, first_detection_s, weapons_released, "
+      "weapons_on_target, weapons_intercepted, mean_weapon_miss_m, ground_targets_destroyed, attackers_lost, "
+      "defence_radars_lost, interceptors_per_kill, events, engine_wakeups, wall_s, rank) "
+      "VALUES (?,?,?,?,?,?, ?,?,?,?, ?,?,?, ?,?,?,?, ?,?,?,?, ?,?,?, ?,?,?,?,?,?,?,?, ?,?,?,?)");
   ins_air_ = Prepare("INSERT INTO aircraft VALUES (?,?,?,?,?, ?,?,?,?, ?,?,?)");
   ins_ev_ = Prepare("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?)");
   ins_draw_ = Prepare("INSERT INTO draws VALUES (?,?,?,?)");
@@ -349,13 +359,15 @@ void ResultsDb::Add(const ReplicationResult& r) {
         .Int(14, o.friendly_engaged).Int(15, o.civil_engaged).Int(16, o.civil_shots).Int(17, o.friendly_shots)
         .Int(18, o.friendly_destroyed).Int(19, o.civil_destroyed).Int(20, o.hostile_detected)
         .Int(21, o.hostile_identified).Real(22, o.mean_detect_to_id_s).Real(23, o.max_detect_to_id_s)
-        .Real(24, o.first_detection_s).Int(25, static_cast<std::int64_t>(o.events))
-        .Int(26, static_cast<std::int64_t>(o.engine_wakeups));
+        .Real(24, o.first_detection_s).Int(25, o.weapons_released).Int(26, o.weapons_on_target)
+        .Int(27, o.weapons_intercepted).Real(28, o.mean_weapon_miss_m).Int(29, o.ground_targets_destroyed)
+        .Int(30, o.attackers_lost).Int(31, o.defence_radars_lost).Real(32, o.interceptors_per_kill)
+        .Int(33, static_cast<std::int64_t>(o.events)).Int(34, static_cast<std::int64_t>(o.engine_wakeups));
   } else {
     s.Text(6, r.error);
-    for (int i = 7; i <= 26; ++i) s.Null(i);
+    for (int i = 7; i <= 34; ++i) s.Null(i);
   }
-  s.Real(27, r.wall_s).Int(28, r.rank).Run();
+  s.Real(35, r.wall_s).Int(36, r.rank).Run();
   if (r.ok) {
     for (std::size_t i = 0; i < o.aircraft.size(); ++i) {
       const AircraftResult& a = o.aircraft[i];

@@ -33,13 +33,28 @@ FireUnit::FireUnit(RunContext& ctx, const UnitSpec& spec, CommandPostNode* comma
   channels_.resize(static_cast<std::size_t>(spec.engagement_radar.channels));
   for (const LauncherSpec& l : spec.launchers)
     launchers_.push_back({l, frame_.EnuFromGeodetic(l.position), l.rounds, {}, l.reserve, std::nullopt});
+  const EngagementRadarConfig& r = spec.engagement_radar;
+  Emitter e;
+  e.name = spec.name + "/engagement";
+  e.unit = spec.name;
+  e.kind = EmitterKind::kEngagement;
+  e.position = r.position;
+  e.p_ecef = EcefFromGeodetic(r.position);
+  const bool cw = spec.guidance == MissileGuidance::kSemiActive && spec.illuminator;
+  e.frequency_hz = cw ? spec.illuminator->frequency_hz : r.radar.frequency_hz;
+  e.erp_w = cw ? spec.illuminator->power_w * std::pow(10.0, spec.illuminator->gain_db / 10.0)
+               : r.radar.peak_power_w * std::pow(10.0, r.radar.gain_db / 10.0);
+  e.beamwidth_rad = cw ? spec.illuminator->beamwidth_rad : r.beamwidth_rad;
+  e.sidelobe_db = cw ? spec.illuminator->sidelobe_level_db : 30.0;
+  emitter_ = ctx_.world.AddEmitter(std::move(e));
 }
 
 FireUnitStatus FireUnit::Status(const LocalFrame& cp_frame) const {
   FireUnitStatus s;
   s.p_enu = cp_frame.EnuFromEcef(frame_.EcefFromEnu(Vec3::Zero()));
+  const bool destroyed = ctx_.world.emitters()[emitter_].destroyed;
   for (const Channel& c : channels_) {
-    if (!c.active) ++s.free_channels;
+    if (!c.active && !destroyed) ++s.free_channels;
     s.ready_rounds -= c.active ? c.to_fire : 0;
   }
   for (const Launcher& l : launchers_) s.ready_rounds += l.rounds;
@@ -86,6 +101,11 @@ void FireUnit::Wake(SimTime now, Phase phase, Engine& engine) {
       Look(now, c);
       any = any || c.active;
     }
+    Emitter& emitter = ctx_.world.emitter(emitter_);
+    emitter.radiating = any && !emitter.destroyed;
+    emitter.beams_ecef.clear();
+    for (const Channel& c : channels_)
+      if (c.active) emitter.beams_ecef.push_back(frame_.EcefFromEnu(c.x.head<3>()));
     if (any) engine.WakeAt(now + Duration::Seconds(spec_.engagement_radar.update_interval_s), Phase::kSense, id_);
     engine.WakeAt(now, Phase::kAct, id_);
   } else if (phase == Phase::kAct) {
@@ -99,7 +119,8 @@ void FireUnit::Look(SimTime now, Channel& c) {
   const double dt = (now - c.t).seconds();
   KalmanPredict<6>(c.x, c.P, CvTransition(dt), CvProcessNoiseContinuous(dt, kFireControlQ));
   c.t = now;
-  const auto d = radar_.Look(ctx_.world, now, frame_.EcefFromEnu(c.x.head<3>()), c.looks++);
+  const bool blind = ctx_.world.emitters()[emitter_].destroyed;
+  const auto d = blind ? std::nullopt : radar_.Look(ctx_.world, now, frame_.EcefFromEnu(c.x.head<3>()), c.looks++);
   if (d) {
     const PolarMeasurementModel m(frame_, d->sensor_position, true);
     const PolarVec nu = m.Innovation(m.Measurement(*d), m.Predict(c.x));
@@ -250,7 +271,7 @@ bool FireUnit::Fuze(SimTime t0, double dt, Flight& f, const Vec3& m0, const Vec3
   double best_t = dt + 1.0, best_d = 0.0;
   EntityId best;
   for (const Entity& e : entities) {
-    if (e.kind != EntityKind::kAircraft) continue;
+    if (!e.IsTarget()) continue;
     SimTime& next = f.next_fuze_check[e.id.value() - 1];
     if (t1 < next) continue;
     const auto s = ctx_.world.StateAt(e.id, t1);
@@ -305,6 +326,7 @@ bool FireUnit::SelfDestruct(SimTime t, Flight& f, const std::string& why) {
 std::vector<Echo> FireUnit::Echoes(SimTime t, const Channel& c, const Vec3& m_p, const Vec3& m_v,
                                    const Vec3& boresight) const {
   std::vector<Echo> out;
+  if (ctx_.world.emitters()[emitter_].destroyed) return out;  // nothing illuminates the sky
   const Vec3 illuminator_ecef = frame_.EcefFromEnu(Vec3::Zero());
   const double age = (t - c.t).seconds();
   const Vec3 aim = c.x.head<3>() + c.x.tail<3>() * age;

@@ -23,6 +23,9 @@
 //          from a misaligned command post is turned back by the alignment error about the unit,
 //          so that the unit's own radar finds and guides on the target (the error only corrupts
 //          the geographic picture, as in PS752).
+//   emits: the engagement radar is the world's emitter "UNIT/engagement" (world/emitter.h), radiating
+//          while a channel is busy, its beams on the channels' tracks; destroyed, it sees and
+//          illuminates nothing and the unit takes no more orders.
 // An engagement ends when all its missiles have detonated or self-destructed, or when the channel
 // loses its target before launching; the command post is told.
 #include <string>
@@ -105,6 +108,7 @@ class FireUnit final : public Component {
   std::vector<Launcher> launchers_;
   std::vector<Flight> flights_;
   int missiles_fired_ = 0;
+  std::size_t emitter_ = 0;  // the engagement radar (and illuminator) as the world's emitter
   bool flying_scheduled_ = false;
 };
 

@@ -2,16 +2,42 @@
 
 #include "iadsim/sim/command_post_node.h"
 
+#include <cmath>
+
 namespace iadsim {
 
-RadarSite::RadarSite(RunContext& ctx, SurveillanceRadar radar, CommandPostNode* command_post)
-    : ctx_(ctx), radar_(std::move(radar)), command_post_(command_post) {
+RadarSite::RadarSite(RunContext& ctx, SurveillanceRadar radar, CommandPostNode* command_post, const std::string& unit,
+                     const EmissionControl& emission)
+    : ctx_(ctx), radar_(std::move(radar)), command_post_(command_post), emission_(emission) {
   id_ = ctx_.engine.Add(this);
+  const RadarConfig& c = radar_.config();
+  Emitter e;
+  e.name = unit;
+  e.unit = unit;
+  e.kind = EmitterKind::kSearch;
+  e.position = c.position;
+  e.p_ecef = EcefFromGeodetic(c.position);
+  e.frequency_hz = c.radar.frequency_hz;
+  e.erp_w = c.radar.peak_power_w * std::pow(10.0, c.radar.gain_db / 10.0);
+  e.sidelobe_db = c.sidelobe_level_db;
+  e.beamwidth_rad = c.azimuth_beamwidth_rad;
+  e.radiating = true;
+  emitter_ = ctx_.world.AddEmitter(std::move(e));
 }
 
 void RadarSite::Start() { ctx_.engine.WakeAt(SimTime() + radar_.sector_duration(), Phase::kSense, id_); }
 
 void RadarSite::Wake(SimTime now, Phase, Engine& engine) {
+  Emitter& emitter = ctx_.world.emitter(emitter_);
+  if (emitter.destroyed) return;  // no more sweeps
+  if (emission_.blink) {
+    emitter.radiating = std::fmod(now.seconds(), emission_.on_s + emission_.off_s) < emission_.on_s;
+    if (!emitter.radiating) {
+      ++sweep_;
+      engine.WakeAt(now + radar_.sector_duration(), Phase::kSense, id_);
+      return;
+    }
+  }
   const int sectors = radar_.config().sectors;
   const std::uint64_t revolution = sweep_ / sectors;
   const int sector = static_cast<int>(sweep_ % sectors);

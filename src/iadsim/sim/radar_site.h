@@ -8,6 +8,7 @@
 
 #include "iadsim/sensors/surveillance_radar.h"
 #include "iadsim/sim/run_context.h"
+#include "iadsim/sim/strike_spec.h"
 
 namespace iadsim {
 
@@ -15,7 +16,11 @@ class CommandPostNode;
 
 class RadarSite final : public Component {
  public:
-  RadarSite(RunContext& ctx, SurveillanceRadar radar, CommandPostNode* command_post);
+  // Registers the radar as the world's emitter named `unit` (world/emitter.h); it radiates
+  // always, or blinks under `emission` (on, off, on, ... from the start), and sweeps only while
+  // radiating. An emitter destroyed (by an anti-radiation missile) sweeps no more.
+  RadarSite(RunContext& ctx, SurveillanceRadar radar, CommandPostNode* command_post, const std::string& unit,
+            const EmissionControl& emission);
   void Start();  // schedules the first sector
   void Wake(SimTime now, Phase phase, Engine& engine) override;
   // After-action: first time each entity was detected (indexed by entity id - 1; Max() = never).
@@ -29,6 +34,8 @@ class RadarSite final : public Component {
   std::uint64_t sweep_ = 0;  // sectors swept so far
   std::vector<SimTime> first_detection_;
   SweepTruth truth_;
+  EmissionControl emission_;
+  std::size_t emitter_ = 0;
 };
 
 }  // namespace iadsim

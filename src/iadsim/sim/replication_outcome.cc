@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "iadsim/core/error.h"
 #include "iadsim/sim/runner.h"
@@ -53,6 +54,20 @@ void OutcomeRecorder::OnEvent(const Event& e) {
   } else if (e.type == "entity_destroyed") {
     r.truth = IntOr(e, "entity", -1);
     r.missile = IntOr(e, "by_missile", -1);
+  } else if (e.type == "weapon_released") {
+    r.missile = IntOr(e, "munition", -1);
+    r.detail = StringOr(e, "weapon") + " " + StringOr(e, "target");
+  } else if (e.type == "weapon_impact") {
+    r.missile = IntOr(e, "munition", -1);
+    r.engagement = IntOr(e, "on_target", 0);
+    const double* miss = Field<double>(e, "miss_m");
+    r.value = miss ? *miss : 0.0;
+    r.detail = fmt::format("{} {} miss {:.1f} m", StringOr(e, "weapon"), StringOr(e, "target"), r.value);
+  } else if (e.type == "ground_target_destroyed") {
+    r.detail = StringOr(e, "target");
+  } else if (e.type == "emitter_destroyed") {
+    r.unit = StringOr(e, "unit");
+    r.detail = StringOr(e, "emitter");
   } else if (e.type == "identity_changed") {
     r.unit = StringOr(e, "unit");
     r.truth = IntOr(e, "truth_entity", -1);
@@ -88,6 +103,9 @@ ReplicationOutcome ComputeOutcome(const Scenario& scenario, const RunSummary& su
 
   std::map<std::pair<std::string, std::int64_t>, std::int64_t> engagement_truth;  // (unit, engagement) -> entity
   std::map<std::int64_t, std::pair<std::string, std::int64_t>> missile_of;       // missile -> (unit, truth)
+  std::set<std::int64_t> munitions;  // entity ids of released weapons
+  double miss_sum = 0.0;
+  int impacts = 0;
   for (const OutcomeRecorder::Raw& r : raw) {
     NotableEvent ev{r.time_s, r.type, r.unit, "", "", r.detail};
     std::int64_t target = r.truth;
@@ -123,6 +141,18 @@ ReplicationOutcome ComputeOutcome(const Scenario& scenario, const RunSummary& su
         if (to == "hostile" && !a.first_hostile_s) a.first_hostile_s = r.time_s;
       }
     }
+    if (r.type == "weapon_released") {
+      ++out.weapons_released;
+      munitions.insert(r.missile);
+    }
+    if (r.type == "entity_destroyed" && munitions.contains(r.truth)) ++out.weapons_intercepted;
+    if (r.type == "ground_target_destroyed") ++out.ground_targets_destroyed;
+    if (r.type == "emitter_destroyed") ++out.defence_radars_lost;
+    if (r.type == "weapon_impact") {
+      out.weapons_on_target += r.engagement > 0 ? 1 : 0;
+      miss_sum += r.value;
+      ++impacts;
+    }
     if (const auto i = index(target)) {
       ev.target = scenario.aircraft[*i].name;
       ev.affiliation = ToString(scenario.aircraft[*i].affiliation);
@@ -157,6 +187,10 @@ ReplicationOutcome ComputeOutcome(const Scenario& scenario, const RunSummary& su
   }
   if (n_id > 0) out.mean_detect_to_id_s = sum_id / n_id;
   if (out.hostile_destroyed > 0) out.missiles_per_kill = static_cast<double>(out.missiles_fired) / out.hostile_destroyed;
+  out.attackers_lost = out.hostile_destroyed;
+  if (impacts > 0) out.mean_weapon_miss_m = miss_sum / impacts;
+  const int kills = out.hostile_destroyed + out.weapons_intercepted;
+  if (kills > 0) out.interceptors_per_kill = static_cast<double>(out.missiles_fired) / kills;
   out.events = summary.events;
   out.engine_wakeups = summary.engine_wakeups;
   return out;

@@ -11,6 +11,15 @@
 //   friendly_/civil_engaged  engagement orders on tracks whose truth is a friendly / civil-or-neutral aircraft
 //   friendly_/civil_shots    missiles launched in those engagements
 //   friendly_/civil_destroyed  friendly / civil-or-neutral aircraft destroyed
+//   weapons_released         attackers' weapons released (glide bombs, cruise and anti-radiation
+//                            missiles, decoys)
+//   weapons_on_target        weapons that landed within their lethal radius of their target
+//   weapons_intercepted      weapons destroyed in flight by interceptors (entity_destroyed)
+//   mean_weapon_miss_m       mean miss distance of the weapons that landed; none if none did
+//   ground_targets_destroyed ground targets destroyed
+//   attackers_lost           hostile aircraft destroyed (= hostile_destroyed; weapons excluded)
+//   defence_radars_lost      defence emitters (search and engagement radars) destroyed
+//   interceptors_per_kill    missiles_fired / (hostile aircraft + weapons destroyed); none if 0
 //   detect-to-identify time      for each hostile aircraft both detected and declared hostile:
 //                                (first identity_changed to "hostile" on a track of it, any unit)
 //                                − (first detection of it by any surveillance radar)
@@ -49,6 +58,9 @@ struct ReplicationOutcome {
   int friendly_destroyed = 0, civil_destroyed = 0;
   int hostile_detected = 0, hostile_identified = 0;
   std::optional<double> mean_detect_to_id_s, max_detect_to_id_s, first_detection_s;
+  int weapons_released = 0, weapons_on_target = 0, weapons_intercepted = 0, ground_targets_destroyed = 0;
+  int attackers_lost = 0, defence_radars_lost = 0;
+  std::optional<double> mean_weapon_miss_m, interceptors_per_kill;
   std::uint64_t events = 0, engine_wakeups = 0;
   std::vector<AircraftResult> aircraft;  // scenario order
   std::vector<NotableEvent> notable;     // time order
@@ -66,7 +78,8 @@ class OutcomeRecorder final : public Recorder {
     std::string type, unit, detail;
     std::int64_t truth = -1;       // aircraft entity id (1-based scenario order), or <= 0
     std::int64_t engagement = -1;  // engagement id (orders, launches, detonations)
-    std::int64_t missile = -1;     // missile entity id (launches, detonations, kills)
+    std::int64_t missile = -1;     // missile entity id (launches, detonations, kills), or munition
+    double value = 0.0;            // weapon impacts: the miss distance, m
   };
   const std::vector<Raw>& raw() const { return raw_; }
 

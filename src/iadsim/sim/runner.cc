@@ -5,9 +5,12 @@
 #include "iadsim/sim/command_post_node.h"
 #include "iadsim/sim/deconfliction.h"
 #include "iadsim/sim/fire_unit.h"
+#include "iadsim/sim/munitions.h"
 #include "iadsim/sim/network_link.h"
+#include "iadsim/sim/order_net.h"
 #include "iadsim/sim/radar_site.h"
 #include "iadsim/sim/report_sources.h"
+#include "iadsim/sim/strike_aircraft.h"
 #include "iadsim/sim/truth_sampler.h"
 
 namespace iadsim {
@@ -69,7 +72,7 @@ RunSummary RunScenario(const Scenario& scenario, const RunOptions& options, Reco
                                                       spec.has_surveillance ? spec.surveillance.north_alignment_error_rad : 0.0));
     if (spec.has_surveillance) {
       SurveillanceRadar radar(spec.surveillance, spec.iff, ctx.Stream(spec.name + "/" + spec.surveillance.name, "scan"));
-      radars.push_back(std::make_unique<RadarSite>(ctx, std::move(radar), posts.back().get()));
+      radars.push_back(std::make_unique<RadarSite>(ctx, std::move(radar), posts.back().get(), spec.name, spec.emission));
       radars.back()->Start();
     }
     if (spec.adsb) report_sources.push_back(std::make_unique<AdsbSite>(ctx, *spec.adsb, posts.back().get()));
@@ -96,6 +99,19 @@ RunSummary RunScenario(const Scenario& scenario, const RunOptions& options, Reco
   std::vector<std::unique_ptr<NetworkLink>> links;
   for (const NetworkLinkSpec& l : scenario.links)
     links.push_back(std::make_unique<NetworkLink>(ctx, l, post_named(l.from), post_named(l.to)));
+  // The attackers' side: their weapons in flight, the aircraft with a mission plan, their orders.
+  std::unique_ptr<Munitions> munitions;
+  std::vector<std::unique_ptr<StrikeAircraft>> strikers;
+  std::vector<StrikeAircraft*> striker_ptrs;
+  for (std::size_t i = 0; i < scenario.aircraft.size(); ++i) {
+    if (!scenario.aircraft[i].mission) continue;
+    if (!munitions) munitions = std::make_unique<Munitions>(ctx, scenario);
+    strikers.push_back(std::make_unique<StrikeAircraft>(ctx, scenario, scenario.aircraft[i],
+                                                        EntityId(static_cast<std::uint32_t>(i + 1)), munitions.get()));
+    striker_ptrs.push_back(strikers.back().get());
+  }
+  std::unique_ptr<OrderNet> orders;
+  if (!scenario.orders.empty()) orders = std::make_unique<OrderNet>(ctx, scenario, striker_ptrs);
   std::unique_ptr<Deconfliction> deconfliction;
   if (!scenario.notices.empty()) deconfliction = std::make_unique<Deconfliction>(ctx, scenario);
   std::unique_ptr<TruthSampler> sampler;

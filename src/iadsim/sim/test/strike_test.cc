@@ -1,0 +1,194 @@
+// The attackers' side in the engine, against numbers worked out independently of it: a glide bomb's
+// miss with GNSS (median = its CEP), the range at which a GNSS jammer denies the bomb (the
+// free-space closed form) and the inertial miss that follows (CEP + drift × time since loss), an
+// abort order's SINR by the Friis equation and its loss under jamming, and an anti-radiation
+// missile against a radiating radar.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+#include <regex>
+
+#include "iadsim/sim/runner.h"
+
+namespace iadsim {
+namespace {
+
+class Events final : public Recorder {
+ public:
+  void OnEvent(const Event& e) override { events.push_back(e); }
+  void OnTruth(const TruthSample& s) override { truth.push_back(s); }
+  void OnTrack(const TrackSample&) override {}
+  std::vector<const Event*> Of(const std::string& type) const {
+    std::vector<const Event*> out;
+    for (const Event& e : events)
+      if (e.type == type) out.push_back(&e);
+    return out;
+  }
+  std::vector<Event> events;
+  std::vector<TruthSample> truth;
+};
+
+template <class T>
+T FieldOf(const Event& e, const std::string& key) {
+  for (const auto& [k, v] : e.fields)
+    if (k == key) return std::get<T>(v);
+  ADD_FAILURE() << "no field " << key << " in " << e.type;
+  return T{};
+}
+
+const Geodetic kTarget{35.5, 35.8, 0.0};
+
+// One attacker flying east at 10 km, 250 m/s, releasing one glide bomb at waypoint 1 (about 82 km
+// west of the target), then turning north.
+Scenario OneBomb(double cep_gnss_m, double drift_mps) {
+  Scenario s;
+  s.name = "strike test";
+  s.duration = Duration::Seconds(900);
+  s.ground_targets.push_back({"depot", kTarget, 1});
+  AircraftSpec a;
+  a.name = "Viper 1";
+  a.side = "blue";
+  a.type = "f-16";
+  a.route.waypoints = {{{35.5, 34.5, 10000}, 250}, {{35.5, 34.9, 10000}, 250}, {{36.0, 34.9, 10000}, 250}};
+  MissionPlan m;
+  m.gnss = GnssReceiverConfig{};
+  WeaponRelease r;
+  r.type.name = "gbu-39";
+  r.type.kind = MunitionKind::kGlideBomb;
+  r.type.navigation = {cep_gnss_m, drift_mps};
+  r.type.lethal_radius_m = 10.0;
+  r.at_waypoint = 1;
+  r.target = "depot";
+  m.releases.push_back(r);
+  a.mission = m;
+  s.aircraft.push_back(a);
+  return s;
+}
+
+TEST(Strike, GlideBombWithGnssMissesByItsCepInTheMedian) {
+  const Scenario s = OneBomb(5.0, 0.5144);
+  int within = 0;
+  const int n = 300;
+  for (int k = 0; k < n; ++k) {
+    Events ev;
+    RunScenario(s, RunOptions{7, static_cast<std::uint64_t>(k), false}, ev);
+    const auto impacts = ev.Of("weapon_impact");
+    ASSERT_EQ(impacts.size(), 1u);
+    EXPECT_EQ(FieldOf<std::string>(*impacts[0], "navigation"), "gnss");
+    within += FieldOf<double>(*impacts[0], "miss_m") <= 5.0;
+  }
+  // The median of a circular-normal miss is its CEP: Binomial(300, 1/2), 99 % interval ± 2.576 √75.
+  EXPECT_GE(within, 128);
+  EXPECT_LE(within, 172);
+}
+
+TEST(Strike, GnssJammerDeniesTheBombAtTheClosedFormRangeThenItDriftsAtItsLaw) {
+  Scenario s = OneBomb(5.0, 2.0);
+  s.truth_interval_s = 1.0;
+  const GnssReceiverConfig rx;
+  const double tolerance = GnssTrackingToleranceDb(rx);
+  const double deny_m = 40e3;
+  const double r1 = GnssDenialRangeM(rx, 1.0, tolerance);
+  JammerSpec j;
+  j.jammer.name = "hmeimim gnss";
+  j.jammer.band = JammerBand::kGnss;
+  j.jammer.power_w = std::pow(deny_m / r1, 2.0);  // ERP: R grows with √ERP
+  j.jammer.position = {kTarget.lat_deg, kTarget.lon_deg, 30.0};
+  s.jammers.push_back(j);
+  const Vec3 jammer = EcefFromGeodetic(j.jammer.position);
+  int within = 0;
+  const int n = 200;
+  for (int k = 0; k < n; ++k) {
+    Events ev;
+    RunScenario(s, RunOptions{11, static_cast<std::uint64_t>(k), k == 0}, ev);
+    const auto released = ev.Of("weapon_released");
+    const auto impacts = ev.Of("weapon_impact");
+    ASSERT_EQ(released.size(), 1u);
+    ASSERT_EQ(impacts.size(), 1u);
+    std::smatch m;
+    const std::string note = FieldOf<std::string>(*released[0], "navigation");
+    ASSERT_TRUE(std::regex_search(note, m, std::regex("GNSS lost at ([0-9.]+) s"))) << note;
+    const double lost_s = std::stod(m[1]);
+    if (k == 0) {
+      // The bomb's slant range to the jammer when it lost GNSS: within one check (1 s at about
+      // 250 m/s, i.e. 300 m with the descent) inside the closed-form denial range.
+      double best_dt = 1e9, range = 0.0;
+      for (const TruthSample& t : ev.truth) {
+        if (t.kind != "munition") continue;
+        const double dt = std::abs(t.time.seconds() - lost_s);
+        if (dt < best_dt) best_dt = dt, range = (EcefFromGeodetic(t.geo) - jammer).norm();
+      }
+      ASSERT_LE(best_dt, 0.5);
+      EXPECT_NEAR(range, deny_m - 150.0, 450.0);
+    }
+    // Inertial from the loss: the median miss is cep + drift × (impact − loss).
+    const double expected = 5.0 + 2.0 * (impacts[0]->time.seconds() - lost_s);
+    within += FieldOf<double>(*impacts[0], "miss_m") <= expected;
+  }
+  EXPECT_GE(within, 82);  // Binomial(200, 1/2), 99 %: 100 ± 2.576 √50
+  EXPECT_LE(within, 118);
+}
+
+// The controller 100 km from the aircraft, 100 W at 300 MHz, omni antennas, no losses.
+Scenario WithAbortOrder(bool jammed) {
+  Scenario s = OneBomb(5.0, 0.5144);
+  ControllerSpec c;
+  c.name = "control";
+  c.position = {35.5, 34.5 - 100e3 / (111.32e3 * std::cos(35.5 * M_PI / 180.0)), 10000};
+  c.radio.power_w = 100.0;
+  c.radio.frequency_hz = 300e6;
+  s.controllers.push_back(c);
+  s.aircraft[0].mission->radio = RadioConfig{};  // 300 MHz, 25 kHz, F 5 dB, 16 kbit/s, 256 bits
+  s.aircraft[0].route.start = SimTime();
+  CommsOrderSpec o;
+  o.name = "abort";
+  o.from = "control";
+  o.to = {"Viper 1"};
+  o.at_s = 10.0;
+  s.orders.push_back(o);
+  if (jammed) {
+    JammerSpec j;
+    j.jammer.name = "comms jammer";
+    j.jammer.band = JammerBand::kComms;
+    j.jammer.power_w = 1000.0;
+    j.jammer.bandwidth_hz = 1e6;
+    j.jammer.frequency_hz = 300e6;
+    j.jammer.position = {35.5, 35.0, 30.0};
+    s.jammers.push_back(j);
+  }
+  return s;
+}
+
+TEST(Strike, AbortOrderSinrIsFriisOverThermalNoiseAndAJammedOrderDoesNotArrive) {
+  {
+    const Scenario s = WithAbortOrder(false);
+    Events ev;
+    RunScenario(s, RunOptions{1, 0, false}, ev);
+    const auto got = ev.Of("order_received");
+    ASSERT_EQ(got.size(), 1u);
+    // By hand: λ = c / 300 MHz; S = 100 W · (λ / 4π d)², N = k · 290 K · 10^0.5 · 25 kHz.
+    const Vec3 ctrl = EcefFromGeodetic(s.controllers[0].position);
+    const auto st = RouteMover(s.aircraft[0].route).StateAt(SimTime() + Duration::Seconds(10));
+    const double d = (st->p_ecef - ctrl).norm();
+    const double lambda = 299792458.0 / 300e6;
+    const double signal = 100.0 * std::pow(lambda / (4 * M_PI * d), 2);
+    const double noise = 1.380649e-23 * 290.0 * std::pow(10.0, 0.5) * 25e3;
+    EXPECT_NEAR(FieldOf<double>(*got[0], "sinr_db"), 10 * std::log10(signal / noise), 0.01);
+    EXPECT_EQ(ev.Of("attack_abandoned").size(), 1u);
+    EXPECT_TRUE(ev.Of("weapon_released").empty());  // it went home before its release point
+  }
+  {
+    const Scenario s = WithAbortOrder(true);
+    Events ev;
+    RunScenario(s, RunOptions{1, 0, false}, ev);
+    const auto lost = ev.Of("order_lost");
+    ASSERT_EQ(lost.size(), 1u);
+    EXPECT_GT(FieldOf<double>(*lost[0], "loss_probability"), 0.999);
+    EXPECT_TRUE(ev.Of("attack_abandoned").empty());
+    EXPECT_EQ(ev.Of("weapon_released").size(), 1u);  // the attack goes on
+  }
+}
+
+}  // namespace
+}  // namespace iadsim
