@@ -77,7 +77,7 @@ void ReadGnss(Context& ctx, const YAML::Node& node, const std::string& path, Gns
 const std::vector<std::string>& KindKeys(MunitionKind k) {
   static const std::vector<std::string> kGlide{"lift_to_drag", "glide_speed", "energy_height", "navigation", "gnss", "lethal_radius"};
   static const std::vector<std::string> kCruise{"speed", "altitude", "max_range", "navigation", "gnss", "lethal_radius"};
-  static const std::vector<std::string> kArm{"speed", "max_lateral_accel", "nav_gain", "angle_sigma", "max_flight_time", "band", "lethal_radius"};
+  static const std::vector<std::string> kArm{"speed", "max_lateral_accel", "nav_gain", "angle_sigma", "max_flight_time", "band", "lethal_radius", "cue_cep"};
   static const std::vector<std::string> kDecoy{"speed", "max_range"};
   switch (k) {
     case MunitionKind::kGlideBomb: return kGlide;
@@ -146,6 +146,9 @@ std::optional<MunitionType> ReadMunitionFields(Context& ctx, const std::string& 
     a.max_flight_time_s = m.Quantity("max_flight_time", D::kTime, a.max_flight_time_s);
     a.lethal_radius_m = m.Quantity("lethal_radius", D::kLength, a.lethal_radius_m);
     ReadBand(m, "band", &t.arm_min_frequency_hz, &t.arm_max_frequency_hz);
+    t.arm_cue_cep_m = m.Quantity("cue_cep", D::kLength, t.arm_cue_cep_m);
+    if (!(t.arm_cue_cep_m >= 0.0 && t.arm_cue_cep_m <= 100e3))
+      m.Report("cue_cep", fmt::format("must be in [0, 100] km (got {} m)", t.arm_cue_cep_m));
     m.ReportAll(a.Validate());
   } else if (has("lethal_radius")) {
     t.lethal_radius_m = m.Quantity("lethal_radius", D::kLength, t.lethal_radius_m);

@@ -192,6 +192,8 @@ void Munitions::ReleaseArm(SimTime now, const Entity& carrier, const EntityState
   const LocalFrame frame(at);
   const Vec3 p = frame.EnuFromEcef(s.p_ecef);
   const Vec3 v = frame.EnuVectorFromEcef(s.v_ecef);
+  RandomStream cue_rng = ctx_.Stream(name, "cue");
+  const Vec2 cue = DrawCircularNormalMiss(w.arm_cue_cep_m, cue_rng);
   Entity e;
   e.name = name;
   e.kind = EntityKind::kMunition;
@@ -200,7 +202,7 @@ void Munitions::ReleaseArm(SimTime now, const Entity& carrier, const EntityState
   e.affiliation = carrier.affiliation;
   e.signature = w.signature;
   const EntityId id = ctx_.world.Add(std::move(e));
-  ArmFlight f{id, &release, frame, AntiRadiationMissile(w.arm, p, v, Vec3::Zero()), ctx_.Stream(name, "seeker"),
+  ArmFlight f{id, &release, frame, AntiRadiationMissile(w.arm, p, v, Vec3(cue.x(), cue.y(), 0.0)), ctx_.Stream(name, "seeker"),
               emitter, jammer, now, false};
   ctx_.world.SetMissileState(id, now, s.p_ecef, frame.EcefVectorFromEnu(f.arm.v_enu()));
   ctx_.Emit(Event{now, "weapon_released"}

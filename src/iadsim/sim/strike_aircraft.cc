@@ -55,7 +55,6 @@ void StrikeAircraft::Wake(SimTime now, Phase phase, Engine& engine) {
     if (ticking_) engine.WakeAt(now + Duration::Seconds(kTickS), Phase::kSense, id_);
     return;
   }
-  const Entity& me = ctx_.world.Get(id_entity_);
   while (!pending_.empty() && pending_.front().time <= now) {
     const Pending p = pending_.front();
     pending_.erase(pending_.begin());
@@ -63,7 +62,8 @@ void StrikeAircraft::Wake(SimTime now, Phase phase, Engine& engine) {
     if (gave_up_ || !s) continue;
     const WeaponRelease& w = mission_.releases[p.release];
     if (p.round == 0 && mission_.radar && w.type.kind != MunitionKind::kAntiRadiation) RadarFix(now, *s, w);
-    munitions_->Release(now, me, w, p.round, nav_->ErrorEn(now.seconds()), nav_->gnss_tracking());
+    // (the world's entities move when a weapon is added: look the aircraft up each time)
+    munitions_->Release(now, ctx_.world.Get(id_entity_), w, p.round, nav_->ErrorEn(now.seconds()), nav_->gnss_tracking());
   }
 }
 

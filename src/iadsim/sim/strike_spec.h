@@ -32,6 +32,9 @@ struct MunitionType {
   double max_range_m = 0.0;     // cruise missiles and decoys: flight range, >= 0 (0 = unlimited)
   AntiRadiationConfig arm;      // anti-radiation missiles
   double arm_min_frequency_hz = 0.5e9, arm_max_frequency_hz = 18e9;  // the ARM seeker's band
+  // The ARM's cue: where it is told the emitter is at launch (the carrier's emitter-location
+  // error), circular normal of this CEP about the truth; it flies there until it hears the emitter.
+  double arm_cue_cep_m = 0.0;  // [0, 100 km]
   NavigationConfig navigation;  // glide bombs and cruise missiles
   GnssReceiverConfig gnss;      // glide bombs and cruise missiles
   double lethal_radius_m = 10.0;  // against a ground target (ARM: arm.lethal_radius_m), > 0

@@ -190,5 +190,68 @@ TEST(Strike, AbortOrderSinrIsFriisOverThermalNoiseAndAJammedOrderDoesNotArrive) 
   }
 }
 
+
+// A search radar ("SAM") and one attacker releasing an anti-radiation missile at it from ~60 km.
+Scenario ArmAtRadar(bool silent_after_launch, double cue_cep_m) {
+  Scenario s;
+  s.name = "arm test";
+  s.duration = Duration::Seconds(400);
+  UnitSpec u;
+  u.name = "SAM";
+  u.side = "red";
+  u.position = {35.5, 36.0, 100.0};
+  u.surveillance.name = "search";
+  u.surveillance.position = u.position;
+  u.surveillance.radar.frequency_hz = 3e9;  // in the seeker's band
+  if (silent_after_launch) {  // radiates 1 s, then silent for the rest of the run
+    u.emission.blink = true;
+    u.emission.on_s = 1.0;
+    u.emission.off_s = 1e5;
+  }
+  s.units.push_back(u);
+  AircraftSpec a;
+  a.name = "Weasel";
+  a.side = "blue";
+  a.route.waypoints = {{{35.5, 35.0, 8000}, 250}, {{35.5, 35.35, 8000}, 250}, {{36.0, 35.35, 8000}, 250}};
+  MissionPlan m;
+  WeaponRelease r;
+  r.type.name = "agm-88";
+  r.type.kind = MunitionKind::kAntiRadiation;
+  r.type.arm_cue_cep_m = cue_cep_m;
+  r.at_waypoint = 1;
+  r.target = "SAM";
+  m.releases.push_back(r);
+  a.mission = m;
+  s.aircraft.push_back(a);
+  return s;
+}
+
+TEST(Strike, AntiRadiationMissileHomesOnARadiatingRadarAndFliesToItsCueWhenTheRadarIsSilent) {
+  for (int k = 0; k < 10; ++k) {  // radiating: it hears the radar and kills it, whatever its cue
+    Events ev;
+    RunScenario(ArmAtRadar(false, 300.0), RunOptions{5, static_cast<std::uint64_t>(k), false}, ev);
+    const auto impacts = ev.Of("weapon_impact");
+    ASSERT_EQ(impacts.size(), 1u);
+    EXPECT_LE(FieldOf<double>(*impacts[0], "miss_m"), 15.0);
+    ASSERT_EQ(ev.Of("emitter_destroyed").size(), 1u);
+    EXPECT_EQ(FieldOf<std::string>(*ev.Of("emitter_destroyed")[0], "emitter"), "SAM");
+  }
+  // Silent from before the launch: no homing, it lands on its cue, circular normal of CEP 300 m
+  // about the radar: the median miss is 300 m (Binomial(100, 1/2), 99 %: 50 ± 12.9).
+  int within = 0, killed = 0;
+  for (int k = 0; k < 100; ++k) {
+    Events ev;
+    RunScenario(ArmAtRadar(true, 300.0), RunOptions{5, static_cast<std::uint64_t>(k), false}, ev);
+    const auto impacts = ev.Of("weapon_impact");
+    ASSERT_EQ(impacts.size(), 1u);
+    EXPECT_EQ(FieldOf<std::string>(*impacts[0], "navigation"), "memory");
+    within += FieldOf<double>(*impacts[0], "miss_m") <= 300.0;
+    killed += static_cast<int>(ev.Of("emitter_destroyed").size());
+  }
+  EXPECT_GE(within, 38);
+  EXPECT_LE(within, 62);
+  EXPECT_LE(killed, 2);  // P(cue within 15 m) = 1 − 2^(−(15/300)²) = 0.0017 per shot
+}
+
 }  // namespace
 }  // namespace iadsim
