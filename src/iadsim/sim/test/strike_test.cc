@@ -253,5 +253,57 @@ TEST(Strike, AntiRadiationMissileHomesOnARadiatingRadarAndFliesToItsCueWhenTheRa
   EXPECT_LE(killed, 2);  // P(cue within 15 m) = 1 − 2^(−(15/300)²) = 0.0017 per shot
 }
 
+
+TEST(Strike, RwrHearsTheSearchRadarAtItsClosedFormRange) {
+  // Sensitivity set so that the RWR hears the radar's peak ERP (Pt G) at 70 km, well inside the
+  // radar horizon of an aircraft at 8 km: the first search warning comes when the aircraft crosses
+  // 70 km (within one second of flight, 250 m).
+  Scenario s = ArmAtRadar(false, 0.0);
+  s.aircraft[0].mission->releases.clear();
+  RwrConfig rwr;
+  const RadarParameters& radar = s.units[0].surveillance.radar;
+  const double erp_w = radar.peak_power_w * std::pow(10.0, radar.gain_db / 10.0);
+  const double lambda = 299792458.0 / radar.frequency_hz;
+  rwr.sensitivity_dbw = 10 * std::log10(erp_w * std::pow(lambda / (4 * M_PI * 70e3), 2));
+  s.aircraft[0].mission->rwr = rwr;
+  s.aircraft[0].mission->reaction = RwrReaction{RwrTrigger::kLock, RwrAction::kBeam, 30e3, 300.0};
+  s.truth_interval_s = 1.0;
+  Events ev;
+  RunScenario(s, RunOptions{1, 0, true}, ev);
+  const auto warnings = ev.Of("rwr_warning");
+  ASSERT_FALSE(warnings.empty());
+  EXPECT_EQ(FieldOf<std::string>(*warnings[0], "warning"), "search");
+  const double t = warnings[0]->time.seconds();
+  const Vec3 radar_ecef = EcefFromGeodetic(s.units[0].surveillance.position);
+  int samples = 0;
+  for (const TruthSample& x : ev.truth)
+    if (x.name == "Weasel" && std::abs(x.time.seconds() - t) < 1e-6) {
+      ++samples;
+      EXPECT_NEAR((EcefFromGeodetic(x.geo) - radar_ecef).norm(), 70e3 - 125.0, 130.0);
+    }
+  EXPECT_EQ(samples, 1);
+  EXPECT_TRUE(ev.Of("attack_abandoned").empty());  // a search radar is no lock: no reaction
+}
+
+TEST(Strike, CruiseMissileBeyondItsRangeFallsShortByTheDifference) {
+  // A cruise missile released at waypoint 1 (~82 km west of the target) with a 60 km range flies
+  // its straight last leg and comes down 60 km along it: the miss is the release-to-target
+  // distance less 60 km.
+  Scenario s = OneBomb(5.0, 0.5144);
+  WeaponRelease& r = s.aircraft[0].mission->releases[0];
+  r.type.kind = MunitionKind::kCruiseMissile;
+  r.type.speed_mps = 240.0;
+  r.type.max_range_m = 60e3;
+  Events ev;
+  RunScenario(s, RunOptions{1, 0, false}, ev);
+  const auto released = ev.Of("weapon_released");
+  const auto impacts = ev.Of("weapon_impact");
+  ASSERT_EQ(impacts.size(), 1u);
+  const auto at = RouteMover(s.aircraft[0].route).StateAt(released[0]->time);
+  const double distance = Inverse(at->geo, kTarget).distance_m;
+  EXPECT_NEAR(FieldOf<double>(*impacts[0], "miss_m"), distance - 60e3, 20.0);  // + its GNSS error (CEP 5 m)
+  EXPECT_NEAR(impacts[0]->time.seconds() - released[0]->time.seconds(), 60e3 / 240.0, 1.0);
+}
+
 }  // namespace
 }  // namespace iadsim
