@@ -23,6 +23,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -63,7 +64,9 @@ Rows Content(const std::filesystem::path& file, const std::string& where = "1", 
       "replication, seed, status, error, hostile_aircraft, leakers, hostile_destroyed, aircraft_destroyed, "
       "missiles_fired, missiles_per_kill, engagements, friendly_engaged, civil_engaged, civil_shots, "
       "friendly_shots, friendly_destroyed, civil_destroyed, hostile_detected, hostile_identified, "
-      "mean_detect_to_id_s, max_detect_to_id_s, first_detection_s, events, engine_wakeups";
+      "mean_detect_to_id_s, max_detect_to_id_s, first_detection_s, weapons_released, weapons_on_target, "
+      "weapons_intercepted, mean_weapon_miss_m, ground_targets_destroyed, attackers_lost, defence_radars_lost, "
+      "interceptors_per_kill, events, engine_wakeups";
   for (const std::string& q :
        {"SELECT " + cols + " FROM replications WHERE " + where + " ORDER BY variant_id, replication",
         "SELECT * FROM aircraft WHERE " + where + " ORDER BY variant_id, replication, aircraft_index",
@@ -305,6 +308,69 @@ TEST(Batch, FailedReplicationsAreStoredWithTheirMessage) {
   ASSERT_EQ(failed.size(), 1u);
   EXPECT_NE(failed[0].find("types.missiles.48n6e2.kill_probability"), std::string::npos) << failed[0];
   EXPECT_NE(r.output.find("failed"), std::string::npos);
+}
+
+// The strike columns of format version 3 (docs/results.md), each row against counts made here
+// from the events.jsonl and summary.json of the same replication run alone (`iadsim run`), on the
+// reference strike scenario; and `iadsim report` shows the strike measures for such a file.
+TEST(Batch, StrikeColumnsEqualTheEventsOfThatSingleRun) {
+  const auto dir = FreshDir("batch-strike");
+  std::filesystem::create_directories(dir);
+  const std::string scenario = SourcePath("scenarios/strike-ew.yaml");
+  const auto out = dir / "strike.sqlite";
+  ASSERT_EQ(RunIadsim("batch " + scenario + " --runs 3 --threads 2 --seed 5 --quiet --out " + out.string()).exit_code, 0);
+  int released_total = 0;
+  for (int k = 0; k < 3; ++k) {
+    const auto run_dir = dir / ("run" + std::to_string(k));
+    const auto run = RunIadsim("run " + scenario + " --seed 5 --replication " + std::to_string(k) + " --quiet --out " +
+                               run_dir.string());
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    int released = 0, on_target = 0, impacts = 0, intercepted = 0, targets = 0, radars = 0, fired = 0, attackers = 0;
+    double miss_sum = 0.0;
+    std::set<long long> munitions;
+    std::istringstream events(ReadFile(run_dir / "events.jsonl"));
+    for (std::string line; std::getline(events, line);) {
+      const nlohmann::json e = nlohmann::json::parse(line);
+      const std::string type = e["type"].get<std::string>();
+      if (type == "weapon_released") {
+        ++released;
+        munitions.insert(e["munition"].get<long long>());
+      } else if (type == "weapon_impact") {
+        ++impacts;
+        on_target += e["on_target"].get<int>();
+        miss_sum += e["miss_m"].get<double>();
+      } else if (type == "entity_destroyed" && munitions.contains(e["entity"].get<long long>())) {
+        ++intercepted;
+      } else if (type == "ground_target_destroyed") {
+        ++targets;
+      } else if (type == "emitter_destroyed") {
+        ++radars;
+      } else if (type == "missile_launched") {
+        ++fired;
+      }
+    }
+    const nlohmann::json s = nlohmann::json::parse(ReadFile(run_dir / "summary.json"));
+    for (const auto& a : s["aircraft"])
+      if (a["affiliation"] == "hostile" && !a["destroyed_s"].is_null()) ++attackers;
+    EXPECT_EQ(fired, s["missiles_launched"].get<int>());
+    const std::string where = " FROM replications WHERE replication=" + std::to_string(k);
+    EXPECT_EQ(Query(out, "SELECT weapons_released, weapons_on_target, weapons_intercepted, ground_targets_destroyed, "
+                         "attackers_lost, defence_radars_lost" + where),
+              Rows{fmt::format("{}|{}|{}|{}|{}|{}", released, on_target, intercepted, targets, attackers, radars)});
+    const Rows reals = Query(out, "SELECT ifnull(mean_weapon_miss_m, -1), ifnull(interceptors_per_kill, -1)" + where);
+    ASSERT_EQ(reals.size(), 1u);
+    const double miss = impacts > 0 ? miss_sum / impacts : -1.0;
+    const double per_kill = attackers + intercepted > 0 ? static_cast<double>(fired) / (attackers + intercepted) : -1.0;
+    EXPECT_NEAR(std::stod(reals[0].substr(0, reals[0].find('|'))), miss, 1e-9 * std::max(1.0, std::abs(miss)));
+    EXPECT_NEAR(std::stod(reals[0].substr(reals[0].find('|') + 1)), per_kill, 1e-12 * std::max(1.0, per_kill));
+    released_total += released;
+  }
+  EXPECT_GT(released_total, 0);  // the comparison saw weapons, not only zeros
+  const auto report = RunIadsim("report " + out.string() + " --quiet --out " + (dir / "r.html").string());
+  ASSERT_EQ(report.exit_code, 0) << report.output;
+  const std::string html = ReadFile(dir / "r.html");
+  EXPECT_NE(html.find("<td>base</td><td>weapons on target</td>"), std::string::npos);
+  EXPECT_NE(html.find("<td>base</td><td>P(ground target destroyed)</td>"), std::string::npos);
 }
 
 TEST(Batch, OverridesErrorsNameTheFileLineColumnAndKeyPath) {

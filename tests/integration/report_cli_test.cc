@@ -1,5 +1,5 @@
 // iadsim report: a small results file built here with the SQLite C API, following
-// docs/results.md (format version 2), turned into HTML by the command and read back by an
+// docs/results.md (format version 3), turned into HTML by the command and read back by an
 // independent reader (python3's html.parser, tests/integration/read_report_tables.py). The numbers
 // in the tables are checked against values computed by hand.
 #include <gtest/gtest.h>
@@ -31,7 +31,7 @@ void Exec(sqlite3* db, const std::string& sql) {
   ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "") << "\n" << sql;
 }
 
-// The tables of docs/results.md (format version 2), the metadata of a batch of `runs` replications
+// The tables of docs/results.md (format version 3), the metadata of a batch of `runs` replications
 // per variant, and the variants base (0) and `variant` (1).
 void CreateResults(sqlite3* db, int runs, const std::string& variant) {
   Exec(db, fmt::format(R"sql(
@@ -43,9 +43,11 @@ CREATE TABLE replications (variant_id INTEGER, variant TEXT NOT NULL, replicatio
   aircraft_destroyed INTEGER, missiles_fired INTEGER, missiles_per_kill REAL, engagements INTEGER,
   friendly_engaged INTEGER, civil_engaged INTEGER, civil_shots INTEGER, friendly_shots INTEGER,
   friendly_destroyed INTEGER, civil_destroyed INTEGER, hostile_detected INTEGER, hostile_identified INTEGER,
-  mean_detect_to_id_s REAL, max_detect_to_id_s REAL, first_detection_s REAL, events INTEGER,
+  mean_detect_to_id_s REAL, max_detect_to_id_s REAL, first_detection_s REAL, weapons_released INTEGER,
+  weapons_on_target INTEGER, weapons_intercepted INTEGER, mean_weapon_miss_m REAL, ground_targets_destroyed INTEGER,
+  attackers_lost INTEGER, defence_radars_lost INTEGER, interceptors_per_kill REAL, events INTEGER,
   engine_wakeups INTEGER, wall_s REAL, rank INTEGER, PRIMARY KEY (variant_id, replication));
-INSERT INTO metadata VALUES ('format_version', '2'), ('iadsim_version', '0.1.0'),
+INSERT INTO metadata VALUES ('format_version', '3'), ('iadsim_version', '0.1.0'),
   ('scenario_path', 'scenarios/tiny.yaml'), ('scenario_text', 'scenario: {{name: Tiny raid & <test>, duration: 10 min}}'),
   ('seed', '42'), ('runs', '{0}'), ('command_line', 'iadsim batch scenarios/tiny.yaml --runs {0}'),
   ('variants_json', '[]'), ('fingerprint', '0'), ('created_utc', '2026-11-26T09:00:00Z');
@@ -54,25 +56,40 @@ INSERT INTO variants VALUES (0, 'base', 'base', NULL, NULL, '{{}}'),
 )sql", runs, variant));
 }
 
-// One `ok` row of `replications`.
+// One `ok` row of `replications`. Missiles fired: 2 per hostile aircraft destroyed and 3 per
+// weapon intercepted, so missiles_per_kill = fired / hostile_destroyed and interceptors_per_kill =
+// fired / (hostile_destroyed + weapons_intercepted) (docs/results.md), NULL when the divisor is 0.
 struct Row {
   int variant = 0, replication = 0;
   int leakers = 0, hostile_destroyed = 0, civil_shots = 0, friendly_destroyed = 0, civil_destroyed = 0;
   double detect_to_id_s = 30.0;
+  // Strike columns (attackers_lost = hostile_destroyed).
+  int weapons_released = 0, weapons_on_target = 0, weapons_intercepted = 0, ground_targets_destroyed = 0;
+  int defence_radars_lost = 0;
+  double weapon_miss_m = -1.0;  // < 0: NULL (no weapon landed)
 };
 
+std::string RealOrNull(bool defined, double v) { return defined ? fmt::format("{:.17g}", v) : "NULL"; }
+
 void Insert(sqlite3* db, const std::string& variant_name, const Row& r) {
-  const int d = r.hostile_destroyed;
+  const int d = r.hostile_destroyed, fired = 2 * d + 3 * r.weapons_intercepted;
   Exec(db, fmt::format("INSERT INTO replications (variant_id, variant, replication, seed, status, error, hostile_aircraft, "
                        "leakers, hostile_destroyed, aircraft_destroyed, missiles_fired, missiles_per_kill, engagements, "
                        "friendly_engaged, civil_engaged, civil_shots, friendly_shots, friendly_destroyed, civil_destroyed, "
                        "hostile_detected, hostile_identified, mean_detect_to_id_s, max_detect_to_id_s, first_detection_s, "
+                       "weapons_released, weapons_on_target, weapons_intercepted, mean_weapon_miss_m, "
+                       "ground_targets_destroyed, attackers_lost, defence_radars_lost, interceptors_per_kill, "
                        "events, engine_wakeups, wall_s, rank) VALUES ({}, '{}', {}, 42, 'ok', NULL, 4, {}, {}, {}, {}, "
-                       "{}, {}, 0, {}, {}, 0, {}, {}, 4, 4, {}, {}, 30.0, 100, 50, 0.1, 0)",
+                       "{}, {}, 0, {}, {}, 0, {}, {}, 4, 4, {}, {}, 30.0, {}, {}, {}, {}, {}, {}, {}, {}, 100, 50, 0.1, 0)",
                        r.variant, variant_name, r.replication, r.leakers, d,
-                       d + r.friendly_destroyed + r.civil_destroyed, 2 * d, d > 0 ? "2.0" : "NULL", 2 * d,
-                       r.civil_shots > 0 ? 1 : 0, r.civil_shots, r.friendly_destroyed, r.civil_destroyed,
-                       r.detect_to_id_s, r.detect_to_id_s));
+                       d + r.friendly_destroyed + r.civil_destroyed, fired,
+                       RealOrNull(d > 0, static_cast<double>(fired) / d), fired, r.civil_shots > 0 ? 1 : 0,
+                       r.civil_shots, r.friendly_destroyed, r.civil_destroyed, r.detect_to_id_s, r.detect_to_id_s,
+                       r.weapons_released, r.weapons_on_target, r.weapons_intercepted,
+                       RealOrNull(r.weapon_miss_m >= 0.0, r.weapon_miss_m), r.ground_targets_destroyed, d,
+                       r.defence_radars_lost,
+                       RealOrNull(d + r.weapons_intercepted > 0,
+                                  static_cast<double>(fired) / (d + r.weapons_intercepted))));
 }
 
 // Baseline "base": 10 replications, a leaker in replications 0-6 (7 of 10), hostile destroyed
@@ -118,6 +135,58 @@ void BuildLossResults(const std::filesystem::path& file) {
     Insert(db, "network-id", v);
   }
   sqlite3_close(db);
+}
+
+// A strike study, 10 replications per variant, 4 weapons released in each. Baseline "base" and
+// variant "point-defence", by replication 0-9:
+//   weapons on target     base 3 2 4 1 3 2 3 2 4 0     point-defence 1 2 1 0 2 1 1 0 2 0
+//   weapons intercepted   base 0 1 0 2 0 1 0 1 0 4     point-defence 2 2 3 4 2 2 3 4 2 3
+//   ground targets dest.  base 1 1 2 0 1 0 1 1 2 0     point-defence 0 1 0 0 1 0 0 0 1 0
+//   mean weapon miss (m)  base 5 10 … 45, NULL         point-defence 20 30 20 NULL 30 20 30 NULL 20 30
+//   attackers lost        base 1 0 1 2 1 0 1 1 0 1     point-defence 2 1 2 2 1 1 2 2 1 2
+//   defence radars lost   base 1 0 0 1 0 0 1 0 0 1     point-defence 0 everywhere
+// (NULL miss where every weapon was intercepted.) Interceptors per kill = (2·attackers + 3·intercepted)
+// / (attackers + intercepted): base 2 3 2 2.5 2 3 2 2.5 NULL 2.8; point-defence
+// 2.5 8/3 2.6 8/3 8/3 8/3 2.6 8/3 8/3 2.6.
+void BuildStrikeResults(const std::filesystem::path& file) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+  CreateResults(db, 10, "point-defence");
+  const int on_target[2][10] = {{3, 2, 4, 1, 3, 2, 3, 2, 4, 0}, {1, 2, 1, 0, 2, 1, 1, 0, 2, 0}};
+  const int intercepted[2][10] = {{0, 1, 0, 2, 0, 1, 0, 1, 0, 4}, {2, 2, 3, 4, 2, 2, 3, 4, 2, 3}};
+  const int targets[2][10] = {{1, 1, 2, 0, 1, 0, 1, 1, 2, 0}, {0, 1, 0, 0, 1, 0, 0, 0, 1, 0}};
+  const double miss[2][10] = {{5, 10, 15, 20, 25, 30, 35, 40, 45, -1}, {20, 30, 20, -1, 30, 20, 30, -1, 20, 30}};
+  const int attackers[2][10] = {{1, 0, 1, 2, 1, 0, 1, 1, 0, 1}, {2, 1, 2, 2, 1, 1, 2, 2, 1, 2}};
+  const int radars[2][10] = {{1, 0, 0, 1, 0, 0, 1, 0, 0, 1}, {0, 0, 0, 0, 0, 0, 0, 0, 0, 0}};
+  for (int v = 0; v < 2; ++v)
+    for (int k = 0; k < 10; ++k) {
+      Row r{v, k};
+      r.hostile_destroyed = attackers[v][k];
+      r.weapons_released = 4;
+      r.weapons_on_target = on_target[v][k];
+      r.weapons_intercepted = intercepted[v][k];
+      r.ground_targets_destroyed = targets[v][k];
+      r.weapon_miss_m = miss[v][k];
+      r.defence_radars_lost = radars[v][k];
+      Insert(db, v == 0 ? "base" : "point-defence", r);
+    }
+  sqlite3_close(db);
+}
+
+// The cells of a Markdown pipe table, one vector per line (header and rule included).
+std::vector<std::vector<std::string>> MarkdownRows(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    std::vector<std::string> cells;
+    std::istringstream cs(line);
+    for (std::string c; std::getline(cs, c, '|');) {
+      const auto a = c.find_first_not_of(' '), b = c.find_last_not_of(' ');
+      if (a != std::string::npos) cells.push_back(c.substr(a, b - a + 1));
+    }
+    rows.push_back(cells);
+  }
+  return rows;
 }
 
 // Table rows of the report, as read by the independent reader: table id → rows of cells.
@@ -233,6 +302,139 @@ TEST_F(ReportCli, TablesCarryTheHandComputedStatistics) {
                                       "", "", ""}));
   // Civil shot: b = 0, c = 1 → p = 1.
   EXPECT_EQ(RowOf(h, "paired", {"two-radars", "P(shot at civil aircraft)"})[9], "1.00000");
+  // No weapon released in this file: no strike measure in the tables (incident reports stay as they were).
+  for (const char* strike : {"weapons released", "P(ground target destroyed)", "mean weapon miss", "interceptors per kill"}) {
+    EXPECT_TRUE(RowOf(h, "measures", {"base", strike}).empty()) << strike;
+    EXPECT_TRUE(RowOf(h, "paired", {"two-radars", strike}).empty()) << strike;
+  }
+  EXPECT_EQ(h.tables.at("measures").size(), 1u + 2u * 9u);  // header + 9 measures per variant
+}
+
+// The strike measures of BuildStrikeResults, checked against hand calculations (z = 1.959964;
+// t(9; 0.975) = 2.262157, t(8) = 2.306004, t(7) = 2.364624, t(6) = 2.446912).
+TEST_F(ReportCli, StrikeMeasuresCarryTheHandComputedStatistics) {
+  BuildStrikeResults(dir_ / "strike.sqlite");
+  const auto r = RunIadsim("report " + (dir_ / "strike.sqlite").string() + " --out " + (dir_ / "s.html").string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const Read h = ReadReport(dir_ / "s.html");
+  ASSERT_EQ(h.exit_code, 0);
+  using V = std::vector<std::string>;
+  // The incident measures stay, first.
+  EXPECT_EQ(h.tables.at("measures").at(1).at(1), "P(friendly or civil aircraft lost)");
+  // Weapons released: 4 in every replication → zero width.
+  EXPECT_EQ(RowOf(h, "measures", {"base", "weapons released"}),
+            (V{"base", "weapons released", "10", "", "4.0000", "4.0000", "4.0000", "t"}));
+  // Weapons on target, base: sum 25 − 1 = 24 → mean 2.4, Σ(x − 2.4)² = 14.4, s = √1.6 = 1.264911,
+  // half 2.262157·1.264911/√10 = 0.904863 → [1.4951, 3.3049].
+  EXPECT_EQ(RowOf(h, "measures", {"base", "weapons on target"}),
+            (V{"base", "weapons on target", "10", "", "2.4000", "1.4951", "3.3049", "t"}));
+  // Point-defence: mean 1.0, Σ(x − 1)² = 6, s = √(6/9) = 0.816497, half 0.584086 → [0.4159, 1.5841].
+  EXPECT_EQ(RowOf(h, "measures", {"point-defence", "weapons on target"}),
+            (V{"point-defence", "weapons on target", "10", "", "1.0000", "0.4159", "1.5841", "t"}));
+  // P(ground target destroyed): 7 of 10 (Wilson [0.3968, 0.8922]) and 3 of 10: centre
+  // (0.3 + 0.192073)/1.384146 = 0.355507, half 1.415999·√(0.021 + 0.009604) = 0.247716 → [0.1078, 0.6032].
+  EXPECT_EQ(RowOf(h, "measures", {"base", "P(ground target destroyed)"}),
+            (V{"base", "P(ground target destroyed)", "10", "7", "0.7000", "0.3968", "0.8922", "Wilson"}));
+  EXPECT_EQ(RowOf(h, "measures", {"point-defence", "P(ground target destroyed)"}),
+            (V{"point-defence", "P(ground target destroyed)", "10", "3", "0.3000", "0.1078", "0.6032", "Wilson"}));
+  // Ground targets destroyed, base: 1 1 2 0 1 0 1 1 2 0, mean 0.9, Σ(x − 0.9)² = 4.9,
+  // s = 0.737865, half 0.527837 → [0.3722, 1.4278].
+  EXPECT_EQ(RowOf(h, "measures", {"base", "ground targets destroyed"}),
+            (V{"base", "ground targets destroyed", "10", "", "0.9000", "0.3722", "1.4278", "t"}));
+  // Mean weapon miss, base: 5 … 45 m with replication 9 NULL → n = 9, mean 25, Σ = 1500,
+  // s = √187.5 = 13.693064, half 2.306004·13.693064/3 = 10.525421 → [14.4746, 35.5254].
+  EXPECT_EQ(RowOf(h, "measures", {"base", "mean weapon miss"}),
+            (V{"base", "mean weapon miss", "9", "", "25.0000", "14.4746", "35.5254", "t"}));
+  // Point-defence: two NULL → n = 8, 20 and 30 four times each: mean 25, s = √(200/7) = 5.345225,
+  // half 2.364624·5.345225/√8 = 4.468720 → [20.5313, 29.4687].
+  EXPECT_EQ(RowOf(h, "measures", {"point-defence", "mean weapon miss"}),
+            (V{"point-defence", "mean weapon miss", "8", "", "25.0000", "20.5313", "29.4687", "t"}));
+  // Weapons intercepted, base: mean 0.9, Σ(x − 0.9)² = 14.9, s = 1.286684, half 0.920438 → [−0.0204, 1.8204].
+  EXPECT_EQ(RowOf(h, "measures", {"base", "weapons intercepted"}),
+            (V{"base", "weapons intercepted", "10", "", "0.9000", "-0.0204", "1.8204", "t"}));
+  // Attackers lost, point-defence: mean 1.6, Σ = 2.4, s = 0.516398, half 0.369409 → [1.2306, 1.9694].
+  EXPECT_EQ(RowOf(h, "measures", {"point-defence", "attackers lost"}),
+            (V{"point-defence", "attackers lost", "10", "", "1.6000", "1.2306", "1.9694", "t"}));
+  // Defence radars lost: base 4 of 10 → mean 0.4, s = √(2.4/9) = 0.516398, half 0.369409 →
+  // [0.0306, 0.7694]; point-defence none → [0, 0].
+  EXPECT_EQ(RowOf(h, "measures", {"base", "defence radars lost"}),
+            (V{"base", "defence radars lost", "10", "", "0.4000", "0.0306", "0.7694", "t"}));
+  EXPECT_EQ(RowOf(h, "measures", {"point-defence", "defence radars lost"})[6], "0.0000");
+  // Interceptors per kill, base: replication 8 NULL → n = 9, values 2 3 2 2.5 2 3 2 2.5 2.8: mean
+  // 21.8/9 = 2.422222, s = 0.438115, half 2.306004·0.438115/3 = 0.336765 → [2.0855, 2.7590].
+  EXPECT_EQ(RowOf(h, "measures", {"base", "interceptors per kill"}),
+            (V{"base", "interceptors per kill", "9", "", "2.4222", "2.0855", "2.7590", "t"}));
+
+  // Paired (point-defence − base).
+  // Weapons on target: d = −2 0 −3 −1 −1 −1 −2 −2 −2 0, mean −1.4, s = 0.966092, half 0.691100.
+  EXPECT_EQ(RowOf(h, "paired", {"point-defence", "weapons on target"}),
+            (V{"point-defence", "weapons on target", "10", "-1.4000", "-2.0911", "-0.7089", "paired t", "", "", ""}));
+  // P(ground target destroyed): base only in 0, 2, 6, 7 (b = 4), variant only nowhere (c = 0):
+  // Δ = −0.4, McNemar p = 2·(½)⁴ = 0.125; Agresti–Min: n' = 12, b' = 4.5, c' = 0.5, Δ' = −1/3,
+  // se = √(5 − 16/12)/12 = 0.159571, half 0.312754 → [−0.6461, −0.0206].
+  EXPECT_EQ(RowOf(h, "paired", {"point-defence", "P(ground target destroyed)"}),
+            (V{"point-defence", "P(ground target destroyed)", "10", "-0.4000", "-0.6461", "-0.0206", "Agresti-Min", "4",
+               "0", "0.12500"}));
+  // Mean weapon miss: pairs where both are defined: 0 1 2 4 5 6 8 (7 pairs), d = 15 20 5 5 −10 −5 −25:
+  // mean 5/7 = 0.714286, s = 15.391711, half 2.446912·15.391711/√7 = 14.234959 → [−13.5207, 14.9492].
+  EXPECT_EQ(RowOf(h, "paired", {"point-defence", "mean weapon miss"}),
+            (V{"point-defence", "mean weapon miss", "7", "0.7143", "-13.5207", "14.9492", "paired t", "", "", ""}));
+  // Attackers lost: d = 1 1 1 0 0 1 1 1 1 1, mean 0.8, s = 0.421637, half 0.301621 → [0.4984, 1.1016].
+  EXPECT_EQ(RowOf(h, "paired", {"point-defence", "attackers lost"}),
+            (V{"point-defence", "attackers lost", "10", "0.8000", "0.4984", "1.1016", "paired t", "", "", ""}));
+}
+
+// --markdown with --measure: one row per (measure, variant), the hand numbers of the test above
+// rounded to three significant digits (proportions: percent, one decimal).
+TEST_F(ReportCli, MarkdownMeasureTable) {
+  BuildStrikeResults(dir_ / "strike.sqlite");
+  const auto md = dir_ / "strike.md";
+  const auto r = RunIadsim("report " + (dir_ / "strike.sqlite").string() + " --out " + (dir_ / "s.html").string() +
+                           " --markdown " + md.string() +
+                           " --measure 'weapons on target' --measure 'P(ground target destroyed)' --measure 'mean "
+                           "weapon miss' --measure 'interceptors per kill' --measure 'weapons released'");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const auto rows = MarkdownRows(ReadFile(md));
+  using V = std::vector<std::string>;
+  ASSERT_EQ(rows.size(), 12u);  // header, rule, 5 measures × 2 variants
+  EXPECT_EQ(rows[0], (V{"measure", "variant", "estimate (95 % CI)", "n", "difference to base (95 % CI)", "McNemar p"}));
+  EXPECT_EQ(rows[2], (V{"weapons on target", "base", "2.40 [1.50, 3.30] weapons", "10", "–", "–"}));
+  EXPECT_EQ(rows[3], (V{"weapons on target", "point-defence", "1.00 [0.42, 1.58] weapons", "10",
+                        "-1.40 [-2.09, -0.71] weapons", "–"}));
+  EXPECT_EQ(rows[4], (V{"P(ground target destroyed)", "base", "70.0 % [39.7, 89.2]", "10", "–", "–"}));
+  EXPECT_EQ(rows[5], (V{"P(ground target destroyed)", "point-defence", "30.0 % [10.8, 60.3]", "10",
+                        "-40.0 points [-64.6, -2.1]", "0.1250"}));
+  EXPECT_EQ(rows[6], (V{"mean weapon miss", "base", "25.0 [14.5, 35.5] m", "9", "–", "–"}));
+  EXPECT_EQ(rows[7], (V{"mean weapon miss", "point-defence", "25.0 [20.5, 29.5] m", "8", "+0.7 [-13.5, +14.9] m", "–"}));
+  // Interceptors per kill, point-defence: 2.5, 8/3 six times, 2.6 three times: mean 2.63,
+  // s = 0.055444, half 0.039662 → [2.5903, 2.6697]; paired over 9 pairs: mean 0.203704,
+  // s = 0.412123, half 0.316786 → [−0.1131, 0.5205].
+  EXPECT_EQ(rows[8], (V{"interceptors per kill", "base", "2.42 [2.09, 2.76] missiles", "9", "–", "–"}));
+  EXPECT_EQ(rows[9], (V{"interceptors per kill", "point-defence", "2.63 [2.59, 2.67] missiles", "10",
+                        "+0.204 [-0.113, +0.520] missiles", "–"}));
+  EXPECT_EQ(rows[10], (V{"weapons released", "base", "4.00 [4.00, 4.00] weapons", "10", "–", "–"}));
+  EXPECT_EQ(rows[11], (V{"weapons released", "point-defence", "4.00 [4.00, 4.00] weapons", "10",
+                         "+0.00 [+0.00, +0.00] weapons", "–"}));
+}
+
+TEST_F(ReportCli, AnUnknownMeasureIsExit2ListingTheKnownNames) {
+  const std::string base = "report " + (dir_ / "results.sqlite").string() + " --out " + (dir_ / "u.html").string();
+  const auto r = RunIadsim(base + " --markdown " + (dir_ / "u.md").string() +
+                           " --measure 'hostile destroyed' --measure 'weapons fired'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("--measure: unknown measure 'weapons fired'; the measures are 'P(friendly or civil aircraft "
+                          "lost)', 'P(at least one leaker)'"),
+            std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("'weapons on target'"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("'interceptors per kill'"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("unknown measure 'hostile destroyed'"), std::string::npos) << r.output;
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "u.html"));
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "u.md"));
+  // --measure chooses Markdown rows: without --markdown it is an error too.
+  const auto alone = RunIadsim(base + " --measure 'hostile destroyed'");
+  EXPECT_EQ(alone.exit_code, 2);
+  EXPECT_NE(alone.output.find("--measure: chooses the rows of the --markdown table"), std::string::npos) << alone.output;
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "u.html"));
 }
 
 // P(friendly or civil aircraft lost) = P(friendly_destroyed + civil_destroyed > 0), first among the

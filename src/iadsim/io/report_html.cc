@@ -23,7 +23,7 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 // Reading the results file.
 
-constexpr const char* kReadsVersion = "2";  // the format version of io/results_db.cc
+constexpr const char* kReadsVersion = "3";  // the format version of io/results_db.cc
 
 [[noreturn]] void NotAResultsFile(const std::string& file, const std::string& why) {
   Problem p;
@@ -100,9 +100,9 @@ ReportInput ReadResultsForReport(const std::filesystem::path& path) {
   std::map<std::string, std::string> meta;
   db.Query("SELECT key, value FROM metadata", [&](sqlite3_stmt* s) { meta[Text(s, 0)] = Text(s, 1); });
   if (!meta.contains("format_version")) NotAResultsFile(file, "no format_version in its metadata");
-  if (meta["format_version"] == "1")
-    NotAResultsFile(file, "format_version 1, written by an older iadsim before the columns of `replications` were "
-                          "renamed; this iadsim reads version " + std::string(kReadsVersion) +
+  if (meta["format_version"] == "1" || meta["format_version"] == "2")
+    NotAResultsFile(file, "format_version " + meta["format_version"] +
+                              ", written by an older iadsim with other columns in `replications`; this iadsim reads version " + std::string(kReadsVersion) +
                           ": run the batch again with this iadsim");
   if (meta["format_version"] != kReadsVersion)
     NotAResultsFile(file, "format_version " + meta["format_version"] + "; this iadsim reads version " + kReadsVersion);
@@ -129,7 +129,9 @@ ReportInput ReadResultsForReport(const std::filesystem::path& path) {
   db.Query(
       "SELECT variant_id, replication, status, error, hostile_aircraft, leakers, hostile_destroyed, missiles_fired, "
       "friendly_engaged, civil_engaged, friendly_shots, civil_shots, friendly_destroyed, civil_destroyed, "
-      "missiles_per_kill, mean_detect_to_id_s FROM replications ORDER BY variant_id, replication",
+      "weapons_released, weapons_on_target, weapons_intercepted, ground_targets_destroyed, attackers_lost, "
+      "defence_radars_lost, missiles_per_kill, mean_detect_to_id_s, mean_weapon_miss_m, interceptors_per_kill "
+      "FROM replications ORDER BY variant_id, replication",
       [&](sqlite3_stmt* s) {
         const auto vid = static_cast<std::uint32_t>(sqlite3_column_int64(s, 0));
         ReportReplication r;
@@ -148,11 +150,15 @@ ReportInput ReadResultsForReport(const std::filesystem::path& path) {
         r.error = Text(s, 3);
         if (r.ok) {
           static constexpr const char* kCols[] = {
-              "hostile_aircraft", "leakers",        "hostile_destroyed", "missiles_fired",     "friendly_engaged",
-              "civil_engaged",    "friendly_shots", "civil_shots",       "friendly_destroyed", "civil_destroyed"};
-          int* fields[] = {&r.hostile_aircraft, &r.leakers,        &r.hostile_destroyed, &r.missiles_fired,
-                           &r.friendly_engaged, &r.civil_engaged,  &r.friendly_shots,    &r.civil_shots,
-                           &r.friendly_destroyed, &r.civil_destroyed};
+              "hostile_aircraft",    "leakers",         "hostile_destroyed",        "missiles_fired",
+              "friendly_engaged",    "civil_engaged",   "friendly_shots",           "civil_shots",
+              "friendly_destroyed",  "civil_destroyed", "weapons_released",         "weapons_on_target",
+              "weapons_intercepted", "ground_targets_destroyed", "attackers_lost", "defence_radars_lost"};
+          int* fields[] = {&r.hostile_aircraft,    &r.leakers,         &r.hostile_destroyed,        &r.missiles_fired,
+                           &r.friendly_engaged,    &r.civil_engaged,   &r.friendly_shots,           &r.civil_shots,
+                           &r.friendly_destroyed,  &r.civil_destroyed, &r.weapons_released,         &r.weapons_on_target,
+                           &r.weapons_intercepted, &r.ground_targets_destroyed, &r.attackers_lost, &r.defence_radars_lost};
+          static_assert(std::size(kCols) == std::size(fields));
           constexpr int kCount = static_cast<int>(std::size(kCols));
           for (int c = 0; c < kCount; ++c) {
             if (IsNull(s, 4 + c)) {
@@ -163,6 +169,8 @@ ReportInput ReadResultsForReport(const std::filesystem::path& path) {
           }
           r.missiles_per_kill = OptReal(s, 4 + kCount);
           r.mean_detect_to_id_s = OptReal(s, 5 + kCount);
+          r.mean_weapon_miss_m = OptReal(s, 6 + kCount);
+          r.interceptors_per_kill = OptReal(s, 7 + kCount);
         }
         in.variants[index[vid]].replications.push_back(std::move(r));
       });
@@ -186,6 +194,7 @@ struct Measure {
   const char* unit;  // for means; "" for proportions
   bool proportion;
   std::function<std::optional<double>(const ReportReplication&)> value;  // proportions: 0 or 1
+  bool strike = false;  // shown in the HTML only when a weapon was released
 };
 
 const std::vector<Measure>& Measures() {
@@ -202,6 +211,22 @@ const std::vector<Measure>& Measures() {
       {kCivilShot, "", true, [](const R& r) -> std::optional<double> { return r.civil_shots > 0; }},
       {"civil shots", "missiles", false, [](const R& r) -> std::optional<double> { return r.civil_shots; }},
       {"detect-to-identify time", "s", false, [](const R& r) { return r.mean_detect_to_id_s; }},
+      // Strike measures (format version 3).
+      {"weapons released", "weapons", false, [](const R& r) -> std::optional<double> { return r.weapons_released; },
+       true},
+      {"weapons on target", "weapons", false, [](const R& r) -> std::optional<double> { return r.weapons_on_target; },
+       true},
+      {"P(ground target destroyed)", "", true,
+       [](const R& r) -> std::optional<double> { return r.ground_targets_destroyed > 0; }, true},
+      {"ground targets destroyed", "targets", false,
+       [](const R& r) -> std::optional<double> { return r.ground_targets_destroyed; }, true},
+      {"mean weapon miss", "m", false, [](const R& r) { return r.mean_weapon_miss_m; }, true},
+      {"weapons intercepted", "weapons", false,
+       [](const R& r) -> std::optional<double> { return r.weapons_intercepted; }, true},
+      {"attackers lost", "aircraft", false, [](const R& r) -> std::optional<double> { return r.attackers_lost; }, true},
+      {"defence radars lost", "radars", false,
+       [](const R& r) -> std::optional<double> { return r.defence_radars_lost; }, true},
+      {"interceptors per kill", "missiles", false, [](const R& r) { return r.interceptors_per_kill; }, true},
   };
   return m;
 }
@@ -221,6 +246,7 @@ MeasureEstimate Estimate(const Measure& m, const ReportVariant& v) {
     if (r.ok)
       if (const auto val = m.value(r)) x.push_back(*val);
   MeasureEstimate e{m.name, m.proportion, static_cast<std::int64_t>(x.size())};
+  e.unit = m.unit;
   if (m.proportion) {
     for (const double b : x) e.events += b > 0.5 ? 1 : 0;
     if (e.n > 0) e.ci = WilsonInterval(e.events, e.n);
@@ -266,6 +292,22 @@ PairedEstimate Pair(const Measure& m, const ReportVariant& base, const ReportVar
 }
 
 }  // namespace
+
+const std::vector<MeasureInfo>& ReportMeasures() {
+  static const std::vector<MeasureInfo> info = [] {
+    std::vector<MeasureInfo> out;
+    for (const Measure& m : Measures()) out.push_back({m.name, m.unit, m.proportion, m.strike});
+    return out;
+  }();
+  return info;
+}
+
+bool AnyWeaponReleased(const ReportInput& input) {
+  for (const ReportVariant& v : input.variants)
+    for (const ReportReplication& r : v.replications)
+      if (r.ok && r.weapons_released > 0) return true;
+  return false;
+}
 
 std::vector<VariantReport> ComputeReport(const ReportInput& input) {
   std::vector<VariantReport> out;
@@ -378,6 +420,9 @@ std::string RenderReportHtml(const ReportInput& in) {
   const std::string report_version = "unknown";
 #endif
   const std::vector<VariantReport> reports = ComputeReport(in);
+  // Strike measures only for a file in which some replication released a weapon.
+  const bool strike = AnyWeaponReleased(in);
+  const auto shown = [&](std::size_t measure) { return strike || !Measures()[measure].strike; };
   std::string h = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>iadsim report: " +
                   E(in.scenario_name) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
   h += "<h1>iadsim report: " + E(in.scenario_name) + "</h1>\n";
@@ -411,13 +456,22 @@ std::string RenderReportHtml(const ReportInput& in) {
        "Wilson score 95 % interval; means: Student t 95 % interval (n &ge; 2). n counts the replications in which "
        "the measure is defined (missiles per kill needs a hostile aircraft destroyed; detect-to-identify time needs "
        "a hostile aircraft detected and identified). A friendly or civil aircraft is lost in a replication when "
-       "friendly_destroyed + civil_destroyed &gt; 0.</p>\n<table id=\"measures\">\n" +
+       "friendly_destroyed + civil_destroyed &gt; 0." +
+       std::string(strike ? " Strike: a ground target is destroyed in a replication when ground_targets_destroyed "
+                            "&gt; 0; mean weapon miss (the mean over replications of their mean miss distance) "
+                            "needs a weapon that landed; interceptors per kill needs a hostile aircraft or weapon "
+                            "destroyed."
+                          : "") +
+       "</p>\n<table id=\"measures\">\n" +
        Header({"variant", "measure", "n", "events", "estimate", "95 % lower", "95 % upper", "interval"});
   for (const VariantReport& r : reports)
-    for (const MeasureEstimate& e : r.measures)
+    for (std::size_t k = 0; k < r.measures.size(); ++k) {
+      const MeasureEstimate& e = r.measures[k];
+      if (!shown(k)) continue;
       h += Row({Cell(r.variant), Cell(e.measure), NumCell(std::to_string(e.n)),
                 NumCell(e.proportion ? std::to_string(e.events) : ""), NumCell(e.n > 0 ? Num(e.estimate) : kNone),
                 CiCells(e.ci), Cell(e.proportion ? "Wilson" : "t")});
+    }
   h += "</table>\n";
 
   if (reports.size() > 1) {
@@ -429,13 +483,16 @@ std::string RenderReportHtml(const ReportInput& in) {
          Header({"variant", "measure", "pairs", "difference", "95 % lower", "95 % upper", "interval", "b", "c",
                  "McNemar p"});
     for (std::size_t i = 1; i < reports.size(); ++i)
-      for (const PairedEstimate& p : reports[i].paired)
+      for (std::size_t k = 0; k < reports[i].paired.size(); ++k) {
+        const PairedEstimate& p = reports[i].paired[k];
+        if (!shown(k)) continue;
         h += Row({Cell(reports[i].variant), Cell(p.measure), NumCell(std::to_string(p.pairs)),
                   NumCell(p.difference ? Num(p.difference->estimate) : kNone), CiCells(p.difference),
                   Cell(p.proportion ? "Agresti-Min" : "paired t"),
                   NumCell(p.proportion ? std::to_string(p.baseline_only) : ""),
                   NumCell(p.proportion ? std::to_string(p.variant_only) : ""),
                   NumCell(p.mcnemar_p ? fmt::format("{:.5f}", *p.mcnemar_p) : "")});
+      }
     h += "</table>\n";
   }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The Monte Carlo report: one self-contained HTML file (inline CSS and SVG, no scripts, no
-// network) from a results file of `iadsim batch` (docs/results.md, format version 2; a file of
-// another version, e.g. 1 from before the column renames, is refused). Contents and methods:
+// network) from a results file of `iadsim batch` (docs/results.md, format version 3; a file of
+// another version, e.g. 2 from before the strike columns, is refused). Contents and methods:
 // docs/results.md, section "Reports".
 //
 // Measures per variant, over its replications with status `ok` (columns of `replications`):
@@ -12,6 +12,12 @@
 //     P(shot at civil aircraft)           civil_shots > 0
 //   means (Student t 95 % interval; NULL values are left out, so n may be smaller):
 //     hostile destroyed, missiles per kill, friendly engaged, civil shots, detect-to-identify time (s)
+//   strike measures (after the others; in the HTML only when some replication of the file released
+//   a weapon, weapons_released > 0, so incident reports keep their tables):
+//     P(ground target destroyed)          ground_targets_destroyed > 0   (proportion)
+//     weapons released, weapons on target, ground targets destroyed, mean weapon miss (m; the mean
+//     of the per-replication mean_weapon_miss_m, NULL left out), weapons intercepted, attackers
+//     lost, defence radars lost, interceptors per kill (NULL left out)   (means)
 // Paired differences of each variant against the first (baseline), on the replication indices
 // both have `ok` (analysis/paired_comparison.h): proportions with the Agresti–Min interval and
 // the exact McNemar p; means with the paired t interval.
@@ -33,6 +39,10 @@ struct ReportReplication {
   int friendly_engaged = 0, civil_engaged = 0, friendly_shots = 0, civil_shots = 0;
   int friendly_destroyed = 0, civil_destroyed = 0;
   std::optional<double> missiles_per_kill, mean_detect_to_id_s;
+  // Strike columns (format version 3).
+  int weapons_released = 0, weapons_on_target = 0, weapons_intercepted = 0, ground_targets_destroyed = 0;
+  int attackers_lost = 0, defence_radars_lost = 0;
+  std::optional<double> mean_weapon_miss_m, interceptors_per_kill;
 };
 
 struct ReportVariant {
@@ -50,7 +60,7 @@ struct ReportInput {
 };
 
 // Reads a results file. A missing file, a file that is not SQLite, or an SQLite file without the
-// iadsim tables or with another format_version (1 included) → ScenarioError naming the file (exit 2).
+// iadsim tables or with another format_version (1 and 2 included) → ScenarioError naming the file (exit 2).
 ReportInput ReadResultsForReport(const std::filesystem::path& path);
 
 // One measure of one variant.
@@ -61,6 +71,7 @@ struct MeasureEstimate {
   std::int64_t events = 0;               // proportions: replications where it happened
   std::optional<ConfidenceInterval> ci;  // none when n = 0 (proportion) or n < 2 (mean)
   double estimate = 0.0;                 // p̂ or the mean (0 when n = 0)
+  std::string unit;                      // means: e.g. "aircraft", "m"; "" for proportions
 };
 
 // A variant against the baseline, one measure.
@@ -80,7 +91,19 @@ struct VariantReport {
   std::vector<PairedEstimate> paired;  // empty for the baseline
 };
 
-// The statistics of every variant (deterministic), in ReportInput order.
+// The measures of ComputeReport, in its order (the first is the headline).
+struct MeasureInfo {
+  std::string name, unit;  // unit "" for proportions
+  bool proportion = false;
+  bool strike = false;  // shown in the HTML only when AnyWeaponReleased
+};
+const std::vector<MeasureInfo>& ReportMeasures();
+
+// True when some replication with status ok released a weapon (weapons_released > 0).
+bool AnyWeaponReleased(const ReportInput& input);
+
+// The statistics of every variant (deterministic), in ReportInput order; every measure of
+// ReportMeasures(), strike measures included.
 std::vector<VariantReport> ComputeReport(const ReportInput& input);
 
 // The whole HTML document (deterministic: a pure function of `input` and this program's version).

@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "iadsim/core/error.h"
+#include "iadsim/io/report_markdown.h"
 
 namespace iadsim {
 namespace {
@@ -212,8 +213,8 @@ TEST(ReportHtml, RefusesFilesThatAreNotResultsFiles) {
   EXPECT_TRUE(std::regex_search(ErrorOf(other), std::regex("other\\.sqlite: not an iadsim results file \\(SQLite: no such table: metadata\\)")))
       << ErrorOf(other);
   const auto future = TempFile("future.sqlite");
-  Sql(future, "CREATE TABLE metadata(key TEXT PRIMARY KEY, value TEXT); INSERT INTO metadata VALUES('format_version','3');");
-  EXPECT_TRUE(std::regex_search(ErrorOf(future), std::regex("format_version 3; this iadsim reads version 2"))) << ErrorOf(future);
+  Sql(future, "CREATE TABLE metadata(key TEXT PRIMARY KEY, value TEXT); INSERT INTO metadata VALUES('format_version','4');");
+  EXPECT_TRUE(std::regex_search(ErrorOf(future), std::regex("format_version 4; this iadsim reads version 3"))) << ErrorOf(future);
   Sql(future, "UPDATE metadata SET value='1' WHERE key='format_version';");
   EXPECT_TRUE(std::regex_search(ErrorOf(future), std::regex("future\\.sqlite: not an iadsim results file \\(format_version 1, "
                                                             "written by an older iadsim.*run the batch again")))
@@ -224,20 +225,145 @@ TEST(ReportHtml, RefusesFilesThatAreNotResultsFiles) {
 TEST(ReportHtml, RejectsBrokenRowsWithTheirKeyPath) {
   const auto bad = TempFile("bad.sqlite");
   Sql(bad,
-      "CREATE TABLE metadata(key TEXT PRIMARY KEY, value TEXT); INSERT INTO metadata VALUES('format_version','2');"
+      "CREATE TABLE metadata(key TEXT PRIMARY KEY, value TEXT); INSERT INTO metadata VALUES('format_version','3');"
       "CREATE TABLE variants(variant_id INTEGER PRIMARY KEY, name TEXT, kind TEXT, overrides_path TEXT,"
       " overrides_text TEXT, assignments_json TEXT); INSERT INTO variants VALUES(0,'base','base',NULL,NULL,'{}');"
       "CREATE TABLE replications(variant_id INTEGER, replication INTEGER, status TEXT, error TEXT,"
       " hostile_aircraft INTEGER, leakers INTEGER, hostile_destroyed INTEGER, missiles_fired INTEGER,"
       " friendly_engaged INTEGER, civil_engaged INTEGER, friendly_shots INTEGER, civil_shots INTEGER,"
-      " friendly_destroyed INTEGER, civil_destroyed INTEGER, missiles_per_kill REAL, mean_detect_to_id_s REAL);"
-      "INSERT INTO replications VALUES(0,0,'ok',NULL,4,1,NULL,2,0,0,0,0,0,0,NULL,NULL);"
-      "INSERT INTO replications VALUES(0,1,'maybe',NULL,4,1,3,2,0,0,0,0,0,0,NULL,NULL);");
+      " friendly_destroyed INTEGER, civil_destroyed INTEGER, missiles_per_kill REAL, mean_detect_to_id_s REAL,"
+      " weapons_released INTEGER, weapons_on_target INTEGER, weapons_intercepted INTEGER, mean_weapon_miss_m REAL,"
+      " ground_targets_destroyed INTEGER, attackers_lost INTEGER, defence_radars_lost INTEGER,"
+      " interceptors_per_kill REAL);"
+      "INSERT INTO replications VALUES(0,0,'ok',NULL,4,1,NULL,2,0,0,0,0,0,0,NULL,NULL,0,0,0,NULL,0,0,0,NULL);"
+      "INSERT INTO replications VALUES(0,1,'maybe',NULL,4,1,3,2,0,0,0,0,0,0,NULL,NULL,0,0,0,NULL,0,0,0,NULL);"
+      "INSERT INTO replications VALUES(0,2,'ok',NULL,4,1,3,2,0,0,0,0,0,0,NULL,NULL,2,NULL,0,NULL,0,0,0,NULL);");
   const std::string e = ErrorOf(bad);
   EXPECT_NE(e.find("replications[variant_id 0, replication 0].hostile_destroyed: is NULL in a replication with status ok"),
             std::string::npos) << e;
   EXPECT_NE(e.find("replications[variant_id 0, replication 1].status: must be ok or failed (got 'maybe')"),
             std::string::npos) << e;
+  EXPECT_NE(e.find("replications[variant_id 0, replication 2].weapons_on_target: is NULL in a replication with status ok"),
+            std::string::npos) << e;
+}
+
+// A strike study: 4 replications per variant (baseline, then "escort"). Per replication 0-3:
+//   weapons released 4 4 4 4 | 4 4 4 4;   on target 1 2 3 2 | 0 1 1 2
+//   ground targets destroyed 1 0 1 1 | 0 0 1 1;   mean miss (m) 10 20 NULL 30 | 1200 1300 NULL NULL
+//   interceptors per kill 2 NULL 3 4 | 1 1 1 1
+ReportInput StrikeInput() {
+  ReportInput in;
+  in.runs = 4;
+  ReportVariant base{0, "base", "base"}, escort{1, "escort", "overrides"};
+  const int on_target[2][4] = {{1, 2, 3, 2}, {0, 1, 1, 2}};
+  const int targets[2][4] = {{1, 0, 1, 1}, {0, 0, 1, 1}};
+  const std::optional<double> miss[2][4] = {{10.0, 20.0, std::nullopt, 30.0}, {1200.0, 1300.0, std::nullopt, std::nullopt}};
+  const std::optional<double> ipk[2][4] = {{2.0, std::nullopt, 3.0, 4.0}, {1.0, 1.0, 1.0, 1.0}};
+  for (int v = 0; v < 2; ++v)
+    for (int k = 0; k < 4; ++k) {
+      ReportReplication r;
+      r.replication = k;
+      r.ok = true;
+      r.weapons_released = 4;
+      r.weapons_on_target = on_target[v][k];
+      r.ground_targets_destroyed = targets[v][k];
+      r.mean_weapon_miss_m = miss[v][k];
+      r.interceptors_per_kill = ipk[v][k];
+      (v == 0 ? base : escort).replications.push_back(r);
+    }
+  in.variants = {base, escort};
+  return in;
+}
+
+TEST(ReportHtml, StrikeMeasuresFollowTheIncidentOnesWithHandCalculations) {
+  const std::vector<MeasureInfo>& all = ReportMeasures();
+  ASSERT_EQ(all.size(), 18u);
+  EXPECT_EQ(all[8].name, "detect-to-identify time");
+  EXPECT_FALSE(all[8].strike);
+  EXPECT_EQ(all[9].name, "weapons released");
+  EXPECT_TRUE(all[9].strike);
+  EXPECT_EQ(all[17].name, "interceptors per kill");
+  const std::vector<VariantReport> r = ComputeReport(StrikeInput());
+  // Weapons on target, base: 1 2 3 2 → mean 2, s = √(2/3) = 0.816497, t(3; 0.975) = 3.182446,
+  // half 1.299228 → [0.700772, 3.299228].
+  const MeasureEstimate& on = Find(r[0], "weapons on target");
+  EXPECT_EQ(on.unit, "weapons");
+  EXPECT_NEAR(on.ci->lower, 0.700772, 1e-6);
+  EXPECT_NEAR(on.ci->upper, 3.299228, 1e-6);
+  // P(ground target destroyed): 3 of 4, Wilson: centre (0.75 + 0.480191)/1.960365 = 0.627527,
+  // half 0.999796·√(0.046875 + 0.060023) = 0.326885 → [0.300642, 0.954413].
+  const MeasureEstimate& p = Find(r[0], "P(ground target destroyed)");
+  EXPECT_TRUE(p.proportion);
+  EXPECT_EQ(p.events, 3);
+  EXPECT_NEAR(p.ci->lower, 0.300642, 1e-6);
+  EXPECT_NEAR(p.ci->upper, 0.954413, 1e-6);
+  // Mean weapon miss: NULL left out: n = 3, mean 20, s = 10, t(2) = 4.302653 → [−4.841377, 44.841377].
+  const MeasureEstimate& miss = Find(r[0], "mean weapon miss");
+  EXPECT_EQ(miss.n, 3);
+  EXPECT_EQ(miss.unit, "m");
+  EXPECT_NEAR(miss.ci->lower, -4.841377, 1e-5);
+  // Interceptors per kill, base: 2 3 4 → mean 3; escort: 1 everywhere → zero width.
+  EXPECT_EQ(Find(r[0], "interceptors per kill").n, 3);
+  EXPECT_DOUBLE_EQ(Find(r[0], "interceptors per kill").estimate, 3.0);
+  EXPECT_DOUBLE_EQ(Find(r[1], "interceptors per kill").ci->upper, 1.0);
+  // Paired ground targets: base only in 0 (b = 1), variant only nowhere: Δ = −0.25, McNemar p = 1.
+  const PairedEstimate& pt = FindPaired(r[1], "P(ground target destroyed)");
+  EXPECT_EQ(pt.baseline_only, 1);
+  EXPECT_EQ(pt.variant_only, 0);
+  EXPECT_DOUBLE_EQ(pt.difference->estimate, -0.25);
+  EXPECT_DOUBLE_EQ(*pt.mcnemar_p, 1.0);
+  // Paired miss: only replications 0 and 1 have both: d = 1190, 1280 → mean 1235.
+  EXPECT_EQ(FindPaired(r[1], "mean weapon miss").pairs, 2);
+  EXPECT_DOUBLE_EQ(FindPaired(r[1], "mean weapon miss").difference->estimate, 1235.0);
+}
+
+// Strike rows appear in the HTML only when some replication released a weapon.
+TEST(ReportHtml, StrikeMeasuresShowOnlyWhenAWeaponWasReleased) {
+  EXPECT_FALSE(AnyWeaponReleased(Input()));
+  const std::string incident = RenderReportHtml(Input());
+  EXPECT_EQ(incident.find("weapons on target"), std::string::npos);
+  EXPECT_EQ(incident.find("P(ground target destroyed)"), std::string::npos);
+  ReportInput one = Input();
+  one.variants[1].replications[4].weapons_released = 1;
+  EXPECT_TRUE(AnyWeaponReleased(one));
+  const std::string strike = RenderReportHtml(one);
+  EXPECT_NE(strike.find("<td>two &lt;radars&gt;</td><td>weapons on target</td>"), std::string::npos);
+  EXPECT_NE(strike.find("<td>base</td><td>P(ground target destroyed)</td>"), std::string::npos);
+  EXPECT_NE(strike.find("<td>two &lt;radars&gt;</td><td>interceptors per kill</td>"), std::string::npos);
+  ReportInput failed_only = Input();  // a failed replication's columns are not read
+  failed_only.variants[1].replications[10].weapons_released = 3;
+  EXPECT_FALSE(AnyWeaponReleased(failed_only));
+}
+
+// The Markdown measure table: three significant digits of the largest of estimate and bounds.
+TEST(ReportHtml, MarkdownMeasureTableRoundsAsDocumented) {
+  const std::string md = RenderMeasuresMarkdown(Input(), {"hostile destroyed", "P(at least one leaker)"});
+  // Hostile destroyed: base [1.908900, 3.291100]; variant 3 3 2 4 3 4 3 4 4 3: mean 3.3,
+  // s = √(4.1/9) = 0.674949, half 0.482833 → [2.817167, 3.782833]; paired [0.354450, 1.045550].
+  EXPECT_EQ(md,
+            "| measure | variant | estimate (95 % CI) | n | difference to base (95 % CI) | McNemar p |\n"
+            "|---|---|---|---:|---|---:|\n"
+            "| hostile destroyed | base | 2.60 [1.91, 3.29] aircraft | 10 | – | – |\n"
+            "| hostile destroyed | two <radars> | 3.30 [2.82, 3.78] aircraft | 10 | +0.70 [+0.35, +1.05] aircraft | – |\n"
+            "| P(at least one leaker) | base | 70.0 % [39.7, 89.2] | 10 | – | – |\n"
+            "| P(at least one leaker) | two <radars> | 20.0 % [5.7, 51.0] | 10 | -50.0 points [-74.0, -9.3] | 0.0625 |\n");
+  // Large values: escort's miss 1200, 1300 m: mean 1250, s = 70.710678, t(1) = 12.706205,
+  // half 635.310 → [614.690, 1885.310]: whole numbers. Paired miss over 2 pairs: d = 1190, 1280,
+  // mean 1235, half 12.706205·63.639610/√2 = 571.779 → [663.2, 1806.8] → "+1235 [+663, +1807]".
+  const std::string big = RenderMeasuresMarkdown(StrikeInput(), {"mean weapon miss"});
+  EXPECT_NE(big.find("| mean weapon miss | base | 20.0 [-4.8, 44.8] m | 3 | – | – |"), std::string::npos) << big;
+  EXPECT_NE(big.find("| mean weapon miss | escort | 1250 [615, 1885] m | 2 | +1235 [+663, +1807] m | – |"),
+            std::string::npos) << big;
+  try {
+    RenderMeasuresMarkdown(Input(), {"hostile destroyed", "kills"});
+    FAIL() << "an unknown measure was accepted";
+  } catch (const ScenarioError& e) {
+    ASSERT_EQ(e.problems().size(), 1u);
+    EXPECT_EQ(e.problems()[0].path, "--measure");
+    EXPECT_NE(e.problems()[0].message.find("unknown measure 'kills'; the measures are 'P(friendly or civil aircraft "
+                                           "lost)', 'P(at least one leaker)'"),
+              std::string::npos) << e.problems()[0].message;
+  }
 }
 
 }  // namespace

@@ -47,6 +47,15 @@ ReplicationResult Result(std::uint32_t v, std::uint64_t k) {
   r.outcome.friendly_destroyed = 8;
   r.outcome.civil_destroyed = 9;
   r.outcome.mean_detect_to_id_s = 0.1 + 0.2;
+  // Strike columns (format version 3), distinct values again; replication 0 lands no weapon.
+  r.outcome.weapons_released = 11;
+  r.outcome.weapons_on_target = 12;
+  r.outcome.weapons_intercepted = 13;
+  r.outcome.ground_targets_destroyed = 14;
+  r.outcome.attackers_lost = r.outcome.hostile_destroyed;
+  r.outcome.defence_radars_lost = 15;
+  if (k > 0) r.outcome.mean_weapon_miss_m = 0.1 + 0.7;
+  r.outcome.interceptors_per_kill = 5.0 / (r.outcome.hostile_destroyed + 13);
   r.outcome.aircraft = {AircraftResult{"H1", "hostile", 10.0, 12.0, std::nullopt, 99.5, "hostile", 1, 2}};
   r.outcome.notable = {NotableEvent{12.5, "missile_launched", "U", "H1", "hostile", "M1"},
                        NotableEvent{20, "missile_detonated", "U", "", "", "max flight time"}};
@@ -96,9 +105,22 @@ TEST(ResultsDb, RowsAsDocumented) {
                   "friendly_engaged || '|' || civil_engaged || '|' || friendly_destroyed || '|' || civil_destroyed || "
                   "'|' || leakers FROM replications WHERE variant_id=1 AND replication=2"),
             "pk|3|2|5|6|7|8|9|2");
+  // The strike columns of version 3, by name; NULL mean miss when no weapon landed, and all NULL
+  // in the failed replication.
+  EXPECT_EQ(d.One("SELECT weapons_released || '|' || weapons_on_target || '|' || weapons_intercepted || '|' || "
+                  "ground_targets_destroyed || '|' || attackers_lost || '|' || defence_radars_lost || '|' || "
+                  "mean_weapon_miss_m || '|' || interceptors_per_kill FROM replications WHERE variant_id=1 AND replication=2"),
+            "11|12|13|14|2|15|0.8|0.333333333333333");
+  EXPECT_EQ(d.One("SELECT mean_weapon_miss_m = 0.1 + 0.7 AND interceptors_per_kill = 5.0 / 15 FROM replications "
+                  "WHERE variant_id=1 AND replication=2"), "1");  // the doubles to the last bit
+  EXPECT_EQ(d.One("SELECT mean_weapon_miss_m FROM replications WHERE variant_id=0 AND replication=0"), "NULL");
+  EXPECT_EQ(d.One("SELECT interceptors_per_kill FROM replications WHERE variant_id=0 AND replication=0"), "0.384615384615385");
+  EXPECT_EQ(d.One("SELECT coalesce(weapons_released, weapons_on_target, weapons_intercepted, mean_weapon_miss_m, "
+                  "ground_targets_destroyed, attackers_lost, defence_radars_lost, interceptors_per_kill) "
+                  "FROM replications WHERE replication=1"), "NULL");
   EXPECT_EQ(d.One("SELECT group_concat(variant, ',') FROM (SELECT variant FROM replications ORDER BY variant_id, replication)"),
             "base,base,pk");
-  EXPECT_EQ(d.One("SELECT value FROM metadata WHERE key='format_version'"), "2");
+  EXPECT_EQ(d.One("SELECT value FROM metadata WHERE key='format_version'"), "3");
   EXPECT_EQ(d.One("SELECT count(*) FROM aircraft WHERE replication=1"), "0");
   EXPECT_EQ(d.One("SELECT first_hostile_s IS NULL AND destroyed_s = 99.5 FROM aircraft WHERE variant_id=1"), "1");
   EXPECT_EQ(d.One("SELECT group_concat(seq || ':' || type || ':' || ifnull(target, 'NULL'), ' ') FROM events WHERE variant_id=0"),
@@ -175,7 +197,7 @@ TEST(ResultsDb, AFileOfTheOlderFormatVersionIsRefusedNotResumed) {
     FAIL() << "a version-1 file was resumed";
   } catch (const ScenarioError& e) {
     const std::string m = e.problems().at(0).ToString();
-    EXPECT_NE(m.find("format version 1 (this iadsim writes version 2)"), std::string::npos) << m;
+    EXPECT_NE(m.find("format version 1 (this iadsim writes version 3)"), std::string::npos) << m;
     EXPECT_NE(m.find("--force"), std::string::npos) << m;
   }
   ResultsDb forced(p, Meta(3), true);
@@ -194,6 +216,16 @@ TEST(ResultsDb, EncodingBetweenRanksKeepsEveryBit) {
   EXPECT_EQ(b.outcome.friendly_engaged, 6);
   EXPECT_EQ(b.outcome.civil_engaged, 7);
   EXPECT_EQ(b.outcome.civil_destroyed, 9);
+  EXPECT_EQ(b.outcome.weapons_released, 11);
+  EXPECT_EQ(b.outcome.weapons_on_target, 12);
+  EXPECT_EQ(b.outcome.weapons_intercepted, 13);
+  EXPECT_EQ(b.outcome.ground_targets_destroyed, 14);
+  EXPECT_EQ(b.outcome.attackers_lost, a.outcome.hostile_destroyed);
+  EXPECT_EQ(b.outcome.defence_radars_lost, 15);
+  ASSERT_TRUE(b.outcome.mean_weapon_miss_m && b.outcome.interceptors_per_kill);
+  EXPECT_EQ(std::memcmp(&*b.outcome.mean_weapon_miss_m, &*a.outcome.mean_weapon_miss_m, sizeof(double)), 0);
+  EXPECT_EQ(std::memcmp(&*b.outcome.interceptors_per_kill, &*a.outcome.interceptors_per_kill, sizeof(double)), 0);
+  EXPECT_FALSE(DecodeResult(EncodeResult(Result(0, 0))).outcome.mean_weapon_miss_m);
   EXPECT_EQ(b.outcome.aircraft.at(0).destroyed_s, 99.5);
   EXPECT_FALSE(b.outcome.aircraft.at(0).first_hostile_s);
   EXPECT_EQ(b.outcome.notable.at(1).detail, "max flight time");
