@@ -25,5 +25,6 @@ void AddReportCommand(CLI::App& app, std::vector<Verb>& verbs);    // report
 void AddScoreCommand(CLI::App& app, std::vector<Verb>& verbs);     // score
 void AddTrackCommand(CLI::App& app, std::vector<Verb>& verbs);     // track
 void AddExplainCommand(CLI::App& app, std::vector<Verb>& verbs);  // explain
+void AddGenerateCommand(CLI::App& app, std::vector<Verb>& verbs);  // generate raid
 
 }  // namespace iadsim::cli

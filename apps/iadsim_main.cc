@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   AddScoreCommand(app, verbs);
   AddTrackCommand(app, verbs);
   AddExplainCommand(app, verbs);
+  AddGenerateCommand(app, verbs);
 
   try {
     app.parse(argc, argv);

@@ -75,7 +75,9 @@ std::vector<IdentityChange> CommandPost::Identify(SimTime now) {
   std::vector<std::pair<Vec3, Vec3>> kinematics;
   for (const TrackState& t : tracker_.tracks()) {
     if (t.status != TrackStatus::kConfirmed) continue;
-    const StateVec x = tracker_.Predict(t.id, now).first;
+    // The CV state prediction alone: F x is [p + dt v, v] exactly (the covariance is not needed).
+    StateVec x = t.x;
+    x.head<3>() += (now - t.time).seconds() * t.x.tail<3>();
     threats_.push_back(AssessThreat(t.id, x.head<3>(), x.tail<3>(), config_.assets));
     speeds.push_back(x.tail<3>().norm());
     kinematics.emplace_back(x.head<3>(), x.tail<3>());

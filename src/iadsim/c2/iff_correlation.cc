@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "iadsim/tracking/polar_measurement.h"
+#include "iadsim/tracking/polar_pre_gate.h"
 #include "iadsim/tracking/swept_sector.h"
 
 namespace iadsim {
@@ -15,6 +16,11 @@ IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep) {
   const PolarMeasurementModel model(tracker.frame(), sweep.sensor_position, /*has_elevation=*/false);
   const double gate = tracker.GateThreshold(2);
   std::vector<TrackId> answered;
+  const std::vector<TrackState>& tracks = tracker.tracks();
+  const double q = tracker.config().process_noise_q;
+  std::vector<PreGateTrack> pre;
+  pre.reserve(tracks.size());
+  for (const TrackState& t : tracks) pre.push_back(PreGateTrack::Of(t.time, t.x, t.P));
   for (std::size_t i = 0; i < sweep.replies.size(); ++i) {
     const IffReply& r = sweep.replies[i];
     PolarVec z(2);
@@ -24,7 +30,13 @@ IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep) {
     R(1, 1) = r.sigma_azimuth_rad * r.sigma_azimuth_rad;
     double best = std::numeric_limits<double>::infinity();
     TrackId best_track;
-    for (const TrackState& t : tracker.tracks()) {
+    for (std::size_t k = 0; k < tracks.size(); ++k) {
+      const TrackState& t = tracks[k];
+      // A track whose distance is certainly above the gate can neither be the best within the
+      // gate nor change which one is (ties keep the first): skipping it changes nothing.
+      if (PolarPreGateRejects(pre[k], q, model, {r.time, r.range_m, r.azimuth_rad, r.sigma_range_m, r.sigma_azimuth_rad},
+                              gate))
+        continue;
       const auto [x, P] = tracker.Predict(t.id, r.time);
       const PolarVec nu = model.Innovation(z, model.Predict(x));
       const PolarJacobian H = model.Jacobian(x);
@@ -44,7 +56,9 @@ IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep) {
   for (const TrackState& t : tracker.tracks()) {
     if (t.status != TrackStatus::kConfirmed) continue;
     if (std::find(answered.begin(), answered.end(), t.id) != answered.end()) continue;
-    const Vec3 p = model.SensorFromTracker(tracker.Predict(t.id, mid).first.head<3>());
+    // The CV position prediction alone (x = F x is p + dt v exactly; the covariance is not needed).
+    const double dt = (mid - t.time).seconds();
+    const Vec3 p = model.SensorFromTracker(t.x.head<3>() + dt * t.x.tail<3>());
     const Polar pol = PolarFromEnu(p);
     if (pol.range_m <= sweep.max_range_m && InSweptSector(pol.azimuth_rad, sweep.az_from_rad, sweep.az_to_rad))
       out.unanswered.push_back(t.id);

@@ -3,12 +3,19 @@
 #include <Eigen/Cholesky>
 #include <limits>
 
+#include "iadsim/tracking/polar_pre_gate.h"
+
 
 namespace iadsim {
 
 ReportCorrelation CorrelateReports(const Tracker& tracker, const std::vector<PositionReport>& reports) {
   ReportCorrelation out;
   const double gate = tracker.GateThreshold(3);
+  const std::vector<TrackState>& tracks = tracker.tracks();
+  const double q = tracker.config().process_noise_q;
+  std::vector<PreGateTrack> pre;
+  pre.reserve(tracks.size());
+  for (const TrackState& t : tracks) pre.push_back(PreGateTrack::Of(t.time, t.x, t.P));
   for (std::size_t i = 0; i < reports.size(); ++i) {
     const PositionReport& r = reports[i];
     const Vec3 z = tracker.frame().EnuFromGeodetic(r.position);
@@ -17,8 +24,11 @@ ReportCorrelation CorrelateReports(const Tracker& tracker, const std::vector<Pos
     R(2, 2) = r.sigma_vertical_m * r.sigma_vertical_m + 1.0;
     double best = std::numeric_limits<double>::infinity();
     TrackId best_track;
-    for (const TrackState& t : tracker.tracks()) {
+    for (std::size_t k = 0; k < tracks.size(); ++k) {
+      const TrackState& t = tracks[k];
       if (t.status != TrackStatus::kConfirmed) continue;
+      // Certainly outside the gate: neither the best within it nor a change of which one is.
+      if (PositionPreGateRejects(pre[k], q, r.time_of_validity, z, R.trace(), gate)) continue;
       const auto [x, P] = tracker.Predict(t.id, r.time_of_validity);
       const Vec3 nu = z - x.head<3>();
       const Eigen::Matrix3d S = P.topLeftCorner<3, 3>() + R;

@@ -10,6 +10,7 @@
 #include "iadsim/tracking/chi_square_gate.h"
 #include "iadsim/tracking/kalman.h"
 #include "iadsim/tracking/polar_measurement.h"
+#include "iadsim/tracking/polar_pre_gate.h"
 #include "iadsim/tracking/swept_sector.h"
 
 namespace iadsim {
@@ -147,13 +148,21 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
     model_of[j] = static_cast<int>(it - models.begin());
   }
 
-  // Gating. Every (track, detection) pair is tested: the place for a spatial index (or a coarse
-  // pre-gate) when scenes grow; the assignment below already works cluster by cluster.
+  // Gating. Every (track, detection) pair is tested, first by the exact pre-gate of
+  // polar_pre_gate.h, which skips only pairs whose NIS is certainly above the gate: the candidates
+  // are those of the full test.
+  std::vector<PreGateTrack> summary;
+  summary.reserve(tracks_.size());
+  for (const TrackState& t : tracks_) summary.push_back(PreGateTrack::Of(t.time, t.x, t.P));
   std::vector<AssignmentCandidate> candidates;
   for (int i = 0; i < n_tracks; ++i) {
     for (int j = 0; j < n_dets; ++j) {
       const Detection& d = dets[j];
       const PolarMeasurementModel& m = models[model_of[j]];
+      if (PolarPreGateRejects(summary[i], config_.process_noise_q, m,
+                              {d.time, d.range_m, d.azimuth_rad, d.sigma_range_m, d.sigma_azimuth_rad},
+                              m.dimension() == 3 ? gate_3d_ : gate_2d_))
+        continue;
       const auto [x, P] = PredictState(tracks_[i], d.time);
       const PolarVec nu = m.Innovation(m.Measurement(d), m.Predict(x));
       const InnovationStats<Eigen::Dynamic> st =

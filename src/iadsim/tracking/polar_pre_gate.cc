@@ -1,0 +1,46 @@
+#include "iadsim/tracking/polar_pre_gate.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace iadsim {
+
+namespace {
+constexpr double kMargin = 1.0001;
+constexpr double kMinHorizontalM = 1e-3;  // as in polar_measurement.cc
+}  // namespace
+
+PreGateTrack PreGateTrack::Of(SimTime time, const StateVec& x, const StateCov& P) {
+  return {time, x.head<3>(), x.tail<3>(), P.topLeftCorner<3, 3>().trace(), P.topRightCorner<3, 3>().trace(),
+          P.bottomRightCorner<3, 3>().trace()};
+}
+
+namespace {
+double PredictedPositionTrace(const PreGateTrack& t, double q, double dt) {
+  const double adt = std::abs(dt);
+  return std::max(0.0, t.tr_pp + 2.0 * dt * t.tr_pv + dt * dt * t.tr_vv + q * adt * adt * adt);
+}
+}  // namespace
+
+bool PositionPreGateRejects(const PreGateTrack& t, double q_m2_per_s3, SimTime time, const Vec3& z_enu,
+                            double trace_R_m2, double gate) {
+  const double dt = (time - t.time).seconds();
+  const double tr = PredictedPositionTrace(t, q_m2_per_s3, dt);
+  return (z_enu - (t.p_enu + dt * t.v_enu)).squaredNorm() > gate * kMargin * (tr + trace_R_m2);
+}
+
+bool PolarPreGateRejects(const PreGateTrack& t, double q_m2_per_s3, const PolarMeasurementModel& m,
+                         const PolarPlot& plot, double gate) {
+  const double dt = (plot.time - t.time).seconds();
+  const double tr = PredictedPositionTrace(t, q_m2_per_s3, dt);
+  const double g = gate * kMargin;
+  const Vec3 rel = t.p_enu + dt * t.v_enu - m.sensor_enu();
+  const double dr = plot.range_m - rel.norm();
+  if (dr * dr > g * (tr + plot.sigma_range_m * plot.sigma_range_m)) return true;
+  const Vec3 p_s = m.R_sensor_from_tracker() * rel;
+  const double rho = std::max(std::hypot(p_s.x(), p_s.y()), kMinHorizontalM);
+  const double daz = std::remainder(plot.azimuth_rad - std::atan2(p_s.x(), p_s.y()), 2.0 * M_PI);
+  return daz * daz > g * (tr / (rho * rho) + plot.sigma_azimuth_rad * plot.sigma_azimuth_rad);
+}
+
+}  // namespace iadsim

@@ -1,0 +1,48 @@
+#pragma once
+// A cheap, exact pre-gate for the polar measurement of a constant-velocity track: true only when
+// the normalised innovation squared (NIS) of the full EKF test is certainly above the gate, so a
+// caller may skip the full test (6x6 covariance prediction, Jacobian, S and its LDLT) for such a
+// pair and keep exactly the same candidates.
+//
+//   For S > 0 and any vector e:   nu^T S^-1 nu >= (e^T nu)^2 / (e^T S e)     (Cauchy-Schwarz)
+//   S = H P' H^T + R, P' = F P F^T + Q (CV, continuous white-noise acceleration q)
+//   e = range axis:    e^T S e = u^T P'_pp u + sr^2  <= tr(P'_pp) + sr^2     (u: unit line of sight)
+//   e = azimuth axis:  e^T S e = |h_az|^2-weighted   <= tr(P'_pp) / rho^2 + saz^2
+//                      (the azimuth row of H has norm 1/rho, rho the horizontal range >= 1 mm)
+//   tr(P'_pp) = tr(P_pp) + 2 dt tr(P_pv) + dt^2 tr(P_vv) + q |dt|^3
+// (tr >= lambda_max for a positive semi-definite matrix). Rejects when (e^T nu)^2 exceeds the
+// bound times gate times 1.0001 (the margin covers rounding, ~1e-12 relative).
+// Source: the inequality is Cauchy-Schwarz in the S^-1 inner product; the model is that of
+// tracking/polar_measurement.h and tracking/motion_model.h (Bar-Shalom, Li & Kirubarajan 2001,
+// ch. 6 and 10).
+#include "iadsim/core/time.h"
+#include "iadsim/tracking/motion_model.h"
+#include "iadsim/tracking/polar_measurement.h"
+
+namespace iadsim {
+
+// What the pre-gate needs of a track, taken once per track and batch.
+struct PreGateTrack {
+  SimTime time;                         // time of x, P
+  Vec3 p_enu, v_enu;                    // m, m/s, tracker frame
+  double tr_pp = 0, tr_pv = 0, tr_vv = 0;  // traces of the position, cross and velocity blocks of P
+  static PreGateTrack Of(SimTime time, const StateVec& x, const StateCov& P);
+};
+
+// A polar measurement (range, azimuth and their standard deviations) at time t.
+struct PolarPlot {
+  SimTime time;
+  double range_m = 0, azimuth_rad = 0, sigma_range_m = 1, sigma_azimuth_rad = 1;
+};
+
+// True when the NIS of `plot` against track `t` (CV prediction with spectral density q_m2_per_s3,
+// sensor `m`) is certainly above `gate`; false when it may pass (the full test decides).
+bool PolarPreGateRejects(const PreGateTrack& t, double q_m2_per_s3, const PolarMeasurementModel& m,
+                         const PolarPlot& plot, double gate);
+
+// The same for a Cartesian position report z (tracker frame) with noise covariance R, tested
+// against the predicted position (S = P'_pp + R):  nu^T S^-1 nu >= |nu|^2 / (tr(P'_pp) + tr(R)).
+bool PositionPreGateRejects(const PreGateTrack& t, double q_m2_per_s3, SimTime time, const Vec3& z_enu,
+                            double trace_R_m2, double gate);
+
+}  // namespace iadsim

@@ -1,0 +1,110 @@
+// The pre-gate is exact: over 100,000 seeded random (track, plot) pairs — positions within 300 km,
+// any velocity up to 600 m/s, random positive-definite covariances from 1 m to 30 km, dt in
+// [-2, 20] s, 2-D and 3-D radars away from the tracker origin — it never rejects a pair whose full
+// EKF NIS (KalmanPredict + ComputeInnovationStats, as the tracker computes it) is within the gate,
+// while it does reject most far pairs. Hand cases check the bound itself.
+#include "iadsim/tracking/polar_pre_gate.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "iadsim/core/rng.h"
+#include "iadsim/tracking/chi_square_gate.h"
+#include "iadsim/tracking/kalman.h"
+
+namespace iadsim {
+namespace {
+
+const LocalFrame kFrame(Geodetic{50.0, 15.0, 0.0});
+
+double FullNis(const PolarMeasurementModel& m, SimTime t0, const StateVec& x0, const StateCov& P0, double q,
+               const PolarPlot& z3, double el, double sigma_el) {
+  const double dt = (z3.time - t0).seconds();
+  StateVec x = x0;
+  StateCov P = P0;
+  KalmanPredict<6>(x, P, CvTransition(dt), CvProcessNoiseContinuous(std::abs(dt), q));
+  PolarVec z(m.dimension());
+  z(0) = z3.range_m;
+  z(1) = z3.azimuth_rad;
+  PolarCov R = PolarCov::Zero(m.dimension(), m.dimension());
+  R(0, 0) = z3.sigma_range_m * z3.sigma_range_m;
+  R(1, 1) = z3.sigma_azimuth_rad * z3.sigma_azimuth_rad;
+  if (m.dimension() == 3) {
+    z(2) = el;
+    R(2, 2) = sigma_el * sigma_el;
+  }
+  const PolarVec nu = m.Innovation(z, m.Predict(x));
+  return ComputeInnovationStats<6, Eigen::Dynamic>(P, nu, m.Jacobian(x), R).nis;
+}
+
+TEST(PolarPreGate, NeverRejectsAPairTheFullGateKeeps) {
+  RandomStream rng(2026, 0, "test", "pre-gate");
+  const double q = 50.0;
+  int within = 0, rejected = 0, far = 0;
+  for (int k = 0; k < 100000; ++k) {
+    const bool three_d = k % 2 == 0;
+    const PolarMeasurementModel m(kFrame, Geodetic{50.0 + rng.Uniform(-2, 2), 15.0 + rng.Uniform(-3, 3), 100.0}, three_d);
+    StateVec x;
+    for (int i = 0; i < 3; ++i) x(i) = m.sensor_enu()(i) + rng.Uniform(-300e3, 300e3);
+    x(2) = rng.Uniform(0.0, 15e3);
+    for (int i = 3; i < 6; ++i) x(i) = rng.Uniform(-350.0, 350.0);
+    Eigen::Matrix<double, 6, 6> A;
+    const double scale = std::pow(10.0, rng.Uniform(0.0, 4.5));
+    for (int i = 0; i < 36; ++i) A(i / 6, i % 6) = rng.Normal(0.0, 1.0) * (i / 6 < 3 ? scale : scale / 10.0);
+    const StateCov P = A * A.transpose() + 1e-3 * StateCov::Identity();
+    const SimTime t0 = SimTime::Micros(1000000000);
+    // A plot near the track's prediction (within a few sigma) or anywhere, to test both sides.
+    const double dt = rng.Uniform(-2.0, 20.0);
+    StateVec xp = x;
+    xp.head<3>() += dt * x.tail<3>();
+    PolarVec h = m.Predict(xp);
+    const bool near = rng.Bernoulli(0.5);
+    PolarPlot plot{t0 + Duration::Micros(static_cast<std::int64_t>(dt * 1e6)), 0, 0, rng.Uniform(10, 300),
+                   rng.Uniform(1e-3, 2e-2)};
+    const double spread = near ? rng.Uniform(0.0, 3.0) : rng.Uniform(0.0, 200.0);
+    plot.range_m = std::max(1.0, h(0) + rng.Normal(0.0, spread * (plot.sigma_range_m + std::sqrt(P(0, 0)))));
+    plot.azimuth_rad = h(1) + rng.Normal(0.0, spread * (plot.sigma_azimuth_rad + std::sqrt(P(1, 1)) / h(0)));
+    const double el = three_d ? h(2) + rng.Normal(0.0, 0.01) : 0.0;
+    const double gate = ChiSquareGate(m.dimension(), 0.999);
+    const double nis = FullNis(m, t0, x, P, q, plot, el, 0.01);
+    const bool rejects = PolarPreGateRejects(PreGateTrack::Of(t0, x, P), q, m, plot, gate);
+    if (nis <= gate) {
+      ++within;
+      ASSERT_FALSE(rejects) << "k " << k << " nis " << nis << " gate " << gate;
+    } else {
+      ++far;
+      rejected += rejects;
+    }
+  }
+  EXPECT_GT(within, 5000);
+  EXPECT_GT(rejected, far / 2);  // it is worth having: most pairs outside the gate never reach the EKF
+}
+
+TEST(PolarPreGate, HandCase) {
+  // Sensor at the tracker origin, track 100 km north, at rest, P = 100^2 m^2 on each position axis.
+  const PolarMeasurementModel m(kFrame, Geodetic{50.0, 15.0, 0.0}, false);
+  StateVec x = StateVec::Zero();
+  x(1) = 100e3;
+  StateCov P = StateCov::Identity();
+  P.topLeftCorner<3, 3>() *= 1e4;
+  const PreGateTrack t = PreGateTrack::Of(SimTime::Micros(0), x, P);
+  // dt = 0: tr(P'pp) = 3e4 m^2, sr = 100 m: the range bound is dr^2 / 4e4; gate 9.21 (2 dof, 0.99)
+  // rejects beyond dr = sqrt(9.21 * 4e4 * 1.0001) = 607.0 m.
+  PolarPlot plot{SimTime::Micros(0), 100e3 + 600.0, 0.0, 100.0, 1e-3};
+  EXPECT_FALSE(PolarPreGateRejects(t, 50.0, m, plot, 9.21));
+  plot.range_m = 100e3 + 610.0;
+  EXPECT_TRUE(PolarPreGateRejects(t, 50.0, m, plot, 9.21));
+  // Azimuth: bound daz^2 / (3e4 / 1e10 + 1e-6) = daz^2 / 4e-6: rejects beyond daz = 6.07 mrad.
+  plot.range_m = 100e3;
+  plot.azimuth_rad = 0.0060;
+  EXPECT_FALSE(PolarPreGateRejects(t, 50.0, m, plot, 9.21));
+  plot.azimuth_rad = 2.0 * M_PI - 0.0062;  // wraps through north
+  EXPECT_TRUE(PolarPreGateRejects(t, 50.0, m, plot, 9.21));
+  // Cartesian: |nu|^2 / (3e4 + 3e4) vs gate 11.34 (3 dof): rejects beyond 824.9 m.
+  EXPECT_FALSE(PositionPreGateRejects(t, 50.0, SimTime::Micros(0), Vec3(0, 100e3 + 820.0, 0), 3e4, 11.34));
+  EXPECT_TRUE(PositionPreGateRejects(t, 50.0, SimTime::Micros(0), Vec3(0, 100e3 + 830.0, 0), 3e4, 11.34));
+}
+
+}  // namespace
+}  // namespace iadsim
