@@ -12,16 +12,6 @@
 namespace iadsim::scenario_detail {
 namespace {
 
-std::string Join(const std::vector<std::string>& names) {
-  std::string out;
-  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out.empty() ? "none" : out;
-}
-
-bool Contains(const std::vector<std::string>& names, const std::string& n) {
-  return std::find(names.begin(), names.end(), n) != names.end();
-}
-
 }  // namespace
 
 void ReadGroundTargets(Context& ctx, const YAML::Node& node, const std::string& path, std::vector<GroundTargetSpec>* out) {

@@ -4,6 +4,7 @@
 // Not a public interface.
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string>
@@ -37,6 +38,16 @@ struct Context {
   std::map<std::string, std::optional<MunitionType>> munitions;      // weapon types read so far (none: unreadable)
   std::map<std::string, std::optional<PerformanceEnvelope>> performances;  // aircraft types' performance blocks
 };
+
+// "a, b, c" (or "none"), for messages that list the names a key may take.
+inline std::string Join(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out.empty() ? "none" : out;
+}
+inline bool Contains(const std::vector<std::string>& names, const std::string& n) {
+  return std::find(names.begin(), names.end(), n) != names.end();
+}
 
 std::optional<Geodetic> ReadPosition(MapReader& m, bool alt_required, double alt_default = 0.0);
 std::optional<Geodetic> ReadAt(Context& ctx, const YAML::Node& node, const std::string& path, bool alt_required);

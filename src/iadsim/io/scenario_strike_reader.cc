@@ -15,16 +15,6 @@
 namespace iadsim::scenario_detail {
 namespace {
 
-std::string Join(const std::vector<std::string>& names) {
-  std::string out;
-  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out.empty() ? "none" : out;
-}
-
-bool Contains(const std::vector<std::string>& names, const std::string& n) {
-  return std::find(names.begin(), names.end(), n) != names.end();
-}
-
 // `key: [min, max]`: two frequencies, 0 < min < max.
 void ReadBand(MapReader& m, const std::string& key, double* min_hz, double* max_hz) {
   const auto n = m.Node(key, false);

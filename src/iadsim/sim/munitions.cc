@@ -19,6 +19,18 @@ constexpr double kMunitionTurnRate = 0.2; // rad/s: weapons turn onto their next
 
 double Horizontal(const Geodetic& a, const Geodetic& b) { return Inverse(a, b).distance_m; }
 
+Event Released(SimTime now, const std::string& carrier, const WeaponRelease& release, EntityId id, int round,
+               const std::string& navigation) {
+  return Event{now, "weapon_released"}
+      .With("aircraft", carrier)
+      .With("weapon", release.type.name)
+      .With("kind", std::string(ToString(release.type.kind)))
+      .With("target", release.target)
+      .With("munition", std::int64_t{id.value()})
+      .With("round", std::int64_t{round})
+      .With("navigation", navigation);
+}
+
 // Whether a weapon's GNSS receiver tracks at release: it is handed the carrier's lock when the
 // carrier tracked and J/S is under the tracking tolerance; otherwise it must acquire.
 bool TracksAtRelease(const World& world, const GnssReceiverConfig& rx, bool carrier_tracking, const Geodetic& geo,
@@ -161,15 +173,8 @@ void Munitions::ReleaseOnRoute(SimTime now, const Entity& carrier, const EntityS
   f.impact = e.route->route_end();
   f.impact_point = route.waypoints.back().position;
   f.id = ctx_.world.Add(std::move(e));
-  ctx_.Emit(Event{now, "weapon_released"}
-                .With("aircraft", carrier.name)
-                .With("weapon", w.name)
-                .With("kind", std::string(ToString(w.kind)))
-                .With("target", release.target)
-                .With("munition", std::int64_t{f.id.value()})
-                .With("round", std::int64_t{round})
-                .With("time_of_flight_s", (f.impact - now).seconds())
-                .With("navigation", f.navigation));
+  ctx_.Emit(Released(now, carrier.name, release, f.id, round, f.navigation)
+                .With("time_of_flight_s", (f.impact - now).seconds()));
   ctx_.engine.WakeAt(f.impact, Phase::kAct, id_);
   flights_.push_back(std::move(f));
 }
@@ -205,14 +210,7 @@ void Munitions::ReleaseArm(SimTime now, const Entity& carrier, const EntityState
   ArmFlight f{id, &release, frame, AntiRadiationMissile(w.arm, p, v, Vec3(cue.x(), cue.y(), 0.0)), ctx_.Stream(name, "seeker"),
               emitter, jammer, now, false};
   ctx_.world.SetMissileState(id, now, s.p_ecef, frame.EcefVectorFromEnu(f.arm.v_enu()));
-  ctx_.Emit(Event{now, "weapon_released"}
-                .With("aircraft", carrier.name)
-                .With("weapon", w.name)
-                .With("kind", std::string(ToString(w.kind)))
-                .With("target", release.target)
-                .With("munition", std::int64_t{id.value()})
-                .With("round", std::int64_t{round})
-                .With("navigation", std::string("passive homing")));
+  ctx_.Emit(Released(now, carrier.name, release, id, round, "passive homing"));
   arms_.push_back(std::move(f));
   if (!arms_scheduled_) {
     arms_scheduled_ = true;
