@@ -34,7 +34,10 @@ std::optional<Detection> EngagementRadar::Look(const World& world, SimTime t, co
   const Vec3 axis = frame_.EnuFromEcef(pointing_ecef);
   const double predicted_range = axis.norm();
   std::optional<Detection> best;
-  world.ForEachAircraft(t, [&](const Entity& e, const EntityState& s) {
+  // Only a target within the range gate and the beam can be seen: within |range − predicted| +
+  // range · off-axis angle of the pointing point.
+  const double reach = config_.range_gate_m + (predicted_range + config_.range_gate_m) * config_.beamwidth_rad + 100.0;
+  world.ForEachTargetNear(t, pointing_ecef, reach, [&](const Entity& e, const EntityState& s) {
     const Vec3 p = frame_.EnuFromEcef(s.p_ecef);
     const double range = p.norm();
     if (range > config_.max_range_m || std::abs(range - predicted_range) > config_.range_gate_m) return;

@@ -61,6 +61,7 @@ class RouteMover final {
   // When waypoint i (< the waypoint count) is reached (the middle of its turn).
   SimTime waypoint_time(std::size_t i) const { return start_ + Duration::Seconds(waypoint_time_s_.at(i)); }
   std::size_t waypoint_count() const { return waypoint_time_s_.size(); }
+  double waypoint_speed(std::size_t i) const { return waypoints_.at(i).speed_mps; }
   EndOfRoute end() const { return end_; }
 
  private:

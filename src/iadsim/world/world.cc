@@ -30,8 +30,12 @@ const char* ToString(Affiliation a) {
 
 EntityId World::Add(Entity entity) {
   entity.id = EntityId(static_cast<std::uint32_t>(entities_.size() + 1));
+  double speed = 0.0;
+  if (entity.route)
+    for (std::size_t i = 0; i < entity.route->waypoint_count(); ++i) speed = std::max(speed, entity.route->waypoint_speed(i));
   entities_.push_back(std::move(entity));
   missile_states_.push_back({});
+  bounds_.push_back({SimTime(), Vec3::Zero(), false, 2.0 * speed + 50.0});
   return entities_.back().id;
 }
 
@@ -49,6 +53,9 @@ std::optional<EntityState> World::StateAt(EntityId id, SimTime t) const {
       if (t >= from) mover = &route;
     const auto k = mover->StateAt(t);
     if (!k) return std::nullopt;
+    bounds_[id.value() - 1].time = t;
+    bounds_[id.value() - 1].p_ecef = k->p_ecef;
+    bounds_[id.value() - 1].valid = true;
     return EntityState{id, k->p_ecef, k->v_ecef, k->geo};
   }
   const MissileState& m = missile_states_[id.value() - 1];
@@ -63,9 +70,26 @@ void World::ForEachAircraft(SimTime t, const std::function<void(const Entity&, c
   }
 }
 
+void World::ForEachTargetNear(SimTime t, const Vec3& p_ecef, double radius_m,
+                              const std::function<void(const Entity&, const EntityState&)>& fn) const {
+  for (const Entity& e : entities_) {
+    if (!e.IsTarget() || !MayBeWithin(e.id, t, p_ecef, radius_m)) continue;
+    if (auto s = StateAt(e.id, t)) fn(e, *s);
+  }
+}
+
+bool World::MayBeWithin(EntityId id, SimTime t, const Vec3& p_ecef, double radius_m) const {
+  const Bound& b = bounds_[id.value() - 1];
+  if (!b.valid) return true;
+  const double dt = std::abs((t - b.time).seconds());
+  return (b.p_ecef - p_ecef).norm() - b.max_speed_mps * dt <= radius_m;
+}
+
 void World::SetMissileState(EntityId id, SimTime t, const Vec3& p_ecef, const Vec3& v_ecef) {
   IADSIM_CHECK(!Get(id).route, "not an integrated missile or munition");
   missile_states_[id.value() - 1] = {t, p_ecef, v_ecef};
+  Bound& b = bounds_[id.value() - 1];
+  b = {t, p_ecef, true, std::max(b.max_speed_mps, 2.0 * v_ecef.norm() + 50.0)};
 }
 
 bool World::InLineOfSight(const Geodetic& a, const Geodetic& b) const {
@@ -99,6 +123,8 @@ bool World::Divert(EntityId id, SimTime t, const std::vector<Waypoint>& waypoint
   Entity& mutable_e = entities_[id.value() - 1];
   if (!mutable_e.diversions.empty() && mutable_e.diversions.back().first == t) mutable_e.diversions.pop_back();
   mutable_e.diversions.emplace_back(t, RouteMover(route));
+  for (const Waypoint& w : route.waypoints)
+    bounds_[id.value() - 1].max_speed_mps = std::max(bounds_[id.value() - 1].max_speed_mps, 2.0 * w.speed_mps + 50.0);
   return true;
 }
 

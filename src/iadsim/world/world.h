@@ -34,6 +34,17 @@ class World final {
   std::optional<EntityState> StateAt(EntityId id, SimTime t) const;
   // Calls fn for every target in the sky at t (aircraft and munitions: Entity::IsTarget), in id order.
   void ForEachAircraft(SimTime t, const std::function<void(const Entity&, const EntityState&)>& fn) const;
+  // The same for the targets that may be within radius_m of p_ecef at t: a target is skipped, its
+  // state not evaluated, only when it is certainly farther (MayBeWithin); fn decides on the exact
+  // state. Same calls as ForEachAircraft for every target fn would accept within the radius.
+  void ForEachTargetNear(SimTime t, const Vec3& p_ecef, double radius_m,
+                         const std::function<void(const Entity&, const EntityState&)>& fn) const;
+  // False only when entity id is certainly farther than radius_m from p_ecef at t, by the bound
+  //   |p(t) − p_ecef| ≥ |p(t_k) − p_ecef| − v_max |t − t_k|
+  // from the last state evaluated (t_k, p(t_k)) and the entity's speed bound v_max (twice its
+  // fastest waypoint speed plus 50 m/s for a route: the 3-D speed along a climb exceeds the ground
+  // speed; twice its speed for an integrated missile). Costs no state evaluation.
+  bool MayBeWithin(EntityId id, SimTime t, const Vec3& p_ecef, double radius_m) const;
 
   // Missiles: their state is set by whoever integrates them; StateAt extrapolates linearly from
   // the last set time.
@@ -82,6 +93,15 @@ class World final {
   };
   std::vector<Entity> entities_;
   std::vector<MissileState> missile_states_;  // indexed like entities_
+  // The last evaluated state of each entity and its speed bound (MayBeWithin): a cache of
+  // evaluations, never a source of truth (a run's outputs do not depend on it).
+  struct Bound {
+    SimTime time;
+    Vec3 p_ecef = Vec3::Zero();
+    bool valid = false;
+    double max_speed_mps = 0.0;
+  };
+  mutable std::vector<Bound> bounds_;
   std::shared_ptr<const Terrain> terrain_;
   std::vector<Jammer> jammers_;
   std::vector<Emitter> emitters_;
