@@ -305,5 +305,38 @@ TEST(Strike, CruiseMissileBeyondItsRangeFallsShortByTheDifference) {
   EXPECT_NEAR(impacts[0]->time.seconds() - released[0]->time.seconds(), 60e3 / 240.0, 1.0);
 }
 
+
+TEST(Strike, DecoyFliesItsRouteAtItsSpeedAndEndsThere) {
+  // A decoy released at waypoint 1 flies 50 km due east at 200 m/s with a fighter's 1.2 m² and is
+  // removed at the end of its route (250 s later).
+  Scenario s = OneBomb(5.0, 0.5144);
+  s.truth_interval_s = 1.0;
+  WeaponRelease& r = s.aircraft[0].mission->releases[0];
+  r.type.kind = MunitionKind::kDecoy;
+  r.type.name = "adm-160";
+  r.type.speed_mps = 200.0;
+  r.type.signature.rcs_m2 = 1.2;
+  r.target.clear();
+  const Geodetic end = Direct({35.5, 34.9, 9000}, M_PI / 2, 50e3).point;
+  r.route = {{{end.lat_deg, end.lon_deg, 9000}, 200.0}};
+  Events ev;
+  RunScenario(s, RunOptions{1, 0, true}, ev);
+  const auto released = ev.Of("weapon_released");
+  ASSERT_EQ(released.size(), 1u);
+  EXPECT_TRUE(ev.Of("weapon_impact").empty());
+  const double t0 = released[0]->time.seconds();
+  std::vector<const TruthSample*> decoy;
+  for (const TruthSample& x : ev.truth)
+    if (x.kind == "munition") decoy.push_back(&x);
+  ASSERT_GE(decoy.size(), 200u);
+  // Ground speed between two samples 100 s apart: 200 m/s (the route's constant speed).
+  const TruthSample* a = decoy[10];
+  const TruthSample* b = decoy[110];
+  EXPECT_NEAR(Inverse(a->geo, b->geo).distance_m / (b->time - a->time).seconds(), 200.0, 0.5);
+  // Last seen within a sample interval of release + length / speed.
+  const double length = Inverse(RouteMover(s.aircraft[0].route).StateAt(released[0]->time)->geo, end).distance_m;
+  EXPECT_NEAR(decoy.back()->time.seconds(), t0 + length / 200.0, 1.0);
+}
+
 }  // namespace
 }  // namespace iadsim
