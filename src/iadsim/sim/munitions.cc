@@ -129,7 +129,14 @@ void Munitions::ReleaseOnRoute(SimTime now, const Entity& carrier, const EntityS
   const double v_mean = glide ? w.glide.mean_speed_mps : w.speed_mps;
   const double v_end = glide ? std::max(0.2 * v_mean, 2.0 * v_mean - v0) : v_mean;
   route.waypoints.push_back({s.geo, glide ? v0 : v_mean});
-  for (const Waypoint& p : release.route) route.waypoints.push_back({p.position, v_mean});
+  for (const Waypoint& p : release.route) {
+    Waypoint w_at = {p.position, v_mean};
+    if (w.kind == MunitionKind::kCruiseMissile) {  // at its cruise height above the ground (or the sea)
+      const Terrain* terrain = ctx_.world.terrain();
+      w_at.position.alt_m = w.cruise_agl_m + (terrain ? terrain->ElevationM(p.position.lat_deg, p.position.lon_deg) : 0.0);
+    }
+    route.waypoints.push_back(w_at);
+  }
   const Geodetic target = f.target >= 0 ? targets_[f.target].spec->position : Geodetic{};
   if (f.target >= 0) route.waypoints.push_back({target, v_end});
 
@@ -160,7 +167,13 @@ void Munitions::ReleaseOnRoute(SimTime now, const Entity& carrier, const EntityS
       route.waypoints = std::move(*cut);
       f.navigation += "; out of range before the end of its route";
     }
-  if (route.waypoints.size() < 2 || !route.Validate().empty()) return;  // nothing left to fly
+  if (const Problems problems = route.Validate(); route.waypoints.size() < 2 || !problems.empty()) {
+    ctx_.Emit(Event{now, "weapon_not_released"}
+                  .With("aircraft", carrier.name)
+                  .With("weapon", w.name)
+                  .With("why", problems.empty() ? std::string("no path to fly") : problems.front().message));
+    return;
+  }
 
   Entity e;
   e.name = name;

@@ -11,8 +11,10 @@
 //     on the line to the aim point. The bomb flies that line analytically (world/route_mover.h:
 //     constant acceleration from the release speed to 2·v_mean − v_release, so the mean speed is
 //     the glide speed), seen by the defence's radars like any target.
-//   Cruise missiles: the same, on their waypoint route at constant speed, the last leg to the aim
-//     point; a route longer than max_range ends there (the missile falls short).
+//   Cruise missiles: the same, on their waypoint route at constant speed and at cruise_agl above
+//     the terrain (or the sea) at each waypoint, the last leg down to the aim point; a route longer
+//     than max_range ends there (the missile falls short). A path the route mover cannot fly
+//     (waypoints closer than its turns allow) is not released (`weapon_not_released`).
 //   Decoys: fly their route with a fighter's signature; no target.
 //   Anti-radiation missiles (weapons/anti_radiation_missile.h): integrated every 50 ms in a frame
 //     at the target emitter; they hear it while it radiates (sidelobes included, inside the
