@@ -338,5 +338,36 @@ TEST(Strike, DecoyFliesItsRouteAtItsSpeedAndEndsThere) {
   EXPECT_NEAR(decoy.back()->time.seconds(), t0 + length / 200.0, 1.0);
 }
 
+
+TEST(Strike, RadarMapFixFailsWhenTheStandOffJsReachesTheRequiredRatio) {
+  // An airborne-radar jammer beside the target, in the main beam of the jet's radar as it maps the
+  // target: J/S by hand from the stand-off equation (ew §3.2),
+  //   J/S = ERP_J · G_r · 4π R_t⁴ / (ERP_S · G_t · σ · R_j²) · (B_r / B_j) / G_p,
+  // with the jammer ~100 m from the target (R_j ≈ R_t: a fraction of a dB).
+  for (const double jammer_w : {1.0, 1e5}) {  // about −41 dB (fix) and +9 dB (no fix) at ~82 km
+    Scenario s = OneBomb(5.0, 0.5144);
+    AirborneRadarSpec radar;  // ERP 10 MW, 33 dBi, 1 MHz, 20 dB Gp, required J/S 0 dB, σ 1000 m²
+    s.aircraft[0].mission->radar = radar;
+    JammerSpec j;
+    j.jammer.name = "port";
+    j.jammer.band = JammerBand::kAirborneRadar;
+    j.jammer.power_w = jammer_w;
+    j.jammer.bandwidth_hz = 100e6;
+    j.jammer.position = {kTarget.lat_deg, kTarget.lon_deg + 0.001, 30.0};
+    s.jammers.push_back(j);
+    Events ev;
+    RunScenario(s, RunOptions{1, 0, false}, ev);
+    const auto fixes = ev.Of("radar_fix");
+    ASSERT_EQ(fixes.size(), 1u);
+    const auto at = RouteMover(s.aircraft[0].route).StateAt(fixes[0]->time);
+    const double rt = (EcefFromGeodetic(kTarget) - at->p_ecef).norm();
+    const double rj = (EcefFromGeodetic(j.jammer.position) - at->p_ecef).norm();
+    const double gt = std::pow(10.0, 3.3);
+    const double js = jammer_w * gt * 4 * M_PI * std::pow(rt, 4) / (10e6 * gt * 1000.0 * rj * rj) * (1e6 / 100e6) / 100.0;
+    EXPECT_NEAR(FieldOf<double>(*fixes[0], "js_db"), 10 * std::log10(js), 0.01) << jammer_w;
+    EXPECT_EQ(FieldOf<std::int64_t>(*fixes[0], "fixed"), jammer_w < 10.0 ? 1 : 0) << jammer_w;
+  }
+}
+
 }  // namespace
 }  // namespace iadsim
