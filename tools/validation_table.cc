@@ -17,12 +17,17 @@
 #include <vector>
 
 #include "iadsim/sensors/antenna_pattern.h"
+#include "iadsim/sensors/comms_link.h"
 #include "iadsim/sensors/detection_approximations.h"
 #include "iadsim/sensors/detection_probability.h"
+#include "iadsim/sensors/gnss_receiver.h"
 #include "iadsim/sensors/jamming.h"
 #include "iadsim/sensors/pulse_integration.h"
 #include "iadsim/sensors/radar_equation.h"
 #include "iadsim/sensors/radar_horizon.h"
+#include "iadsim/weapons/glide_bomb.h"
+#include "iadsim/weapons/ground_damage.h"
+#include "iadsim/weapons/inertial_navigation.h"
 
 namespace {
 
@@ -61,6 +66,10 @@ std::vector<Row> Rows() {
   const char* matlab = "MATLAB (values recorded in the `sdr` package tests)";
   const char* ew = "shared/reference/sarh-identification-ew.md §3.2";
   const double erp_s = 1e7;
+  const char* gnss = "shared/reference/sarh-identification-ew.md §3.1";
+  const char* comms = "shared/reference/sarh-identification-ew.md §3.3";
+  GnssReceiverConfig gnss_down;
+  gnss_down.gain_toward_jammer_db = -10.0;
   std::vector<Row> rows = {
       {"Radar equation: 1 GHz, 50 km, 1 MW, 0.2 µs, 20 dB, 290 K, 1 m²", "MathWorks radareqsnr ex. 1",
        5.5868, RadarSnrDb(Radar(1e9, 50e3, 1e6, 0.2e-6, 20, 290, 1, 0)), 1e-4, "dB"},
@@ -105,6 +114,27 @@ std::vector<Row> Rows() {
        BurnThroughRangeM(100, erp_s, 5, 0, 0.01, 0) / 1e3, 0.05, "km"},
       {"Stand-off J/S, 1 kW at 200 km, −30 dB sidelobe, target 80 km (Br/Bj = 1)", ew, 24.1,
        Db(StandOffJammingToSignal(1000, 200e3, 3.0, erp_s, 33.0, 80e3, 5, 1.0, 0.0)), 0.05, "dB"},
+      {"GNSS: free-space loss at L1, 200 km", gnss, 142.4, FreeSpacePathLossDb(200e3, kGpsL1FrequencyHz), 0.05, "dB"},
+      {"GNSS: C/A J/S 35 dB reached at 50 km by ERP 4.9 W (ΔG 0)", gnss, 50.0,
+       GnssDenialRangeM(GnssReceiverConfig{}, 4.9, 35.0) / 1e3, 0.5, "km"},
+      {"GNSS: C/A J/S 35 dB reached at 200 km by ERP 780 W (ΔG −10 dB)", gnss, 200.0,
+       GnssDenialRangeM(gnss_down, 780.0, 35.0) / 1e3, 1.0, "km"},
+      {"GNSS: C/A tracking tolerance (K 63 dB-Hz, threshold 28 dB-Hz, C/N0 45 dB-Hz)", gnss, 35.0,
+       GnssTrackingToleranceDb(GnssReceiverConfig{}), 0.15, "dB"},
+      {"Comms J/S: 1 kW jammer at 200 km vs 100 W at 100 km, 300 MHz", comms, 4.0,
+       CommsJammingToSignalDb(30.0, 20.0, LinkPropagationLossDb(200e3, 300e6), LinkPropagationLossDb(100e3, 300e6), 0, 0),
+       0.05, "dB"},
+      {"Comms J/S: 1 kW jammer at 100 km vs 10 W at 300 km, 300 MHz", comms, 29.5,
+       CommsJammingToSignalDb(30.0, 10.0, LinkPropagationLossDb(100e3, 300e6), LinkPropagationLossDb(300e3, 300e6), 0, 0),
+       0.05, "dB"},
+      {"Coherent BPSK bit error rate at Eb/N0 9.6 dB", "Sklar, Digital Communications, 2nd ed. (2001), ch. 4: ½ erfc(√(Eb/N0))", 1e-5,
+       BpskBitErrorRate(std::pow(10.0, 0.96)), 0.05e-5, ""},
+      {"INS drift 1 nmi/h: CEP growth in 1 min", gnss, 30.9, InsCepM(NavigationConfig{0.0, 1852.0 / 3600.0}, 0.0, 60.0),
+       0.1, "m"},
+      {"Glide range, L/D 9 from 12 km", "range = L/D · h (still air)", 108.0,
+       GlideRangeM(GlideConfig{}, 12e3, 0.0, 250.0) / 1e3, 1e-9, "km"},
+      {"Circular-normal hit probability, lethal radius = 2 CEP", "Pk = 1 − 2^(−(r/CEP)²)", 0.9375,
+       CircularNormalKillProbability(20.0, 10.0), 1e-12, ""},
   };
   return rows;
 }
