@@ -10,6 +10,7 @@
 #include <set>
 
 #include "iadsim/io/scenario_reader_parts.h"
+#include "iadsim/world/holding_pattern.h"
 #include "iadsim/world/terrain_following.h"
 
 namespace iadsim::scenario_detail {
@@ -385,6 +386,33 @@ void ReadRouteExtras(Context& ctx, MapReader& m, AircraftSpec* a, std::vector<st
         a->route.waypoints = std::move(d.waypoints);
         *original_index = std::move(d.original_index);
       }
+    }
+  }
+  if (auto n = m.Node("hold", false)) {
+    MapReader h(ctx.src, *n, m.PathOf("hold"));
+    if (h.ok()) {
+      HoldSpec spec;
+      const auto at = h.Integer("at_waypoint", true, 0, 100000);
+      spec.until = SimTime() + Duration::Seconds(h.Quantity("until", D::kTime, true).value_or(0.0));
+      spec.min_leg_m = h.Quantity("min_leg", D::kLength, spec.min_leg_m);
+      spec.max_leg_m = h.Quantity("max_leg", D::kLength, spec.max_leg_m);
+      if (!(spec.min_leg_m > 0.0)) h.Report("min_leg", fmt::format("must be > 0 (got {} m)", spec.min_leg_m));
+      if (!(spec.max_leg_m > spec.min_leg_m)) h.Report("max_leg", "must be more than min_leg");
+      const std::size_t written = original_index->size();
+      if (at && static_cast<std::size_t>(*at) >= written)
+        h.Report("at_waypoint", fmt::format("is {}, beyond the route ({} waypoints: 0 to {})", *at, written, written - 1));
+      else if (at && route_ok && spec.min_leg_m > 0.0 && spec.max_leg_m > spec.min_leg_m) {
+        spec.at = (*original_index)[static_cast<std::size_t>(*at)];
+        const HoldResult r = InsertHold(a->route, spec);
+        if (r.error) {
+          h.Report("until", *r.error);
+        } else {
+          a->route = r.route;
+          for (std::size_t& i : *original_index)
+            if (i > spec.at) i += r.inserted;
+        }
+      }
+      h.Finish();
     }
   }
   if (a->type.empty() || !ctx.types.aircraft.count(a->type)) return;

@@ -374,5 +374,23 @@ TEST(ScenarioStrikeReader, JammerBandAndBeam) {
                 R"(jammers\[0\]\.beam\.beamwidth: must be in \(0, 360\] deg \(got 400 deg\))");
 }
 
+
+TEST(ScenarioStrikeReader, HoldAtAWaypointUntilATimeAndWhyItCannot) {
+  // The bomber holds at its first waypoint until 400 s: it leaves it then (the route mover's
+  // timing), and its release waypoint (written index 1) moves past the inserted loops.
+  const std::string hold = "  - name: Bomber\n    hold: {at_waypoint: 0, until: 400 s}\n";
+  const Scenario s = ReadText(Replace(kBase, "  - name: Bomber\n", hold));
+  const AircraftSpec& a = s.aircraft[0];
+  ASSERT_GT(a.route.waypoints.size(), 3u);
+  const std::size_t inserted = a.route.waypoints.size() - 3;
+  EXPECT_EQ(inserted % 3, 0u);
+  EXPECT_NEAR(RouteMover(a.route).waypoint_time(inserted).seconds(), 400.0, 0.01);
+  EXPECT_EQ(a.mission->releases[0].at_waypoint, 1 + inserted);
+  // 20 s is shorter than one loop of 10 km sides: said at `until`.
+  const std::string late = Replace(kBase, "  - name: Bomber\n", "  - name: Bomber\n    hold: {at_waypoint: 0, until: 20 s}\n");
+  ExpectProblem(late, "\\.yaml:" + LineColOf(late, "until: 20 s") +
+                          R"(: aircraft\[0\]\.hold\.until: a hold of 20\.0 s is shorter than one loop of 10\.0 km sides)");
+}
+
 }  // namespace
 }  // namespace iadsim
