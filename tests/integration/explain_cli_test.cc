@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
@@ -159,6 +160,43 @@ TEST(ExplainCli, DemoRunShotsAndLossesAgreeWithItsEventsAndSummary) {
     }
     EXPECT_EQ(s["identity_at_launch"], "hostile");
   }
+}
+
+
+TEST(ExplainCli, StrikeRunWeaponsAgreeWithItsEvents) {
+  // scenarios/strike-ew.yaml: every weapon released is in explain.json's strike section with the
+  // miss of its impact event, an intercepted weapon names no impact, and the ground target's
+  // destruction is told when the run recorded it.
+  const fs::path dir = FreshDir("explain-strike");
+  ASSERT_EQ(RunIadsim("run " + SourcePath("scenarios/strike-ew.yaml") + " --seed 1 --out " + dir.string() + " --quiet").exit_code, 0);
+  const auto r = RunIadsim("explain " + dir.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("\nStrike\n"), std::string::npos);
+  const json j = json::parse(ReadFile(dir / "explain.json"));
+  std::map<std::int64_t, double> miss;  // munition -> miss of its impact
+  int released = 0, target_destroyed = 0;
+  std::istringstream in(ReadFile(dir / "events.jsonl"));
+  for (std::string line; std::getline(in, line);) {
+    const json e = json::parse(line);
+    if (e["type"] == "weapon_released") ++released;
+    if (e["type"] == "weapon_impact") miss[e["munition"].get<std::int64_t>()] = e["miss_m"].get<double>();
+    if (e["type"] == "ground_target_destroyed") ++target_destroyed;
+  }
+  ASSERT_EQ(released, 16);
+  ASSERT_EQ(j["strike"]["weapons"].size(), 16u);
+  for (const json& w : j["strike"]["weapons"]) {
+    const auto id = w["entity"].get<std::int64_t>();
+    if (miss.count(id)) {
+      EXPECT_DOUBLE_EQ(w["miss_m"].get<double>(), miss[id]);
+      EXPECT_FALSE(w["intercepted"].get<bool>());
+    } else {
+      EXPECT_TRUE(w["miss_m"].is_null());
+      EXPECT_TRUE(w["intercepted"].get<bool>());
+    }
+  }
+  int told = 0;
+  for (const json& d : j["strike"]["destroyed"]) told += d.get<std::string>().find("ground target Latakia depot destroyed") != std::string::npos;
+  EXPECT_EQ(told, target_destroyed);
 }
 
 }  // namespace

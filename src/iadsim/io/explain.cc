@@ -9,56 +9,14 @@
 #include <utility>
 
 #include "iadsim/core/error.h"
+#include "iadsim/io/explain_fields.h"
 
 namespace iadsim {
 namespace {
 
+using explain_detail::Fields;
 using Key = std::pair<std::string, std::int64_t>;  // (unit, track) or (unit, engagement)
 
-// Typed access to one event's fields: absent or null -> nullopt; present with the wrong type -> refused.
-class Fields {
- public:
-  Fields(const RunEvent& e, const RunData& run) : e_(e), run_(run) {}
-  std::optional<std::string> Str(const char* k) const { return Get<std::string>(k, &J::is_string, "a string"); }
-  std::optional<double> Num(const char* k) const { return Get<double>(k, &J::is_number, "a number"); }
-  std::optional<bool> Bool(const char* k) const { return Get<bool>(k, &J::is_boolean, "true or false"); }
-  std::optional<std::int64_t> Int(const char* k) const {
-    return Get<std::int64_t>(k, &J::is_number_integer, "an integer");
-  }
-  // A string, or an integer written as one (e.g. friendly_track: a track number or a name).
-  std::optional<std::string> Label(const char* k) const {
-    const J& f = e_.fields;
-    if (f.contains(k) && f[k].is_number_integer()) return std::to_string(f[k].get<std::int64_t>());
-    return Get<std::string>(k, &J::is_string, "a string or an integer");
-  }
-  std::int64_t Id(const char* k) const {
-    const auto v = Int(k);
-    if (!v || *v <= 0) Refuse(fmt::format("{}: \"{}\" must be a positive integer id", e_.type, k));
-    return *v;
-  }
-  [[noreturn]] void Refuse(const std::string& message) const {
-    Problem p;
-    p.path = "(run)";
-    p.file = (run_.dir / "events.jsonl").string();
-    p.line = e_.line;
-    p.column = 1;
-    p.message = message;
-    throw ScenarioError({p});
-  }
-  const nlohmann::json& raw() const { return e_.fields; }
-
- private:
-  using J = nlohmann::json;
-  template <typename T>
-  std::optional<T> Get(const char* k, bool (J::*is)() const noexcept, const char* what) const {
-    const J& f = e_.fields;
-    if (!f.contains(k) || f[k].is_null()) return std::nullopt;
-    if (!(f[k].*is)()) Refuse(fmt::format("{}: \"{}\" must be {}", e_.type, k, what));
-    return f[k].get<T>();
-  }
-  const RunEvent& e_;
-  const RunData& run_;
-};
 
 std::map<std::int64_t, std::string> Names(const RunData& run) {
   std::map<std::int64_t, std::string> names;
@@ -303,6 +261,7 @@ Explanation ExplainRun(const RunData& run) {
     for (const auto& [t, line, text] : lines)
       if (t <= l.time_s) l.picture.push_back(fmt::format("t={}s {}", FormatSeconds(t), text));
   }
+  ex.strike = ExplainStrike(run);
   return ex;
 }
 
@@ -328,6 +287,7 @@ Explanation FilterByEntity(const Explanation& all, const RunData& run, const std
   }
   for (const LossStory& l : all.losses)
     if (l.entity == name || (l.by_missile && kept.count(*l.by_missile))) out.losses.push_back(l);
+  out.strike = FilterStrike(all.strike, name);
   return out;
 }
 

@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "iadsim/io/explain_strike.h"
 #include "iadsim/io/run_reader.h"
 
 namespace iadsim {
@@ -121,6 +122,7 @@ struct Explanation {
   std::optional<std::string> entity_filter;
   std::vector<ShotStory> shots;   // in launch order
   std::vector<LossStory> losses;  // in time order
+  StrikeStory strike;             // the attackers' weapons (explain_strike.h); empty without them
 };
 
 // The whole story of a run. Throws ScenarioError (events.jsonl:line:col) for a required id that is

@@ -151,6 +151,7 @@ std::string ExplainText(const Explanation& e) {
     if (!l.picture.empty()) text += fmt::format("    as {} saw {}:\n", l.unit, l.entity);
     for (const std::string& p : l.picture) text += "      " + p + "\n";
   }
+  if (!e.strike.empty()) text += StrikeText(e.strike);
   return text;
 }
 
@@ -216,6 +217,7 @@ nlohmann::ordered_json ExplainJson(const Explanation& e) {
         {{"entity", l.entity}, {"affiliation", l.affiliation}, {"time_s", l.time_s}, {"by_missile", Opt(l.by_missile)},
          {"unit", l.unit.empty() ? OJ(nullptr) : OJ(l.unit)}, {"picture", l.picture}});
   j["losses"] = losses;
+  if (!e.strike.empty()) j["strike"] = StrikeJson(e.strike);
   return j;
 }
 
