@@ -30,21 +30,6 @@ void ReadSidelobe(MapReader& m, double* below_peak_db) {
   else *below_peak_db = -level;
 }
 
-// Calls each(m) for every item of a list (each read as a mapping, then checked for unknown keys);
-// a node that is not a list is reported.
-template <typename F>
-void ForEachItem(Context& ctx, const YAML::Node& node, const std::string& path, F&& each) {
-  if (!node.IsSequence()) {
-    ctx.src.Report(node.Mark(), path, "must be a list (got " + Describe(node) + ")");
-    return;
-  }
-  for (std::size_t i = 0; i < node.size(); ++i) {
-    MapReader m(ctx.src, node[i], fmt::format("{}[{}]", path, i));
-    if (!m.ok()) continue;
-    each(m);
-    m.Finish();
-  }
-}
 
 bool Known(const std::vector<std::string>& names, const std::string& n) {
   return std::find(names.begin(), names.end(), n) != names.end();

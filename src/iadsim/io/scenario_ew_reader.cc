@@ -15,13 +15,7 @@ namespace {
 }  // namespace
 
 void ReadGroundTargets(Context& ctx, const YAML::Node& node, const std::string& path, std::vector<GroundTargetSpec>* out) {
-  if (!node.IsSequence()) {
-    ctx.src.Report(node.Mark(), path, "must be a list (got " + Describe(node) + ")");
-    return;
-  }
-  for (std::size_t i = 0; i < node.size(); ++i) {
-    MapReader m(ctx.src, node[i], fmt::format("{}[{}]", path, i));
-    if (!m.ok()) continue;
+  ForEachItem(ctx, node, path, [&](MapReader& m) {
     GroundTargetSpec t;
     t.name = m.String("name", true).value_or("");
     if (auto at = m.String("at", false)) {
@@ -35,21 +29,14 @@ void ReadGroundTargets(Context& ctx, const YAML::Node& node, const std::string& 
     }
     t.hits_to_destroy = static_cast<int>(m.Integer("hits_to_destroy", false, 1, 1000).value_or(t.hits_to_destroy));
     if (!t.name.empty() && ctx.ground_targets.count(t.name)) m.Report("name", fmt::format("'{}' is defined twice", t.name));
-    m.Finish();
     ctx.ground_targets[t.name] = t.position;
     out->push_back(t);
-  }
+  });
 }
 
 void ReadControllers(Context& ctx, const YAML::Node& node, const std::string& path, const Scenario& s,
                      std::vector<ControllerSpec>* out) {
-  if (!node.IsSequence()) {
-    ctx.src.Report(node.Mark(), path, "must be a list (got " + Describe(node) + ")");
-    return;
-  }
-  for (std::size_t i = 0; i < node.size(); ++i) {
-    MapReader m(ctx.src, node[i], fmt::format("{}[{}]", path, i));
-    if (!m.ok()) continue;
+  ForEachItem(ctx, node, path, [&](MapReader& m) {
     ControllerSpec c;
     c.name = m.String("name", true).value_or("");
     for (const ControllerSpec& other : *out)
@@ -62,26 +49,19 @@ void ReadControllers(Context& ctx, const YAML::Node& node, const std::string& pa
     }
     if (auto at = m.Node("at", false)) c.position = ReadAt(ctx, *at, m.PathOf("at"), false).value_or(Geodetic{});
     ReadRadioFields(m, true, &c.radio);
-    m.Finish();
     out->push_back(c);
-  }
+  });
 }
 
 void ReadOrders(Context& ctx, const YAML::Node& node, const std::string& path, const Scenario& s,
                 std::vector<CommsOrderSpec>* out) {
-  if (!node.IsSequence()) {
-    ctx.src.Report(node.Mark(), path, "must be a list (got " + Describe(node) + ")");
-    return;
-  }
   std::vector<std::string> aircraft, packages, controllers;
   for (const AircraftSpec& a : s.aircraft) {
     aircraft.push_back(a.name);
     if (a.mission && !a.mission->package.empty() && !Contains(packages, a.mission->package)) packages.push_back(a.mission->package);
   }
   for (const ControllerSpec& c : s.controllers) controllers.push_back(c.name);
-  for (std::size_t i = 0; i < node.size(); ++i) {
-    MapReader m(ctx.src, node[i], fmt::format("{}[{}]", path, i));
-    if (!m.ok()) continue;
+  ForEachItem(ctx, node, path, [&](MapReader& m) {
     CommsOrderSpec o;
     o.name = m.String("name", true).value_or("");
     if (auto from = m.String("from", true)) {
@@ -101,9 +81,8 @@ void ReadOrders(Context& ctx, const YAML::Node& node, const std::string& path, c
     o.repeats = static_cast<int>(m.Integer("repeats", false, 1, 100).value_or(o.repeats));
     o.repeat_interval_s = m.Quantity("interval", D::kTime, o.repeat_interval_s);
     if (!(o.repeat_interval_s > 0.0)) m.Report("interval", fmt::format("must be > 0 (got {} s)", o.repeat_interval_s));
-    m.Finish();
     out->push_back(o);
-  }
+  });
 }
 
 void ReadEmission(Context& ctx, const YAML::Node& node, const std::string& path, EmissionControl* e) {

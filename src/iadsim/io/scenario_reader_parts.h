@@ -2,6 +2,7 @@
 // Internal to the scenario reader (scenario_reader.cc, scenario_sensors_reader.cc): the reading
 // context shared by the parts of the reader, and the readers of the sensor-related blocks.
 // Not a public interface.
+#include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -47,6 +48,22 @@ inline std::string Join(const std::vector<std::string>& names) {
 }
 inline bool Contains(const std::vector<std::string>& names, const std::string& n) {
   return std::find(names.begin(), names.end(), n) != names.end();
+}
+
+// Calls each(m) for every item of a list (each read as a mapping, then checked for unknown keys);
+// a node that is not a list is reported.
+template <typename F>
+void ForEachItem(Context& ctx, const YAML::Node& node, const std::string& path, F&& each) {
+  if (!node.IsSequence()) {
+    ctx.src.Report(node.Mark(), path, "must be a list (got " + Describe(node) + ")");
+    return;
+  }
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    MapReader m(ctx.src, node[i], fmt::format("{}[{}]", path, i));
+    if (!m.ok()) continue;
+    each(m);
+    m.Finish();
+  }
 }
 
 std::optional<Geodetic> ReadPosition(MapReader& m, bool alt_required, double alt_default = 0.0);
