@@ -67,14 +67,18 @@ void Identifier::AddReportEvidence(const std::vector<PositionReport>& reports, c
       e.flight_plan_sender = r.callsign;
       continue;
     }
-    if (r.source == ReportSource::kDatalink) {
-      ++e.datalink_reports;
-      e.report_sender = fmt::format("{} on datalink '{}'", r.callsign, r.network);
-    } else {
-      ++e.adsb_reports;
-      e.report_sender = fmt::format("ADS-B {:06X} {}", r.address, r.callsign);
-    }
+    e.report_on_datalink = r.source == ReportSource::kDatalink;
+    ++(e.report_on_datalink ? e.datalink_reports : e.adsb_reports);
+    e.report_address = r.address;
+    e.report_callsign = r.callsign;
+    e.report_network = r.network;
   }
+}
+
+// The last report's sender in words ("CALLSIGN on datalink 'NET'" or "ADS-B 4CA2B3 CALLSIGN").
+std::string Identifier::ReportSender(const Evidence& e) {
+  return e.report_on_datalink ? fmt::format("{} on datalink '{}'", e.report_callsign, e.report_network)
+                              : fmt::format("ADS-B {:06X} {}", e.report_address, e.report_callsign);
 }
 
 std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<ThreatAssessment>& threats,
@@ -85,73 +89,82 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<
   for (std::size_t i = 0; i < threats.size(); ++i) {
     const ThreatAssessment& th = threats[i];
     Evidence& e = tracks_[th.track];
-    Identity next = e.identity;
-    std::string why;
-    if (e.secure_replies > 0) {
-      next = Identity::kFriend;
-      why = fmt::format("secure IFF reply authenticated with key '{}' ({} replies)", e.secure_key, e.secure_replies);
-    } else if (e.datalink_reports > 0) {
-      next = Identity::kFriend;
-      why = fmt::format("own-position report of {} ({} reports)", e.report_sender, e.datalink_reports);
-    } else if (e.flight_plan_reports > 0 && e.adsb_reports == 0) {
-      next = rules_.flight_plan_identity;
-      why = fmt::format("where the filed flight plan of {} puts it, no secure-mode reply", e.flight_plan_sender);
-    } else if (e.adsb_reports > 0) {
-      next = rules_.adsb_identity;
-      why = fmt::format("{} ({} reports), no secure-mode reply", e.report_sender, e.adsb_reports);
-    } else if (e.mode3a_replies > 0) {
-      next = rules_.mode3a_identity;
-      why = fmt::format("Mode 3/A code {:04d}", e.code);
-      if (e.mode_c_alt_m) why += fmt::format(" with Mode C altitude {:.0f} m", *e.mode_c_alt_m);
-      why += ", no secure-mode reply";
-    } else if (const ProceduralCorridor* c = CorridorOf(rules_.corridors, kinematics, i)) {
-      e.hostile_behaviour_since.reset();
-      next = Identity::kAssumedFriend;
-      why = fmt::format("flying the procedural corridor '{}' in its direction, no IFF or report evidence", c->name);
-    } else if ((!rules_.has_iff || e.unanswered >= rules_.min_unanswered) && e.identity != Identity::kHostile) {
-      const bool fast = speeds_mps[i] >= rules_.hostile_min_speed_mps;
-      bool inbound = th.inbound && th.cpa_m <= rules_.inbound_max_cpa_m;
-      // Altitude and point of origin narrow the behaviour rule when the scenario states them.
-      std::string profile;
-      if (i < kinematics.size()) {
-        if (!e.origin_enu) e.origin_enu = kinematics[i].first;
-        if (rules_.hostile_max_altitude_m && kinematics[i].first.z() > *rules_.hostile_max_altitude_m) {
-          inbound = false;
-          profile = fmt::format("; above {:.0f} m", *rules_.hostile_max_altitude_m);
-        }
-        if (!rules_.hostile_origins.empty()) {
-          const auto from = std::find_if(rules_.hostile_origins.begin(), rules_.hostile_origins.end(), [&](const OriginArea& a) {
-            return (e.origin_enu->head<2>() - a.center_enu.head<2>()).norm() <= a.radius_m;
-          });
-          if (from == rules_.hostile_origins.end()) {
+    // The decision on the unit's own evidence and, only when asked (an identity that changes), that
+    // evidence in words. Its state changes (behaviour timer, point of origin) are idempotent, so a
+    // second call for the words decides the same.
+    auto decide = [&](std::string* why) {
+      Identity next = e.identity;
+      if (e.secure_replies > 0) {
+        next = Identity::kFriend;
+        if (why) *why = fmt::format("secure IFF reply authenticated with key '{}' ({} replies)", e.secure_key, e.secure_replies);
+      } else if (e.datalink_reports > 0) {
+        next = Identity::kFriend;
+        if (why) *why = fmt::format("own-position report of {} ({} reports)", ReportSender(e), e.datalink_reports);
+      } else if (e.flight_plan_reports > 0 && e.adsb_reports == 0) {
+        next = rules_.flight_plan_identity;
+        if (why) *why = fmt::format("where the filed flight plan of {} puts it, no secure-mode reply", e.flight_plan_sender);
+      } else if (e.adsb_reports > 0) {
+        next = rules_.adsb_identity;
+        if (why) *why = fmt::format("{} ({} reports), no secure-mode reply", ReportSender(e), e.adsb_reports);
+      } else if (e.mode3a_replies > 0) {
+        next = rules_.mode3a_identity;
+        if (why) *why = fmt::format("Mode 3/A code {:04d}", e.code);
+        if (why && e.mode_c_alt_m) *why += fmt::format(" with Mode C altitude {:.0f} m", *e.mode_c_alt_m);
+        if (why) *why += ", no secure-mode reply";
+      } else if (const ProceduralCorridor* c = CorridorOf(rules_.corridors, kinematics, i)) {
+        e.hostile_behaviour_since.reset();
+        next = Identity::kAssumedFriend;
+        if (why) *why = fmt::format("flying the procedural corridor '{}' in its direction, no IFF or report evidence", c->name);
+      } else if ((!rules_.has_iff || e.unanswered >= rules_.min_unanswered) && e.identity != Identity::kHostile) {
+        const bool fast = speeds_mps[i] >= rules_.hostile_min_speed_mps;
+        bool inbound = th.inbound && th.cpa_m <= rules_.inbound_max_cpa_m;
+        // Altitude and point of origin narrow the behaviour rule when the scenario states them.
+        std::string profile;
+        if (i < kinematics.size()) {
+          if (!e.origin_enu) e.origin_enu = kinematics[i].first;
+          if (rules_.hostile_max_altitude_m && kinematics[i].first.z() > *rules_.hostile_max_altitude_m) {
             inbound = false;
-            profile += "; first seen outside the hostile origins";
-          } else {
-            profile += fmt::format("; first seen in {}", from->name);
+            if (why) profile = fmt::format("; above {:.0f} m", *rules_.hostile_max_altitude_m);
+          }
+          if (!rules_.hostile_origins.empty()) {
+            const auto from = std::find_if(rules_.hostile_origins.begin(), rules_.hostile_origins.end(), [&](const OriginArea& a) {
+              return (e.origin_enu->head<2>() - a.center_enu.head<2>()).norm() <= a.radius_m;
+            });
+            if (from == rules_.hostile_origins.end()) {
+              inbound = false;
+              if (why) profile += "; first seen outside the hostile origins";
+            } else {
+              if (why) profile += fmt::format("; first seen in {}", from->name);
+            }
           }
         }
-      }
-      const std::string silent =
-          rules_.has_iff ? fmt::format("no IFF reply to {} interrogations", e.unanswered) : std::string("no IFF interrogator");
-      if (fast && inbound) {
-        if (!e.hostile_behaviour_since) e.hostile_behaviour_since = now;
-        const double held = (now - *e.hostile_behaviour_since).seconds();
-        const std::string behaviour =
-            fmt::format("{}; {:.0f} m/s, inbound to asset {} with predicted CPA {:.1f} km in {:.0f} s{}", silent,
-                        speeds_mps[i], th.asset_name, th.cpa_m / 1000.0, th.time_to_cpa_s, profile);
-        if (held >= rules_.hostile_delay_s) {
-          next = Identity::kHostile;
-          why = fmt::format("{}; behaviour held {:.0f} s (rule: {:.0f} s)", behaviour, held, rules_.hostile_delay_s);
+        const std::string silent = !why                ? std::string()
+                                   : rules_.has_iff ? fmt::format("no IFF reply to {} interrogations", e.unanswered)
+                                                    : std::string("no IFF interrogator");
+        if (fast && inbound) {
+          if (!e.hostile_behaviour_since) e.hostile_behaviour_since = now;
+          const double held = (now - *e.hostile_behaviour_since).seconds();
+          const std::string behaviour =
+              !why ? std::string()
+                   : fmt::format("{}; {:.0f} m/s, inbound to asset {} with predicted CPA {:.1f} km in {:.0f} s{}", silent,
+                                 speeds_mps[i], th.asset_name, th.cpa_m / 1000.0, th.time_to_cpa_s, profile);
+          if (held >= rules_.hostile_delay_s) {
+            next = Identity::kHostile;
+            if (why) *why = fmt::format("{}; behaviour held {:.0f} s (rule: {:.0f} s)", behaviour, held, rules_.hostile_delay_s);
+          } else {
+            next = Identity::kSuspect;
+            if (why) *why = behaviour;
+          }
         } else {
-          next = Identity::kSuspect;
-          why = behaviour;
+          e.hostile_behaviour_since.reset();
+          next = Identity::kUnknown;
+          if (why) *why = silent + (fast ? "; not inbound" : "; not fast") + profile;
         }
-      } else {
-        e.hostile_behaviour_since.reset();
-        next = Identity::kUnknown;
-        why = silent + (fast ? "; not inbound" : "; not fast") + profile;
       }
-    }
+      return next;
+    };
+    Identity next = decide(nullptr);
+    bool from_network = false;
     const bool own_positive = e.secure_replies > 0 || e.datalink_reports > 0;
     if (e.network_identity && !own_positive) {
       // The unit's own (weaker) evidence, had the node said nothing: `next` unless it is the
@@ -163,10 +176,15 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<
         e.last_conflict = std::make_pair(own, *e.network_identity);
       }
       next = *e.network_identity;
-      why = fmt::format("identity {} received from network node {}", ToString(next), e.network_sender);
+      from_network = true;
     }
     if (next != e.identity) {
-      changes.push_back({th.track, e.identity, next, why});
+      std::string why;
+      if (from_network)
+        why = fmt::format("identity {} received from network node {}", ToString(next), e.network_sender);
+      else
+        decide(&why);
+      changes.push_back({th.track, e.identity, next, std::move(why)});
       e.identity = next;
     }
   }

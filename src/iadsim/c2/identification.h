@@ -114,7 +114,10 @@ class Identifier final {
     int flight_plan_reports = 0;
     std::string flight_plan_sender;
     std::optional<Vec3> origin_enu;  // where the track was first evaluated
-    std::string report_sender;  // callsign (network) of the last report
+    // The last datalink or ADS-B report (put in words only for an identity change).
+    bool report_on_datalink = false;
+    std::uint32_t report_address = 0;
+    std::string report_callsign, report_network;
     std::uint16_t code = 0;
     std::optional<double> mode_c_alt_m;
     std::string secure_key;
@@ -124,6 +127,7 @@ class Identifier final {
     std::string network_sender;
     std::optional<std::pair<Identity, Identity>> last_conflict;
   };
+  static std::string ReportSender(const Evidence& e);
   IdentificationRules rules_;
   std::map<TrackId, Evidence> tracks_;
   std::vector<IdentityConflict> conflicts_;
