@@ -197,6 +197,15 @@ TEST(ExplainCli, StrikeRunWeaponsAgreeWithItsEvents) {
   int told = 0;
   for (const json& d : j["strike"]["destroyed"]) told += d.get<std::string>().find("ground target Latakia depot destroyed") != std::string::npos;
   EXPECT_EQ(told, target_destroyed);
+  // --entity Viper-1: its four bombs only (exact names: not Viper-10's), and its own lines.
+  const fs::path one = FreshDir("explain-strike-one");
+  fs::copy(dir, one, fs::copy_options::recursive);
+  fs::remove(one / "explain.json");
+  ASSERT_EQ(RunIadsim("explain " + one.string() + " --entity Viper-1").exit_code, 0);
+  const json k = json::parse(ReadFile(one / "explain.json"));
+  ASSERT_EQ(k["strike"]["weapons"].size(), 4u);
+  for (const json& w : k["strike"]["weapons"]) EXPECT_EQ(w["carrier"], "Viper-1");
+  for (const json& l : k["strike"]["attackers"]) EXPECT_NE(l.get<std::string>().find(" Viper-1 "), std::string::npos) << l;
 }
 
 }  // namespace

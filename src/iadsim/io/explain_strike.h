@@ -16,22 +16,29 @@ namespace iadsim {
 
 struct WeaponStory {
   std::int64_t id = 0;
-  std::string name, weapon, kind, carrier, target, navigation;
+  std::string name;  // the weapon entity's name in truth.csv ("entity N" without one)
+  std::string weapon, kind, carrier, target, navigation;
   double released_s = 0.0;
   std::vector<std::string> flight;  // "t=.. s …", in time order (emitter lost, intercepted)
   std::optional<double> impact_s, miss_m;
   bool on_target = false, intercepted = false;
 };
 
+// One line of the story, with the names it is about (for --entity).
+struct StrikeLine {
+  std::vector<std::string> names;
+  std::string text;  // "t=.. s …"
+};
+
 struct StrikeStory {
-  std::vector<std::string> attackers;  // "t=.. s NAME …", in time order
-  std::vector<WeaponStory> weapons;    // in release order
-  std::vector<std::string> destroyed;  // "t=.. s …": ground targets, emitters, jammers
+  std::vector<StrikeLine> attackers;  // in time order
+  std::vector<WeaponStory> weapons;   // in release order
+  std::vector<StrikeLine> destroyed;  // ground targets, emitters, jammers
   bool empty() const { return attackers.empty() && weapons.empty() && destroyed.empty(); }
 };
 
 StrikeStory ExplainStrike(const RunData& run);
-// Keeps the weapons whose name, carrier or target is `name`, and the lines that name it.
+// Keeps the weapons whose name, carrier or target is `name`, and the lines about it.
 StrikeStory FilterStrike(const StrikeStory& all, const std::string& name);
 std::string StrikeText(const StrikeStory& s);
 nlohmann::ordered_json StrikeJson(const StrikeStory& s);

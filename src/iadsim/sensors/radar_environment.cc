@@ -30,15 +30,13 @@ struct JammerSeen {
 std::vector<JammerSeen> VisibleJammers(const World& world, const Geodetic& radar_position, const LocalFrame& frame,
                                        SimTime t) {
   std::vector<JammerSeen> out;
+  const Vec3 radar_ecef = EcefFromGeodetic(radar_position);
   for (std::size_t i = 0; i < world.jammers().size(); ++i) {
     const Jammer& j = world.jammers()[i];
     if (j.band != JammerBand::kRadar) continue;  // aimed at other receivers
     const auto s = world.JammerState(i, t);
     if (!s || !world.InLineOfSight(radar_position, s->geo)) continue;
-    const Polar p = PolarFromEnu(frame.EnuFromEcef(s->p_ecef));
-    // Azimuth of the radar seen from the jammer: the reverse bearing (flat-earth, within the jammer's reach).
-    const double back_azimuth = WrapTwoPi(p.azimuth_rad + std::numbers::pi);
-    out.push_back({i, p, j.GainTowardDb(back_azimuth)});
+    out.push_back({i, PolarFromEnu(frame.EnuFromEcef(s->p_ecef)), j.GainTowardDb(s->geo, radar_ecef)});
   }
   return out;
 }

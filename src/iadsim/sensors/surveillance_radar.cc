@@ -101,7 +101,7 @@ void SurveillanceRadar::Bin(const World& world, SimTime revolution_start) {
     if (seen.valid && seen.time <= revolution_start && revolution_start - seen.time <= horizon) {
       p_ecef = seen.p_ecef + seen.v_ecef * (revolution_start - seen.time).seconds();
     } else {
-      if (!world.MayBeWithin(e.id, revolution_start, frame_.EcefFromEnu(Vec3::Zero()), max_range * 1.01)) continue;
+      if (!world.MayBeWithin(e.id, revolution_start, position_ecef_, max_range * 1.01)) continue;
       const auto st = world.StateAt(e.id, revolution_start);
       if (!st) continue;
       p_ecef = st->p_ecef;

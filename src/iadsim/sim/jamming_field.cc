@@ -18,10 +18,8 @@ std::vector<HeardJammer> JammersHeard(const World& world, JammerBand band, const
     if (j.band != band) continue;
     const auto s = world.JammerState(i, t);
     if (!s || !world.InLineOfSight(s->geo, rx_geo)) continue;
-    const Vec3 to_rx = LocalFrame(s->geo).EnuFromEcef(rx_ecef);
-    const double azimuth = std::atan2(to_rx.x(), to_rx.y());
-    const double erp_db = 10.0 * std::log10(j.power_w) + j.GainTowardDb(azimuth) - j.losses_db;
-    out.push_back({i, std::pow(10.0, erp_db / 10.0), std::max(1.0, to_rx.norm()), s->p_ecef});
+    const double erp_db = 10.0 * std::log10(j.power_w) + j.GainTowardDb(s->geo, rx_ecef) - j.losses_db;
+    out.push_back({i, std::pow(10.0, erp_db / 10.0), std::max(1.0, (rx_ecef - s->p_ecef).norm()), s->p_ecef});
   }
   return out;
 }

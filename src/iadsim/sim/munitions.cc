@@ -94,23 +94,30 @@ Munitions::Munitions(RunContext& ctx, const Scenario& scenario) : ctx_(ctx) {
   for (const GroundTargetSpec& t : scenario.ground_targets) targets_.push_back({&t});
 }
 
-void Munitions::Release(SimTime now, const Entity& carrier_in_world, const WeaponRelease& release, int round,
+Entity Munitions::WeaponEntity(const std::string& name, const Carrier& carrier, const MunitionType& type) {
+  Entity e;
+  e.name = name;
+  e.kind = EntityKind::kMunition;
+  e.side = carrier.side;
+  e.type = type.name;
+  e.affiliation = carrier.affiliation;
+  e.signature = type.signature;
+  return e;
+}
+
+void Munitions::Release(SimTime now, EntityId carrier_id, const WeaponRelease& release, int round,
                         const Vec2& carrier_error_en, bool carrier_gnss_tracking) {
-  const auto s = ctx_.world.StateAt(carrier_in_world.id, now);
+  const auto s = ctx_.world.StateAt(carrier_id, now);
   if (!s) return;
-  // A copy of what is needed of the carrier: adding the weapon to the world moves its entities.
-  Entity carrier;
-  carrier.id = carrier_in_world.id;
-  carrier.name = carrier_in_world.name;
-  carrier.side = carrier_in_world.side;
-  carrier.affiliation = carrier_in_world.affiliation;
+  const Entity& in_world = ctx_.world.Get(carrier_id);
+  const Carrier carrier{in_world.name, in_world.side, in_world.affiliation};
   if (release.type.kind == MunitionKind::kAntiRadiation)
     ReleaseArm(now, carrier, *s, release, round);
   else
     ReleaseOnRoute(now, carrier, *s, release, round, carrier_error_en, carrier_gnss_tracking);
 }
 
-void Munitions::ReleaseOnRoute(SimTime now, const Entity& carrier, const EntityState& s, const WeaponRelease& release,
+void Munitions::ReleaseOnRoute(SimTime now, const Carrier& carrier, const EntityState& s, const WeaponRelease& release,
                                int round, const Vec2& carrier_error_en, bool carrier_gnss_tracking) {
   const MunitionType& w = release.type;
   const std::string name = fmt::format("{}/{}#{}", carrier.name, w.name, ++released_);
@@ -175,13 +182,7 @@ void Munitions::ReleaseOnRoute(SimTime now, const Entity& carrier, const EntityS
     return;
   }
 
-  Entity e;
-  e.name = name;
-  e.kind = EntityKind::kMunition;
-  e.side = carrier.side;
-  e.type = w.name;
-  e.affiliation = carrier.affiliation;
-  e.signature = w.signature;
+  Entity e = WeaponEntity(name, carrier, w);
   e.route.emplace(route);
   f.impact = e.route->route_end();
   f.impact_point = route.waypoints.back().position;
@@ -192,7 +193,7 @@ void Munitions::ReleaseOnRoute(SimTime now, const Entity& carrier, const EntityS
   flights_.push_back(std::move(f));
 }
 
-void Munitions::ReleaseArm(SimTime now, const Entity& carrier, const EntityState& s, const WeaponRelease& release,
+void Munitions::ReleaseArm(SimTime now, const Carrier& carrier, const EntityState& s, const WeaponRelease& release,
                            int round) {
   const MunitionType& w = release.type;
   const std::string name = fmt::format("{}/{}#{}", carrier.name, w.name, ++released_);
@@ -212,14 +213,7 @@ void Munitions::ReleaseArm(SimTime now, const Entity& carrier, const EntityState
   const Vec3 v = frame.EnuVectorFromEcef(s.v_ecef);
   RandomStream cue_rng = ctx_.Stream(name, "cue");
   const Vec2 cue = DrawCircularNormalMiss(w.arm_cue_cep_m, cue_rng);
-  Entity e;
-  e.name = name;
-  e.kind = EntityKind::kMunition;
-  e.side = carrier.side;
-  e.type = w.name;
-  e.affiliation = carrier.affiliation;
-  e.signature = w.signature;
-  const EntityId id = ctx_.world.Add(std::move(e));
+  const EntityId id = ctx_.world.Add(WeaponEntity(name, carrier, w));
   ArmFlight f{id, &release, frame, AntiRadiationMissile(w.arm, p, v, Vec3(cue.x(), cue.y(), 0.0)), ctx_.Stream(name, "seeker"),
               emitter, jammer, now, false};
   ctx_.world.SetMissileState(id, now, s.p_ecef, frame.EcefVectorFromEnu(f.arm.v_enu()));

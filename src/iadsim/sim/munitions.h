@@ -36,11 +36,11 @@ namespace iadsim {
 class Munitions final : public Component {
  public:
   Munitions(RunContext& ctx, const Scenario& scenario);
-  // Releases round `round` of `release` (the scenario's; it outlives the run) from `carrier` (a
-  // reference into the world that the release invalidates: it is copied first), in
-  // the sky at now, whose navigation error is carrier_error_en and whose GNSS tracks or not.
-  void Release(SimTime now, const Entity& carrier, const WeaponRelease& release, int round,
-               const Vec2& carrier_error_en, bool carrier_gnss_tracking);
+  // Releases round `round` of `release` (the scenario's; it outlives the run) from aircraft
+  // `carrier`, in the sky at now, whose navigation error is carrier_error_en and whose GNSS tracks
+  // or not.
+  void Release(SimTime now, EntityId carrier, const WeaponRelease& release, int round, const Vec2& carrier_error_en,
+               bool carrier_gnss_tracking);
   void Wake(SimTime now, Phase phase, Engine& engine) override;
 
  private:
@@ -68,9 +68,16 @@ class Munitions final : public Component {
     SimTime t;
     bool ended = false;
   };
-  void ReleaseOnRoute(SimTime now, const Entity& carrier, const EntityState& s, const WeaponRelease& release,
+  // What a weapon takes from its carrier (by value: adding the weapon to the world moves its entities).
+  struct Carrier {
+    std::string name, side;
+    Affiliation affiliation = Affiliation::kHostile;
+  };
+  // The weapon as an entity of the world (its route or integrated state is the caller's).
+  static Entity WeaponEntity(const std::string& name, const Carrier& carrier, const MunitionType& type);
+  void ReleaseOnRoute(SimTime now, const Carrier& carrier, const EntityState& s, const WeaponRelease& release,
                       int round, const Vec2& carrier_error_en, bool carrier_gnss_tracking);
-  void ReleaseArm(SimTime now, const Entity& carrier, const EntityState& s, const WeaponRelease& release, int round);
+  void ReleaseArm(SimTime now, const Carrier& carrier, const EntityState& s, const WeaponRelease& release, int round);
   void Impact(SimTime now, RouteFlight& f);
   void FlyArms(SimTime now);
   // The ARM's target position (ECEF) at t if it radiates then and the missile hears it.

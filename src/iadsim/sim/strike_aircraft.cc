@@ -62,8 +62,7 @@ void StrikeAircraft::Wake(SimTime now, Phase phase, Engine& engine) {
     if (gave_up_ || !s) continue;
     const WeaponRelease& w = mission_.releases[p.release];
     if (p.round == 0 && mission_.radar && w.type.kind != MunitionKind::kAntiRadiation) RadarFix(now, *s, w);
-    // (the world's entities move when a weapon is added: look the aircraft up each time)
-    munitions_->Release(now, ctx_.world.Get(id_entity_), w, p.round, nav_->ErrorEn(now.seconds()), nav_->gnss_tracking());
+    munitions_->Release(now, id_entity_, w, p.round, nav_->ErrorEn(now.seconds()), nav_->gnss_tracking());
   }
 }
 

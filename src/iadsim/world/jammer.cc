@@ -25,4 +25,10 @@ double Jammer::GainTowardDb(double azimuth_rad) const {
   return gain_db + std::max(relative_db, -beam->sidelobe_db);
 }
 
+double Jammer::GainTowardDb(const Geodetic& at, const Vec3& rx_ecef) const {
+  if (!beam) return gain_db;
+  const Vec3 to_rx = LocalFrame(at).EnuFromEcef(rx_ecef);
+  return GainTowardDb(std::atan2(to_rx.x(), to_rx.y()));
+}
+
 }  // namespace iadsim

@@ -43,6 +43,9 @@ struct Jammer {
   std::optional<JammerBeam> beam;     // none: gain_db toward every victim
   // Gain toward a victim at horizontal azimuth azimuth_rad from the jammer (dBi).
   double GainTowardDb(double azimuth_rad) const;
+  // Gain toward a victim at rx_ecef from the jammer standing at `at` (dBi): the azimuth is taken
+  // in the jammer's local frame, and only when it has a beam (gain_db toward every victim else).
+  double GainTowardDb(const Geodetic& at, const Vec3& rx_ecef) const;
 };
 
 }  // namespace iadsim

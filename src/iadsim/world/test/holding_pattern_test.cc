@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 namespace iadsim {
 namespace {
 
@@ -35,6 +37,16 @@ TEST(HoldingPattern, LeavesTheHoldPointAtUntilOnEquilateralLoops) {
     EXPECT_NEAR(Inverse(p, b).distance_m, r.leg_m, 1e-3);
     EXPECT_NEAR(Inverse(a, b).distance_m, r.leg_m, 0.002 * r.leg_m);  // 60° apart at P on the ellipsoid
     EXPECT_NEAR(Inverse(p, a).azimuth_from_rad, Inverse(p, route.waypoints[2].position).azimuth_from_rad, 1e-9);
+    // Independently of the mover's timing: the path from the first pass of P (straight on) to the
+    // middle of the last turn at P is n perimeters 2L + |AB| less, at each 120° fly-by corner,
+    // s = 2 r tan 60° − r 2π/3 (the two tangent lengths replaced by the arc; r = v / ω) — 3n − 1
+    // whole corners and half of the last one (a waypoint is reached at the middle of its turn):
+    //   leave − first pass = (n (2L + |AB|) − (3n − ½) s) / v.
+    const double v = 250.0, radius = v / route.turn_rate_rad_s;
+    const double n = static_cast<double>(r.inserted / 3);
+    const double corner = radius * (2 * std::sqrt(3.0) - 2 * M_PI / 3);
+    const double path = n * (2 * r.leg_m + Inverse(a, b).distance_m) - (3 * n - 0.5) * corner;
+    EXPECT_NEAR(arrival + wait_s - m.waypoint_time(1).seconds(), path / v, 0.5) << wait_s;
     EXPECT_GE(r.leg_m, h.min_leg_m);
     EXPECT_LE(r.leg_m, h.max_leg_m);
   }
