@@ -1,6 +1,7 @@
 # iadsim: two commands do all the set-up on a fresh Debian 12 machine.
-#   make demo   installs missing Debian packages, builds (Release, CMake preset), runs scenarios/demo.yaml
-#   make test   the same set-up, then the whole test suite through ctest
+#   make demo   installs missing Debian packages and the viewer's npm packages, builds (Release, CMake
+#               preset), runs scenarios/demo.yaml
+#   make test   the same set-up plus chromium (the viewer's browser test), then the whole test suite
 # The built command is build/release/bin/iadsim.
 .PHONY: all setup configure build demo test test-mpi clean
 
@@ -11,6 +12,7 @@ all: build
 
 setup:
 	@bash tools/setup-debian.sh
+	@bash tools/setup-web.sh
 
 configure: setup
 	@cmake --preset release >/dev/null
@@ -23,6 +25,7 @@ demo: build
 	@$(IADSIM) run scenarios/demo.yaml --seed 1 --out runs/demo
 
 test: build
+	@bash tools/setup-web.sh --browser
 	@ctest --preset release -j $(JOBS)
 
 # iadsim batch over MPI ranks: a separate build with -DIADSIM_MPI=ON, then its batch tests

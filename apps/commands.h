@@ -26,5 +26,6 @@ void AddScoreCommand(CLI::App& app, std::vector<Verb>& verbs);     // score
 void AddTrackCommand(CLI::App& app, std::vector<Verb>& verbs);     // track
 void AddExplainCommand(CLI::App& app, std::vector<Verb>& verbs);  // explain
 void AddGenerateCommand(CLI::App& app, std::vector<Verb>& verbs);  // generate raid
+void AddViewCommand(CLI::App& app, std::vector<Verb>& verbs);      // view
 
 }  // namespace iadsim::cli

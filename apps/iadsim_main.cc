@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   AddTrackCommand(app, verbs);
   AddExplainCommand(app, verbs);
   AddGenerateCommand(app, verbs);
+  AddViewCommand(app, verbs);
 
   try {
     app.parse(argc, argv);

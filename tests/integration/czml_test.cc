@@ -4,6 +4,7 @@
 // coverage and engagement envelope with the scenario's ranges, tracks coloured by identity.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -95,6 +96,36 @@ TEST(Czml, PacketsAreWellFormedAndCoverTheRun) {
   EXPECT_TRUE(colours.count({255, 0, 0, 255})) << "hostile red";
   EXPECT_TRUE(colours.count({0, 200, 0, 255})) << "neutral green";
   EXPECT_TRUE(colours.count({255, 255, 255, 255})) << "pending white";
+}
+
+// With aircraft sampled every 5 s, missiles are still drawn at least every second (the replay
+// interpolates between samples: a 1 s step of a Mach 6 missile is a 2 km chord, 5 s would be 10 km).
+TEST(Czml, MissilesAreSampledAtLeastEverySecondWhateverTheTruthInterval) {
+  const auto dir = FreshDir("czml-coarse");
+  std::string yaml = ReadFile(SourcePath("tests/data/export_tiny.yaml"));
+  const auto at = yaml.find("truth_interval: 1 s");
+  ASSERT_NE(at, std::string::npos);
+  yaml.replace(at, std::string("truth_interval: 1 s").size(), "truth_interval: 5 s");
+  std::filesystem::create_directories(dir.parent_path());
+  const auto scenario = dir.parent_path() / "czml-coarse.yaml";
+  std::ofstream(scenario) << yaml;
+  ASSERT_TRUE(std::filesystem::exists(scenario));
+  const auto run = RunIadsim("run " + scenario.string() + " --quiet --out " + dir.string());
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  ASSERT_EQ(RunIadsim("export czml " + dir.string()).exit_code, 0);
+  int missiles = 0;
+  for (const json& p : json::parse(ReadFile(dir / "replay.czml"))) {
+    if (p["id"].get<std::string>().rfind("entity-", 0) != 0) continue;
+    const json& c = p["position"]["cartographicDegrees"];
+    const bool missile = p["description"].get<std::string>().rfind("missile", 0) == 0;
+    missiles += missile;
+    for (std::size_t k = 4; k < c.size(); k += 4) {
+      const double dt = c[k].get<double>() - c[k - 4].get<double>();
+      if (missile) EXPECT_LE(dt, 1.0 + 1e-9) << p["name"];
+      else EXPECT_NEAR(dt, 5.0, 1e-9) << p["name"];
+    }
+  }
+  EXPECT_GT(missiles, 0);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "iadsim/core/error.h"
+#include "iadsim/io/event_sentence.h"
 
 namespace iadsim {
 namespace {
@@ -178,22 +179,13 @@ std::string AcmiText(const RunData& run, const Replay& replay, const Scenario& s
     const auto& f = ev.fields;
     auto str = [&](const char* k) { return f.contains(k) && f[k].is_string() ? f[k].get<std::string>() : std::string(); };
     auto num = [&](const char* k) { return f.contains(k) && f[k].is_number_integer() ? f[k].get<std::int64_t>() : -1; };
-    if (ev.type == "identity_changed") {
+    if (ev.type == "identity_changed" || ev.type == "engagement_ordered") {
       const std::int64_t about = live(num("truth_entity"), ms) ? num("truth_entity") : site_of(str("unit"));
-      message(ms, about, fmt::format("{}: track {} {} -> {} ({})", str("unit"), num("track"), str("from"), str("to"),
-                                     str("evidence")));
-    } else if (ev.type == "engagement_ordered") {
-      const std::int64_t about = live(num("truth_entity"), ms) ? num("truth_entity") : site_of(str("unit"));
-      message(ms, about, fmt::format("{}: engagement {} ordered on track {} ({}, control {}), {} rounds", str("unit"),
-                                     num("engagement"), num("track"), str("identity"), str("control"), num("rounds")));
+      message(ms, about, EventSentence(ev));
     } else if (ev.type == "engagement_aborted") {
-      message(ms, site_of(str("unit")), fmt::format("{}: engagement {} aborted: {}", str("unit"), num("engagement"),
-                                                    str("reason")));
+      message(ms, site_of(str("unit")), EventSentence(ev));
     } else if (ev.type == "missile_detonated" && live(num("missile"), ms)) {
-      std::string text = "detonated: " + str("reason");
-      if (f.contains("miss_distance_m") && f["miss_distance_m"].is_number())
-        text += fmt::format(", miss distance {:.1f} m", f["miss_distance_m"].get<double>());
-      message(ms, num("missile"), text);
+      message(ms, num("missile"), EventSentence(ev));
     } else if (ev.type == "entity_destroyed" && live(num("entity"), ms)) {
       frames[ms].events.push_back(fmt::format("0,Event=Destroyed|{}|", Hex(static_cast<std::uint32_t>(num("entity")))));
     }
