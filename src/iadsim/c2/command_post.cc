@@ -62,8 +62,15 @@ ReportCorrelation CommandPost::OnPositionReports(const PositionReportBatch& batc
       const PositionReport& r = batch.reports[i];
       if (r.source != ReportSource::kNetwork || r.sender_unit == config_.name) continue;  // not our own, relayed back
       auto it = remote_.find(r.callsign);
-      if (it != remote_.end() && it->second.report.time_of_validity > r.time_of_validity) continue;  // older news
-      remote_[r.callsign] = {r, batch.sender_unit, paired[i]};
+      if (it == remote_.end()) {
+        remote_.emplace(r.callsign, RemoteTrack{r, batch.sender_unit, paired[i]});
+        continue;
+      }
+      if (it->second.report.time_of_validity > r.time_of_validity) continue;  // older news
+      // Assigned member by member: the strings reuse their storage.
+      it->second.report = r;
+      it->second.via_unit = batch.sender_unit;
+      it->second.correlated = paired[i];
     }
   }
   return c;
@@ -71,8 +78,10 @@ ReportCorrelation CommandPost::OnPositionReports(const PositionReportBatch& batc
 
 std::vector<IdentityChange> CommandPost::Identify(SimTime now) {
   threats_.clear();
-  std::vector<double> speeds;
-  std::vector<std::pair<Vec3, Vec3>> kinematics;
+  std::vector<double>& speeds = speeds_;
+  std::vector<std::pair<Vec3, Vec3>>& kinematics = kinematics_;
+  speeds.clear();
+  kinematics.clear();
   for (const TrackState& t : tracker_.tracks()) {
     if (t.status != TrackStatus::kConfirmed) continue;
     // The CV state prediction alone: F x is [p + dt v, v] exactly (the covariance is not needed).

@@ -152,6 +152,8 @@ class CommandPost final {
   Tracker tracker_;
   Identifier identifier_;
   std::vector<ThreatAssessment> threats_;  // of the last Identify, ranked
+  std::vector<double> speeds_;                       // Identify's work space
+  std::vector<std::pair<Vec3, Vec3>> kinematics_;
   std::map<EngagementId, Engagement> engagements_;
   std::uint32_t next_engagement_ = 1;
   RandomStream operator_stream_;

@@ -7,6 +7,7 @@
 #include "iadsim/tracking/polar_measurement.h"
 #include "iadsim/tracking/polar_pre_gate.h"
 #include "iadsim/tracking/swept_sector.h"
+#include "iadsim/tracking/track_index.h"
 
 namespace iadsim {
 
@@ -21,6 +22,18 @@ IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep) {
   std::vector<PreGateTrack> pre;
   pre.reserve(tracks.size());
   for (const TrackState& t : tracks) pre.push_back(PreGateTrack::Of(t.time, t.x, t.P));
+  // The tracks each reply may gate with, in increasing order (track_index.h: a superset of those
+  // the pre-gate keeps), over the replies' time window.
+  PolarTrackIndex index;
+  if (!sweep.replies.empty()) {
+    SimTime from = sweep.replies.front().time, to = from;
+    for (const IffReply& r : sweep.replies) {
+      from = std::min(from, r.time);
+      to = std::max(to, r.time);
+    }
+    index.Build(pre, {}, q, model, from, to, gate);
+  }
+  std::vector<int> near;
   for (std::size_t i = 0; i < sweep.replies.size(); ++i) {
     const IffReply& r = sweep.replies[i];
     PolarVec z(2);
@@ -30,13 +43,13 @@ IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep) {
     R(1, 1) = r.sigma_azimuth_rad * r.sigma_azimuth_rad;
     double best = std::numeric_limits<double>::infinity();
     TrackId best_track;
-    for (std::size_t k = 0; k < tracks.size(); ++k) {
+    const PolarPlot plot{r.time, r.range_m, r.azimuth_rad, r.sigma_range_m, r.sigma_azimuth_rad};
+    index.Candidates(plot, &near);
+    for (const int k : near) {
       const TrackState& t = tracks[k];
       // A track whose distance is certainly above the gate can neither be the best within the
       // gate nor change which one is (ties keep the first): skipping it changes nothing.
-      if (PolarPreGateRejects(pre[k], q, model, {r.time, r.range_m, r.azimuth_rad, r.sigma_range_m, r.sigma_azimuth_rad},
-                              gate))
-        continue;
+      if (PolarPreGateRejects(pre[k], q, model, plot, gate)) continue;
       const auto [x, P] = tracker.Predict(t.id, r.time);
       const PolarVec nu = model.Innovation(z, model.Predict(x));
       const PolarJacobian H = model.Jacobian(x);
@@ -53,14 +66,14 @@ IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep) {
     }
   }
   const SimTime mid = sweep.start + Duration::Micros((sweep.end - sweep.start).micros() / 2);
+  std::sort(answered.begin(), answered.end());
   for (const TrackState& t : tracker.tracks()) {
     if (t.status != TrackStatus::kConfirmed) continue;
-    if (std::find(answered.begin(), answered.end(), t.id) != answered.end()) continue;
+    if (std::binary_search(answered.begin(), answered.end(), t.id)) continue;
     // The CV position prediction alone (x = F x is p + dt v exactly; the covariance is not needed).
     const double dt = (mid - t.time).seconds();
     const Vec3 p = model.SensorFromTracker(t.x.head<3>() + dt * t.x.tail<3>());
-    const Polar pol = PolarFromEnu(p);
-    if (pol.range_m <= sweep.max_range_m && InSweptSector(pol.azimuth_rad, sweep.az_from_rad, sweep.az_to_rad))
+    if (InRangeAndSweptSector(p, sweep.max_range_m, sweep.az_from_rad, sweep.az_to_rad))
       out.unanswered.push_back(t.id);
   }
   return out;

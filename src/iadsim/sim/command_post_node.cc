@@ -47,6 +47,24 @@ void CommandPostNode::Wake(SimTime now, Phase phase, Engine& engine) {
   }
 }
 
+int CommandPostNode::SenderKeyLess::CompareJoined(std::string_view s, const SenderProbe& p) {
+  std::size_t pos = 0;
+  for (int i = 0; i < p.n; ++i) {
+    const std::string_view chunk = s.substr(std::min(pos, s.size()), p.parts[i].size());
+    if (const int c = chunk.compare(p.parts[i]); c != 0) return c;  // a short chunk: s is a prefix
+    pos += p.parts[i].size();
+  }
+  return s.size() > pos ? 1 : 0;
+}
+
+bool CommandPostNode::FirstForTrack(const SenderProbe& probe) {
+  if (correlated_senders_.find(probe) != correlated_senders_.end()) return false;
+  std::string key;
+  for (int i = 0; i < probe.n; ++i) key += probe.parts[i];
+  correlated_senders_.emplace(probe.track, std::move(key));
+  return true;
+}
+
 std::int64_t CommandPostNode::TruthOf(TrackId track, SimTime t) const {
   const auto [x, P] = cp_.tracker().Predict(track, t);
   // A misaligned radar's picture is rotated about the unit by its alignment error: undo it.
@@ -105,7 +123,7 @@ void CommandPostNode::Track(SimTime now) {
         if (std::find(accepted.begin(), accepted.end(), b.sender_unit) == accepted.end()) continue;
         // Once per (track, node, identity): an identity it actually gives, not pending or unknown.
         if (r.identity == "pending" || r.identity == "unknown") continue;
-        if (!correlated_senders_.insert({p.track, "network/" + b.sender_unit + "/" + r.identity}).second) continue;
+        if (!FirstForTrack({p.track, {"network/", b.sender_unit, "/", r.identity}, 4})) continue;
         ctx_.Emit(Event{now, "network_identity"}
                       .With("unit", name_)
                       .With("track", std::int64_t{p.track.value()})
@@ -115,7 +133,7 @@ void CommandPostNode::Track(SimTime now) {
                       .With("truth_entity", TruthOf(p.track, now)));
         continue;
       }
-      if (!correlated_senders_.insert({p.track, r.network + "/" + r.callsign}).second) continue;
+      if (!FirstForTrack({p.track, {r.network, "/", r.callsign}, 3})) continue;
       ctx_.Emit(Event{now, "report_correlated"}
                     .With("unit", name_)
                     .With("source", std::string(ToString(r.source)))

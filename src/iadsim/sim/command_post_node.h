@@ -5,6 +5,7 @@
 // is after-action truth added by the recorder side, never seen by the command post.
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "iadsim/c2/command_post.h"
@@ -45,7 +46,30 @@ class CommandPostNode final : public Component {
   std::vector<PositionReportBatch> report_inbox_;
   std::string sensor_name_;
   double truth_alignment_rad_ = 0.0;
-  std::set<std::pair<TrackId, std::string>> correlated_senders_;  // report_correlated is emitted once per pair
+  // report_correlated / network_identity are emitted once per (track, key); the key is the joined
+  // parts (e.g. network + "/" + callsign), looked up without being built (SenderKeyLess).
+  struct SenderProbe {
+    TrackId track;
+    std::string_view parts[4];
+    int n = 0;
+  };
+  struct SenderKeyLess {
+    using is_transparent = void;
+    // <0, 0, >0 as s compares with the joined parts.
+    static int CompareJoined(std::string_view s, const SenderProbe& p);
+    bool operator()(const std::pair<TrackId, std::string>& a, const std::pair<TrackId, std::string>& b) const {
+      return a < b;
+    }
+    bool operator()(const std::pair<TrackId, std::string>& a, const SenderProbe& b) const {
+      return a.first != b.track ? a.first < b.track : CompareJoined(a.second, b) < 0;
+    }
+    bool operator()(const SenderProbe& a, const std::pair<TrackId, std::string>& b) const {
+      return a.track != b.first ? a.track < b.first : CompareJoined(b.second, a) > 0;
+    }
+  };
+  // True (and remembered) the first time for this track and joined key.
+  bool FirstForTrack(const SenderProbe& probe);
+  std::set<std::pair<TrackId, std::string>, SenderKeyLess> correlated_senders_;
   std::set<TrackId> confirmed_;  // to report drops of confirmed tracks only
 };
 

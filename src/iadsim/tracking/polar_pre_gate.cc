@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "iadsim/core/angle.h"
+#include "iadsim/tracking/swept_sector.h"
+
 namespace iadsim {
 
 namespace {
@@ -41,6 +44,11 @@ bool PolarPreGateRejects(const PreGateTrack& t, double q_m2_per_s3, const PolarM
   const double rho = std::max(std::hypot(p_s.x(), p_s.y()), kMinHorizontalM);
   const double daz = std::remainder(plot.azimuth_rad - std::atan2(p_s.x(), p_s.y()), 2.0 * M_PI);
   return daz * daz > g * (tr / (rho * rho) + plot.sigma_azimuth_rad * plot.sigma_azimuth_rad);
+}
+
+bool InRangeAndSweptSector(const Vec3& p_s, double max_range_m, double az_from_rad, double az_to_rad) {
+  if (!(p_s.norm() <= max_range_m)) return false;
+  return InSweptSector(WrapTwoPi(std::atan2(p_s.x(), p_s.y())), az_from_rad, az_to_rad);
 }
 
 }  // namespace iadsim

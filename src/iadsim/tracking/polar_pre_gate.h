@@ -45,4 +45,10 @@ bool PolarPreGateRejects(const PreGateTrack& t, double q_m2_per_s3, const PolarM
 bool PositionPreGateRejects(const PreGateTrack& t, double q_m2_per_s3, SimTime time, const Vec3& z_enu,
                             double trace_R_m2, double gate);
 
+// Whether a position p_s in a sensor's own ENU frame lies within max_range_m (slant) and inside
+// the swept sector [az_from_rad, az_to_rad] (swept_sector.h): the range and azimuth of
+// PolarFromEnu (geodesy/geodetic.h), the same expressions bit for bit, without its elevation, and
+// the azimuth only when the range is within reach.
+bool InRangeAndSweptSector(const Vec3& p_s, double max_range_m, double az_from_rad, double az_to_rad);
+
 }  // namespace iadsim

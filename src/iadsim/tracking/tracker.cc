@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <string>
 
-#include "iadsim/tracking/assignment.h"
 #include "iadsim/tracking/chi_square_gate.h"
 #include "iadsim/tracking/kalman.h"
 #include "iadsim/tracking/polar_measurement.h"
@@ -124,6 +123,49 @@ void Tracker::RecordLook(TrackState& track, bool hit, TrackerUpdate& out) const 
   }
 }
 
+// The problem's clusters are the connected components of the candidate pairs, each solved on its
+// own (assignment.h). A cluster of one pair (its track and its detection in no other candidate)
+// is that pair, when its cost is finite. The other candidates are renumbered, rows and columns in
+// increasing order, leaving out those without candidates: the clusters, and the order of rows and
+// columns inside each, are unchanged, so SolveSparseAssignment gives the same pairs.
+std::vector<int> Tracker::Associate(int n_tracks, int n_dets, const std::vector<AssignmentCandidate>& candidates) {
+  std::vector<int> det_of_track(static_cast<std::size_t>(n_tracks), -1);
+  row_count_.assign(static_cast<std::size_t>(n_tracks), 0);
+  col_count_.assign(static_cast<std::size_t>(n_dets), 0);
+  for (const AssignmentCandidate& c : candidates) {
+    ++row_count_[c.row];
+    ++col_count_[c.col];
+  }
+  std::vector<AssignmentCandidate> rest;
+  for (const AssignmentCandidate& c : candidates) {
+    if (row_count_[c.row] == 1 && col_count_[c.col] == 1 && std::isfinite(c.cost))
+      det_of_track[c.row] = c.col;
+    else
+      rest.push_back(c);
+  }
+  if (rest.empty()) return det_of_track;
+  row_new_.assign(static_cast<std::size_t>(n_tracks), -1);
+  col_new_.assign(static_cast<std::size_t>(n_dets), -1);
+  for (const AssignmentCandidate& c : rest) row_new_[c.row] = col_new_[c.col] = 0;
+  std::vector<int> row_old, col_old;
+  for (int i = 0; i < n_tracks; ++i)
+    if (row_new_[i] == 0) {
+      row_new_[i] = static_cast<int>(row_old.size());
+      row_old.push_back(i);
+    }
+  for (int j = 0; j < n_dets; ++j)
+    if (col_new_[j] == 0) {
+      col_new_[j] = static_cast<int>(col_old.size());
+      col_old.push_back(j);
+    }
+  for (AssignmentCandidate& c : rest) c = {row_new_[c.row], col_new_[c.col], c.cost};
+  const std::vector<int> sol =
+      SolveSparseAssignment(static_cast<int>(row_old.size()), static_cast<int>(col_old.size()), rest);
+  for (std::size_t r = 0; r < sol.size(); ++r)
+    if (sol[r] >= 0) det_of_track[row_old[r]] = col_old[sol[r]];
+  return det_of_track;
+}
+
 TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
   TrackerUpdate out;
   const std::vector<Detection>& dets = batch.detections;
@@ -148,20 +190,33 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
     model_of[j] = static_cast<int>(it - models.begin());
   }
 
-  // Gating. Every (track, detection) pair is tested, first by the exact pre-gate of
-  // polar_pre_gate.h, which skips only pairs whose NIS is certainly above the gate: the candidates
-  // are those of the full test.
-  std::vector<PreGateTrack> summary;
-  summary.reserve(tracks_.size());
-  for (const TrackState& t : tracks_) summary.push_back(PreGateTrack::Of(t.time, t.x, t.P));
-  std::vector<AssignmentCandidate> candidates;
-  for (int i = 0; i < n_tracks; ++i) {
+  // Gating. For each detection, the tracks its sensor's index (track_index.h) cannot exclude, in
+  // increasing track order; then the exact pre-gate of polar_pre_gate.h, which skips only pairs whose
+  // NIS is certainly above the gate; then the full test. The index leaves out only pairs the
+  // pre-gate rejects: the candidates are those of the full test over every pair.
+  summary_.clear();
+  for (const TrackState& t : tracks_) summary_.push_back(PreGateTrack::Of(t.time, t.x, t.P));
+  if (indexes_.size() < models.size()) indexes_.resize(models.size());
+  for (std::size_t mi = 0; mi < models.size(); ++mi) {
+    SimTime from = SimTime::Max(), to;
+    bool any = false;
     for (int j = 0; j < n_dets; ++j) {
-      const Detection& d = dets[j];
-      const PolarMeasurementModel& m = models[model_of[j]];
-      if (PolarPreGateRejects(summary[i], config_.process_noise_q, m,
-                              {d.time, d.range_m, d.azimuth_rad, d.sigma_range_m, d.sigma_azimuth_rad},
-                              m.dimension() == 3 ? gate_3d_ : gate_2d_))
+      if (model_of[j] != static_cast<int>(mi)) continue;
+      from = any ? std::min(from, dets[j].time) : dets[j].time;
+      to = any ? std::max(to, dets[j].time) : dets[j].time;
+      any = true;
+    }
+    indexes_[mi].Build(summary_, {}, config_.process_noise_q, models[mi], from, to,
+                       models[mi].dimension() == 3 ? gate_3d_ : gate_2d_);
+  }
+  std::vector<AssignmentCandidate> candidates;
+  for (int j = 0; j < n_dets; ++j) {
+    const Detection& d = dets[j];
+    const PolarMeasurementModel& m = models[model_of[j]];
+    const PolarPlot plot{d.time, d.range_m, d.azimuth_rad, d.sigma_range_m, d.sigma_azimuth_rad};
+    indexes_[model_of[j]].Candidates(plot, &near_);
+    for (const int i : near_) {
+      if (PolarPreGateRejects(summary_[i], config_.process_noise_q, m, plot, m.dimension() == 3 ? gate_3d_ : gate_2d_))
         continue;
       const auto [x, P] = PredictState(tracks_[i], d.time);
       const PolarVec nu = m.Innovation(m.Measurement(d), m.Predict(x));
@@ -172,7 +227,11 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
       }
     }
   }
-  const std::vector<int> det_of_track = SolveSparseAssignment(n_tracks, n_dets, candidates);
+  // In (track, detection) order, as the loop over every pair made them.
+  std::sort(candidates.begin(), candidates.end(), [](const AssignmentCandidate& a, const AssignmentCandidate& b) {
+    return a.row != b.row ? a.row < b.row : a.col < b.col;
+  });
+  const std::vector<int> det_of_track = Associate(n_tracks, n_dets, candidates);
 
   // Updates, in detection time order (ties by detection index).
   std::vector<std::pair<int, int>> pairs;  // (detection, track)
@@ -208,9 +267,8 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
     TrackState& track = tracks_[i];
     const double dt = (t_mid - track.time).seconds();
     const Vec3 p = track.x.head<3>() + dt * track.x.tail<3>();
-    const Polar seen = PolarFromEnu(batch_geometry.SensorFromTracker(p));
-    if (seen.range_m <= batch.max_range_m &&
-        InSweptSector(seen.azimuth_rad, batch.az_from_rad, batch.az_to_rad)) {
+    if (InRangeAndSweptSector(batch_geometry.SensorFromTracker(p), batch.max_range_m, batch.az_from_rad,
+                              batch.az_to_rad)) {
       RecordLook(track, false, out);
     }
   }

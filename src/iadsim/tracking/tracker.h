@@ -19,6 +19,10 @@
 // Sources: Blackman & Popoli, Design and Analysis of Modern Tracking Systems, Artech House 1999
 // (gating, GNN assignment, M-of-N confirmation and deletion); Bar-Shalom, Li & Kirubarajan,
 // Estimation with Applications to Tracking and Navigation, Wiley 2001 (the filter).
+// Gating cost: each detection is tested only against the tracks a per-batch index of the tracks by
+// azimuth from the sensor cannot exclude (track_index.h: a provable superset of the pre-gate's
+// pairs), so a batch costs O(tracks log tracks + detections x nearby tracks), with the same
+// candidates, assignment and tie-breaking as testing every pair.
 // Deterministic: no randomness, no unordered iteration; a run is a function of its inputs.
 #include <cstdint>
 #include <utility>
@@ -29,7 +33,10 @@
 #include "iadsim/core/time.h"
 #include "iadsim/geodesy/geodetic.h"
 #include "iadsim/messages/detection.h"
+#include "iadsim/tracking/assignment.h"
 #include "iadsim/tracking/motion_model.h"
+#include "iadsim/tracking/polar_measurement.h"
+#include "iadsim/tracking/track_index.h"
 
 namespace iadsim {
 
@@ -94,8 +101,16 @@ class Tracker final {
   LocalFrame frame_;
   double gate_2d_ = 0.0;  // chi-square thresholds for 2- and 3-dimensional measurements
   double gate_3d_ = 0.0;
+  // Association: the sparse assignment of the gated pairs (rows: tracks, columns: detections),
+  // with the single-pair clusters decided at once and the others solved on a compacted problem.
+  std::vector<int> Associate(int n_tracks, int n_dets, const std::vector<AssignmentCandidate>& candidates);
+
   std::vector<TrackState> tracks_;  // live, by increasing id
   std::uint32_t next_id_ = 1;
+  // Work space reused from batch to batch (no allocation once warm).
+  std::vector<PolarTrackIndex> indexes_;
+  std::vector<PreGateTrack> summary_;
+  std::vector<int> near_, row_count_, col_count_, row_new_, col_new_;
 };
 
 }  // namespace iadsim

@@ -12,11 +12,14 @@
 #include "iadsim/core/rng.h"
 #include "iadsim/tracking/chi_square_gate.h"
 #include "iadsim/tracking/kalman.h"
+#include "iadsim/tracking/swept_sector.h"
 
 namespace iadsim {
 namespace {
 
 const LocalFrame kFrame(Geodetic{50.0, 15.0, 0.0});
+
+double WrapTwoPiForTest(double a) { return a >= 2.0 * M_PI ? a - 2.0 * M_PI : a; }
 
 double FullNis(const PolarMeasurementModel& m, SimTime t0, const StateVec& x0, const StateCov& P0, double q,
                const PolarPlot& z3, double el, double sigma_el) {
@@ -104,6 +107,26 @@ TEST(PolarPreGate, HandCase) {
   // Cartesian: |nu|^2 / (3e4 + 3e4) vs gate 11.34 (3 dof): rejects beyond 824.9 m.
   EXPECT_FALSE(PositionPreGateRejects(t, 50.0, SimTime::Micros(0), Vec3(0, 100e3 + 820.0, 0), 3e4, 11.34));
   EXPECT_TRUE(PositionPreGateRejects(t, 50.0, SimTime::Micros(0), Vec3(0, 100e3 + 830.0, 0), 3e4, 11.34));
+}
+
+// InRangeAndSweptSector decides as PolarFromEnu + InSweptSector, which the tracker's and the IFF
+// correlation's look tests used before: over 200,000 seeded positions (some on the range limit and
+// on the sector's edges, sectors wrapping through north) the answers agree every time.
+TEST(PolarPreGate, InRangeAndSweptSectorAsPolarFromEnu) {
+  RandomStream rng(2026, 0, "test", "in-range-and-sector");
+  int inside = 0;
+  for (int k = 0; k < 200000; ++k) {
+    Vec3 p(rng.Uniform(-400e3, 400e3), rng.Uniform(-400e3, 400e3), rng.Uniform(-1e3, 20e3));
+    const double from = rng.Uniform(0.0, 2.0 * M_PI), to = WrapTwoPiForTest(from + rng.Uniform(0.1, 1.0));
+    double max_range = rng.Uniform(50e3, 400e3);
+    if (k % 10 == 0) max_range = p.norm();                                     // on the limit
+    if (k % 10 == 1) p = EnuFromPolar({p.norm(), from, 0.0});                   // on an edge
+    const Polar pol = PolarFromEnu(p);
+    const bool expected = pol.range_m <= max_range && InSweptSector(pol.azimuth_rad, from, to);
+    ASSERT_EQ(InRangeAndSweptSector(p, max_range, from, to), expected) << k;
+    inside += expected;
+  }
+  EXPECT_GT(inside, 5000);
 }
 
 }  // namespace

@@ -1,0 +1,234 @@
+// The track indexes are supersets of the exact pre-gate: over seeded random batches — 300 tracks
+// within 300 km of a 2-D or 3-D radar (away from the tracker origin) or spread over the whole area,
+// any velocity up to 600 m/s, covariances from 1 m to 30 km, track times up to 20 s before a
+// 1.25 s plot window, plots near a track or anywhere — every pair the pre-gate keeps
+// (PolarPreGateRejects / PositionPreGateRejects false) is among the index's candidates, which come
+// sorted and unique; and the index is worth having (most tracks are not candidates). Hand cases
+// check the bounds on numbers worked out by hand and the azimuth window across +-180 degrees.
+#include "iadsim/tracking/track_index.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "iadsim/core/rng.h"
+#include "iadsim/tracking/chi_square_gate.h"
+
+namespace iadsim {
+namespace {
+
+const LocalFrame kFrame(Geodetic{50.0, 15.0, 0.0});
+const SimTime kT0 = SimTime::Micros(1000000000);
+
+PreGateTrack RandomTrack(RandomStream& rng, const Vec3& center) {
+  StateVec x;
+  for (int i = 0; i < 2; ++i) x(i) = center(i) + rng.Uniform(-300e3, 300e3);
+  x(2) = rng.Uniform(0.0, 15e3);
+  for (int i = 3; i < 6; ++i) x(i) = rng.Uniform(-350.0, 350.0) * (i == 5 ? 0.1 : 1.0);
+  Eigen::Matrix<double, 6, 6> A;
+  const double scale = std::pow(10.0, rng.Uniform(0.0, 4.5));
+  for (int i = 0; i < 36; ++i) A(i / 6, i % 6) = rng.Normal(0.0, 1.0) * (i / 6 < 3 ? scale : scale / 10.0);
+  const StateCov P = A * A.transpose() + 1e-3 * StateCov::Identity();
+  const SimTime t = kT0 - Duration::Micros(static_cast<std::int64_t>(rng.Uniform(0.0, 20.0) * 1e6));
+  return PreGateTrack::Of(t, x, P);
+}
+
+bool SortedUnique(const std::vector<int>& v) {
+  return std::adjacent_find(v.begin(), v.end(), [](int a, int b) { return a >= b; }) == v.end();
+}
+
+TEST(PolarTrackIndex, CandidatesAreASupersetOfThePreGate) {
+  RandomStream rng(2026, 0, "test", "polar-track-index");
+  const double q = 50.0;
+  long kept = 0, candidates = 0, pairs = 0;
+  for (int batch = 0; batch < 60; ++batch) {
+    const bool three_d = batch % 2 == 0;
+    const PolarMeasurementModel m(kFrame, Geodetic{50.0 + rng.Uniform(-2, 2), 15.0 + rng.Uniform(-3, 3), 100.0},
+                                  three_d);
+    std::vector<PreGateTrack> tracks;
+    for (int k = 0; k < 300; ++k) tracks.push_back(RandomTrack(rng, m.sensor_enu()));
+    const double gate = ChiSquareGate(m.dimension(), 0.999);
+    const SimTime from = kT0, to = kT0 + Duration::Micros(1250000);
+    PolarTrackIndex index;
+    index.Build(tracks, {}, q, m, from, to, gate);
+    std::vector<int> near;
+    for (int p = 0; p < 200; ++p) {
+      const PolarPlot plot = [&] {
+        PolarPlot pl{from + Duration::Micros(static_cast<std::int64_t>(rng.Uniform(0.0, 1.25e6))), 0, 0,
+                     rng.Uniform(10, 300), rng.Uniform(1e-3, 2e-2)};
+        const PreGateTrack& t = tracks[rng.Below(tracks.size())];
+        const Vec3 p_s = m.SensorFromTracker(t.p_enu + (pl.time - t.time).seconds() * t.v_enu);
+        const bool close = rng.Bernoulli(0.7);
+        const double spread = close ? rng.Uniform(0.0, 3.0) : rng.Uniform(0.0, 300.0);
+        const double sd = std::sqrt(t.tr_pp);
+        pl.range_m = std::max(1.0, p_s.norm() + rng.Normal(0.0, spread * (pl.sigma_range_m + sd)));
+        pl.azimuth_rad = std::atan2(p_s.x(), p_s.y()) +
+                         rng.Normal(0.0, spread * (pl.sigma_azimuth_rad + sd / std::max(1.0, p_s.norm())));
+        if (pl.azimuth_rad < 0) pl.azimuth_rad += 2.0 * M_PI;
+        return pl;
+      }();
+      index.Candidates(plot, &near);
+      ASSERT_TRUE(SortedUnique(near));
+      candidates += static_cast<long>(near.size());
+      for (int k = 0; k < static_cast<int>(tracks.size()); ++k) {
+        ++pairs;
+        if (PolarPreGateRejects(tracks[k], q, m, plot, gate)) continue;
+        ++kept;
+        ASSERT_TRUE(std::binary_search(near.begin(), near.end(), k)) << "batch " << batch << " plot " << p << " track " << k;
+      }
+    }
+  }
+  EXPECT_GT(kept, 20000);              // the test reaches the gate's edge often
+  EXPECT_LT(candidates, pairs / 4);  // and the index leaves out most tracks (many are kilometres wide here)
+}
+
+TEST(PositionTrackIndex, CandidatesAreASupersetOfThePreGate) {
+  RandomStream rng(2026, 0, "test", "position-track-index");
+  const double q = 50.0;
+  long kept = 0, candidates = 0, pairs = 0;
+  for (int batch = 0; batch < 60; ++batch) {
+    std::vector<PreGateTrack> tracks;
+    std::vector<char> include;
+    for (int k = 0; k < 300; ++k) {
+      tracks.push_back(RandomTrack(rng, Vec3::Zero()));
+      include.push_back(rng.Bernoulli(0.8));
+    }
+    const double gate = ChiSquareGate(3, 0.999);
+    const SimTime from = kT0 - Duration::Micros(2000000), to = kT0 + Duration::Micros(1000000);
+    PositionTrackIndex index;
+    index.Build(tracks, include, q, from, to, gate);
+    std::vector<int> near;
+    for (int p = 0; p < 200; ++p) {
+      const SimTime t = from + Duration::Micros(static_cast<std::int64_t>(rng.Uniform(0.0, 3e6)));
+      const PreGateTrack& tr = tracks[rng.Below(tracks.size())];
+      const double sh = rng.Uniform(5.0, 300.0), sv = rng.Uniform(5.0, 100.0);
+      const double trace_R = 2.0 * (sh * sh + 1.0) + sv * sv + 1.0;
+      const double spread = (rng.Bernoulli(0.7) ? rng.Uniform(0.0, 3.0) : rng.Uniform(0.0, 300.0)) *
+                            std::sqrt(tr.tr_pp + trace_R);
+      Vec3 z = tr.p_enu + (t - tr.time).seconds() * tr.v_enu;
+      for (int i = 0; i < 3; ++i) z(i) += rng.Normal(0.0, spread);
+      index.Candidates(t, z, trace_R, &near);
+      ASSERT_TRUE(SortedUnique(near));
+      candidates += static_cast<long>(near.size());
+      for (int k = 0; k < static_cast<int>(tracks.size()); ++k) {
+        ++pairs;
+        if (!include[k]) {
+          ASSERT_FALSE(std::binary_search(near.begin(), near.end(), k));
+          continue;
+        }
+        if (PositionPreGateRejects(tracks[k], q, t, z, trace_R, gate)) continue;
+        ++kept;
+        ASSERT_TRUE(std::binary_search(near.begin(), near.end(), k)) << "batch " << batch << " report " << p;
+      }
+    }
+  }
+  EXPECT_GT(kept, 20000);
+  EXPECT_LT(candidates, pairs / 10);
+}
+
+// One track 100 km north of a sensor at the tracker origin, tr(P_pp) = 3e4 m^2, no velocity
+// uncertainty, q = 0, gate 9 (g = 9 * 1.0001 = 9.0009):
+//   reach e = sqrt(g * 3e4 * (1 + 1e-7)) = 519.641 m
+//   range bound (sr = 10 m):    e + sqrt(g) 10 = 519.641 + 30.001 = 549.643 m (+ 0.03 m tolerance);
+//                               the pre-gate itself keeps up to sqrt(g (3e4 + 100)) = 520.507 m
+//   azimuth bound (saz = 1 mrad): e / 1e5 + sqrt(g) 1e-3 = 5.1964 + 3.0001 = 8.1966 mrad (+ 1 urad)
+PreGateTrack HandTrack(const Vec3& v_enu) {
+  PreGateTrack t;
+  t.time = kT0;
+  t.p_enu = Vec3(0.0, 100e3, 0.0);
+  t.v_enu = v_enu;
+  t.tr_pp = 3e4;
+  return t;
+}
+
+std::vector<int> PolarOne(const PreGateTrack& t, SimTime from, SimTime to, const PolarPlot& plot) {
+  const PolarMeasurementModel m(kFrame, Geodetic{50.0, 15.0, 0.0}, false);
+  PolarTrackIndex index;
+  index.Build({t}, {}, 0.0, m, from, to, 9.0);
+  std::vector<int> near;
+  index.Candidates(plot, &near);
+  return near;
+}
+
+TEST(PolarTrackIndex, HandBounds) {
+  const PreGateTrack t = HandTrack(Vec3::Zero());
+  auto at = [&](double range_m, double az_rad) { return PolarPlot{kT0, range_m, az_rad, 10.0, 1e-3}; };
+  EXPECT_EQ(PolarOne(t, kT0, kT0, at(100e3 + 549.5, 0.0)).size(), 1u);
+  EXPECT_EQ(PolarOne(t, kT0, kT0, at(100e3 + 549.8, 0.0)).size(), 0u);
+  EXPECT_EQ(PolarOne(t, kT0, kT0, at(100e3 - 549.5, 0.0)).size(), 1u);
+  EXPECT_EQ(PolarOne(t, kT0, kT0, at(100e3 - 549.8, 0.0)).size(), 0u);
+  EXPECT_EQ(PolarOne(t, kT0, kT0, at(100e3, 8.19e-3)).size(), 1u);
+  EXPECT_EQ(PolarOne(t, kT0, kT0, at(100e3, 8.21e-3)).size(), 0u);
+  EXPECT_EQ(PolarOne(t, kT0, kT0, at(100e3, 2.0 * M_PI - 8.19e-3)).size(), 1u);  // through north
+  EXPECT_EQ(PolarOne(t, kT0, kT0, at(100e3, 2.0 * M_PI - 8.21e-3)).size(), 0u);
+  // A plot outside the index's time window gets every track.
+  EXPECT_EQ(PolarOne(t, kT0, kT0, PolarPlot{kT0 + Duration::Micros(1), 50e3, 3.0, 10.0, 1e-3}).size(), 1u);
+}
+
+TEST(PolarTrackIndex, HandBoundsWithMotion) {
+  // 300 m/s east (across the line of sight), window kT0 +- 1 s, plot at kT0 + 1 s (D = 1 s, d = 300 m):
+  // the reach grows with m = 1 s only through the (zero) velocity traces, so e = 519.641 m;
+  //   range bound 519.641 + 300 + 30.001 = 849.643 m;
+  //   azimuth bound 519.641 / (1e5 - 300) + (pi/2) 300 / 1e5 + 3.0001e-3 = 5.2121 + 4.7124 + 3.0001
+  //   = 12.9246 mrad.
+  const PreGateTrack t = HandTrack(Vec3(300.0, 0.0, 0.0));
+  const SimTime from = kT0 - Duration::Micros(1000000), to = kT0 + Duration::Micros(1000000);
+  auto at = [&](double range_m, double az_rad) { return PolarPlot{to, range_m, az_rad, 10.0, 1e-3}; };
+  EXPECT_EQ(PolarOne(t, from, to, at(100e3 + 849.5, 0.0)).size(), 1u);
+  EXPECT_EQ(PolarOne(t, from, to, at(100e3 + 849.8, 0.0)).size(), 0u);
+  EXPECT_EQ(PolarOne(t, from, to, at(100e3, 12.92e-3)).size(), 1u);
+  EXPECT_EQ(PolarOne(t, from, to, at(100e3, 12.94e-3)).size(), 0u);
+  // At the window's middle (D = 0) the same track has the static bounds.
+  EXPECT_EQ(PolarOne(t, from, to, PolarPlot{kT0, 100e3, 8.21e-3, 10.0, 1e-3}).size(), 0u);
+}
+
+TEST(PolarTrackIndex, WindowAcrossSouth) {
+  // Two tracks 100 km from the sensor at azimuths +179.9 and -179.9 deg (0.2 deg apart across
+  // south), tight covariances (e = 30 m: 0.3 mrad), plots with saz = 2.5 mrad (bound 7.8 mrad =
+  // 0.45 deg): a plot at 180 deg gets both, one at 179.5 deg only the first, 180.5 only the second.
+  const PolarMeasurementModel m(kFrame, Geodetic{50.0, 15.0, 0.0}, false);
+  std::vector<PreGateTrack> tracks(2);
+  const double a = 179.9 * M_PI / 180.0;
+  for (int k = 0; k < 2; ++k) {
+    tracks[k].time = kT0;
+    tracks[k].p_enu = Vec3((k == 0 ? 1.0 : -1.0) * 100e3 * std::sin(a), 100e3 * std::cos(a), 0.0);
+    tracks[k].v_enu = Vec3::Zero();
+    tracks[k].tr_pp = 100.0;  // e = 30 m: 0.3 mrad at 100 km
+  }
+  PolarTrackIndex index;
+  index.Build(tracks, {}, 0.0, m, kT0, kT0, 9.0);
+  std::vector<int> near;
+  index.Candidates(PolarPlot{kT0, 100e3, M_PI, 10.0, 2.5e-3}, &near);
+  EXPECT_EQ(near, (std::vector<int>{0, 1}));
+  index.Candidates(PolarPlot{kT0, 100e3, 179.5 * M_PI / 180.0, 10.0, 2.5e-3}, &near);
+  EXPECT_EQ(near, (std::vector<int>{0}));
+  index.Candidates(PolarPlot{kT0, 100e3, 180.5 * M_PI / 180.0, 10.0, 2.5e-3}, &near);
+  EXPECT_EQ(near, (std::vector<int>{1}));
+}
+
+TEST(PositionTrackIndex, HandBounds) {
+  // Same track, moving 300 m/s east, window kT0 +- 1 s; a report at kT0 + 1 s with tr_R = 3e4:
+  //   bound e + 300 + sqrt(9.0009 * 3e4) = 519.641 + 300 + 519.641 = 1339.28 m from q = (0, 100 km, 0)
+  //   (the pre-gate keeps within sqrt(9.0009 * 6e4) = 734.9 m of the track's position then).
+  const PreGateTrack t = HandTrack(Vec3(300.0, 0.0, 0.0));
+  const SimTime from = kT0 - Duration::Micros(1000000), to = kT0 + Duration::Micros(1000000);
+  PositionTrackIndex index;
+  index.Build({t}, {}, 0.0, from, to, 9.0);
+  std::vector<int> near;
+  index.Candidates(to, Vec3(0.0, 100e3 + 1339.0, 0.0), 3e4, &near);
+  EXPECT_EQ(near.size(), 1u);
+  index.Candidates(to, Vec3(0.0, 100e3 + 1339.5, 0.0), 3e4, &near);
+  EXPECT_EQ(near.size(), 0u);
+  index.Candidates(to, Vec3(-1339.0, 100e3, 0.0), 3e4, &near);  // west, through the sorted window
+  EXPECT_EQ(near.size(), 1u);
+  index.Candidates(to, Vec3(-1339.5, 100e3, 0.0), 3e4, &near);
+  EXPECT_EQ(near.size(), 0u);
+  // Left out by `include`.
+  index.Build({t}, {0}, 0.0, from, to, 9.0);
+  index.Candidates(to, Vec3(0.0, 100e3, 0.0), 3e4, &near);
+  EXPECT_EQ(near.size(), 0u);
+}
+
+}  // namespace
+}  // namespace iadsim

@@ -1,0 +1,192 @@
+#include "iadsim/tracking/track_index.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace iadsim {
+namespace {
+
+constexpr double kPreGateMargin = 1.0001;  // as polar_pre_gate.cc
+constexpr double kRel = 1e-7;              // relative tolerance on every bound
+constexpr double kAbsM = 0.01;             // absolute tolerance on distances
+constexpr double kAbsRad = 1e-6;           // absolute tolerance on angles
+constexpr double kMinRhoM = 1.0;           // below this horizontal distance: no azimuth bound
+
+// Upper bound of tr(P'_pp(dt)) over every dt = t - track.time with t in [from, to].
+double TraceBound(const PreGateTrack& t, double q, SimTime from, SimTime to) {
+  const double m = std::max(std::abs((from - t.time).seconds()), std::abs((to - t.time).seconds()));
+  const double b = t.tr_pp + 2.0 * m * std::abs(t.tr_pv) + m * m * std::max(t.tr_vv, 0.0) + q * m * m * m;
+  return std::max(0.0, b) * (1.0 + kRel);
+}
+
+SimTime Middle(SimTime from, SimTime to) { return SimTime::Micros(from.micros() + (to.micros() - from.micros()) / 2); }
+
+double HalfWidth(SimTime ref, SimTime from, SimTime to) {
+  return std::max((ref - from).seconds(), (to - ref).seconds());
+}
+
+bool Inside(SimTime t, SimTime from, SimTime to) { return !(t < from) && !(to < t); }
+
+}  // namespace
+
+void PolarTrackIndex::Build(const std::vector<PreGateTrack>& tracks, const std::vector<char>& include,
+                            double q_m2_per_s3, const PolarMeasurementModel& m, SimTime t_from, SimTime t_to,
+                            double gate) {
+  for (Tier& tier : tiers_) {
+    tier.sorted.clear();
+    tier.max_az_reach_rad = 0.0;
+  }
+  wide_.clear();
+  always_.clear();
+  all_.clear();
+  t_from_ = t_from;
+  t_to_ = t_to < t_from ? t_from : t_to;
+  t_ref_ = Middle(t_from_, t_to_);
+  const double h = HalfWidth(t_ref_, t_from_, t_to_);
+  sqrt_gate_ = std::sqrt(gate * kPreGateMargin);
+  for (int k = 0; k < static_cast<int>(tracks.size()); ++k) {
+    if (!include.empty() && !include[k]) continue;
+    all_.push_back(k);
+    const PreGateTrack& t = tracks[k];
+    const Vec3 rel = t.p_enu + (t_ref_ - t.time).seconds() * t.v_enu - m.sensor_enu();
+    const Vec3 p_s = m.R_sensor_from_tracker() * rel;
+    Entry e;
+    e.range_m = rel.norm();
+    e.rho_m = std::hypot(p_s.x(), p_s.y());
+    e.az_rad = std::atan2(p_s.x(), p_s.y());
+    e.reach_m = sqrt_gate_ * std::sqrt(TraceBound(t, q_m2_per_s3, t_from_, t_to_));
+    e.speed_mps = t.v_enu.norm();
+    e.k = k;
+    const double d = e.speed_mps * h;
+    e.az_reach_rad = e.rho_m - d >= kMinRhoM ? e.reach_m / (e.rho_m - d) + M_PI_2 * d / e.rho_m : INFINITY;
+    if (!(std::isfinite(e.range_m) && std::isfinite(e.rho_m) && std::isfinite(e.az_rad) && std::isfinite(e.reach_m) &&
+          std::isfinite(d))) {
+      always_.push_back(k);
+    } else if (e.az_reach_rad <= kWideAzimuthRad) {
+      Tier& tier = tiers_[e.az_reach_rad <= kAzimuthTiersRad[0] ? 0 : e.az_reach_rad <= kAzimuthTiersRad[1] ? 1 : 2];
+      tier.sorted.push_back(e);
+      tier.max_az_reach_rad = std::max(tier.max_az_reach_rad, e.az_reach_rad);
+    } else {
+      wide_.push_back(e);
+    }
+  }
+  for (Tier& tier : tiers_)
+    std::sort(tier.sorted.begin(), tier.sorted.end(),
+              [](const Entry& a, const Entry& b) { return a.az_rad != b.az_rad ? a.az_rad < b.az_rad : a.k < b.k; });
+}
+
+bool PolarTrackIndex::Keeps(const Entry& e, const PolarPlot& plot, double d_s) const {
+  const double d = e.speed_mps * d_s;
+  const double range_bound = e.reach_m + d + sqrt_gate_ * std::abs(plot.sigma_range_m);
+  if (std::abs(plot.range_m - e.range_m) >
+      range_bound * (1.0 + kRel) + kRel * (std::abs(plot.range_m) + e.range_m) + kAbsM)
+    return false;
+  if (e.rho_m - d < kMinRhoM) return true;
+  const double az_bound =
+      e.reach_m / (e.rho_m - d) + M_PI_2 * d / e.rho_m + sqrt_gate_ * std::abs(plot.sigma_azimuth_rad);
+  return !(std::abs(std::remainder(plot.azimuth_rad - e.az_rad, 2.0 * M_PI)) > az_bound * (1.0 + kRel) + kAbsRad);
+}
+
+void PolarTrackIndex::Candidates(const PolarPlot& plot, std::vector<int>* out) const {
+  out->clear();
+  if (!Inside(plot.time, t_from_, t_to_)) {
+    *out = all_;
+    return;
+  }
+  const double d_s = std::abs((plot.time - t_ref_).seconds());
+  out->insert(out->end(), always_.begin(), always_.end());
+  for (const Entry& e : wide_)
+    if (Keeps(e, plot, d_s)) out->push_back(e.k);
+  // In each tier, the window holds every entry whose own azimuth bound (<= its az_reach_rad, as
+  // d_s <= h) may keep the plot; it is wider than the test's tolerance by kAbsRad.
+  const double c = std::remainder(plot.azimuth_rad, 2.0 * M_PI);
+  for (const Tier& tier : tiers_) {
+    const std::vector<Entry>& sorted = tier.sorted;
+    const double half = (tier.max_az_reach_rad + sqrt_gate_ * std::abs(plot.sigma_azimuth_rad)) * (1.0 + 2.0 * kRel) +
+                        2.0 * kAbsRad;
+    auto scan = [&](double lo, double hi) {
+      auto it = std::lower_bound(sorted.begin(), sorted.end(), lo, [](const Entry& e, double v) { return e.az_rad < v; });
+      for (; it != sorted.end() && !(hi < it->az_rad); ++it)
+        if (Keeps(*it, plot, d_s)) out->push_back(it->k);
+    };
+    if (!(half < M_PI) || !std::isfinite(c)) {
+      for (const Entry& e : sorted)
+        if (Keeps(e, plot, d_s)) out->push_back(e.k);
+    } else {
+      const double lo = c - half, hi = c + half;
+      scan(std::max(lo, -M_PI), std::min(hi, M_PI));
+      if (lo < -M_PI) scan(lo + 2.0 * M_PI, M_PI);
+      if (hi > M_PI) scan(-M_PI, hi - 2.0 * M_PI);
+    }
+  }
+  std::sort(out->begin(), out->end());
+}
+
+void PositionTrackIndex::Build(const std::vector<PreGateTrack>& tracks, const std::vector<char>& include,
+                               double q_m2_per_s3, SimTime t_from, SimTime t_to, double gate) {
+  for (Tier& tier : tiers_) {
+    tier.sorted.clear();
+    tier.max_reach_m = 0.0;
+  }
+  wide_.clear();
+  always_.clear();
+  all_.clear();
+  t_from_ = t_from;
+  t_to_ = t_to < t_from ? t_from : t_to;
+  t_ref_ = Middle(t_from_, t_to_);
+  const double h = HalfWidth(t_ref_, t_from_, t_to_);
+  sqrt_gate_ = std::sqrt(gate * kPreGateMargin);
+  for (int k = 0; k < static_cast<int>(tracks.size()); ++k) {
+    if (!include.empty() && !include[k]) continue;
+    all_.push_back(k);
+    const PreGateTrack& t = tracks[k];
+    Entry e;
+    e.q_enu = t.p_enu + (t_ref_ - t.time).seconds() * t.v_enu;
+    e.reach_m = sqrt_gate_ * std::sqrt(TraceBound(t, q_m2_per_s3, t_from_, t_to_));
+    e.speed_mps = t.v_enu.norm();
+    e.k = k;
+    const double r = e.reach_m + e.speed_mps * h;
+    if (!(e.q_enu.allFinite() && std::isfinite(r))) {
+      always_.push_back(k);
+    } else if (r <= kWidePositionM) {
+      Tier& tier = tiers_[r <= kPositionTiersM[0] ? 0 : r <= kPositionTiersM[1] ? 1 : 2];
+      tier.sorted.push_back(e);
+      tier.max_reach_m = std::max(tier.max_reach_m, r);
+    } else {
+      wide_.push_back(e);
+    }
+  }
+  for (Tier& tier : tiers_)
+    std::sort(tier.sorted.begin(), tier.sorted.end(), [](const Entry& a, const Entry& b) {
+      return a.q_enu.x() != b.q_enu.x() ? a.q_enu.x() < b.q_enu.x() : a.k < b.k;
+    });
+}
+
+bool PositionTrackIndex::Keeps(const Entry& e, const Vec3& z_enu, double report_term_m, double d_s) const {
+  const double bound = e.reach_m + e.speed_mps * d_s + report_term_m;
+  return !((z_enu - e.q_enu).norm() > bound * (1.0 + kRel) + kRel * z_enu.norm() + kAbsM);
+}
+
+void PositionTrackIndex::Candidates(SimTime time, const Vec3& z_enu, double trace_R_m2, std::vector<int>* out) const {
+  out->clear();
+  const double term = sqrt_gate_ * std::sqrt(std::max(0.0, trace_R_m2));
+  if (!Inside(time, t_from_, t_to_) || !z_enu.allFinite() || !std::isfinite(term)) {
+    *out = all_;
+    return;
+  }
+  const double d_s = std::abs((time - t_ref_).seconds());
+  out->insert(out->end(), always_.begin(), always_.end());
+  for (const Entry& e : wide_)
+    if (Keeps(e, z_enu, term, d_s)) out->push_back(e.k);
+  // |z_e - q_e| <= |z - q|: in each tier, the window in east holds every entry that may be kept.
+  for (const Tier& tier : tiers_) {
+    const double half = (tier.max_reach_m + term) * (1.0 + 2.0 * kRel) + 2.0 * kRel * z_enu.norm() + 2.0 * kAbsM;
+    auto it = std::lower_bound(tier.sorted.begin(), tier.sorted.end(), z_enu.x() - half,
+                               [](const Entry& e, double v) { return e.q_enu.x() < v; });
+    for (const double hi = z_enu.x() + half; it != tier.sorted.end() && !(hi < it->q_enu.x()); ++it)
+      if (Keeps(*it, z_enu, term, d_s)) out->push_back(it->k);
+  }
+  std::sort(out->begin(), out->end());
+}
+
+}  // namespace iadsim

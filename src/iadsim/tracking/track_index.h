@@ -1,0 +1,109 @@
+#pragma once
+// Indexes of a tracker's live tracks for gating a batch of plots (detections, IFF replies) or
+// position reports without testing every (track, plot) pair. An index returns, for each plot, a
+// superset of the tracks that the exact pre-gate (polar_pre_gate.h) keeps: a track it leaves out is
+// provably rejected by the pre-gate, hence by the full test, so a caller that runs the pre-gate and
+// the full test on the candidates, in increasing track order, keeps exactly the pairs (and the
+// tie-breaking) of the loop over all tracks.
+//
+// Each track k is predicted (CV) to the middle t_ref of the plots' time window [t_from, t_to]:
+//   q_k = p_k + (t_ref - t_k) v_k,  and a plot at t has |t - t_ref| = D <= H (half the window).
+// Its position trace over the window is bounded by
+//   T_k = tr_pp + 2 m |tr_pv| + m^2 tr_vv + q m^3 >= tr(P'_pp(dt)),   m = max |t - t_k| over the window,
+// and its reach e_k = sqrt(g T_k) (g: the pre-gate's gate times its margin), so that, with
+// sqrt(a + b) <= sqrt(a) + sqrt(b) and the triangle inequality |p(t) - q_k| <= |v_k| D:
+//   polar plot (range r, azimuth a, sigmas sr, saz) of a sensor at s, the pre-gate keeps only if
+//     | r - |q_k - s| |          <= e_k + |v_k| D + sqrt(g) sr                       (range)
+//     | wrap(a - az(q_k - s)) |  <= e_k / (rho_k - |v_k| D) + (pi/2) |v_k| D / rho_k + sqrt(g) saz
+//                                   (azimuth, when rho_k > |v_k| D: the sensor-frame horizontal
+//                                    distance rho moves by at most |v_k| D, and the line of sight
+//                                    turns by at most asin(|v_k| D / rho_k) <= (pi/2) |v_k| D / rho_k)
+//   position report z (trace of its noise tr_R):
+//     | z - q_k |                <= e_k + |v_k| D + sqrt(g tr_R)
+// Tracks are sorted by azimuth from the sensor (polar) or by east coordinate (position), in three
+// tiers by the width of their bound (so that a few uncertain tracks do not widen every window); a
+// plot scans, in each tier, the window of half-width the tier's widest bound + its own term, and
+// tests each track there against the track's own bound. Tracks
+// whose azimuth bound is wider than kWideAzimuthRad (close to the sensor, or uncertain), whose reach
+// is above kWidePositionM, or whose numbers are not finite are kept aside and tested one by one
+// (or returned always when not finite). Tolerances of 1e-7 relative and 1 cm / 1 microradian absolute
+// cover the rounding of the two computations.
+// Cost: O(n log n) to build, O(log n + tracks in the window + wide tracks) per plot.
+// Sources: the pre-gate's bounds (polar_pre_gate.h); sorted-window gating as in Blackman & Popoli,
+// Design and Analysis of Modern Tracking Systems, Artech House 1999, sec. 6.4 (coarse gating).
+#include <vector>
+
+#include "iadsim/core/time.h"
+#include "iadsim/tracking/polar_pre_gate.h"
+
+namespace iadsim {
+
+// Tracks with a wider azimuth bound than this, or a wider position reach, are tested one by one.
+inline constexpr double kWideAzimuthRad = 0.05;
+inline constexpr double kWidePositionM = 30000.0;
+// The upper limits of the tiers below those (the last tier ends at the kWide* limit).
+inline constexpr double kAzimuthTiersRad[2] = {0.004, 0.015};
+inline constexpr double kPositionTiersM[2] = {3000.0, 10000.0};
+
+class PolarTrackIndex final {
+ public:
+  // Indexes tracks[k] for every k with include empty or include[k] != 0, for plots of sensor `m`
+  // with times in [t_from, t_to] (t_from <= t_to), the pre-gate's `gate` and spectral density q.
+  void Build(const std::vector<PreGateTrack>& tracks, const std::vector<char>& include, double q_m2_per_s3,
+             const PolarMeasurementModel& m, SimTime t_from, SimTime t_to, double gate);
+  // The candidates for `plot`, in increasing k, into *out (cleared first). A plot outside the time
+  // window gets every indexed track.
+  void Candidates(const PolarPlot& plot, std::vector<int>* out) const;
+
+ private:
+  struct Entry {
+    double az_rad;     // azimuth of q_k - s in the sensor frame, (-pi, pi]
+    double range_m;    // |q_k - s|
+    double rho_m;      // its horizontal part (sensor frame)
+    double reach_m;    // e_k
+    double speed_mps;  // |v_k|
+    double az_reach_rad;  // the azimuth bound at D = H without the plot's term (sorted entries only)
+    int k;
+  };
+  bool Keeps(const Entry& e, const PolarPlot& plot, double d_s) const;
+  struct Tier {
+    std::vector<Entry> sorted;  // by az_rad
+    double max_az_reach_rad = 0.0;
+  };
+  Tier tiers_[3];
+  std::vector<Entry> wide_;    // by k
+  std::vector<int> always_;    // non-finite numbers: always candidates
+  std::vector<int> all_;       // every indexed k, increasing
+  double sqrt_gate_ = 0.0;
+  SimTime t_ref_, t_from_, t_to_;
+};
+
+class PositionTrackIndex final {
+ public:
+  // As PolarTrackIndex, for Cartesian position reports (tracker frame) with times in [t_from, t_to].
+  void Build(const std::vector<PreGateTrack>& tracks, const std::vector<char>& include, double q_m2_per_s3,
+             SimTime t_from, SimTime t_to, double gate);
+  // The candidates for a report at `time`, position z_enu, noise trace trace_R_m2, increasing k.
+  void Candidates(SimTime time, const Vec3& z_enu, double trace_R_m2, std::vector<int>* out) const;
+
+ private:
+  struct Entry {
+    Vec3 q_enu;
+    double reach_m;  // e_k
+    double speed_mps;
+    int k;
+  };
+  bool Keeps(const Entry& e, const Vec3& z_enu, double report_term_m, double d_s) const;
+  struct Tier {
+    std::vector<Entry> sorted;  // by q_enu.x() (east)
+    double max_reach_m = 0.0;   // at D = H
+  };
+  Tier tiers_[3];
+  std::vector<Entry> wide_;
+  std::vector<int> always_;
+  std::vector<int> all_;
+  double sqrt_gate_ = 0.0;
+  SimTime t_ref_, t_from_, t_to_;
+};
+
+}  // namespace iadsim
