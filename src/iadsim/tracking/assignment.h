@@ -14,7 +14,9 @@
 // sum of costs), an ordered group, on which the method is exact.
 #include <Eigen/Core>
 
+#include <cstdint>
 #include <limits>
+#include <span>
 #include <vector>
 
 namespace iadsim {
@@ -36,5 +38,43 @@ struct AssignmentCandidate {
 };
 std::vector<int> SolveSparseAssignment(int rows, int cols,
                                        const std::vector<AssignmentCandidate>& candidates);
+
+namespace assignment_detail {
+// A lexicographic cost: (number of forbidden pairs, sum of finite costs).
+struct Lex {
+  std::int64_t forbidden = 0;
+  double cost = 0.0;
+  Lex operator+(const Lex& o) const { return {forbidden + o.forbidden, cost + o.cost}; }
+  Lex operator-(const Lex& o) const { return {forbidden - o.forbidden, cost - o.cost}; }
+  Lex& operator+=(const Lex& o) { return *this = *this + o; }
+  Lex& operator-=(const Lex& o) { return *this = *this - o; }
+  bool operator<(const Lex& o) const {
+    return forbidden != o.forbidden ? forbidden < o.forbidden : cost < o.cost;
+  }
+};
+// Work arrays of the dense method, reused between calls.
+struct DenseWork {
+  std::vector<Lex> u, v, minv;
+  std::vector<int> p, way, out;
+  std::vector<char> used;
+};
+}  // namespace assignment_detail
+
+// SolveSparseAssignment with its working memory kept between calls (no allocation once the
+// buffers have grown; the tracker keeps one from scan to scan). Clusters of one row, the common
+// case of gating (a track alone with its miss column and maybe one measurement), are solved
+// directly: the permitted column of least cost, the smallest column on a tie, which is what the
+// dense method gives for one row. Same answer as SolveSparseAssignment.
+class SparseAssignmentSolver final {
+ public:
+  // For each row, the assigned column, or -1; valid until the next call.
+  const std::vector<int>& Solve(int rows, int cols, std::span<const AssignmentCandidate> candidates);
+
+ private:
+  std::vector<int> parent_, root_, cand_start_, cand_order_, node_start_, node_order_, local_;
+  std::vector<int> cl_rows_, cl_cols_, sol_, row_to_col_;
+  std::vector<double> cost_;  // a cluster's dense matrix, row-major
+  assignment_detail::DenseWork work_;
+};
 
 }  // namespace iadsim

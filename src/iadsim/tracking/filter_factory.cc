@@ -11,10 +11,12 @@
 namespace iadsim {
 namespace {
 
-void CheckRange(Problems& out, const std::string& path, double v, double lo, double hi, bool lo_open) {
+// path: built only when there is a problem (Validate runs for every new track).
+template <class Path>
+void CheckRange(Problems& out, const Path& path, double v, double lo, double hi, bool lo_open) {
   const bool ok = std::isfinite(v) && (lo_open ? v > lo : v >= lo) && v <= hi;
   if (!ok)
-    out.push_back({path, fmt::format("must be in {}{}, {}] (got {})", lo_open ? "(" : "[", lo, hi, v)});
+    out.push_back({std::string(path), fmt::format("must be in {}{}, {}] (got {})", lo_open ? "(" : "[", lo, hi, v)});
 }
 
 MotionModel ToMotionModel(MotionModelName name, int dims, double q, double turn_rate, double q_w) {
@@ -79,7 +81,9 @@ std::unique_ptr<TrackFilter> MakeFromPrior(const FilterSpec& spec, const VecX& x
 // The measured position in `dims` dimensions and its covariance.
 void MeasuredPosition(const FilterSpec& spec, const Measurement& m, VecX* p, MatX* R) {
   IADSIM_CHECK(m.kind != MeasurementKind::kBearing, "a bearing-only measurement cannot initiate a track");
-  const Measurement c = ToCartesianMeasurement(m);
+  Measurement converted;
+  if (!IsLinear(m.kind)) converted = ToCartesianMeasurement(m);
+  const Measurement& c = IsLinear(m.kind) ? m : converted;
   const int md = static_cast<int>(c.z.size());
   const int d = spec.dims;
   p->setZero(d);

@@ -66,6 +66,12 @@ Eigen::Vector3d GaussianFilter::velocity() const {
   return v;
 }
 
+Eigen::Vector3d GaussianFilter::position_variance() const {
+  Eigen::Vector3d v = Eigen::Vector3d::Zero();
+  for (int a = 0; a < model_.dims; ++a) v(a) = P_(a, a);
+  return v;
+}
+
 Eigen::Matrix<double, 6, 6> GaussianFilter::position_velocity_covariance() const {
   const int d = model_.dims;
   Eigen::Matrix<double, 6, 6> C = Eigen::Matrix<double, 6, 6>::Zero();

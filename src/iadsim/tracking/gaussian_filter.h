@@ -33,6 +33,7 @@ class GaussianFilter : public TrackFilter {
   Eigen::Vector3d position() const final;
   Eigen::Vector3d velocity() const final;
   Eigen::Matrix<double, 6, 6> position_velocity_covariance() const final;
+  Eigen::Vector3d position_variance() const final;
 
  protected:
   MotionModel model_;

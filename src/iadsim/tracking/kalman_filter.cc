@@ -32,42 +32,25 @@ void Linearise(KalmanVariant variant, const Measurement& in, const VecX& x, int 
   MeasurementJacobian(out->m, x, dims, &out->H);
 }
 
-// Fixed-size kernels for the 2-D/3-D CV state with a Cartesian measurement: the fixed-maximum
-// matrices store an n x n matrix contiguously (outer stride n), so they map onto fixed-size types
-// and the compiler unrolls the small products.
-template <int N>
-void PredictCvFixed(double T, double q, VecX& xv, MatX& Pm) {
-  constexpr int d = N / 2;
-  Eigen::Map<Eigen::Matrix<double, N, 1>> x(xv.data());
-  Eigen::Map<Eigen::Matrix<double, N, N>> P(Pm.data());
-  x.template head<d>() += T * x.template tail<d>();
-  P.template topRows<d>() += T * P.template bottomRows<d>();
-  P.template leftCols<d>() += T * P.template rightCols<d>();
-  const double qpp = q * T * T * T / 3.0, qpv = q * T * T / 2.0, qvv = q * T;
-  for (int a = 0; a < d; ++a) {
-    P(a, a) += qpp;
-    P(a, d + a) += qpv;
-    P(d + a, a) += qpv;
-    P(d + a, d + a) += qvv;
-  }
-}
-
-template <int N, int K>
-void UpdateCartesianFixed(const Measurement& m, VecX& xv, MatX& Pm) {
-  Eigen::Map<Eigen::Matrix<double, N, 1>> x(xv.data());
-  Eigen::Map<Eigen::Matrix<double, N, N>> P(Pm.data());
-  const Eigen::Matrix<double, N, K> PHt = P.template leftCols<K>();
-  const Eigen::Matrix<double, K, K> S = P.template topLeftCorner<K, K>() + m.R.template topLeftCorner<K, K>();
-  const Eigen::LLT<Eigen::Matrix<double, K, K>> llt(S);
-  IADSIM_CHECK(llt.info() == Eigen::Success, "innovation covariance is not positive definite");
-  const Eigen::Matrix<double, N, K> K_gain = llt.solve(PHt.transpose()).transpose();
-  const Eigen::Matrix<double, K, 1> nu = m.z.template head<K>() - x.template head<K>();
-  x += K_gain * nu;
-  const Eigen::Matrix<double, N, N> Pn = P - K_gain * PHt.transpose();
-  P = 0.5 * (Pn + Pn.transpose());
-}
-
 }  // namespace
+
+namespace kalman_kernels {
+
+Innovation InnovateCartesian(const Measurement& m, const double* xp, const double* Pp, int n) {
+  const int k = MeasurementDimension(m.kind);
+  const Eigen::Map<const Eigen::VectorXd> x(xp, n);
+  const Eigen::Map<const Eigen::MatrixXd> P(Pp, n, n);
+  Innovation out;
+  out.nu = m.z - x.head(k);
+  out.S = P.topLeftCorner(k, k) + m.R;
+  const Eigen::LLT<MatZ> llt(out.S);
+  IADSIM_CHECK(llt.info() == Eigen::Success, "innovation covariance is not positive definite");
+  out.d2 = out.nu.dot(llt.solve(out.nu));
+  out.log_det_S = 2.0 * llt.matrixLLT().diagonal().array().log().sum();
+  return out;
+}
+
+}  // namespace kalman_kernels
 
 KalmanFilter::KalmanFilter(KalmanVariant variant, const MotionModel& model, const VecX& x0,
                            const MatX& P0)
@@ -80,8 +63,8 @@ void KalmanFilter::Predict(double dt_s) {
   IADSIM_CHECK(dt_s >= 0.0, "Predict: negative time step");
   if (dt_s == 0.0) return;
   if (model_.kind == MotionModelKind::kConstantVelocity && !model_.piecewise_constant_acceleration) {
-    if (model_.dims == 2) return PredictCvFixed<4>(dt_s, model_.q, x_, P_);
-    return PredictCvFixed<6>(dt_s, model_.q, x_, P_);
+    if (model_.dims == 2) return kalman_kernels::PredictCv<4>(dt_s, model_.q, x_.data(), P_.data());
+    return kalman_kernels::PredictCv<6>(dt_s, model_.q, x_.data(), P_.data());
   }
   if (model_.kind == MotionModelKind::kConstantVelocity) {
     // Fast path, per axis pair (p, v): F = [1 T; 0 1], without forming F.
@@ -105,16 +88,8 @@ void KalmanFilter::Predict(double dt_s) {
 Innovation KalmanFilter::Innovate(const Measurement& m) const {
   if (IsLinear(m.kind)) {
     // Fast path: H selects the first k position components, S = P[0:k, 0:k] + R.
-    const int k = MeasurementDimension(m.kind);
-    IADSIM_CHECK(k <= model_.dims, "a 3-D measurement on a 2-D filter");
-    Innovation out;
-    out.nu = m.z - x_.head(k);
-    out.S = P_.topLeftCorner(k, k) + m.R;
-    const Eigen::LLT<MatZ> llt(out.S);
-    IADSIM_CHECK(llt.info() == Eigen::Success, "innovation covariance is not positive definite");
-    out.d2 = out.nu.dot(llt.solve(out.nu));
-    out.log_det_S = 2.0 * llt.matrixLLT().diagonal().array().log().sum();
-    return out;
+    IADSIM_CHECK(MeasurementDimension(m.kind) <= model_.dims, "a 3-D measurement on a 2-D filter");
+    return kalman_kernels::InnovateCartesian(m, x_.data(), P_.data(), static_cast<int>(x_.size()));
   }
   Linearised lin;
   Linearise(variant_, m, x_, model_.dims, &lin);
@@ -136,9 +111,9 @@ void KalmanFilter::Update(const Measurement& m) {
     const int k = MeasurementDimension(m.kind);
     IADSIM_CHECK(k <= model_.dims, "a 3-D measurement on a 2-D filter");
     if (model_.kind == MotionModelKind::kConstantVelocity || model_.kind == MotionModelKind::kCoordinatedTurn) {
-      if (x_.size() == 4) return UpdateCartesianFixed<4, 2>(m, x_, P_);
-      if (k == 2) return UpdateCartesianFixed<6, 2>(m, x_, P_);
-      return UpdateCartesianFixed<6, 3>(m, x_, P_);
+      if (x_.size() == 4) return kalman_kernels::UpdateCartesian<4, 2>(m, x_.data(), P_.data());
+      if (k == 2) return kalman_kernels::UpdateCartesian<6, 2>(m, x_.data(), P_.data());
+      return kalman_kernels::UpdateCartesian<6, 3>(m, x_.data(), P_.data());
     }
     const MatXZ PHt = P_.leftCols(k);
     MatZ S = P_.topLeftCorner(k, k) + m.R;

@@ -17,9 +17,60 @@
 // (H a selection of position components) uses S = P[0:k, 0:k] + R, K = P[:, 0:k] S^-1 and the
 // optimal-gain form P <- P - K P[0:k, :] (equal to the Joseph form for the optimal gain); for CV
 // and CT with a Cartesian measurement these run on fixed-size 4x4 / 6x6 maps of the state.
+#include <Eigen/Cholesky>
+
+#include "iadsim/core/error.h"
 #include "iadsim/tracking/gaussian_filter.h"
 
 namespace iadsim {
+
+// The fixed-size kernels of the CV fast paths, on a state of N = 2 dims components stored
+// contiguously (x[N], P[N * N] column-major, as the fixed-maximum matrices store an N x N matrix),
+// shared by KalmanFilter and the tracker's CV engine (multi_target_tracker.cc) so that both do
+// the same arithmetic, bit for bit.
+namespace kalman_kernels {
+
+// CV predict by T >= 0 with acceleration PSD q: p += T v on the rows and columns of P, plus Q(T).
+template <int N>
+void PredictCv(double T, double q, double* xv, double* Pv) {
+  constexpr int d = N / 2;
+  Eigen::Map<Eigen::Matrix<double, N, 1>> x(xv);
+  Eigen::Map<Eigen::Matrix<double, N, N>> P(Pv);
+  x.template head<d>() += T * x.template tail<d>();
+  P.template topRows<d>() += T * P.template bottomRows<d>();
+  P.template leftCols<d>() += T * P.template rightCols<d>();
+  const double qpp = q * T * T * T / 3.0, qpv = q * T * T / 2.0, qvv = q * T;
+  for (int a = 0; a < d; ++a) {
+    P(a, a) += qpp;
+    P(a, d + a) += qpv;
+    P(d + a, a) += qpv;
+    P(d + a, d + a) += qvv;
+  }
+}
+
+// Update by a Cartesian measurement of the first K position components (H a selection):
+// S = P[0:K, 0:K] + R, K = P[:, 0:K] S^-1, P <- P - K P[0:K, :] (symmetrised).
+template <int N, int K>
+void UpdateCartesian(const Measurement& m, double* xv, double* Pv) {
+  Eigen::Map<Eigen::Matrix<double, N, 1>> x(xv);
+  Eigen::Map<Eigen::Matrix<double, N, N>> P(Pv);
+  const Eigen::Matrix<double, N, K> PHt = P.template leftCols<K>();
+  const Eigen::Matrix<double, K, K> S = P.template topLeftCorner<K, K>() + m.R.template topLeftCorner<K, K>();
+  const Eigen::LLT<Eigen::Matrix<double, K, K>> llt(S);
+  IADSIM_CHECK(llt.info() == Eigen::Success, "innovation covariance is not positive definite");
+  const Eigen::Matrix<double, N, K> K_gain = llt.solve(PHt.transpose()).transpose();
+  const Eigen::Matrix<double, K, 1> nu = m.z.template head<K>() - x.template head<K>();
+  x += K_gain * nu;
+  const Eigen::Matrix<double, N, N> Pn = P - K_gain * PHt.transpose();
+  P = 0.5 * (Pn + Pn.transpose());
+}
+
+// The innovation of a Cartesian measurement of the first k = dim z position components for a
+// state of n components (x[n], P[n * n] as above): nu = z - x[0:k], S = P[0:k, 0:k] + R,
+// d2 = nu^T S^-1 nu and ln|S| through the Cholesky factor of S.
+Innovation InnovateCartesian(const Measurement& m, const double* x, const double* P, int n);
+
+}  // namespace kalman_kernels
 
 enum class KalmanVariant { kLinear, kExtended };
 

@@ -2,17 +2,256 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <string>
 
 #include <fmt/format.h>
 
 #include "iadsim/tracking/assignment.h"
+#include "iadsim/tracking/chi_square_gate.h"
 #include "iadsim/tracking/jpda.h"
+#include "iadsim/tracking/kalman_filter.h"
 #include "iadsim/tracking/mht.h"
 #include "iadsim/tracking/scan_gating.h"
 
 namespace iadsim {
+
+struct ScanWorkspace {
+  GatingWorkspace gating;
+  SparseAssignmentSolver assignment;
+  std::vector<const TrackFilter*> filters;
+  std::vector<GatedPair> pairs;
+  std::vector<AssignmentCandidate> cand;
+  std::vector<JpdaPair> jpda;
+  std::vector<char> used;
+  std::vector<Measurement> ms;
+  std::vector<double> betas;
+};
+
+namespace {
+
+// The GNN assignment of a scan (header, step 3): for each of the n tracks the column given by
+// the optimal assignment, a measurement index < m or a miss column >= m. pairs: sorted by track.
+const std::vector<int>& AssignGnn(int n, std::span<const Measurement> scan, const std::vector<GatedPair>& pairs,
+                                  const MultiTargetTrackerConfig& config, ScanWorkspace& ws) {
+  const int m = static_cast<int>(scan.size());
+  const double pd = config.pd, pg = config.gate_probability, lambda = config.clutter_density;
+  std::vector<AssignmentCandidate>& cand = ws.cand;
+  cand.clear();
+  for (const GatedPair& p : pairs) cand.push_back({p.track, p.meas, p.d2 + p.log_det_S});
+  // Miss cost: one column per track; its dimension from the scan's measurements.
+  const int dim = MeasurementDimension(scan.front().kind);
+  const double miss_cost =
+      2.0 * std::log(pd / ((1.0 - pd * pg) * lambda)) - dim * std::log(2.0 * std::numbers::pi);
+  for (int i = 0; i < n; ++i) cand.push_back({i, m + i, miss_cost});
+  return ws.assignment.Solve(n, m + n, cand);
+}
+
+}  // namespace
+
+// The GNN engine of the common case: a linear CV filter (kf, or ekf, which does the same
+// arithmetic on Cartesian measurements) fed Cartesian measurements of its own dimension D. The
+// tracks' state (x, P) is stored inline in one vector: no heap object, no virtual call, no
+// allocation per track. It runs the generic path's steps with the same kernels
+// (kalman_filter.h kalman_kernels, the same gating box and exact test, the same assignment),
+// so its output is the generic path's, bit for bit; a scan it cannot take (another measurement
+// kind) hands its tracks to the generic path (exact: the state is x and P).
+class CvGnnEngine {
+ public:
+  virtual ~CvGnnEngine() = default;
+  virtual bool Accepts(std::span<const Measurement> scan) const = 0;
+  virtual void ProcessScan(std::span<const Measurement> scan, double t, std::uint64_t& next_id) = 0;
+  virtual std::vector<TrackEstimate> Confirmed() const = 0;
+  virtual int size() const = 0;
+  virtual void MoveTracksTo(std::vector<ManagedTrack>& tracks) = 0;
+};
+
+namespace {
+
+template <int D>
+class CvGnn final : public CvGnnEngine {
+ public:
+  static constexpr int N = 2 * D;
+  static constexpr MeasurementKind kKind = D == 2 ? MeasurementKind::kCartesian2D : MeasurementKind::kCartesian3D;
+
+  explicit CvGnn(const MultiTargetTrackerConfig& config)
+      : config_(config), gate_(ChiSquareGate(D, config.gate_probability)) {}
+
+  bool Accepts(std::span<const Measurement> scan) const override {
+    return std::all_of(scan.begin(), scan.end(), [](const Measurement& m) { return m.kind == kKind; });
+  }
+  int size() const override { return static_cast<int>(tracks_.size()); }
+  void ProcessScan(std::span<const Measurement> scan, double t, std::uint64_t& next_id) override;
+  std::vector<TrackEstimate> Confirmed() const override;
+  void MoveTracksTo(std::vector<ManagedTrack>& tracks) override;
+
+ private:
+  struct Track {
+    std::uint64_t id;
+    double time_s;
+    double x[N];
+    double P[N * N];  // column-major
+    TrackLifecycle life;
+  };
+  void Gate(std::span<const Measurement> scan, double t);
+  MultiTargetTrackerConfig config_;
+  double gate_;
+  std::vector<Track> tracks_;
+  ScanWorkspace ws_;
+};
+
+template <int D>
+void CvGnn<D>::ProcessScan(std::span<const Measurement> scan, double t, std::uint64_t& next_id) {
+  Gate(scan, t);
+  const int n = static_cast<int>(tracks_.size()), m = static_cast<int>(scan.size());
+  const std::vector<GatedPair>& pairs = ws_.pairs;
+  const std::vector<int>& col = AssignGnn(n, scan, pairs, config_, ws_);
+  const double pd = config_.pd, pg = config_.gate_probability, lambda = config_.clutter_density;
+  std::vector<char>& used = ws_.used;
+  used.assign(m, 0);
+  std::size_t k = 0;  // pairs are sorted by track
+  for (int i = 0; i < n; ++i) {
+    const GatedPair* hit = nullptr;
+    for (; k < pairs.size() && pairs[k].track == i; ++k)
+      if (pairs[k].meas == col[i]) hit = &pairs[k];
+    Track& tr = tracks_[i];
+    if (hit) {
+      used[hit->meas] = 1;
+      kalman_kernels::UpdateCartesian<N, D>(scan[hit->meas], tr.x, tr.P);
+      tr.life.Hit(HitScoreIncrement(pd, lambda, hit->d2, hit->log_det_S, hit->dim));
+    } else {
+      tr.life.Miss(MissScoreIncrement(pd, pg));
+    }
+  }
+  // New tracks: MakeFilter's single-point initiation (filter_factory.h).
+  const double s2 = config_.filter.initial_speed_sigma_mps * config_.filter.initial_speed_sigma_mps;
+  for (int j = 0; j < m; ++j) {
+    if (used[j]) continue;
+    const Measurement& z = scan[j];
+    Track& tr = tracks_.emplace_back(
+        Track{next_id++, z.time_s, {}, {}, TrackLifecycle(config_.management, config_.clutter_density)});
+    for (int a = 0; a < D; ++a) {
+      tr.x[a] = z.z[a];
+      for (int b = 0; b < D; ++b) tr.P[b * N + a] = z.R(a, b);
+      tr.P[(D + a) * N + D + a] = s2;
+    }
+  }
+  std::erase_if(tracks_, [](const Track& tr) { return tr.life.deleted(); });
+}
+
+// Predict every track to t, then GateScan (scan_gating.h) for this engine: the same boxes, the
+// same exact test. (The prediction is done here, in the pass that computes the gate boxes.)
+template <int D>
+void CvGnn<D>::Gate(std::span<const Measurement> scan, double t) {
+  GatingWorkspace& w = ws_.gating;
+  std::vector<GatedPair>& pairs = ws_.pairs;
+  pairs.clear();
+  const int n = static_cast<int>(tracks_.size()), m = static_cast<int>(scan.size());
+  if (n == 0 || m == 0) return;
+  const double q = config_.filter.process_noise;
+  double r_max[3] = {0.0, 0.0, 0.0};
+  w.points.resize(m);
+  for (int j = 0; j < m; ++j) {
+    const Measurement& z = scan[j];
+    w.points[j] = Eigen::Vector3d(z.z[0], z.z[1], D == 3 ? z.z[D - 1] : 0.0);
+    for (int a = 0; a < D; ++a) r_max[a] = std::max(r_max[a], z.R(a, a));
+  }
+  w.centres.resize(n);
+  w.half.resize(n);
+  w.widths.resize(n);
+  for (int i = 0; i < n; ++i) {
+    Track& tr = tracks_[i];
+    // ManagedTrack::PredictTo and KalmanFilter::Predict.
+    if (t > tr.time_s) kalman_kernels::PredictCv<N>(t - tr.time_s, q, tr.x, tr.P);
+    tr.time_s = std::max(tr.time_s, t);
+    Eigen::Vector3d& c = w.centres[i];
+    Eigen::Vector3d& h = w.half[i];
+    c.setZero();
+    h.setZero();
+    for (int a = 0; a < D; ++a) {
+      c[a] = tr.x[a];
+      h[a] = 1.2 * std::sqrt(gate_ * (std::max(tr.P[a * N + a], 0.0) + r_max[a]));
+    }
+    if (!c.allFinite() || !h.allFinite()) {
+      c.setZero();
+      h.setConstant(std::numeric_limits<double>::infinity());
+    }
+    w.widths[i] = 2.0 * std::max(h.x(), h.y());
+  }
+  auto mid = w.widths.begin() + n / 2;
+  std::nth_element(w.widths.begin(), mid, w.widths.end());
+  w.grid.Build(w.points, std::isfinite(*mid) ? std::max(*mid, 1e-3) : 1e300);
+  std::vector<int>& cand = w.cand;
+  for (int i = 0; i < n; ++i) {
+    const Eigen::Vector3d& c = w.centres[i];
+    const Eigen::Vector3d& h = w.half[i];
+    cand.clear();
+    w.grid.ForEachCandidate(c.x() - h.x(), c.y() - h.y(), c.x() + h.x(), c.y() + h.y(), [&](int j) {
+      const Eigen::Vector3d& p = w.points[j];
+      if (std::abs(p.x() - c.x()) <= h.x() && std::abs(p.y() - c.y()) <= h.y() &&
+          (D < 3 || std::abs(p.z() - c.z()) <= h.z()))
+        cand.push_back(j);
+    });
+    if (cand.size() > 1) std::sort(cand.begin(), cand.end());
+    for (const int j : cand) {
+      const Innovation inn = kalman_kernels::InnovateCartesian(scan[j], tracks_[i].x, tracks_[i].P, N);
+      if (inn.d2 <= gate_) pairs.push_back({i, j, inn.d2, inn.log_det_S, D});
+    }
+  }
+}
+
+template <int D>
+std::vector<TrackEstimate> CvGnn<D>::Confirmed() const {
+  std::vector<TrackEstimate> out;
+  std::size_t count = 0;
+  for (const Track& tr : tracks_) count += tr.life.confirmed() && !tr.life.deleted();
+  out.reserve(count);
+  for (const Track& tr : tracks_) {  // EstimateOf, in creation (= id) order
+    if (!tr.life.confirmed() || tr.life.deleted()) continue;
+    TrackEstimate& e = out.emplace_back();
+    e.id = tr.id;
+    e.time_s = tr.time_s;
+    const auto index6 = [](int k) { return k < D ? k : 3 + (k - D); };  // state index -> [p, v] index
+    for (int a = 0; a < D; ++a) {
+      e.position_m(a) = tr.x[a];
+      e.velocity_mps(a) = tr.x[D + a];
+    }
+    for (int j = 0; j < N; ++j)
+      for (int i = 0; i < N; ++i) e.covariance(index6(i), index6(j)) = tr.P[j * N + i];
+    e.score = tr.life.score();
+    e.quality = tr.life.quality();
+  }
+  return out;
+}
+
+template <int D>
+void CvGnn<D>::MoveTracksTo(std::vector<ManagedTrack>& tracks) {
+  MotionModel model;  // filter_factory.cc's ToMotionModel for cv
+  model.kind = MotionModelKind::kConstantVelocity;
+  model.dims = D;
+  model.q = config_.filter.process_noise;
+  model.turn_rate_radps = config_.filter.turn_rate_radps;
+  model.q_turn_rate = config_.filter.turn_rate_noise;
+  const KalmanVariant variant =
+      config_.filter.filter == FilterAlgorithm::kKf ? KalmanVariant::kLinear : KalmanVariant::kExtended;
+  for (const Track& tr : tracks_) {
+    const VecX x = Eigen::Map<const Eigen::Matrix<double, N, 1>>(tr.x);
+    const MatX P = Eigen::Map<const Eigen::Matrix<double, N, N>>(tr.P);
+    tracks.emplace_back(tr.id, std::make_unique<KalmanFilter>(variant, model, x, P), tr.life, tr.time_s);
+  }
+  tracks_.clear();
+}
+
+std::unique_ptr<CvGnnEngine> MakeCvGnn(const MultiTargetTrackerConfig& c) {
+  const bool linear_cv = c.filter.model == MotionModelName::kCv &&
+                         (c.filter.filter == FilterAlgorithm::kKf || c.filter.filter == FilterAlgorithm::kEkf);
+  if (!c.inline_cv_gnn || c.algorithm != AssociationAlgorithm::kGnn || !linear_cv) return nullptr;
+  if (c.filter.dims == 2) return std::make_unique<CvGnn<2>>(c);
+  return std::make_unique<CvGnn<3>>(c);
+}
+
+}  // namespace
 
 Problems MultiTargetTrackerConfig::Validate() const {
   Problems p;
@@ -49,25 +288,36 @@ TrackEstimate EstimateOf(const ManagedTrack& t) {
   return e;
 }
 
-MultiTargetTracker::MultiTargetTracker(MultiTargetTrackerConfig config) : config_(std::move(config)) {
+MultiTargetTracker::MultiTargetTracker(MultiTargetTrackerConfig config)
+    : config_(std::move(config)), work_(std::make_unique<ScanWorkspace>()) {
   if (Problems p = config_.Validate(); !p.empty()) throw ScenarioError(std::move(p));
   if (config_.algorithm == AssociationAlgorithm::kMht) mht_ = std::make_unique<MhtAssociator>(config_);
+  cv_gnn_ = MakeCvGnn(config_);
 }
 
 MultiTargetTracker::~MultiTargetTracker() = default;
 MultiTargetTracker::MultiTargetTracker(MultiTargetTracker&&) noexcept = default;
 
 int MultiTargetTracker::live_tracks() const {
+  if (cv_gnn_) return cv_gnn_->size();
   return mht_ ? mht_->live_tracks() : static_cast<int>(tracks_.size());
 }
 
 std::vector<TrackEstimate> MultiTargetTracker::ProcessScan(std::span<const Measurement> scan) {
-  if (scan.empty()) return mht_ ? Confirmed(mht_->best()) : Confirmed(tracks_);
+  if (scan.empty()) return cv_gnn_ ? cv_gnn_->Confirmed() : mht_ ? Confirmed(mht_->best()) : Confirmed(tracks_);
   const double t = scan.front().time_s;
   for (const Measurement& m : scan) IADSIM_CHECK(m.time_s == t, "ProcessScan: a scan has one time");
   IADSIM_CHECK(t >= last_time_s_, "ProcessScan: scan times must not decrease");
   last_time_s_ = t;
   if (mht_) return Confirmed(mht_->ProcessScan(scan));
+  if (cv_gnn_) {
+    if (cv_gnn_->Accepts(scan)) {
+      cv_gnn_->ProcessScan(scan, t, next_id_);
+      return cv_gnn_->Confirmed();
+    }
+    cv_gnn_->MoveTracksTo(tracks_);  // the generic path from now on
+    cv_gnn_.reset();
+  }
   for (ManagedTrack& tr : tracks_) tr.PredictTo(t);
   if (config_.algorithm == AssociationAlgorithm::kGnn) Gnn(scan);
   else Jpda(scan);
@@ -77,9 +327,14 @@ std::vector<TrackEstimate> MultiTargetTracker::ProcessScan(std::span<const Measu
 
 std::vector<TrackEstimate> MultiTargetTracker::Confirmed(const std::vector<ManagedTrack>& tracks) const {
   std::vector<TrackEstimate> out;
+  std::size_t count = 0;
+  for (const ManagedTrack& tr : tracks) count += tr.life.confirmed() && !tr.life.deleted();
+  out.reserve(count);
   for (const ManagedTrack& tr : tracks)
     if (tr.life.confirmed() && !tr.life.deleted()) out.push_back(EstimateOf(tr));
-  std::sort(out.begin(), out.end(), [](const TrackEstimate& a, const TrackEstimate& b) { return a.id < b.id; });
+  // Tracks are kept in order of creation (increasing id) by GNN and JPDA: the sort is then a check.
+  const auto by_id = [](const TrackEstimate& a, const TrackEstimate& b) { return a.id < b.id; };
+  if (!std::is_sorted(out.begin(), out.end(), by_id)) std::sort(out.begin(), out.end(), by_id);
   return out;
 }
 
@@ -90,20 +345,15 @@ void MultiTargetTracker::StartTrack(const Measurement& m) {
 
 void MultiTargetTracker::Gnn(std::span<const Measurement> scan) {
   const int n = static_cast<int>(tracks_.size()), m = static_cast<int>(scan.size());
-  std::vector<const TrackFilter*> filters(n);
-  for (int i = 0; i < n; ++i) filters[i] = tracks_[i].filter.get();
-  const std::vector<GatedPair> pairs = GateScan(filters, scan, config_.gate_probability, grid_);
+  ScanWorkspace& ws = *work_;
+  ws.filters.resize(n);
+  for (int i = 0; i < n; ++i) ws.filters[i] = tracks_[i].filter.get();
+  GateScan(ws.filters, scan, config_.gate_probability, ws.gating, ws.pairs);
+  const std::vector<GatedPair>& pairs = ws.pairs;
   const double pd = config_.pd, pg = config_.gate_probability, lambda = config_.clutter_density;
-  std::vector<AssignmentCandidate> cand;
-  cand.reserve(pairs.size() + n);
-  for (const GatedPair& p : pairs) cand.push_back({p.track, p.meas, p.d2 + p.log_det_S});
-  // Miss cost: one column per track; its dimension from the scan's measurements.
-  const int dim = MeasurementDimension(scan.front().kind);
-  const double miss_cost =
-      2.0 * std::log(pd / ((1.0 - pd * pg) * lambda)) - dim * std::log(2.0 * std::numbers::pi);
-  for (int i = 0; i < n; ++i) cand.push_back({i, m + i, miss_cost});
-  const std::vector<int> col = SolveSparseAssignment(n, m + n, cand);
-  std::vector<char> used(m, 0);
+  const std::vector<int>& col = AssignGnn(n, scan, pairs, config_, ws);
+  std::vector<char>& used = ws.used;
+  used.assign(m, 0);
   std::size_t k = 0;  // pairs are sorted by track
   for (int i = 0; i < n; ++i) {
     const GatedPair* hit = nullptr;
@@ -124,13 +374,16 @@ void MultiTargetTracker::Gnn(std::span<const Measurement> scan) {
 
 void MultiTargetTracker::Jpda(std::span<const Measurement> scan) {
   const int n = static_cast<int>(tracks_.size()), m = static_cast<int>(scan.size());
-  std::vector<const TrackFilter*> filters(n);
-  for (int i = 0; i < n; ++i) filters[i] = tracks_[i].filter.get();
-  const std::vector<GatedPair> pairs = GateScan(filters, scan, config_.gate_probability, grid_);
+  ScanWorkspace& ws = *work_;
+  ws.filters.resize(n);
+  for (int i = 0; i < n; ++i) ws.filters[i] = tracks_[i].filter.get();
+  GateScan(ws.filters, scan, config_.gate_probability, ws.gating, ws.pairs);
+  const std::vector<GatedPair>& pairs = ws.pairs;
   const double pd = config_.pd, pg = config_.gate_probability, lambda = config_.clutter_density;
-  std::vector<JpdaPair> jp;
-  jp.reserve(pairs.size());
-  std::vector<char> gated(m, 0);
+  std::vector<JpdaPair>& jp = ws.jpda;
+  jp.clear();
+  std::vector<char>& gated = ws.used;
+  gated.assign(m, 0);
   for (const GatedPair& p : pairs) {
     // L = exp(dL) capped to keep the products finite (beta is then still exact to 1e-300).
     const double dl = std::min(HitScoreIncrement(pd, lambda, p.d2, p.log_det_S, p.dim), 600.0);
@@ -138,8 +391,8 @@ void MultiTargetTracker::Jpda(std::span<const Measurement> scan) {
     gated[p.meas] = 1;
   }
   const JpdaWeights w = ComputeJpdaWeights(n, m, jp, 1.0 - pd * pg, config_.jpda_max_events);
-  std::vector<Measurement> ms;
-  std::vector<double> betas;
+  std::vector<Measurement>& ms = ws.ms;
+  std::vector<double>& betas = ws.betas;
   std::size_t k = 0;
   for (int i = 0; i < n; ++i) {
     ManagedTrack& tr = tracks_[i];

@@ -7,88 +7,55 @@
 
 namespace iadsim {
 
-std::uint64_t SpatialGrid::Key(long ix, long iy, long iz) const {
-  // 21 bits per axis (two's complement, wrapped): distinct cells within +-2^20 cells map apart;
-  // beyond that two far cells may share a key, which only adds candidates (never loses one).
-  const auto m = [](long v) { return static_cast<std::uint64_t>(v) & ((std::uint64_t{1} << 21) - 1); };
-  return (m(ix) << 42) | (m(iy) << 21) | m(iz);
+void SpatialGrid::Build(std::span<const Eigen::Vector3d> points, double cell_size_m) {
+  IADSIM_CHECK(cell_size_m > 0.0 && !std::isnan(cell_size_m), "SpatialGrid: cell size must be > 0");
+  const int m = static_cast<int>(points.size());
+  order_.clear();
+  start_.clear();
+  nx_ = ny_ = 0;
+  if (m == 0) return;
+  double x1 = points[0].x(), y1 = points[0].y();
+  x0_ = x1;
+  y0_ = y1;
+  for (const Eigen::Vector3d& p : points) {
+    IADSIM_CHECK(std::isfinite(p.x()) && std::isfinite(p.y()), "SpatialGrid: points must be finite");
+    x0_ = std::min(x0_, p.x());
+    x1 = std::max(x1, p.x());
+    y0_ = std::min(y0_, p.y());
+    y1 = std::max(y1, p.y());
+  }
+  // At most max_cells cells: (W / c + 1)(H / c + 1) <= max_cells holds for c >= the positive root
+  // of (max_cells - 1) c^2 - (W + H) c - W H = 0.
+  const double max_cells = 4.0 * m + 64.0, w = x1 - x0_, h = y1 - y0_;
+  const double c_min = ((w + h) + std::sqrt((w + h) * (w + h) + 4.0 * (max_cells - 1.0) * w * h)) /
+                       (2.0 * (max_cells - 1.0));
+  cell_size_m_ = std::max({cell_size_m, c_min, 1e-3});
+  // Every point's cell index (x - x0) / c is at most w / c (the same computation at x1).
+  nx_ = static_cast<int>(std::floor(w / cell_size_m_)) + 1;
+  ny_ = static_cast<int>(std::floor(h / cell_size_m_)) + 1;
+  const int cells = nx_ * ny_;
+  start_.assign(static_cast<std::size_t>(cells) + 1, 0);
+  cell_.resize(m);
+  for (int j = 0; j < m; ++j) {
+    int ax, bx, ay, by;
+    Range(points[j].x(), points[j].x(), x0_, nx_, &ax, &bx);
+    Range(points[j].y(), points[j].y(), y0_, ny_, &ay, &by);
+    IADSIM_CHECK(ax == bx && ay == by, "SpatialGrid: a point outside its grid");
+    cell_[j] = ay * nx_ + ax;
+    ++start_[cell_[j] + 1];
+  }
+  for (int k = 0; k < cells; ++k) start_[k + 1] += start_[k];
+  order_.resize(m);
+  // Stable counting sort: fill with a moving cursor per cell (start_ shifted by one, restored).
+  for (int j = 0; j < m; ++j) order_[start_[cell_[j]]++] = j;
+  for (int k = cells; k > 0; --k) start_[k] = start_[k - 1];
+  start_[0] = 0;
 }
 
-long SpatialGrid::CellIndex(double v) const {
-  return static_cast<long>(std::clamp(std::floor(v / cell_size_m_), -1e15, 1e15));
-}
-
-void SpatialGrid::Build(int dims, std::span<const Eigen::Vector3d> centres,
-                        std::span<const Eigen::Vector3d> half_extents) {
-  IADSIM_CHECK(dims == 2 || dims == 3, "SpatialGrid: dims must be 2 or 3");
-  IADSIM_CHECK(centres.size() == half_extents.size(), "SpatialGrid: sizes differ");
-  dims_ = dims;
-  entries_.clear();
-  ranges_.clear();
-  oversize_.clear();
-  std::vector<double> widths;
-  widths.reserve(centres.size());
-  for (const Eigen::Vector3d& h : half_extents) {
-    IADSIM_CHECK(h.allFinite() && (h.array() >= 0).all(), "SpatialGrid: bad half extent");
-    widths.push_back(2.0 * h.head(dims).maxCoeff());
-  }
-  if (!widths.empty()) {
-    auto mid = widths.begin() + widths.size() / 2;
-    std::nth_element(widths.begin(), mid, widths.end());
-    cell_size_m_ = std::max(*mid, 1e-3);
-  }
-  for (int i = 0; i < static_cast<int>(centres.size()); ++i) {
-    const Eigen::Vector3d lo = centres[i] - half_extents[i];
-    const Eigen::Vector3d hi = centres[i] + half_extents[i];
-    long a[3], b[3];
-    long cells = 1;
-    bool finite = true;
-    for (int k = 0; k < 3; ++k) {
-      if (k >= dims) {
-        a[k] = b[k] = 0;
-        continue;
-      }
-      const double da = std::floor(lo[k] / cell_size_m_), db = std::floor(hi[k] / cell_size_m_);
-      if (!(std::abs(da) < 1e15 && std::abs(db) < 1e15) || db - da + 1 > kMaxCellsPerBox) {
-        finite = false;
-        break;
-      }
-      a[k] = static_cast<long>(da);
-      b[k] = static_cast<long>(db);
-      cells *= b[k] - a[k] + 1;
-    }
-    if (!finite || cells > kMaxCellsPerBox) {
-      oversize_.push_back(i);
-      continue;
-    }
-    for (long x = a[0]; x <= b[0]; ++x)
-      for (long y = a[1]; y <= b[1]; ++y)
-        for (long z = a[2]; z <= b[2]; ++z) entries_.emplace_back(Key(x, y, z), i);
-  }
-  std::sort(entries_.begin(), entries_.end());
-  // A box may land twice in one key only through the 21-bit wrap; drop such duplicates.
-  entries_.erase(std::unique(entries_.begin(), entries_.end()), entries_.end());
-  ranges_.reserve(entries_.size());
-  for (int e = 0; e < static_cast<int>(entries_.size());) {
-    int f = e;
-    while (f < static_cast<int>(entries_.size()) && entries_[f].first == entries_[e].first) ++f;
-    ranges_.emplace(entries_[e].first, std::make_pair(e, f));
-    e = f;
-  }
-}
-
-void SpatialGrid::Query(const Eigen::Vector3d& p, std::vector<int>& out) const {
+void SpatialGrid::Query(const Eigen::Vector3d& lo, const Eigen::Vector3d& hi, std::vector<int>& out) const {
   out.clear();
-  const long ix = CellIndex(p.x()), iy = CellIndex(p.y()), iz = dims_ == 3 ? CellIndex(p.z()) : 0;
-  const auto it = ranges_.find(Key(ix, iy, iz));
-  if (it != ranges_.end()) {
-    for (int e = it->second.first; e < it->second.second; ++e) out.push_back(entries_[e].second);
-  }
-  if (!oversize_.empty()) {
-    const std::size_t n = out.size();
-    out.insert(out.end(), oversize_.begin(), oversize_.end());
-    std::inplace_merge(out.begin(), out.begin() + static_cast<long>(n), out.end());
-  }
+  ForEachCandidate(lo.x(), lo.y(), hi.x(), hi.y(), [&](int j) { out.push_back(j); });
+  std::sort(out.begin(), out.end());
 }
 
 }  // namespace iadsim

@@ -1,50 +1,77 @@
 #pragma once
-// A uniform grid (a hash of cells) over axis-aligned boxes, for gating many tracks against many
-// measurements in O(n + m) instead of O(n m).
-//   Each box (a track's gate: centre = predicted position, half-extent h_k = sqrt(g S_kk) on
-//   axis k, the exact bounding box of the gate ellipsoid nu^T S^-1 nu <= g) is entered in every
-//   cell it overlaps; a point (a measurement) looks up the one cell that holds it and gets the
-//   boxes entered there. Every box that contains the point is returned (no false negatives);
-//   some that do not may be (the caller then tests d^2 exactly).
-//   Cell size: the median of the boxes' full widths over all axes (so a typical box overlaps
-//   at most 2^dims cells); a box that would overlap more than kMaxCellsPerBox cells goes on an
-//   "oversize" list returned for every query, so that a few huge gates cannot blow up the grid.
-// Units: metres. dims: 2 (x, y; z ignored) or 3. Source: the fixed-grid method of Bentley &
-// Friedman, "Data structures for range searching", ACM Computing Surveys 11(4), 1979.
-// Deterministic: results are in increasing box index.
+// A uniform grid over points in the x-y plane (a scan's measurements), queried by axis-aligned
+// boxes (the tracks' gates), for gating n tracks against m measurements in O(n + m + pairs)
+// instead of O(n m).
+//   Build: the points' bounding box [x0, x1] x [y0, y1] is cut into nx x ny square cells of side
+//   c; point j goes in cell (ix, iy) = (floor((x_j - x0) / c), floor((y_j - y0) / c)) (clamped
+//   to the grid). The points are counting-sorted by row-major cell index, so that the points of
+//   the cells ix0..ix1 of one row iy are one contiguous range: a box query costs one range per
+//   row it spans, plus the points in those cells. No hashing, no allocation after the buffers
+//   have grown.
+//   Query(lo, hi): every point in the box [lo, hi] (x-y) is returned (no false negatives: the
+//   cell index is a monotone function of the coordinate, the same for points and box corners);
+//   points of the same cells outside the box may be (the caller tests them exactly).
+//   Cell side: the caller's (e.g. the median gate width), enlarged if needed so that the grid
+//   has at most 4 m + 64 cells (memory and build time O(m) whatever the gates and the spread).
+// Units: metres; z is ignored (3-D callers test z themselves). A NaN box returns every point.
+// Source: the fixed-grid ("cell") method of Bentley & Friedman, "Data structures for range
+// searching", ACM Computing Surveys 11(4), 1979, with cells in one counting-sorted array.
+// Deterministic: within a row range, points by increasing cell, then increasing index.
 #include <Eigen/Core>
 
-#include <cstdint>
 #include <span>
-#include <unordered_map>
-#include <utility>
 #include <vector>
 
 namespace iadsim {
 
 class SpatialGrid final {
  public:
-  static constexpr long kMaxCellsPerBox = 512;
+  // points[j]: x, y finite (metres). cell_size_m > 0 (smaller values are raised to 1 mm).
+  void Build(std::span<const Eigen::Vector3d> points, double cell_size_m);
 
-  // centres[i], half_extents[i] >= 0 (metres); dims 2 or 3.
-  void Build(int dims, std::span<const Eigen::Vector3d> centres,
-             std::span<const Eigen::Vector3d> half_extents);
+  // Calls f(j) for every point j in the cells that the box [x_lo, x_hi] x [y_lo, y_hi] overlaps
+  // (a superset of the points in the box); nothing if the box misses the grid.
+  template <class F>
+  void ForEachCandidate(double x_lo, double y_lo, double x_hi, double y_hi, F&& f) const;
 
-  // Indices of boxes that may contain p (a superset of those that do), increasing. Appends to out
-  // after clearing it.
-  void Query(const Eigen::Vector3d& p, std::vector<int>& out) const;
+  // The same, as indices appended to out after clearing it, increasing.
+  void Query(const Eigen::Vector3d& lo, const Eigen::Vector3d& hi, std::vector<int>& out) const;
 
   double cell_size_m() const { return cell_size_m_; }
-  int oversize_count() const { return static_cast<int>(oversize_.size()); }
+  int cells_x() const { return nx_; }
+  int cells_y() const { return ny_; }
+  int size() const { return static_cast<int>(order_.size()); }
 
  private:
-  std::uint64_t Key(long ix, long iy, long iz) const;
-  long CellIndex(double v) const;
-  int dims_ = 2;
+  // Cell range [a, b] of [lo, hi] on one axis with origin o and n cells; a > b when empty.
+  void Range(double lo, double hi, double o, int n, int* a, int* b) const;
   double cell_size_m_ = 1.0;
-  std::vector<std::pair<std::uint64_t, int>> entries_;  // (cell key, box), sorted
-  std::unordered_map<std::uint64_t, std::pair<int, int>> ranges_;  // cell -> [begin, end) of entries_
-  std::vector<int> oversize_;
+  double x0_ = 0.0, y0_ = 0.0;
+  int nx_ = 0, ny_ = 0;
+  std::vector<int> start_;  // nx * ny + 1 offsets into order_, row-major (iy * nx + ix)
+  std::vector<int> order_;  // point indices by cell, increasing within a cell
+  std::vector<int> cell_;   // scratch: each point's cell
 };
+
+inline void SpatialGrid::Range(double lo, double hi, double o, int n, int* a, int* b) const {
+  const double qa = std::floor((lo - o) / cell_size_m_), qb = std::floor((hi - o) / cell_size_m_);
+  const double top = n - 1;
+  // NaN lower bounds map to cell 0 and NaN upper bounds to the last cell (the whole axis).
+  *a = !(qa >= 0.0) ? 0 : qa > top ? n : static_cast<int>(qa);
+  *b = !(qb <= top) ? n - 1 : qb < 0.0 ? -1 : static_cast<int>(qb);
+}
+
+template <class F>
+void SpatialGrid::ForEachCandidate(double x_lo, double y_lo, double x_hi, double y_hi, F&& f) const {
+  if (order_.empty()) return;
+  int ax, bx, ay, by;
+  Range(x_lo, x_hi, x0_, nx_, &ax, &bx);
+  Range(y_lo, y_hi, y0_, ny_, &ay, &by);
+  if (ax > bx || ay > by) return;
+  for (int iy = ay; iy <= by; ++iy) {
+    const int row = iy * nx_;
+    for (int e = start_[row + ax], end = start_[row + bx + 1]; e < end; ++e) f(order_[e]);
+  }
+}
 
 }  // namespace iadsim

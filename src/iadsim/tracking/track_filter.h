@@ -76,6 +76,11 @@ class TrackFilter {
   virtual Eigen::Vector3d position() const = 0;
   virtual Eigen::Vector3d velocity() const = 0;
   virtual Eigen::Matrix<double, 6, 6> position_velocity_covariance() const = 0;
+  // The variances of x, y, z (z: 0 in 2-D), i.e. the first three diagonal entries of
+  // position_velocity_covariance(); filters override it to skip forming the 6x6 (gating).
+  virtual Eigen::Vector3d position_variance() const {
+    return position_velocity_covariance().diagonal().head<3>();
+  }
 };
 
 }  // namespace iadsim

@@ -57,6 +57,12 @@ Value BruteForce(const Eigen::MatrixXd& c) {
   return best;
 }
 
+// BruteForce when both sides are at most 8 (else pairs = -1: not computed).
+Value BruteForceIfSmall(const Eigen::MatrixXd& c) {
+  if (c.rows() > 8 || c.cols() > 8) return Value{-1, 0.0};
+  return BruteForce(c);
+}
+
 TEST(Assignment, SmallKnownCase) {
   Eigen::MatrixXd c(3, 3);
   c << 4, 1, 3,  //
@@ -129,6 +135,48 @@ TEST(Assignment, SparseEqualsDense) {
   // A pair listed twice keeps its lower cost.
   EXPECT_EQ(SolveSparseAssignment(2, 2, {{0, 0, 5.0}, {0, 0, -1.0}, {0, 1, 0.0}, {1, 0, 0.0}, {1, 1, 0.0}}),
             (std::vector<int>{0, 1}));
+}
+
+// The reusable solver gives the dense method's own answer, column for column (not only the same
+// value): on clusters of one row, where it picks the least cost directly, and on ties (integer
+// costs in a small range), with one solver reused over problems of changing sizes.
+TEST(Assignment, ReusableSolverEqualsDenseColumnForColumn) {
+  RandomStream rng(21);
+  SparseAssignmentSolver solver;
+  int one_row_clusters = 0;
+  for (int trial = 0; trial < 600; ++trial) {
+    const int n = 1 + static_cast<int>(rng.Below(25)), m = 1 + static_cast<int>(rng.Below(25));
+    const double density = trial % 3 == 0 ? 0.03 : 0.12;
+    Eigen::MatrixXd c = Eigen::MatrixXd::Constant(n, m, kForbidden);
+    std::vector<AssignmentCandidate> candidates;
+    for (int i = 0; i < n; ++i) {
+      for (int j = 0; j < m; ++j) {
+        if (!rng.Bernoulli(density)) continue;
+        c(i, j) = static_cast<double>(rng.Below(4)) - 1.0;  // -1, 0, 1, 2: many ties
+        candidates.push_back({i, j, c(i, j)});
+      }
+    }
+    // Sparse = dense cluster by cluster; and on a matrix made of 1 x k blocks the dense method on
+    // the whole matrix is the reference for the one-row rule.
+    const std::vector<int> want = SolveSparseAssignment(n, m, candidates);
+    ASSERT_EQ(solver.Solve(n, m, candidates), want) << "trial " << trial;
+    std::vector<int> row_of_col(m, -1), cols_of_row(n, 0);
+    for (const auto& cd : candidates) ++cols_of_row[cd.row];
+    for (int i = 0; i < n; ++i) one_row_clusters += cols_of_row[i] > 0;
+    const Value got = Evaluate(c, want), best = BruteForceIfSmall(c);
+    if (best.pairs >= 0) {
+      ASSERT_EQ(got.pairs, best.pairs) << "trial " << trial;
+      ASSERT_NEAR(got.cost, best.cost, 1e-9) << "trial " << trial;
+    }
+  }
+  EXPECT_GT(one_row_clusters, 1000);
+  // One row: the least cost, the smallest column on a tie, a forbidden-only row unassigned.
+  EXPECT_EQ(solver.Solve(1, 4, std::vector<AssignmentCandidate>{{0, 3, 1.0}, {0, 1, 1.0}, {0, 2, 4.0}}),
+            (std::vector<int>{1}));
+  EXPECT_EQ(solver.Solve(1, 2, std::vector<AssignmentCandidate>{{0, 1, kForbidden}}), (std::vector<int>{-1}));
+  Eigen::MatrixXd one(1, 4);
+  one << kForbidden, 1.0, 4.0, 1.0;
+  EXPECT_EQ(SolveAssignment(one), (std::vector<int>{1}));
 }
 
 TEST(Assignment, LargeCaseIsDeterministicAndValid) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <utility>
 #include <vector>
 
@@ -14,80 +15,93 @@ namespace iadsim {
 namespace {
 
 // Gate of track i: the ellipsoid d^2 = (p - c_i)^T S_i^-1 (p - c_i) <= g; its bounding box has
-// half extents sqrt(g S_kk). The grid must find exactly the pairs that brute force finds.
+// half extents sqrt(g S_kk). Querying the grid of the points with each box, then testing d^2
+// exactly, must find exactly the pairs that brute force finds, for any cell size.
 TEST(SpatialGrid, SameGatedPairsAsBruteForce) {
-  for (int dims : {2, 3}) {
-    RandomStream rng(1234 + dims);
+  for (const double cell : {1.0, 300.0, 5000.0, 1e9}) {
+    RandomStream rng(1234);
     const int n = 400, m = 600;
     const double g = 9.21;
     std::vector<Eigen::Vector3d> c(n), h(n);
-    std::vector<Eigen::Matrix3d> S(n);
+    std::vector<Eigen::Matrix2d> S(n);
     for (int i = 0; i < n; ++i) {
-      c[i] = Eigen::Vector3d(rng.Uniform(0, 100000), rng.Uniform(0, 100000), dims == 3 ? rng.Uniform(0, 20000) : 0);
-      Eigen::Matrix3d A;
-      for (int r = 0; r < 3; ++r)
-        for (int k = 0; k < 3; ++k) A(r, k) = rng.Normal(0, 1);
-      // Sizes from 10 m to 1 km, a few huge gates (oversize list).
+      c[i] = Eigen::Vector3d(rng.Uniform(0, 100000), rng.Uniform(0, 100000), 0);
+      Eigen::Matrix2d A;
+      for (int r = 0; r < 2; ++r)
+        for (int k = 0; k < 2; ++k) A(r, k) = rng.Normal(0, 1);
+      // Sizes from 10 m to 1 km, a few huge gates.
       const double scale = i % 97 == 0 ? 20000.0 : std::exp(rng.Uniform(std::log(10.0), std::log(1000.0)));
-      S[i] = scale * scale * (A * A.transpose() / 3.0 + 0.05 * Eigen::Matrix3d::Identity());
-      if (dims == 2) {
-        S[i].row(2).setZero();
-        S[i].col(2).setZero();
-        S[i](2, 2) = 1;
-      }
-      for (int k = 0; k < 3; ++k) h[i][k] = k < dims ? std::sqrt(g * S[i](k, k)) : 0.0;
+      S[i] = scale * scale * (A * A.transpose() / 2.0 + 0.05 * Eigen::Matrix2d::Identity());
+      for (int k = 0; k < 2; ++k) h[i][k] = std::sqrt(g * S[i](k, k));
     }
     std::vector<Eigen::Vector3d> z(m);
     for (int j = 0; j < m; ++j) {
       if (j % 2 == 0) {  // half near a track, half uniform
         const int i = static_cast<int>(rng.Below(n));
-        z[j] = c[i] + Eigen::Vector3d(rng.Normal(0, 1), rng.Normal(0, 1), rng.Normal(0, 1)) * 0.6 * std::sqrt(S[i](0, 0));
+        z[j] = c[i] + Eigen::Vector3d(rng.Normal(0, 1), rng.Normal(0, 1), 0) * 0.6 * std::sqrt(S[i](0, 0));
       } else {
-        z[j] = Eigen::Vector3d(rng.Uniform(-2000, 102000), rng.Uniform(-2000, 102000), rng.Uniform(-1000, 21000));
+        z[j] = Eigen::Vector3d(rng.Uniform(-2000, 102000), rng.Uniform(-2000, 102000), 0);
       }
-      if (dims == 2) z[j].z() = rng.Uniform(-1e6, 1e6);  // must be ignored in 2-D
+      z[j].z() = rng.Uniform(-1e6, 1e6);  // must be ignored
     }
     const auto inside = [&](int i, int j) {
-      const int d = dims;
-      const Eigen::VectorXd nu = (z[j] - c[i]).head(d);
-      const Eigen::MatrixXd Sd = S[i].topLeftCorner(d, d);
-      return nu.dot(Sd.ldlt().solve(nu)) <= g;
+      const Eigen::Vector2d nu = (z[j] - c[i]).head<2>();
+      return nu.dot(S[i].ldlt().solve(nu)) <= g;
     };
     std::vector<std::pair<int, int>> brute, grid_pairs;
-    for (int j = 0; j < m; ++j)
-      for (int i = 0; i < n; ++i)
+    for (int i = 0; i < n; ++i)
+      for (int j = 0; j < m; ++j)
         if (inside(i, j)) brute.emplace_back(i, j);
     SpatialGrid grid;
-    grid.Build(dims, c, h);
-    EXPECT_GT(grid.oversize_count(), 0);
+    grid.Build(z, cell);
+    // At most 4 m + 64 cells, whatever the cell size asked for.
+    EXPECT_LE(static_cast<long>(grid.cells_x()) * grid.cells_y(), 4L * m + 64 + grid.cells_x() + grid.cells_y());
     std::vector<int> cand;
     long candidates = 0;
-    for (int j = 0; j < m; ++j) {
-      grid.Query(z[j], cand);
+    for (int i = 0; i < n; ++i) {
+      grid.Query(c[i] - h[i], c[i] + h[i], cand);
       candidates += static_cast<long>(cand.size());
       for (std::size_t k = 1; k < cand.size(); ++k) EXPECT_LT(cand[k - 1], cand[k]);
-      for (int i : cand)
+      for (int j : cand)
         if (inside(i, j)) grid_pairs.emplace_back(i, j);
     }
-    std::sort(brute.begin(), brute.end());
-    std::sort(grid_pairs.begin(), grid_pairs.end());
     EXPECT_GT(brute.size(), 290u);
-    EXPECT_EQ(brute, grid_pairs) << "dims " << dims;
-    // The index prunes: far fewer candidates than n * m.
-    EXPECT_LT(candidates, static_cast<long>(n) * m / 10) << "dims " << dims;
+    EXPECT_EQ(brute, grid_pairs) << "cell " << cell;
+    // The index prunes when the cells are near the gate size: far fewer candidates than n * m.
+    if (cell == 300.0 || cell == 5000.0) {
+      EXPECT_LT(candidates, static_cast<long>(n) * m / 10) << "cell " << cell;
+    }
+    if (cell == 1e9) {
+      EXPECT_EQ(candidates, static_cast<long>(n) * m);  // one cell: everything
+    }
   }
 }
 
-TEST(SpatialGrid, EmptyAndNegativeCoordinates) {
+// Points on the cell boundaries and the grid's edges, a box exactly on a point, boxes beyond the
+// grid, infinite and NaN boxes.
+TEST(SpatialGrid, EdgesEmptyAndNonFiniteBoxes) {
   SpatialGrid grid;
-  grid.Build(2, {}, {});
   std::vector<int> out{7};
-  grid.Query(Eigen::Vector3d(1, 2, 3), out);
+  grid.Build({}, 10.0);
+  grid.Query(Eigen::Vector3d(-1, -1, 0), Eigen::Vector3d(1, 1, 0), out);
   EXPECT_TRUE(out.empty());
-  const std::vector<Eigen::Vector3d> c{{-10.5, -20.0, 0.0}}, h{{1.0, 1.0, 0.0}};
-  grid.Build(2, c, h);
-  grid.Query(Eigen::Vector3d(-11.4, -19.1, 0), out);
-  EXPECT_EQ(out, std::vector<int>{0});
+  const std::vector<Eigen::Vector3d> p{{-10.5, -20.0, 0.0}, {-0.5, -20.0, 0.0}, {9.5, 10.0, 0.0}, {9.5, 10.0, 0.0}};
+  grid.Build(p, 10.0);  // x0 = -10.5, y0 = -20: cells of 10 m, 3 x 4
+  EXPECT_EQ(grid.cells_x(), 3);
+  EXPECT_EQ(grid.cells_y(), 4);
+  grid.Query(Eigen::Vector3d(-0.5, -20, 0), Eigen::Vector3d(-0.5, -20, 0), out);  // on a cell boundary
+  EXPECT_NE(std::find(out.begin(), out.end(), 1), out.end());
+  grid.Query(Eigen::Vector3d(9.5, 10, 0), Eigen::Vector3d(100, 100, 0), out);  // the top corner, twice
+  EXPECT_EQ(out, (std::vector<int>{2, 3}));
+  grid.Query(Eigen::Vector3d(20, 20, 0), Eigen::Vector3d(30, 30, 0), out);  // beyond the grid
+  EXPECT_TRUE(out.empty());
+  grid.Query(Eigen::Vector3d(-100, -100, 0), Eigen::Vector3d(-11, -21, 0), out);  // before it
+  EXPECT_TRUE(out.empty());
+  const double inf = std::numeric_limits<double>::infinity(), nan = std::nan("");
+  grid.Query(Eigen::Vector3d(-inf, -inf, 0), Eigen::Vector3d(inf, inf, 0), out);
+  EXPECT_EQ(out, (std::vector<int>{0, 1, 2, 3}));
+  grid.Query(Eigen::Vector3d(nan, nan, 0), Eigen::Vector3d(nan, nan, 0), out);
+  EXPECT_EQ(out, (std::vector<int>{0, 1, 2, 3}));
 }
 
 }  // namespace
