@@ -122,7 +122,11 @@ void FireUnit::Look(SimTime now, Channel& c) {
   const bool blind = ctx_.world.emitters()[emitter_].destroyed;
   const auto d = blind ? std::nullopt : radar_.Look(ctx_.world, now, frame_.EcefFromEnu(c.x.head<3>()), c.looks++);
   if (d) {
-    const PolarMeasurementModel m(frame_, d->sensor_position, true);
+    const Geodetic& at = d->sensor_position;
+    if (!fire_control_model_ || fire_control_model_->sensor_position().lat_deg != at.lat_deg ||
+        fire_control_model_->sensor_position().lon_deg != at.lon_deg || fire_control_model_->sensor_position().alt_m != at.alt_m)
+      fire_control_model_.emplace(frame_, d->sensor_position, true);
+    const PolarMeasurementModel& m = *fire_control_model_;
     const PolarVec nu = m.Innovation(m.Measurement(*d), m.Predict(c.x));
     KalmanUpdate<6, Eigen::Dynamic>(c.x, c.P, nu, m.Jacobian(c.x), m.NoiseCovariance(*d));
     ++c.hits;

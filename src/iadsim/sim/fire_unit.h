@@ -35,6 +35,7 @@
 #include "iadsim/sensors/engagement_radar.h"
 #include "iadsim/sim/run_context.h"
 #include "iadsim/sim/scenario.h"
+#include "iadsim/tracking/polar_measurement.h"
 #include "iadsim/weapons/interceptor.h"
 
 namespace iadsim {
@@ -107,6 +108,9 @@ class FireUnit final : public Component {
   std::vector<Channel> channels_;
   std::vector<Launcher> launchers_;
   std::vector<Flight> flights_;
+  // The fire-control radar's measurement model (constant: the radar does not move), built at the
+  // first detection and reused, the same object Look would build each time.
+  std::optional<PolarMeasurementModel> fire_control_model_;
   int missiles_fired_ = 0;
   std::size_t emitter_ = 0;  // the engagement radar (and illuminator) as the world's emitter
   bool flying_scheduled_ = false;

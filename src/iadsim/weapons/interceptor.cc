@@ -84,7 +84,8 @@ Problems InterceptorConfig::Validate() const {
 
 Interceptor::Interceptor(const InterceptorConfig& config, const Vec3& launch_p_enu,
                          const Vec3& initial_direction_enu, double frame_origin_alt_m)
-    : config_(config), frame_origin_alt_m_(frame_origin_alt_m) {
+    : config_(config), frame_origin_alt_m_(frame_origin_alt_m),
+      ln_density_table_(StandardAtmosphereLnDensityTable()) {
   const Problems problems = config_.Validate();
   IADSIM_CHECK(problems.empty(), "invalid InterceptorConfig: " + problems.front().ToString());
   const double elevation_rad = config_.launch_elevation_deg * kDegToRad;
@@ -163,28 +164,42 @@ void Interceptor::Integrate(double t0, double t1, int burn_phase, const Vec3& a_
     return after_boost - c.sustain_propellant_kg;
   };
   const Vec3 gravity(0.0, 0.0, -kG0Mps2);
-  auto accel = [&](double t, const Vec3& p, const Vec3& v) -> Vec3 {
+  const double drag_coefficient = c.drag_coefficient;
+  const double reference_area_m2 = c.reference_area_m2;
+  const Vec3 launch_direction = launch_direction_enu_;
+  // dv/dt for a mass, an air density and a velocity. Each stage's mass and air density are
+  // computed before the chain of velocity-dependent work (the density of stage k+1 depends on the
+  // position only, known before stage k's velocity is), with the same operations as one
+  // accel(t, p, v) = (T - D(rho(h(p)), |v|)) / m(t) v_hat + g + a_cmd, so the same numbers.
+  auto accel = [&](double mass_kg, double rho, const Vec3& v) -> Vec3 {
     const double speed = v.norm();
-    const Vec3 along = speed > 1e-9 ? Vec3(v / speed) : launch_direction_enu_;
-    const double rho = StandardAtmosphereDensity(AltitudeOf(p));
-    const double drag_n = 0.5 * rho * speed * speed * c.drag_coefficient * c.reference_area_m2;
-    return (thrust_n - drag_n) / mass(t) * along + gravity + a_cmd;
+    const Vec3 along = speed > 1e-9 ? Vec3(v / speed) : launch_direction;
+    const double drag_n = 0.5 * rho * speed * speed * drag_coefficient * reference_area_m2;
+    return (thrust_n - drag_n) / mass_kg * along + gravity + a_cmd;
   };
+  auto density = [&](const Vec3& p) { return StandardAtmosphereDensityFromTable(ln_density_table_, AltitudeOf(p)); };
   const double h = t1 - t0;
+  const double m_start = mass(t0);
+  const double m_mid = mass(t0 + 0.5 * h);
+  const double m_end = mass(t1);
   const Vec3 p0 = state_.p_enu;
   const Vec3 v0 = state_.v_enu;
   const Vec3 k1p = v0;
-  const Vec3 k1v = accel(t0, p0, v0);
+  const double rho1 = density(p0);
+  const double rho2 = density(p0 + 0.5 * h * k1p);
+  const Vec3 k1v = accel(m_start, rho1, v0);
   const Vec3 k2p = v0 + 0.5 * h * k1v;
-  const Vec3 k2v = accel(t0 + 0.5 * h, p0 + 0.5 * h * k1p, k2p);
+  const double rho3 = density(p0 + 0.5 * h * k2p);
+  const Vec3 k2v = accel(m_mid, rho2, k2p);
   const Vec3 k3p = v0 + 0.5 * h * k2v;
-  const Vec3 k3v = accel(t0 + 0.5 * h, p0 + 0.5 * h * k2p, k3p);
+  const double rho4 = density(p0 + h * k3p);
+  const Vec3 k3v = accel(m_mid, rho3, k3p);
   const Vec3 k4p = v0 + h * k3v;
-  const Vec3 k4v = accel(t1, p0 + h * k3p, k4p);
+  const Vec3 k4v = accel(m_end, rho4, k4p);
   state_.p_enu = p0 + h / 6.0 * (k1p + 2.0 * k2p + 2.0 * k3p + k4p);
   state_.v_enu = v0 + h / 6.0 * (k1v + 2.0 * k2v + 2.0 * k3v + k4v);
   state_.time_s = t1;
-  state_.mass_kg = mass(t1);
+  state_.mass_kg = m_end;
 }
 
 void Interceptor::DisableSelfDestruct() {

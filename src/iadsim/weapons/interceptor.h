@@ -125,6 +125,7 @@ class Interceptor final {
   InterceptorConfig config_;
   Vec3 launch_direction_enu_;
   double frame_origin_alt_m_;
+  const double* ln_density_table_;  // StandardAtmosphereLnDensityTable(): immutable, shared
   InterceptorState state_;
   Vec3 last_accel_command_ = Vec3::Zero();
   bool pn_engaged_ = false;

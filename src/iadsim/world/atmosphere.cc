@@ -85,21 +85,20 @@ AtmosphereState StandardAtmosphere(double geometric_alt_m) {
   return s;
 }
 
-double StandardAtmosphereDensity(double geometric_alt_m) {
-  constexpr double kStep = 10.0;
-  constexpr int kCount = static_cast<int>((kStandardAtmosphereMaxAltitudeM - kStandardAtmosphereMinAltitudeM) / kStep) + 1;
+const double* StandardAtmosphereLnDensityTable() {
   // Immutable once built (thread-safe initialisation of a function-local static).
   static const std::vector<double> kLnRho = [] {
-    std::vector<double> t(kCount);
-    for (int i = 0; i < kCount; ++i)
-      t[static_cast<std::size_t>(i)] = std::log(StandardAtmosphere(kStandardAtmosphereMinAltitudeM + i * kStep).density_kgpm3);
+    std::vector<double> t(static_cast<std::size_t>(kStandardAtmosphereDensityTableSize));
+    for (int i = 0; i < kStandardAtmosphereDensityTableSize; ++i)
+      t[static_cast<std::size_t>(i)] = std::log(
+          StandardAtmosphere(kStandardAtmosphereMinAltitudeM + i * kStandardAtmosphereDensityTableStepM).density_kgpm3);
     return t;
   }();
-  const double x = (std::clamp(geometric_alt_m, kStandardAtmosphereMinAltitudeM, kStandardAtmosphereMaxAltitudeM) -
-                    kStandardAtmosphereMinAltitudeM) / kStep;
-  const int i = std::min(static_cast<int>(x), kCount - 2);
-  const double w = x - i;
-  return std::exp(kLnRho[static_cast<std::size_t>(i)] * (1.0 - w) + kLnRho[static_cast<std::size_t>(i) + 1] * w);
+  return kLnRho.data();
+}
+
+double StandardAtmosphereDensity(double geometric_alt_m) {
+  return StandardAtmosphereDensityFromTable(StandardAtmosphereLnDensityTable(), geometric_alt_m);
 }
 
 }  // namespace iadsim

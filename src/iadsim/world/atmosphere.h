@@ -22,6 +22,8 @@
 // (the 1976 Standard's hydrostatic model ends at 86 km; above, density keeps falling, so a
 // clamped value overstates it, which only matters for drag on exo-atmospheric flight).
 // Agrees with the Standard's Table I to within one unit of its 5th printed figure (tested).
+#include <cmath>
+
 namespace iadsim {
 
 struct AtmosphereState {
@@ -42,9 +44,31 @@ double GeopotentialAltitudeM(double geometric_alt_m);
 AtmosphereState StandardAtmosphere(double geometric_alt_m);
 
 // Density alone, for inner loops (missile flyout): ln(density) tabulated every 10 m of geometric
-// altitude from the exact model above, interpolated linearly (density is exponential within a
-// layer, (exponential in the isothermal layers, a power law in the others: the relative error is below 2e-5;
-// the test checks it). Same range and clamping.
+// altitude from the exact model above, interpolated linearly (density is exponential in the
+// isothermal layers, a power law in the others): the relative error is below 2e-5 (the test
+// checks it). Same range and clamping.
 double StandardAtmosphereDensity(double geometric_alt_m);
+
+// The table behind StandardAtmosphereDensity, for a loop that reads it many times (the missile
+// flyout, four times per step): ln(rho) at kStandardAtmosphereMinAltitudeM + i * 10 m,
+// i = 0 .. kStandardAtmosphereDensityTableSize - 1. Built once, immutable, thread-safe to read.
+inline constexpr double kStandardAtmosphereDensityTableStepM = 10.0;
+inline constexpr int kStandardAtmosphereDensityTableSize =
+    static_cast<int>((kStandardAtmosphereMaxAltitudeM - kStandardAtmosphereMinAltitudeM) /
+                     kStandardAtmosphereDensityTableStepM) + 1;
+const double* StandardAtmosphereLnDensityTable();
+
+// StandardAtmosphereDensity(geometric_alt_m) read from `ln_rho` = StandardAtmosphereLnDensityTable(),
+// inline: the same operations, so the same value to the last bit.
+inline double StandardAtmosphereDensityFromTable(const double* ln_rho, double geometric_alt_m) {
+  const double z = geometric_alt_m < kStandardAtmosphereMinAltitudeM   ? kStandardAtmosphereMinAltitudeM
+                   : kStandardAtmosphereMaxAltitudeM < geometric_alt_m ? kStandardAtmosphereMaxAltitudeM
+                                                                       : geometric_alt_m;  // std::clamp
+  const double x = (z - kStandardAtmosphereMinAltitudeM) / kStandardAtmosphereDensityTableStepM;
+  int i = static_cast<int>(x);
+  if (i > kStandardAtmosphereDensityTableSize - 2) i = kStandardAtmosphereDensityTableSize - 2;
+  const double w = x - i;
+  return std::exp(ln_rho[i] * (1.0 - w) + ln_rho[i + 1] * w);
+}
 
 }  // namespace iadsim

@@ -137,5 +137,15 @@ TEST(StandardAtmosphereDensity, MatchesTheExactModelToTwoPartsIn100000) {
   EXPECT_DOUBLE_EQ(StandardAtmosphereDensity(1e6), StandardAtmosphereDensity(86000.0));
 }
 
+// The inline read of the table (used by the missile flyout) is the same function, bit for bit,
+// and the table's nodes are the exact model's log-density.
+TEST(StandardAtmosphereDensity, InlineTableReadIsBitIdentical) {
+  const double* table = StandardAtmosphereLnDensityTable();
+  for (double h = -3000.0; h <= 90000.0; h += 3.7)
+    EXPECT_EQ(StandardAtmosphereDensityFromTable(table, h), StandardAtmosphereDensity(h)) << h;
+  EXPECT_EQ(table[0], std::log(StandardAtmosphere(-1000.0).density_kgpm3));
+  EXPECT_EQ(table[kStandardAtmosphereDensityTableSize - 1], std::log(StandardAtmosphere(86000.0).density_kgpm3));
+}
+
 }  // namespace
 }  // namespace iadsim
