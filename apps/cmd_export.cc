@@ -14,7 +14,7 @@
 #include "iadsim/io/acmi_writer.h"
 #include "iadsim/io/czml_writer.h"
 #include "iadsim/io/dis_sender.h"
-#include "iadsim/io/scenario_reader.h"
+#include "iadsim/io/run_scenario.h"
 
 namespace iadsim::cli {
 namespace {
@@ -24,23 +24,6 @@ struct ExportArgs {
   bool realtime = false;
   std::uint16_t exercise = 1;
 };
-
-Scenario ScenarioOf(const ExportArgs& a) {
-  namespace fs = std::filesystem;
-  std::string path = a.scenario;
-  if (path.empty()) {
-    path = (fs::path(a.run_dir) / "scenario.yaml").string();
-    if (!fs::exists(path)) {
-      Problem p;
-      p.path = "(run)";
-      p.file = path;
-      p.message = "is missing (the run directory keeps a copy of its scenario since `iadsim run` writes one); "
-                  "pass --scenario FILE";
-      throw ScenarioError({p});
-    }
-  }
-  return ReadScenarioFile(path);
-}
 
 }  // namespace
 
@@ -61,7 +44,7 @@ void AddExportCommand(CLI::App& app, std::vector<Verb>& verbs) {
   dis->add_flag("--realtime", args->realtime, "Pace the PDUs to the wall clock (default: as fast as possible)");
   dis->add_option("--exercise", args->exercise, "DIS exercise id, 1-255")->capture_default_str()->check(CLI::Range(1, 255));
   verbs.push_back({exp, [args, acmi, czml, dis] {
-                     const Scenario s = ScenarioOf(*args);
+                     const Scenario s = ReadRunScenario(args->run_dir, args->scenario);
                      if (*acmi) {
                        fmt::print("wrote {}\n", WriteAcmiReplay(args->run_dir, s).string());
                      } else if (*czml) {

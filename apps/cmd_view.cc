@@ -1,20 +1,18 @@
 // iadsim view RUN_DIR [--port N]: serves the replay viewer (web/) for a finished run on
 // http://127.0.0.1:N/ until interrupted. The page reads /run/replay.czml (RUN_DIR/replay.czml
 // when `iadsim export czml` wrote one, else the same document built in memory: nothing is
-// written into the run directory), /run/events.json (io/viewer_events.h) and /run/summary.json.
+// written into the run directory), /run/events.json (io/viewer_events.h) and RUN_DIR/summary.json.
 #include <fmt/format.h>
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <memory>
-#include <sstream>
 
 #include "commands.h"
 #include "iadsim/core/error.h"
 #include "iadsim/io/czml_writer.h"
 #include "iadsim/io/http_file_server.h"
-#include "iadsim/io/scenario_reader.h"
+#include "iadsim/io/run_scenario.h"
 #include "iadsim/io/viewer_events.h"
 
 namespace iadsim::cli {
@@ -35,33 +33,25 @@ struct ViewArgs {
   throw ScenarioError({p});
 }
 
-std::string ReadText(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 int View(const ViewArgs& a) {
   const fs::path web(a.web_dir), cesium = web / "node_modules/cesium/Build/Cesium";
   if (!fs::is_regular_file(web / "index.html")) Refuse((web / "index.html").string(), "is missing (pass --web-dir DIR)");
   if (!fs::is_regular_file(cesium / "Cesium.js"))
     Refuse((cesium / "Cesium.js").string(), "is missing: install the viewer's Cesium build with tools/setup-web.sh");
   const fs::path run_dir(a.run_dir);
-  fs::path scenario_path = a.scenario.empty() ? run_dir / "scenario.yaml" : fs::path(a.scenario);
-  if (!fs::exists(scenario_path)) Refuse(scenario_path.string(), "is missing; pass --scenario FILE");
-  const Scenario scenario = ReadScenarioFile(scenario_path.string());
+  const Scenario scenario = ReadRunScenario(run_dir, a.scenario);
   const RunData run = ReadRunDirectory(run_dir);
   const Replay replay = BuildReplay(run, scenario);
 
+  // The run's own files (summary.json, an exported replay.czml) under /run/; documents built here
+  // come before them.
   HttpContent content;
   content.Mount("/", web);
   content.Mount("/cesium/", cesium);
-  const fs::path exported = run_dir / "replay.czml";
-  const bool from_file = fs::is_regular_file(exported);
-  content.AddDocument("/run/replay.czml", "application/json", from_file ? ReadText(exported) : CzmlText(run, replay, scenario));
+  content.Mount("/run/", run_dir);
+  const bool from_file = fs::is_regular_file(run_dir / "replay.czml");
+  if (!from_file) content.AddDocument("/run/replay.czml", "application/json", CzmlText(run, replay, scenario));
   content.AddDocument("/run/events.json", "application/json", ViewerEvents(run, replay).dump(1) + "\n");
-  content.AddDocument("/run/summary.json", "application/json", run.summary.dump(1) + "\n");
 
   std::unique_ptr<HttpFileServer> server;
   try {

@@ -26,7 +26,8 @@ TEST(View, RefusesAnIncompleteRunDirectory) {
   std::filesystem::remove(dir / "scenario.yaml");
   const auto s = RunIadsim("view " + dir.string() + " --port 0");
   EXPECT_EQ(s.exit_code, 2);
-  EXPECT_NE(s.output.find("scenario.yaml: (view): is missing; pass --scenario FILE"), std::string::npos) << s.output;
+  EXPECT_NE(s.output.find((dir / "scenario.yaml").string() + ": (run): is missing"), std::string::npos) << s.output;
+  EXPECT_NE(s.output.find("pass --scenario FILE"), std::string::npos) << s.output;
 }
 
 TEST(View, RefusesAPortInUse) {

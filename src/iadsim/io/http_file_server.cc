@@ -123,19 +123,11 @@ HttpReply HttpContent::Get(std::string_view target) const {
   if (path.empty()) return Error(400, "bad request target");
   if (path.back() == '/') path += "index.html";
   if (const auto d = documents_.find(path); d != documents_.end()) return d->second;
-  // Mounts are sorted longest prefix first; among equal prefixes the later mount comes last, so
-  // search from the back within a length to honour "later mounts take precedence".
-  for (std::size_t i = 0; i < mounts_.size();) {
-    std::size_t j = i;
-    while (j < mounts_.size() && mounts_[j].first.size() == mounts_[i].first.size()) ++j;
-    for (std::size_t k = j; k-- > i;) {
-      const auto& [prefix, dir] = mounts_[k];
-      if (path.compare(0, prefix.size(), prefix) != 0) continue;
-      const std::filesystem::path file = dir / path.substr(prefix.size());
-      std::error_code ec;
-      if (std::filesystem::is_regular_file(file, ec)) return HttpReply{200, MediaTypeOf(file), ReadWhole(file)};
-    }
-    i = j;
+  for (const auto& [prefix, dir] : mounts_) {  // longest prefix first
+    if (path.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::filesystem::path file = dir / path.substr(prefix.size());
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(file, ec)) return HttpReply{200, MediaTypeOf(file), ReadWhole(file)};
   }
   return Error(404, "not found: " + path);
 }

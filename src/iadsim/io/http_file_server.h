@@ -32,8 +32,9 @@ class HttpContent {
  public:
   // url_path starts with '/', e.g. "/run/replay.czml".
   void AddDocument(std::string url_path, std::string content_type, std::string body);
-  // url_prefix starts and ends with '/', e.g. "/cesium/"; "/" mounts the root. "/" alone maps to
-  // "index.html" under the root mount. Later mounts take precedence over earlier, longer over shorter.
+  // url_prefix starts and ends with '/', e.g. "/cesium/"; "/" mounts the root; a target ending in
+  // '/' means its "index.html". Documents come first, then the mounts, the longest prefix first
+  // (a file missing there is looked for under the shorter ones).
   void Mount(std::string url_prefix, std::filesystem::path dir);
   HttpReply Get(std::string_view target) const;
 

@@ -19,15 +19,13 @@ double TraceBound(const PreGateTrack& t, double q, SimTime from, SimTime to) {
   return std::max(0.0, b) * (1.0 + kRel);
 }
 
-SimTime Middle(SimTime from, SimTime to) { return SimTime::Micros(from.micros() + (to.micros() - from.micros()) / 2); }
-
-double HalfWidth(SimTime ref, SimTime from, SimTime to) {
-  return std::max((ref - from).seconds(), (to - ref).seconds());
-}
-
-bool Inside(SimTime t, SimTime from, SimTime to) { return !(t < from) && !(to < t); }
-
 }  // namespace
+
+IndexWindow::IndexWindow(SimTime t_from, SimTime t_to, double gate)
+    : from(t_from), to(t_to < t_from ? t_from : t_to), sqrt_gate(std::sqrt(gate * kPreGateMargin)) {
+  ref = SimTime::Micros(from.micros() + (to.micros() - from.micros()) / 2);
+  half_width_s = std::max((ref - from).seconds(), (to - ref).seconds());
+}
 
 void PolarTrackIndex::Build(const std::vector<PreGateTrack>& tracks, const std::vector<char>& include,
                             double q_m2_per_s3, const PolarMeasurementModel& m, SimTime t_from, SimTime t_to,
@@ -39,22 +37,19 @@ void PolarTrackIndex::Build(const std::vector<PreGateTrack>& tracks, const std::
   wide_.clear();
   always_.clear();
   all_.clear();
-  t_from_ = t_from;
-  t_to_ = t_to < t_from ? t_from : t_to;
-  t_ref_ = Middle(t_from_, t_to_);
-  const double h = HalfWidth(t_ref_, t_from_, t_to_);
-  sqrt_gate_ = std::sqrt(gate * kPreGateMargin);
+  w_ = IndexWindow(t_from, t_to, gate);
+  const double h = w_.half_width_s;
   for (int k = 0; k < static_cast<int>(tracks.size()); ++k) {
     if (!include.empty() && !include[k]) continue;
     all_.push_back(k);
     const PreGateTrack& t = tracks[k];
-    const Vec3 rel = t.p_enu + (t_ref_ - t.time).seconds() * t.v_enu - m.sensor_enu();
+    const Vec3 rel = t.p_enu + (w_.ref - t.time).seconds() * t.v_enu - m.sensor_enu();
     const Vec3 p_s = m.R_sensor_from_tracker() * rel;
     Entry e;
     e.range_m = rel.norm();
     e.rho_m = std::hypot(p_s.x(), p_s.y());
     e.az_rad = std::atan2(p_s.x(), p_s.y());
-    e.reach_m = sqrt_gate_ * std::sqrt(TraceBound(t, q_m2_per_s3, t_from_, t_to_));
+    e.reach_m = w_.sqrt_gate * std::sqrt(TraceBound(t, q_m2_per_s3, w_.from, w_.to));
     e.speed_mps = t.v_enu.norm();
     e.k = k;
     const double d = e.speed_mps * h;
@@ -77,23 +72,23 @@ void PolarTrackIndex::Build(const std::vector<PreGateTrack>& tracks, const std::
 
 bool PolarTrackIndex::Keeps(const Entry& e, const PolarPlot& plot, double d_s) const {
   const double d = e.speed_mps * d_s;
-  const double range_bound = e.reach_m + d + sqrt_gate_ * std::abs(plot.sigma_range_m);
+  const double range_bound = e.reach_m + d + w_.sqrt_gate * std::abs(plot.sigma_range_m);
   if (std::abs(plot.range_m - e.range_m) >
       range_bound * (1.0 + kRel) + kRel * (std::abs(plot.range_m) + e.range_m) + kAbsM)
     return false;
   if (e.rho_m - d < kMinRhoM) return true;
   const double az_bound =
-      e.reach_m / (e.rho_m - d) + M_PI_2 * d / e.rho_m + sqrt_gate_ * std::abs(plot.sigma_azimuth_rad);
+      e.reach_m / (e.rho_m - d) + M_PI_2 * d / e.rho_m + w_.sqrt_gate * std::abs(plot.sigma_azimuth_rad);
   return !(std::abs(std::remainder(plot.azimuth_rad - e.az_rad, 2.0 * M_PI)) > az_bound * (1.0 + kRel) + kAbsRad);
 }
 
 void PolarTrackIndex::Candidates(const PolarPlot& plot, std::vector<int>* out) const {
   out->clear();
-  if (!Inside(plot.time, t_from_, t_to_)) {
+  if (!w_.Contains(plot.time)) {
     *out = all_;
     return;
   }
-  const double d_s = std::abs((plot.time - t_ref_).seconds());
+  const double d_s = std::abs((plot.time - w_.ref).seconds());
   out->insert(out->end(), always_.begin(), always_.end());
   for (const Entry& e : wide_)
     if (Keeps(e, plot, d_s)) out->push_back(e.k);
@@ -102,7 +97,7 @@ void PolarTrackIndex::Candidates(const PolarPlot& plot, std::vector<int>* out) c
   const double c = std::remainder(plot.azimuth_rad, 2.0 * M_PI);
   for (const Tier& tier : tiers_) {
     const std::vector<Entry>& sorted = tier.sorted;
-    const double half = (tier.max_az_reach_rad + sqrt_gate_ * std::abs(plot.sigma_azimuth_rad)) * (1.0 + 2.0 * kRel) +
+    const double half = (tier.max_az_reach_rad + w_.sqrt_gate * std::abs(plot.sigma_azimuth_rad)) * (1.0 + 2.0 * kRel) +
                         2.0 * kAbsRad;
     auto scan = [&](double lo, double hi) {
       auto it = std::lower_bound(sorted.begin(), sorted.end(), lo, [](const Entry& e, double v) { return e.az_rad < v; });
@@ -131,18 +126,15 @@ void PositionTrackIndex::Build(const std::vector<PreGateTrack>& tracks, const st
   wide_.clear();
   always_.clear();
   all_.clear();
-  t_from_ = t_from;
-  t_to_ = t_to < t_from ? t_from : t_to;
-  t_ref_ = Middle(t_from_, t_to_);
-  const double h = HalfWidth(t_ref_, t_from_, t_to_);
-  sqrt_gate_ = std::sqrt(gate * kPreGateMargin);
+  w_ = IndexWindow(t_from, t_to, gate);
+  const double h = w_.half_width_s;
   for (int k = 0; k < static_cast<int>(tracks.size()); ++k) {
     if (!include.empty() && !include[k]) continue;
     all_.push_back(k);
     const PreGateTrack& t = tracks[k];
     Entry e;
-    e.q_enu = t.p_enu + (t_ref_ - t.time).seconds() * t.v_enu;
-    e.reach_m = sqrt_gate_ * std::sqrt(TraceBound(t, q_m2_per_s3, t_from_, t_to_));
+    e.q_enu = t.p_enu + (w_.ref - t.time).seconds() * t.v_enu;
+    e.reach_m = w_.sqrt_gate * std::sqrt(TraceBound(t, q_m2_per_s3, w_.from, w_.to));
     e.speed_mps = t.v_enu.norm();
     e.k = k;
     const double r = e.reach_m + e.speed_mps * h;
@@ -169,12 +161,12 @@ bool PositionTrackIndex::Keeps(const Entry& e, const Vec3& z_enu, double report_
 
 void PositionTrackIndex::Candidates(SimTime time, const Vec3& z_enu, double trace_R_m2, std::vector<int>* out) const {
   out->clear();
-  const double term = sqrt_gate_ * std::sqrt(std::max(0.0, trace_R_m2));
-  if (!Inside(time, t_from_, t_to_) || !z_enu.allFinite() || !std::isfinite(term)) {
+  const double term = w_.sqrt_gate * std::sqrt(std::max(0.0, trace_R_m2));
+  if (!w_.Contains(time) || !z_enu.allFinite() || !std::isfinite(term)) {
     *out = all_;
     return;
   }
-  const double d_s = std::abs((time - t_ref_).seconds());
+  const double d_s = std::abs((time - w_.ref).seconds());
   out->insert(out->end(), always_.begin(), always_.end());
   for (const Entry& e : wide_)
     if (Keeps(e, z_enu, term, d_s)) out->push_back(e.k);

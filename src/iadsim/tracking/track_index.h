@@ -45,6 +45,16 @@ inline constexpr double kWidePositionM = 30000.0;
 inline constexpr double kAzimuthTiersRad[2] = {0.004, 0.015};
 inline constexpr double kPositionTiersM[2] = {3000.0, 10000.0};
 
+// The plots' time window [from, to] of an index (to >= from), its middle and half-width, and
+// sqrt(gate * margin), the pre-gate's threshold on a distance in standard deviations.
+struct IndexWindow {
+  SimTime from, to, ref;
+  double half_width_s = 0.0, sqrt_gate = 0.0;
+  IndexWindow() = default;
+  IndexWindow(SimTime t_from, SimTime t_to, double gate);
+  bool Contains(SimTime t) const { return !(t < from) && !(to < t); }
+};
+
 class PolarTrackIndex final {
  public:
   // Indexes tracks[k] for every k with include empty or include[k] != 0, for plots of sensor `m`
@@ -74,8 +84,7 @@ class PolarTrackIndex final {
   std::vector<Entry> wide_;    // by k
   std::vector<int> always_;    // non-finite numbers: always candidates
   std::vector<int> all_;       // every indexed k, increasing
-  double sqrt_gate_ = 0.0;
-  SimTime t_ref_, t_from_, t_to_;
+  IndexWindow w_;
 };
 
 class PositionTrackIndex final {
@@ -102,8 +111,7 @@ class PositionTrackIndex final {
   std::vector<Entry> wide_;
   std::vector<int> always_;
   std::vector<int> all_;
-  double sqrt_gate_ = 0.0;
-  SimTime t_ref_, t_from_, t_to_;
+  IndexWindow w_;
 };
 
 }  // namespace iadsim
