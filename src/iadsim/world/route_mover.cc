@@ -13,6 +13,9 @@
 namespace iadsim {
 namespace {
 constexpr double kDeg = std::numbers::pi / 180.0;
+// How far past the last waypoint the continuation (EndOfRoute::kContinue) is fitted; beyond, the
+// exact geodesic is evaluated (2,000 km: 1.9 h at 300 m/s).
+constexpr double kContinueFitM = 2000e3;
 // GeodesicPath's line (geodesy/geodetic.cc): the same call, so the same coefficients.
 GeographicLib::GeodesicLine LineFrom(const Geodetic& from, double azimuth_rad) {
   return GeographicLib::Geodesic::WGS84().Line(from.lat_deg, from.lon_deg, azimuth_rad / kDeg);
@@ -32,10 +35,7 @@ void RouteMover::Prefetch() const {
   __builtin_prefetch(waypoint_time_s_.data());
   __builtin_prefetch(waypoint_s_m_.data());
   __builtin_prefetch(waypoints_.data());
-  const auto* p = reinterpret_cast<const char*>(pieces_.data());
-  // The first leg (with two waypoints the only one before the continuation), else the first two pieces.
-  const std::size_t bytes = (pieces_.size() <= 2 ? 1 : 2) * sizeof(Piece);
-  for (std::size_t b = 0; b < bytes; b += 64) __builtin_prefetch(p + b);
+  fitted_.Prefetch();
 }
 
 Problems RouteConfig::Validate() const {
@@ -121,6 +121,16 @@ RouteMover::RouteMover(const RouteConfig& config)
   beyond.line.emplace(LineFrom(beyond.from, beyond.azimuth_rad));
   pieces_.push_back(beyond);
 
+  // The fitted path: each piece on its own span (its ends are where the curvature jumps), then the
+  // continuation for kContinueFitM.
+  for (const Piece& piece : pieces_) {
+    const double length = std::isfinite(piece.length_m) ? piece.length_m : (end_ == EndOfRoute::kContinue ? kContinueFitM : 0.0);
+    // 8 nodes fit a geodesic chunk under 120 km with its latitude, longitude and heading
+    // (chebyshev_path.h; at 290 km the longitude's tail is above 1e-12 deg), 12 otherwise.
+    const int nodes = !piece.arc && length <= 120e3 ? 8 : 12;
+    fitted_.Fit(piece.s0_m, piece.s0_m + length, [&piece](double along) { return ExactAt(piece, along); }, nodes);
+  }
+
   waypoint_time_s_.assign(n, 0.0);
   for (std::size_t i = 0; i + 1 < n; ++i) {
     const double ds = waypoint_s_m_[i + 1] - waypoint_s_m_[i];
@@ -128,7 +138,11 @@ RouteMover::RouteMover(const RouteConfig& config)
   }
 }
 
-std::optional<KinematicState> RouteMover::StateAt(SimTime t) const {
+std::optional<KinematicState> RouteMover::StateAt(SimTime t) const { return Evaluate(t, false); }
+
+std::optional<KinematicState> RouteMover::ExactStateAt(SimTime t) const { return Evaluate(t, true); }
+
+std::optional<KinematicState> RouteMover::Evaluate(SimTime t, bool exact) const {
   if (t < start_) return std::nullopt;
   const double t_s = (t - start_).seconds();
   const std::size_t n = waypoints_.size();
@@ -136,7 +150,7 @@ std::optional<KinematicState> RouteMover::StateAt(SimTime t) const {
     if (end_ == EndOfRoute::kRemove) return std::nullopt;
     const double v = waypoints_.back().speed_mps;
     return StateAtDistance(waypoint_s_m_.back() + v * (t_s - waypoint_time_s_.back()), v, 0.0,
-                           waypoints_.back().position.alt_m);
+                           waypoints_.back().position.alt_m, exact);
   }
   const auto it = std::upper_bound(waypoint_time_s_.begin(), waypoint_time_s_.end(), t_s);
   const std::size_t i = std::min<std::size_t>(static_cast<std::size_t>(it - waypoint_time_s_.begin()), n - 1) - 1;
@@ -148,29 +162,60 @@ std::optional<KinematicState> RouteMover::StateAt(SimTime t) const {
   const double s = waypoint_s_m_[i] + v0 * tau + 0.5 * accel * tau * tau;
   const double v = v0 + accel * tau;
   const double h0 = waypoints_[i].position.alt_m, h1 = waypoints_[i + 1].position.alt_m;
-  return StateAtDistance(s, v, v * (h1 - h0) / ds, h0 + (h1 - h0) * (s - waypoint_s_m_[i]) / ds);
+  return StateAtDistance(s, v, v * (h1 - h0) / ds, h0 + (h1 - h0) * (s - waypoint_s_m_[i]) / ds, exact);
 }
 
-KinematicState RouteMover::StateAtDistance(double s_m, double speed_mps, double vertical_mps,
-                                           double alt_m) const {
+PathPoint RouteMover::ExactAt(const Piece& piece, double along_m) {
+  PathPoint p;
+  if (piece.arc) {
+    const double psi = piece.heading0_rad + piece.side * along_m / piece.radius_m;
+    const double normal = psi + piece.side * std::numbers::pi / 2.0;
+    const Vec3 q = piece.center_enu - piece.radius_m * Vec3{std::sin(normal), std::cos(normal), 0.0};
+    p.geo = piece.frame->GeodeticFromEnu(q);
+    p.heading_rad = WrapTwoPi(psi);
+  } else {
+    const GeodesicDirect d = At(*piece.line, along_m);
+    p.geo = d.point;
+    p.heading_rad = d.azimuth_rad;
+  }
+  return p;
+}
+
+KinematicState RouteMover::StateAtDistance(double s_m, double speed_mps, double vertical_mps, double alt_m,
+                                           bool exact) const {
+  KinematicState k;
+  k.ground_speed_mps = speed_mps;
+  if (!exact && !fitted_.empty() && s_m <= fitted_.end_m()) {
+    const PathFrame f = fitted_.At(s_m);
+    const Vec3& up = f.up_ecef;
+    const double cl = std::sqrt(up.x() * up.x() + up.y() * up.y());
+    if (cl > 1e-6) {  // more than 6 m from a pole (there the exact path below)
+      const double co = up.x() / cl, so = up.y() / cl, sl = up.z();
+      const double east = -so * f.t_ecef.x() + co * f.t_ecef.y();
+      const double north = -sl * (co * f.t_ecef.x() + so * f.t_ecef.y()) + cl * f.t_ecef.z();
+      if (f.angles) {
+        k.geo = {f.lat_deg, f.lon_deg, alt_m};
+        k.heading_rad = f.heading_rad;
+      } else {
+        k.geo = {std::atan2(up.z(), cl) / kDeg, std::atan2(up.y(), up.x()) / kDeg, alt_m};
+        // [0, 2 pi): atan2 is in [-pi, pi]; a tiny negative angle + 2 pi rounds to 2 pi, taken as 0.
+        constexpr double kTwoPi = 2.0 * std::numbers::pi;
+        const double psi = std::atan2(east, north);
+        k.heading_rad = psi >= 0.0 ? psi : (psi + kTwoPi < kTwoPi ? psi + kTwoPi : 0.0);
+      }
+      k.v_enu = {speed_mps * east, speed_mps * north, vertical_mps};
+      k.v_ecef = speed_mps * f.t_ecef + vertical_mps * up;
+      k.p_ecef = f.p0_ecef + alt_m * up;
+      return k;
+    }
+  }
   auto it = std::upper_bound(pieces_.begin(), pieces_.end(), s_m,
                              [](double s, const Piece& p) { return s < p.s0_m; });
   const Piece& piece = *(it == pieces_.begin() ? it : it - 1);
-  const double along = std::max(0.0, s_m - piece.s0_m);
-  KinematicState k;
-  if (piece.arc) {
-    const double psi = piece.heading0_rad + piece.side * along / piece.radius_m;
-    const double normal = psi + piece.side * std::numbers::pi / 2.0;
-    const Vec3 p = piece.center_enu - piece.radius_m * Vec3{std::sin(normal), std::cos(normal), 0.0};
-    k.geo = piece.frame->GeodeticFromEnu(p);
-    k.heading_rad = WrapTwoPi(psi);
-  } else {
-    const GeodesicDirect d = At(*piece.line, along);
-    k.geo = d.point;
-    k.heading_rad = d.azimuth_rad;
-  }
+  const PathPoint p = ExactAt(piece, std::max(0.0, s_m - piece.s0_m));
+  k.geo = p.geo;
+  k.heading_rad = p.heading_rad;
   k.geo.alt_m = alt_m;
-  k.ground_speed_mps = speed_mps;
   k.v_enu = {speed_mps * std::sin(k.heading_rad), speed_mps * std::cos(k.heading_rad), vertical_mps};
   k.v_ecef = EnuFromEcefRotation(k.geo.lat_deg, k.geo.lon_deg).transpose() * k.v_enu;
   k.p_ecef = EcefFromGeodetic(k.geo);
