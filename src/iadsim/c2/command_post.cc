@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "iadsim/tracking/covariance_intersection.h"
+
 
 namespace iadsim {
 
@@ -58,15 +60,21 @@ ReportCorrelation CommandPost::OnPositionReports(const PositionReportBatch& batc
   if (!batch.sender_unit.empty()) {
     std::vector<bool> paired(batch.reports.size(), false);
     for (const auto& p : c.pairs) paired[p.report] = true;
+    const bool fuse = config_.network.track_fusion == TrackFusion::kCovarianceIntersection;
+    std::vector<TrackId> pair_track(fuse ? batch.reports.size() : 0);
+    if (fuse)
+      for (const auto& p : c.pairs) pair_track[p.report] = p.track;
     for (std::size_t i = 0; i < batch.reports.size(); ++i) {
       const PositionReport& r = batch.reports[i];
       if (r.source != ReportSource::kNetwork || r.sender_unit == config_.name) continue;  // not our own, relayed back
       auto it = remote_.find(r.callsign);
       if (it == remote_.end()) {
+        if (fuse && paired[i]) FuseReport(pair_track[i], r);
         remote_.emplace(r.callsign, RemoteTrack{r, batch.sender_unit, paired[i]});
         continue;
       }
       if (it->second.report.time_of_validity > r.time_of_validity) continue;  // older news
+      if (fuse && paired[i] && r.time_of_validity > it->second.report.time_of_validity) FuseReport(pair_track[i], r);
       // Assigned member by member: the strings reuse their storage.
       it->second.report = r;
       it->second.via_unit = batch.sender_unit;
@@ -74,6 +82,20 @@ ReportCorrelation CommandPost::OnPositionReports(const PositionReportBatch& batc
     }
   }
   return c;
+}
+
+void CommandPost::FuseReport(TrackId track, const PositionReport& r) {
+  const auto [x, P] = tracker_.Predict(track, r.time_of_validity);
+  const Vec3 z = tracker_.frame().EnuFromGeodetic(r.position);
+  Eigen::Matrix3d R = Eigen::Matrix3d::Zero();
+  R(0, 0) = R(1, 1) = r.sigma_horizontal_m * r.sigma_horizontal_m + 1.0;
+  R(2, 2) = r.sigma_vertical_m * r.sigma_vertical_m + 1.0;
+  Eigen::Matrix<double, 3, 6> H = Eigen::Matrix<double, 3, 6>::Zero();
+  H.leftCols<3>().setIdentity();
+  const FusedEstimate f = CovarianceIntersectionUpdate(x, P, z, R, H, CiCriterion::kDeterminant);
+  StateCov Pf = f.P;
+  tracker_.FuseEstimate(track, r.time_of_validity, f.x, 0.5 * (Pf + Pf.transpose()));
+  ++fused_reports_;
 }
 
 std::vector<IdentityChange> CommandPost::Identify(SimTime now) {

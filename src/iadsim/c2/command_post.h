@@ -51,11 +51,22 @@ struct DoctrineConfig {
 
 enum class FireAuthority { kOwn, kNetwork };
 
+// Track-to-track fusion of received network tracks into the unit's own (docs/models.md, C2):
+// none: a received track that correlates with an own track is identification evidence only;
+// covariance intersection: it also updates that own track's estimate, by
+// CovarianceIntersectionUpdate (tracking/covariance_intersection.h) of the own track predicted to
+// the report's time of validity with the report's position, z = [I3 0] x + e,
+// R = diag(sh^2 + 1, sh^2 + 1, sv^2 + 1) m^2 (the report's sigmas; 1 m^2 as in the correlation
+// gate), omega minimising det P (unit-free: a trace would add m^2 to (m/s)^2), each report once
+// (a report no newer than the last one of its callsign is not fused again).
+enum class TrackFusion { kNone, kCovarianceIntersection };
+
 struct NetworkDoctrine {
   std::vector<std::string> accept_identity_from;  // unit names
   FireAuthority fire_authority = FireAuthority::kOwn;
   double silence_timeout_s = 30.0;  // > 0
   bool autonomous = true;
+  TrackFusion track_fusion = TrackFusion::kNone;
   Problems Validate() const;
 };
 
@@ -130,6 +141,8 @@ class CommandPost final {
   // The received network tracks that match none of this unit's own, heard within the silence
   // timeout: with the unit's own confirmed tracks they make its air picture (and what it relays).
   std::vector<PositionReport> RemotePicture(SimTime now) const;
+  // Received network reports fused into own tracks so far (track_fusion on; else 0).
+  std::uint64_t fused_reports() const { return fused_reports_; }
 
  private:
   struct Call {
@@ -166,6 +179,9 @@ class CommandPost final {
   std::map<std::string, RemoteTrack> remote_;  // received network tracks, by callsign ("unit#track")
   std::optional<SimTime> network_heard_;                  // last message from an accepted node
   std::set<std::pair<TrackId, std::string>> holds_reported_;
+  // Track fusion (NetworkDoctrine::track_fusion): the own track's estimate updated by CI with r.
+  void FuseReport(TrackId track, const PositionReport& r);
+  std::uint64_t fused_reports_ = 0;
 };
 
 }  // namespace iadsim

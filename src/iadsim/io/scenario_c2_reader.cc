@@ -119,6 +119,11 @@ void ReadUnitNetwork(Context& ctx, const YAML::Node& node, const std::string& pa
   }
   n->silence_timeout_s = m.Quantity("silence_timeout", D::kTime, n->silence_timeout_s);
   n->autonomous = m.Bool("autonomous", false).value_or(n->autonomous);
+  if (auto f = m.String("track_fusion", false)) {
+    if (*f == "none") n->track_fusion = TrackFusion::kNone;
+    else if (*f == "covariance_intersection") n->track_fusion = TrackFusion::kCovarianceIntersection;
+    else m.Report("track_fusion", fmt::format("must be none or covariance_intersection (got '{}')", *f));
+  }
   if (n->fire_authority == FireAuthority::kNetwork && n->accept_identity_from.empty() && m.Has("fire_authority"))
     m.Report("fire_authority", "is network but accept_identity_from names no node");
   m.ReportAll(n->Validate());

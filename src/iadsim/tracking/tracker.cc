@@ -291,4 +291,21 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
   return out;
 }
 
+void Tracker::FuseEstimate(TrackId id, SimTime t, const StateVec& x, const StateCov& P) {
+  const auto it = std::lower_bound(tracks_.begin(), tracks_.end(), id,
+                                   [](const TrackState& s, TrackId v) { return s.id < v; });
+  IADSIM_CHECK(it != tracks_.end() && it->id == id,
+               "Tracker::FuseEstimate: no live track with id " + std::to_string(id.value()));
+  IADSIM_CHECK(x.allFinite() && P.allFinite(), "Tracker::FuseEstimate: non-finite estimate");
+  TrackState& track = *it;
+  track.x = x;
+  track.P = P;
+  if (t >= track.time) {
+    track.time = t;
+    return;
+  }
+  const double dt = (track.time - t).seconds();
+  KalmanPredict<6>(track.x, track.P, CvTransition(dt), CvProcessNoiseContinuous(dt, config_.process_noise_q));
+}
+
 }  // namespace iadsim

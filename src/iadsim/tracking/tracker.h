@@ -87,6 +87,11 @@ class Tracker final {
   // time (predicted backwards, with Q(|dt|)). The id must be live (check with Find): an unknown
   // id is a bug and aborts.
   std::pair<StateVec, StateCov> Predict(TrackId id, SimTime t) const;
+  // Replaces a live track's estimate by (x, P) at time t, keeping its id, status and look
+  // history (track-to-track fusion: c2/command_post.h). t >= the track's time: the track's time
+  // becomes t; t earlier: (x, P) is first predicted forward to the track's time (F, Q(dt)), which
+  // only adds process noise. An unknown id or a non-finite x, P is a bug and aborts.
+  void FuseEstimate(TrackId id, SimTime t, const StateVec& x, const StateCov& P);
   const LocalFrame& frame() const { return frame_; }
   // The chi-square gate for a 2- or 3-dimensional measurement at config().gate_probability.
   double GateThreshold(int dims) const { return dims == 3 ? gate_3d_ : gate_2d_; }
