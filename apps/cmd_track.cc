@@ -6,20 +6,31 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <map>
+#include <numbers>
 #include <optional>
 #include <string>
 
 #include "commands.h"
 #include "iadsim/core/error.h"
 #include "iadsim/io/detections_csv.h"
+#include "iadsim/tracking/measurement_models.h"
 #include "iadsim/tracking/multi_target_tracker.h"
 
 namespace iadsim::cli {
 namespace {
+
+// A sensor's own measurement noise (config `sensors:`), overriding the global sigmas for its rows.
+struct SensorNoise {
+  std::optional<double> sigma_m, range_sigma_m, angle_sigma_deg;
+  int sigma_line = 0, sigma_column = 0, polar_line = 0, polar_column = 0;  // config marks, for messages
+  std::string path;  // sensors[i]
+};
 
 struct TrackOptions {
   std::string detections, out, config;
@@ -28,6 +39,7 @@ struct TrackOptions {
   double range_sigma_m = 50.0, angle_sigma_deg = 0.2;
   int delete_misses = 3;
   bool force = false;
+  std::map<int, SensorNoise> sensor_noise;  // by sensor_id
 };
 
 // A scalar of the config file, or a ScenarioError at its mark.
@@ -38,6 +50,99 @@ T As(const YAML::Node& n, const std::string& file, const std::string& key) {
   } catch (const YAML::Exception&) {
     throw ScenarioError({Problem{key, fmt::format("must be a {}", std::is_same_v<T, std::string> ? "string" : "number"),
                                  file, n.Mark().line + 1, n.Mark().column + 1}});
+  }
+}
+
+// `sensors: [{id, x, y[, z], sigma, range_sigma, angle_sigma_deg}]`: positions (polar) and per-sensor
+// noise. Every problem of the list at once.
+void ReadSensors(const YAML::Node& v, const std::string& file, TrackOptions& opt, DetectionsCsvOptions& csv) {
+  const auto at = [&](const YAML::Node& n, std::string path, std::string msg) {
+    return Problem{std::move(path), std::move(msg), file, n.Mark().line + 1, n.Mark().column + 1};
+  };
+  if (!v.IsSequence()) throw ScenarioError({at(v, "sensors", "must be a list of {id, x, y, z, sigma, range_sigma, angle_sigma_deg}")});
+  Problems p;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const std::string path = fmt::format("sensors[{}]", i);
+    const YAML::Node s = v[i];
+    if (!s.IsMap()) {
+      p.push_back(at(s, path, "must be a mapping {id, x, y, z, sigma, range_sigma, angle_sigma_deg}"));
+      continue;
+    }
+    for (const auto& kv : s) {
+      const std::string k = kv.first.as<std::string>();
+      if (k != "id" && k != "x" && k != "y" && k != "z" && k != "sigma" && k != "range_sigma" && k != "angle_sigma_deg")
+        p.push_back(at(kv.first, path + "." + k, "unknown key (expected id, x, y, z, sigma, range_sigma, angle_sigma_deg)"));
+    }
+    if (!s["id"]) {
+      p.push_back(at(s, path + ".id", "missing: every sensor needs its integer id (the detections' sensor_id)"));
+      continue;
+    }
+    const int id = As<int>(s["id"], file, path + ".id");
+    if (opt.sensor_noise.count(id) || csv.sensor_positions_m.count(id)) {
+      p.push_back(at(s["id"], path + ".id", fmt::format("sensor {} is listed twice", id)));
+      continue;
+    }
+    if (s["x"] || s["y"] || s["z"]) {
+      if (!s["x"] || !s["y"]) {
+        p.push_back(at(s, path, "a position needs both x and y (m, tracker frame; z optional)"));
+      } else {
+        csv.sensor_positions_m[id] =
+            Eigen::Vector3d(As<double>(s["x"], file, path + ".x"), As<double>(s["y"], file, path + ".y"),
+                            s["z"] ? As<double>(s["z"], file, path + ".z") : 0.0);
+      }
+    }
+    SensorNoise noise;
+    noise.path = path;
+    const auto positive = [&](const char* key, const char* unit, std::optional<double>& out, int& line, int& col) {
+      if (!s[key]) return;
+      const double x = As<double>(s[key], file, path + "." + key);
+      line = s[key].Mark().line + 1;
+      col = s[key].Mark().column + 1;
+      if (!(x > 0) || !std::isfinite(x)) p.push_back(at(s[key], path + "." + key, fmt::format("must be > 0 {} (got {})", unit, x)));
+      else out = x;
+    };
+    positive("sigma", "m", noise.sigma_m, noise.sigma_line, noise.sigma_column);
+    positive("range_sigma", "m", noise.range_sigma_m, noise.polar_line, noise.polar_column);
+    int l = 0, c = 0;
+    positive("angle_sigma_deg", "degrees", noise.angle_sigma_deg, l, c);
+    if (noise.polar_line == 0) noise.polar_line = l, noise.polar_column = c;
+    opt.sensor_noise[id] = noise;
+  }
+  if (!p.empty()) throw ScenarioError(std::move(p));
+}
+
+// Each sensor's own noise on its rows (config `sensors:`): sigma^2 I for Cartesian and geodetic
+// detections; for polar ones the linearised converted covariance J diag(sr^2, sa^2, sa^2) J^T at
+// the converted position, with the sensor's range_sigma / angle_sigma_deg (the global ones where
+// it gives only one). A sigma of the wrong form is an error at its mark. Rows of sensors with no
+// noise of their own keep the global sigmas.
+void ApplySensorNoise(const TrackOptions& opt, const std::string& config_file, DetectionsData& data) {
+  const bool polar = data.form == DetectionsForm::kPolar;
+  Problems p;
+  for (const auto& [id, n] : opt.sensor_noise) {
+    if (polar && n.sigma_m)
+      p.push_back({n.path + ".sigma", "applies to Cartesian and geodetic detections; a polar sensor takes range_sigma and angle_sigma_deg",
+                   config_file, n.sigma_line, n.sigma_column});
+    if (!polar && (n.range_sigma_m || n.angle_sigma_deg))
+      p.push_back({n.path + (n.range_sigma_m ? ".range_sigma" : ".angle_sigma_deg"),
+                   "applies to polar detections (time,sensor_id,range,azimuth,elevation); a Cartesian or geodetic sensor takes sigma",
+                   config_file, n.polar_line, n.polar_column});
+  }
+  if (!p.empty()) throw ScenarioError(std::move(p));
+  if (opt.sensor_noise.empty()) return;
+  const double deg = std::numbers::pi / 180.0;
+  for (auto& scan : data.scans) {
+    for (Measurement& m : scan) {
+      const auto it = opt.sensor_noise.find(m.sensor_id);
+      if (it == opt.sensor_noise.end()) continue;
+      const SensorNoise& n = it->second;
+      if (!polar && n.sigma_m) {
+        m.R = MatZ::Identity(m.z.size(), m.z.size()) * (*n.sigma_m * *n.sigma_m);
+      } else if (polar && (n.range_sigma_m || n.angle_sigma_deg)) {
+        const double sa = n.angle_sigma_deg.value_or(opt.angle_sigma_deg) * deg;
+        m.R = LinearisedPolarCovarianceAt(m.z - m.sensor_position, n.range_sigma_m.value_or(opt.range_sigma_m), sa, sa);
+      }
+    }
   }
 }
 
@@ -70,13 +175,7 @@ void ReadConfig(const std::string& file, TrackOptions& opt, DetectionsCsvOptions
       csv.origin = Geodetic{As<double>(v["lat"], file, "origin.lat"), As<double>(v["lon"], file, "origin.lon"),
                             v["alt"] ? As<double>(v["alt"], file, "origin.alt") : 0.0};
     } else if (key == "sensors") {
-      for (std::size_t i = 0; i < v.size(); ++i) {
-        const std::string p = fmt::format("sensors[{}]", i);
-        const YAML::Node s = v[i];
-        csv.sensor_positions_m[As<int>(s["id"], file, p + ".id")] =
-            Eigen::Vector3d(As<double>(s["x"], file, p + ".x"), As<double>(s["y"], file, p + ".y"),
-                            s["z"] ? As<double>(s["z"], file, p + ".z") : 0.0);
-      }
+      ReadSensors(v, file, opt, csv);
     } else {
       throw ScenarioError({Problem{key, "unknown key (expected algo, model, confirm, meas_sigma, process_noise, pd, "
                                         "clutter_density, gate, delete_misses, range_sigma, angle_sigma_deg, origin, sensors)",
@@ -147,12 +246,17 @@ int Run(const TrackOptions& cli, const std::vector<std::string>& given) {
   csv.sigma_m = opt.meas_sigma_m;
   csv.range_sigma_m = opt.range_sigma_m;
   csv.angle_sigma_deg = opt.angle_sigma_deg;
-  const DetectionsData data = ReadDetectionsCsv(cli.detections, csv);
+  DetectionsData data = ReadDetectionsCsv(cli.detections, csv);
+  ApplySensorNoise(opt, cli.config, data);
   MultiTargetTracker tracker(TrackerConfig(opt, data.dims));
   std::string text = TracksCsvHeader(data.dims);
   long rows = 0;
-  for (const auto& scan : data.scans) {
-    for (const TrackEstimate& t : tracker.ProcessScan(scan)) {
+  const auto& scans = data.scans;  // one per (time, sensor), in time order
+  for (std::size_t i = 0; i < scans.size(); ++i) {
+    const std::vector<TrackEstimate> tracks = tracker.ProcessScan(scans[i]);
+    // Several sensors at one time: the tracks once, after the last of them (one row per track per time).
+    if (i + 1 < scans.size() && scans[i + 1].front().time_s == scans[i].front().time_s) continue;
+    for (const TrackEstimate& t : tracks) {
       text += TracksCsvRow(data.dims, t);
       ++rows;
     }
@@ -173,7 +277,7 @@ void AddTrackCommand(CLI::App& app, std::vector<Verb>& verbs) {
   auto* c = app.add_subcommand("track", "Track detections from a CSV file: GNN, JPDA or MHT; confirmed tracks to CSV");
   c->add_option("--detections", o->detections, "Detections CSV (time,sensor_id,x,y | x,y,z | range,azimuth,elevation | lat,lon,alt)")->required();
   c->add_option("--out", o->out, "Tracks CSV to write (time,track_id,x,y[,z],vx,vy[,vz])")->required();
-  c->add_option("--config", o->config, "Tracker YAML: the options below by name (meas_sigma, ...), range_sigma (m), angle_sigma_deg, origin {lat, lon, alt}, sensors [{id, x, y, z}]");
+  c->add_option("--config", o->config, "Tracker YAML: the options below by name (meas_sigma, ...), range_sigma (m), angle_sigma_deg, origin {lat, lon, alt}, sensors [{id, x, y, z, sigma, range_sigma, angle_sigma_deg}]");
   c->add_option("--algo", o->algo, "Association: gnn | jpda | mht (default gnn)");
   c->add_option("--model", o->model, "Motion model: cv | ca | ct | imm (default cv)");
   c->add_option("--meas-sigma", o->meas_sigma_m, "Measurement sigma per axis, m (default 50)");

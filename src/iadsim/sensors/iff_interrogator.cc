@@ -6,8 +6,10 @@
 #include <cmath>
 #include <numbers>
 #include <numeric>
+#include <utility>
 
 #include "iadsim/core/angle.h"
+#include "iadsim/sensors/exact_angles.h"
 
 namespace iadsim {
 namespace {
@@ -28,6 +30,27 @@ bool AnswersInGarblingMode(const IffConfig& c, const Transponder& x) {
          (c.secure && !x.secure_key.empty() && std::find(c.keys.begin(), c.keys.end(), x.secure_key) != c.keys.end());
 }
 
+// Sorts distinct pairs (a < b) in lexicographic order: as std::sort would, but by counting on the
+// first element when its values are few (the caller's indices of one sweep), then sorting each run
+// on the second.
+void SortDistinctPairs(std::vector<std::pair<std::size_t, std::size_t>>& pairs) {
+  std::size_t bound = 0;
+  for (const auto& p : pairs) bound = std::max(bound, p.first + 1);
+  if (bound > 4 * pairs.size() + 1024) {
+    std::sort(pairs.begin(), pairs.end());
+    return;
+  }
+  std::vector<std::size_t> start(bound + 1, 0);
+  for (const auto& p : pairs) ++start[p.first + 1];
+  for (std::size_t i = 0; i < bound; ++i) start[i + 1] += start[i];
+  std::vector<std::pair<std::size_t, std::size_t>> sorted(pairs.size());
+  std::vector<std::size_t> next(start.begin(), start.end() - 1);
+  for (const auto& p : pairs) sorted[next[p.first]++] = p;
+  for (std::size_t i = 0; i < bound; ++i)
+    if (start[i + 1] - start[i] > 1) std::sort(sorted.begin() + start[i], sorted.begin() + start[i + 1]);
+  pairs = std::move(sorted);
+}
+
 }  // namespace
 
 Problems IffConfig::Validate() const {
@@ -45,26 +68,41 @@ Problems IffConfig::Validate() const {
 IffLookResult Interrogate(const IffConfig& c, const Geodetic& sensor_position, double azimuth_offset_rad,
                           const std::vector<IffTarget>& targets) {
   IffLookResult out;
+  out.replies.reserve(targets.size());
   // Garbling among the transponders that answer in a garbling mode.
-  std::vector<std::size_t> order;
-  for (std::size_t i = 0; i < targets.size(); ++i)
-    if (targets[i].range_m <= c.max_range_m && AnswersInGarblingMode(c, *targets[i].transponder)) order.push_back(i);
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return targets[a].range_m != targets[b].range_m ? targets[a].range_m < targets[b].range_m : a < b;
+  // By increasing range, ties by index (range and azimuth copied beside the index: no indirection).
+  struct Ranged {
+    double range_m, azimuth_rad;
+    std::size_t i;
+  };
+  std::vector<Ranged> order;
+  order.reserve(targets.size());
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    if (i + 16 < targets.size()) {  // cache hints only: the transponder 16 targets ahead
+      __builtin_prefetch(targets[i + 16].transponder);
+      __builtin_prefetch(reinterpret_cast<const char*>(targets[i + 16].transponder) + 64);
+    }
+    if (targets[i].range_m <= c.max_range_m && AnswersInGarblingMode(c, *targets[i].transponder))
+      order.push_back({targets[i].range_m, targets[i].azimuth_rad, i});
+  }
+  std::sort(order.begin(), order.end(), [](const Ranged& a, const Ranged& b) {
+    return a.range_m != b.range_m ? a.range_m < b.range_m : a.i < b.i;
   });
   std::vector<bool> garbled(targets.size(), false);
   for (std::size_t ii = 0; ii < order.size(); ++ii)
     for (std::size_t jj = ii + 1; jj < order.size(); ++jj) {
-      const IffTarget& a = targets[order[ii]];
-      const IffTarget& b = targets[order[jj]];
+      const Ranged& a = order[ii];
+      const Ranged& b = order[jj];
       if (b.range_m - a.range_m >= c.garble_range_m) break;
-      if (std::abs(std::remainder(a.azimuth_rad - b.azimuth_rad, 2.0 * std::numbers::pi)) >= c.beamwidth_rad) continue;
-      garbled[order[ii]] = garbled[order[jj]] = true;
-      out.garbled.emplace_back(std::min(a.source, b.source), std::max(a.source, b.source));
+      if (AzimuthGapRad(a.azimuth_rad, b.azimuth_rad) >= c.beamwidth_rad) continue;
+      garbled[a.i] = garbled[b.i] = true;
+      const std::size_t sa = targets[a.i].source, sb = targets[b.i].source;
+      out.garbled.emplace_back(std::min(sa, sb), std::max(sa, sb));
     }
-  std::sort(out.garbled.begin(), out.garbled.end());
+  SortDistinctPairs(out.garbled);
 
   for (std::size_t i = 0; i < targets.size(); ++i) {
+    if (i + 16 < targets.size()) __builtin_prefetch(targets[i + 16].transponder);  // a cache hint only
     const IffTarget& t = targets[i];
     const Transponder& x = *t.transponder;
     if (t.range_m > c.max_range_m || !x.on || x.failed) continue;
@@ -79,7 +117,7 @@ IffLookResult Interrogate(const IffConfig& c, const Geodetic& sensor_position, d
       r.sigma_range_m = c.range_sigma_m;
       r.sigma_azimuth_rad = c.azimuth_sigma_rad;
       r.range_m = std::max(0.0, t.range_m + range_error_m + rng.Normal(0.0, r.sigma_range_m));
-      r.azimuth_rad = WrapTwoPi(t.azimuth_rad + azimuth_offset_rad + rng.Normal(0.0, r.sigma_azimuth_rad));
+      r.azimuth_rad = WrapTwoPiExact(t.azimuth_rad + azimuth_offset_rad + rng.Normal(0.0, r.sigma_azimuth_rad));
       return r;
     };
     const double gillham_m = std::round(t.altitude_m / kFoot / 100.0) * 100.0 * kFoot;
@@ -89,32 +127,32 @@ IffLookResult Interrogate(const IffConfig& c, const Geodetic& sensor_position, d
     if (c.mode1 && x.mode1 && rng.Bernoulli(x.reply_probability) && ok) {
       IffReply r = reply(IffMode::kMode1);
       r.code = x.code_1;
-      out.replies.push_back(r);
+      out.replies.push_back(std::move(r));
     }
     if (c.mode2 && x.mode2 && rng.Bernoulli(x.reply_probability) && ok) {
       IffReply r = reply(IffMode::kMode2);
       r.code = x.code_2;
-      out.replies.push_back(r);
+      out.replies.push_back(std::move(r));
     }
     if (c.mode3a && x.mode3a && rng.Bernoulli(x.reply_probability) && ok) {
       IffReply r = reply(IffMode::kMode3A);
       r.code = x.code_3a;
       if (c.mode_c && x.mode_c) r.pressure_alt_m = gillham_m;
-      out.replies.push_back(r);
+      out.replies.push_back(std::move(r));
     }
     if (c.mode_s && x.mode_s && rng.Bernoulli(x.reply_probability)) {
       IffReply r = reply(IffMode::kModeS);
       r.code = x.code_3a;
       r.address = x.mode_s_address;
       if (x.mode_c) r.pressure_alt_m = gillham_m;
-      out.replies.push_back(r);
+      out.replies.push_back(std::move(r));
     }
     if (c.secure && !x.secure_key.empty() && rng.Bernoulli(x.reply_probability) && ok) {
       if (std::find(c.keys.begin(), c.keys.end(), x.secure_key) != c.keys.end()) {
         IffReply r = reply(IffMode::kSecure);
         r.authenticated = true;
         r.key = x.secure_key;
-        out.replies.push_back(r);
+        out.replies.push_back(std::move(r));
       }
     }
   }

@@ -5,6 +5,8 @@
 #include <numbers>
 #include <numeric>
 
+#include "iadsim/sensors/exact_angles.h"
+
 namespace iadsim {
 namespace {
 
@@ -13,70 +15,109 @@ std::size_t Find(std::vector<std::size_t>& parent, std::size_t i) {
   return i;
 }
 
-double AngleGap(double a, double b) { return std::abs(std::remainder(a - b, 2.0 * std::numbers::pi)); }
 
 }  // namespace
 
-std::vector<ResolvedEcho> ResolveEchoes(const std::vector<Echo>& echoes, const ResolutionLimits& limits) {
+void ResolveEchoes(const std::vector<Echo>& echoes, const ResolutionLimits& limits, ResolvedEchoes* out) {
   const std::size_t n = echoes.size();
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return echoes[a].range_m != echoes[b].range_m ? echoes[a].range_m < echoes[b].range_m : a < b;
+  // By increasing range, ties by index; the geometry copied beside the index (no indirection).
+  struct Ranged {
+    double range_m, azimuth_rad, elevation_rad;
+    std::size_t i;
+  };
+  std::vector<Ranged> order(n);
+  for (std::size_t i = 0; i < n; ++i) order[i] = {echoes[i].range_m, echoes[i].azimuth_rad, echoes[i].elevation_rad, i};
+  std::sort(order.begin(), order.end(), [](const Ranged& a, const Ranged& b) {
+    return a.range_m != b.range_m ? a.range_m < b.range_m : a.i < b.i;
   });
-  std::vector<std::size_t> parent(n);
+  std::vector<std::size_t>& parent = out->work_parent;
+  parent.resize(n);
   std::iota(parent.begin(), parent.end(), 0);
   for (std::size_t ii = 0; ii < n; ++ii) {
-    const Echo& a = echoes[order[ii]];
+    const Ranged& a = order[ii];
     for (std::size_t jj = ii + 1; jj < n; ++jj) {
-      const Echo& b = echoes[order[jj]];
+      const Ranged& b = order[jj];
       if (b.range_m - a.range_m >= limits.range_m) break;
-      if (AngleGap(a.azimuth_rad, b.azimuth_rad) >= limits.azimuth_rad) continue;
+      if (AzimuthGapRad(a.azimuth_rad, b.azimuth_rad) >= limits.azimuth_rad) continue;
       if (limits.use_elevation && std::abs(a.elevation_rad - b.elevation_rad) >= limits.elevation_rad) continue;
-      parent[Find(parent, order[ii])] = Find(parent, order[jj]);
+      parent[Find(parent, a.i)] = Find(parent, b.i);
     }
   }
-  // Cells keyed by root, in order of their first (nearest) member.
-  std::vector<ResolvedEcho> cells;
-  std::vector<std::size_t> cell_of(n, n);
+  // Cells keyed by root, in order of their first (nearest) member; members in range order.
+  std::vector<std::size_t>& cell_of = out->work_cell_of;  // per root
+  std::vector<std::size_t>& count = out->work_count;      // per cell
+  cell_of.assign(n, n);
+  count.clear();
   for (std::size_t ii = 0; ii < n; ++ii) {
-    const std::size_t i = order[ii];
-    const std::size_t root = Find(parent, i);
+    const std::size_t root = Find(parent, order[ii].i);
     if (cell_of[root] == n) {
-      cell_of[root] = cells.size();
-      cells.emplace_back();
+      cell_of[root] = count.size();
+      count.push_back(0);
     }
-    cells[cell_of[root]].sources.push_back(i);
+    ++count[cell_of[root]];
   }
-  for (ResolvedEcho& c : cells) {
-    std::sort(c.sources.begin(), c.sources.end(), [&](std::size_t a, std::size_t b) {
-      return echoes[a].snr != echoes[b].snr ? echoes[a].snr > echoes[b].snr : a < b;
+  const std::size_t cells = count.size();
+  std::vector<std::size_t> first(cells + 1, 0);  // start of each cell's sources, in cell order
+  for (std::size_t c = 0; c < cells; ++c) first[c + 1] = first[c] + count[c];
+  std::vector<std::size_t> members(n);
+  for (std::size_t c = 0; c < cells; ++c) count[c] = first[c];  // now the next free slot
+  for (std::size_t ii = 0; ii < n; ++ii) members[count[cell_of[Find(parent, order[ii].i)]]++] = order[ii].i;
+  std::vector<Echo> centroid(cells);
+  for (std::size_t c = 0; c < cells; ++c) {
+    const auto b = members.begin() + static_cast<std::ptrdiff_t>(first[c]);
+    const auto e = members.begin() + static_cast<std::ptrdiff_t>(first[c + 1]);
+    if (e - b > 1) std::sort(b, e, [&](std::size_t x, std::size_t y) {
+      return echoes[x].snr != echoes[y].snr ? echoes[x].snr > echoes[y].snr : x < y;
     });
-    const Echo& strongest = echoes[c.sources.front()];
+    const Echo& strongest = echoes[*b];
     double w = 0.0, r = 0.0, el = 0.0, s = 0.0, c_az = 0.0;
-    for (std::size_t i : c.sources) {
-      const Echo& e = echoes[i];
-      w += e.snr;
-      r += e.snr * e.range_m;
-      el += e.snr * e.elevation_rad;
+    for (auto it = b; it != e; ++it) {
+      const Echo& x = echoes[*it];
+      w += x.snr;
+      r += x.snr * x.range_m;
+      el += x.snr * x.elevation_rad;
       // Azimuth relative to the strongest echo, so that a cell across north averages correctly.
-      c_az += e.snr * std::remainder(e.azimuth_rad - strongest.azimuth_rad, 2.0 * std::numbers::pi);
-      s += e.snr;
+      c_az += x.snr * RemainderTwoPi(x.azimuth_rad - strongest.azimuth_rad);
+      s += x.snr;
     }
-    c.centroid = strongest;
+    Echo& cen = centroid[c];
+    cen = strongest;
     if (w > 0.0) {
-      c.centroid.range_m = r / w;
-      c.centroid.elevation_rad = el / w;
-      double az = strongest.azimuth_rad + c_az / w;
-      az = std::fmod(az, 2.0 * std::numbers::pi);
-      c.centroid.azimuth_rad = az < 0.0 ? az + 2.0 * std::numbers::pi : az;
+      cen.range_m = r / w;
+      cen.elevation_rad = el / w;
+      cen.azimuth_rad = WrapTwoPiExact(strongest.azimuth_rad + c_az / w);
     }
-    c.centroid.snr = s;
+    cen.snr = s;
   }
-  std::sort(cells.begin(), cells.end(), [](const ResolvedEcho& a, const ResolvedEcho& b) {
-    return a.centroid.range_m != b.centroid.range_m ? a.centroid.range_m < b.centroid.range_m
-                                                    : a.sources.front() < b.sources.front();
-  });
+  // By centroid range, ties by strongest source: a strict total order (sources are distinct).
+  std::vector<std::size_t>& by_range = out->work_order;
+  by_range.resize(cells);
+  std::iota(by_range.begin(), by_range.end(), 0);
+  const auto less = [&](std::size_t a, std::size_t b) {
+    return centroid[a].range_m != centroid[b].range_m ? centroid[a].range_m < centroid[b].range_m
+                                                      : members[first[a]] < members[first[b]];
+  };
+  if (!std::is_sorted(by_range.begin(), by_range.end(), less)) std::sort(by_range.begin(), by_range.end(), less);
+  out->centroids.clear();
+  out->offsets.assign(1, 0);
+  out->sources.clear();
+  for (std::size_t c : by_range) {
+    out->centroids.push_back(centroid[c]);
+    out->sources.insert(out->sources.end(), members.begin() + static_cast<std::ptrdiff_t>(first[c]),
+                        members.begin() + static_cast<std::ptrdiff_t>(first[c + 1]));
+    out->offsets.push_back(out->sources.size());
+  }
+}
+
+std::vector<ResolvedEcho> ResolveEchoes(const std::vector<Echo>& echoes, const ResolutionLimits& limits) {
+  ResolvedEchoes flat;
+  ResolveEchoes(echoes, limits, &flat);
+  std::vector<ResolvedEcho> cells(flat.size());
+  for (std::size_t c = 0; c < flat.size(); ++c) {
+    cells[c].centroid = flat.centroids[c];
+    cells[c].sources.assign(flat.sources.begin() + static_cast<std::ptrdiff_t>(flat.offsets[c]),
+                            flat.sources.begin() + static_cast<std::ptrdiff_t>(flat.offsets[c + 1]));
+  }
   return cells;
 }
 

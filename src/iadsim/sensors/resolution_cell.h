@@ -38,4 +38,17 @@ struct ResolutionLimits {
 // Cost O(n log n + k) for n echoes with k close pairs (a sweep over echoes sorted by range).
 std::vector<ResolvedEcho> ResolveEchoes(const std::vector<Echo>& echoes, const ResolutionLimits& limits);
 
+// The same cells, flat, for a caller that resolves every sweep (no allocation per cell once the
+// buffers have grown): cell c is centroids[c], its sources (strongest first) are
+// sources[offsets[c]] .. sources[offsets[c + 1] - 1]. ResolveEchoes above is this, regrouped.
+struct ResolvedEchoes {
+  std::vector<Echo> centroids;
+  std::vector<std::size_t> offsets;  // centroids.size() + 1 entries
+  std::vector<std::size_t> sources;
+  std::size_t size() const { return centroids.size(); }
+  // Scratch space, kept between calls.
+  std::vector<std::size_t> work_parent, work_cell_of, work_count, work_order;
+};
+void ResolveEchoes(const std::vector<Echo>& echoes, const ResolutionLimits& limits, ResolvedEchoes* out);
+
 }  // namespace iadsim

@@ -7,9 +7,11 @@
 
 #include "iadsim/core/angle.h"
 #include "iadsim/sensors/detection_probability.h"
+#include "iadsim/sensors/exact_angles.h"
 #include "iadsim/sensors/false_alarms.h"
 #include "iadsim/sensors/pulse_integration.h"
 #include "iadsim/sensors/measurement_accuracy.h"
+#include "iadsim/sensors/radar_equation.h"
 #include "iadsim/sensors/radar_horizon.h"
 #include "iadsim/sensors/resolution_cell.h"
 #include "iadsim/world/rcs_table.h"
@@ -18,6 +20,8 @@ namespace iadsim {
 namespace {
 constexpr double kTwoPi = 2.0 * std::numbers::pi;
 constexpr double kC = 299792458.0;
+// Prefetch distances in Sweep (candidates ahead): the entity records, then their routes.
+constexpr std::size_t kAhead = 48, kAheadRoute = 24;
 
 void Positive(Problems& out, const char* path, double v, const char* unit) {
   if (!(v > 0.0) || !std::isfinite(v)) out.push_back({path, fmt::format("must be > 0 (got {} {})", v, unit)});
@@ -26,14 +30,14 @@ void Finite(Problems& out, const char* path, double v) {
   if (!std::isfinite(v)) out.push_back({path, fmt::format("must be a finite number (got {})", v)});
 }
 
-// One aircraft in the beam: its geometry from the radar and its own random stream.
-struct Look {
-  const Entity* entity;
-  EntityState state;
-  SimTime time;
-  Polar polar;
-  RandomStream rng;
-};
+// PolarFromEnu (geodesy/geodetic.h), the same operations, with the azimuth wrapped without fmod.
+Polar PolarOf(const Vec3& p) {
+  Polar r;
+  r.range_m = p.norm();
+  r.azimuth_rad = WrapTwoPiExact(std::atan2(p.x(), p.y()));
+  r.elevation_rad = std::atan2(p.z(), std::hypot(p.x(), p.y()));
+  return r;
+}
 
 }  // namespace
 
@@ -78,7 +82,23 @@ SurveillanceRadar::SurveillanceRadar(RadarConfig radar, IffConfig iff, RandomStr
       env_(radar_.Environment()),
       stream_(stream),
       frame_(radar_.position),
-      position_ecef_(EcefFromGeodetic(radar_.position)) {}
+      position_ecef_(EcefFromGeodetic(radar_.position)),
+      surface_ecef_(EcefFromGeodetic({radar_.position.lat_deg, radar_.position.lon_deg, 0.0})) {}
+
+// RadarParameters::Snr(rcs, range) = RadarSnr(in) * coherent_pulses with RadarSnr = K / (r² r²),
+// K = SNR x R^4 for that RCS; K is RadarSnr at 1 m (K / (1 x 1) = K exactly), kept for the last RCS
+// seen, so the result is the same double without the two pow() of the dB terms per echo.
+double SurveillanceRadar::Snr(double rcs_m2, double range_m) {
+  if (!(rcs_m2 == snr_cache_rcs_m2_)) {
+    const RadarParameters& r = radar_.radar;
+    snr_cache_k_ = RadarSnr({r.peak_power_w, r.gain_db, r.gain_db, r.frequency_hz, r.pulse_width_s,
+                             r.noise_temperature_k, r.losses_db, rcs_m2, 1.0});
+    snr_cache_rcs_m2_ = rcs_m2;
+  }
+  IADSIM_CHECK(range_m > 0.0, "radar equation: range must be > 0");
+  const double r2 = range_m * range_m;
+  return snr_cache_k_ / (r2 * r2) * radar_.radar.coherent_pulses;
+}
 
 Duration SurveillanceRadar::sector_duration() const {
   return Duration::Seconds(radar_.scan_period_s / radar_.sectors);
@@ -89,7 +109,8 @@ Duration SurveillanceRadar::sector_duration() const {
 // per aircraft and revolution, at the moment the beam passes it); an aircraft not looked at in the
 // last revolution is evaluated exactly.
 void SurveillanceRadar::Bin(const World& world, SimTime revolution_start) {
-  bins_.assign(static_cast<std::size_t>(radar_.sectors), {});
+  bins_.resize(static_cast<std::size_t>(radar_.sectors));
+  for (std::vector<Candidate>& bin : bins_) bin.clear();
   last_seen_.resize(world.entities().size());
   const double max_range = std::max(radar_.max_range_m, iff_.enabled ? iff_.max_range_m : 0.0);
   const double width = kTwoPi / radar_.sectors;
@@ -108,7 +129,7 @@ void SurveillanceRadar::Bin(const World& world, SimTime revolution_start) {
     }
     const Vec3 p = frame_.EnuFromEcef(p_ecef);
     if (p.norm() > max_range * 1.01) continue;
-    const double az = PolarFromEnu(p).azimuth_rad;
+    const double az = WrapTwoPiExact(std::atan2(p.x(), p.y()));  // PolarFromEnu's azimuth
     const int k = std::min(radar_.sectors - 1, static_cast<int>(az / width));
     bins_[static_cast<std::size_t>(k)].push_back({e.id, az});
   }
@@ -182,8 +203,18 @@ void SurveillanceRadar::Sweep(const World& world, SimTime revolution_start, std:
   if (truth) truth->Clear();
 
   // Geometry of every aircraft of this sector at the moment the beam passes it.
-  std::vector<Look> looks;
-  for (const Candidate& c : bins_[static_cast<std::size_t>(sector)]) {
+  std::vector<Look>& looks = looks_;
+  looks.clear();
+  // Echoes inside the radar's coverage (merged by resolution cell below), made while each
+  // aircraft's record is in cache; its Swerling case kept beside its look for the same reason.
+  std::vector<Echo> echoes;
+  std::vector<int> swerling;
+  const std::vector<Candidate>& bin = bins_[static_cast<std::size_t>(sector)];
+  for (std::size_t j = 0; j < bin.size(); ++j) {
+    // Cache hints (no effect on results).
+    if (j + kAhead < bin.size()) world.Prefetch(bin[j + kAhead].id, 0);
+    if (j + kAheadRoute < bin.size()) world.Prefetch(bin[j + kAheadRoute].id, 1);
+    const Candidate& c = bin[j];
     const SimTime t_hit = revolution_start + Duration::Seconds(c.azimuth_rad / kTwoPi * radar_.scan_period_s);
     const auto s = world.StateAt(c.id, t_hit);
     if (!s) {
@@ -191,37 +222,36 @@ void SurveillanceRadar::Sweep(const World& world, SimTime revolution_start, std:
       continue;
     }
     last_seen_[c.id.value() - 1] = {t_hit, s->p_ecef, s->v_ecef, true};
-    if (!world.InLineOfSight(radar_.position, s->geo)) continue;
+    if (!world.InLineOfSight(radar_.position, surface_ecef_, s->geo, s->p_ecef)) continue;
     const Entity& e = world.Get(c.id);
-    looks.push_back({&e, *s, t_hit, PolarFromEnu(frame_.EnuFromEcef(s->p_ecef)), stream_.Derive(e.name, revolution)});
-  }
-
-  // Echoes inside the radar's coverage, merged by resolution cell.
-  std::vector<Echo> echoes;
-  for (std::size_t i = 0; i < looks.size(); ++i) {
-    const Look& l = looks[i];
+    looks.push_back({&e, *s, t_hit, PolarOf(frame_.EnuFromEcef(s->p_ecef)), stream_.Derive(e.name, revolution)});
+    swerling.push_back(e.signature.swerling);
+    const Look& l = looks.back();
     if (l.polar.range_m > radar_.max_range_m) continue;
     if (l.polar.elevation_rad < radar_.min_elevation_rad || l.polar.elevation_rad > radar_.max_elevation_rad) continue;
     // The echo's mean SNR, from the aspect the radar sees.
-    const double rcs = l.entity->signature.RcsSeenFrom(l.state.geo, l.state.p_ecef, l.state.v_ecef, position_ecef_);
-    echoes.push_back({l.polar.range_m, l.polar.azimuth_rad, l.polar.elevation_rad, radar_.radar.Snr(rcs, l.polar.range_m), i});
+    const double rcs = e.signature.RcsSeenFrom(l.state.geo, l.state.p_ecef, l.state.v_ecef, position_ecef_);
+    echoes.push_back({l.polar.range_m, l.polar.azimuth_rad, l.polar.elevation_rad, Snr(rcs, l.polar.range_m), looks.size() - 1});
   }
   const ResolutionLimits limits{radar_.RangeResolutionM(), radar_.azimuth_beamwidth_rad, radar_.elevation_beamwidth_rad,
                                 radar_.measures_elevation};
-  for (const ResolvedEcho& cell : ResolveEchoes(echoes, limits)) {
-    Look& l = looks[cell.centroid.source];
+  ResolvedEchoes cells;
+  ResolveEchoes(echoes, limits, &cells);
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    const Echo& centroid = cells.centroids[c];
+    Look& l = looks[centroid.source];
     double interference = 0.0;  // (J + C/I) / N
     if (!world.jammers().empty())
       interference += JammingToNoise(world, radar_.radar, env_.pattern, radar_.position, frame_, l.time,
-                                     cell.centroid.azimuth_rad, cell.centroid.elevation_rad);
+                                     centroid.azimuth_rad, centroid.elevation_rad);
     if (env_.clutter)
       interference += ClutterToNoise(*env_.clutter, radar_.radar, env_.pattern, radar_.RangeResolutionM(),
-                                     radar_.position.alt_m, cell.centroid.range_m, cell.centroid.elevation_rad);
-    const double snr = cell.centroid.snr / (1.0 + interference);
-    const auto swerling = static_cast<Swerling>(l.entity->signature.swerling);
+                                     radar_.position.alt_m, centroid.range_m, centroid.elevation_rad);
+    const double snr = centroid.snr / (1.0 + interference);
+    const auto model = static_cast<Swerling>(swerling[centroid.source]);
     const double pd = radar_.noncoherent_pulses == 1
-                          ? DetectionProbability(swerling, snr, radar_.radar.pfa)
-                          : NoncoherentDetectionProbability(swerling, snr, radar_.radar.pfa, radar_.noncoherent_pulses);
+                          ? DetectionProbability(model, snr, radar_.radar.pfa)
+                          : NoncoherentDetectionProbability(model, snr, radar_.radar.pfa, radar_.noncoherent_pulses);
     if (!l.rng.Bernoulli(pd)) continue;
     Detection d;
     d.time = l.time;
@@ -230,18 +260,19 @@ void SurveillanceRadar::Sweep(const World& world, SimTime revolution_start, std:
     d.has_elevation = radar_.measures_elevation;
     d.sigma_range_m = RangeSigma(radar_.radar.pulse_width_s, snr, radar_.range_sigma_floor_m);
     d.sigma_azimuth_rad = AngleSigma(radar_.azimuth_beamwidth_rad, snr, radar_.angle_sigma_floor_rad);
-    d.range_m = std::max(0.0, cell.centroid.range_m + radar_.range_bias_m + l.rng.Normal(0.0, d.sigma_range_m));
-    d.azimuth_rad = WrapTwoPi(cell.centroid.azimuth_rad + radar_.north_alignment_error_rad + radar_.azimuth_bias_rad +
+    d.range_m = std::max(0.0, centroid.range_m + radar_.range_bias_m + l.rng.Normal(0.0, d.sigma_range_m));
+    d.azimuth_rad = WrapTwoPiExact(centroid.azimuth_rad + radar_.north_alignment_error_rad + radar_.azimuth_bias_rad +
                               l.rng.Normal(0.0, d.sigma_azimuth_rad));
     if (radar_.measures_elevation) {
       d.sigma_elevation_rad = AngleSigma(radar_.elevation_beamwidth_rad, snr, radar_.angle_sigma_floor_rad);
-      d.elevation_rad = cell.centroid.elevation_rad + radar_.elevation_bias_rad + l.rng.Normal(0.0, d.sigma_elevation_rad);
+      d.elevation_rad = centroid.elevation_rad + radar_.elevation_bias_rad + l.rng.Normal(0.0, d.sigma_elevation_rad);
     }
     d.snr_db = LinearToDb(snr);
     batch->detections.push_back(d);
     if (truth) {
       std::vector<EntityId> ids;
-      for (std::size_t e : cell.sources) ids.push_back(looks[echoes[e].source].entity->id);
+      for (std::size_t k = cells.offsets[c]; k < cells.offsets[c + 1]; ++k)
+        ids.push_back(looks[echoes[cells.sources[k]].source].entity->id);
       truth->sources.push_back(std::move(ids));
     }
   }
@@ -250,7 +281,11 @@ void SurveillanceRadar::Sweep(const World& world, SimTime revolution_start, std:
     batch->strobes = FindStrobes(world, radar_.radar, env_, radar_.position, frame_, batch->start, batch->end,
                                  width * sector, width, radar_.north_alignment_error_rad);
   // Detections in time order (the beam's order); merged cells take their strongest echo's time.
-  if (!batch->detections.empty()) {
+  const auto earlier = [](const Detection& a, const Detection& b) { return a.time < b.time; };
+  if (!truth) {
+    // A stable sort on the same key: the same order as the indexed one below.
+    std::stable_sort(batch->detections.begin(), batch->detections.end(), earlier);
+  } else if (!batch->detections.empty()) {
     std::vector<std::size_t> idx(batch->detections.size());
     for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
     std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
@@ -267,7 +302,8 @@ void SurveillanceRadar::Sweep(const World& world, SimTime revolution_start, std:
   }
 
   if (!iff_.enabled) return;
-  std::vector<IffTarget> targets;
+  std::vector<IffTarget>& targets = iff_targets_;
+  targets.clear();
   for (std::size_t i = 0; i < looks.size(); ++i)
     targets.push_back({i, &looks[i].entity->transponder, looks[i].time, looks[i].polar.range_m,
                        looks[i].polar.azimuth_rad, looks[i].state.geo.alt_m, &looks[i].rng});

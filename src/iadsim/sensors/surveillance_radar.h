@@ -26,6 +26,12 @@
 // The IFF interrogator is iff_interrogator.h.
 // Randomness: one stream per (radar, aircraft, revolution), so adding an aircraft does not change
 // the draws of another; a merged cell draws from its strongest echo's stream.
+// Cost per revolution (bench/README.md, radar_scan_bench): one exact route evaluation per aircraft
+// in range, at the moment the beam passes it; the line of sight bounded from its ECEF position
+// before any exact test (World::InLineOfSight, fixed-observer overload); SNR from K = SNR R^4 kept
+// per RCS; azimuth wrapping without fmod/remainder (exact_angles.h); the entities' records and
+// routes asked of memory ahead of their turn (World::Prefetch). Every one of these gives the same
+// doubles as the plain computation, so a run's outputs do not depend on them.
 #include <optional>
 #include <string>
 #include <vector>
@@ -98,7 +104,16 @@ class SurveillanceRadar final {
     EntityId id;
     double azimuth_rad;
   };
+  // One aircraft in the beam: its geometry from the radar and its own random stream.
+  struct Look {
+    const Entity* entity;
+    EntityState state;
+    SimTime time;
+    Polar polar;
+    RandomStream rng;
+  };
   void Bin(const World& world, SimTime revolution_start);
+  double Snr(double rcs_m2, double range_m);
   void AddFalseAlarms(std::uint64_t revolution, int sector, DetectionBatch* batch, SweepTruth* truth) const;
   RadarConfig radar_;
   IffConfig iff_;
@@ -106,6 +121,8 @@ class SurveillanceRadar final {
   RandomStream stream_;
   LocalFrame frame_;
   Vec3 position_ecef_;
+  Vec3 surface_ecef_;  // the antenna's ground point (height 0), for World::InLineOfSight
+  double snr_cache_rcs_m2_ = -1.0, snr_cache_k_ = 0.0;  // Snr(): K = SNR x R^4 of the last RCS
   struct LastSeen {
     SimTime time;
     Vec3 p_ecef = Vec3::Zero(), v_ecef = Vec3::Zero();
@@ -113,6 +130,9 @@ class SurveillanceRadar final {
   };
   std::vector<std::vector<Candidate>> bins_;  // per sector, of the current revolution
   std::vector<LastSeen> last_seen_;           // per entity (id - 1): its state at its last look
+  // Buffers of Sweep, kept between calls (no allocation per sweep once they have grown).
+  std::vector<Look> looks_;
+  std::vector<IffTarget> iff_targets_;
 };
 
 }  // namespace iadsim

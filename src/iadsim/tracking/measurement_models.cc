@@ -207,6 +207,21 @@ MatZ UnbiasedConversionCovarianceAt(const Measurement& m, const VecZ& at) {
   return R;
 }
 
+MatZ LinearisedPolarCovarianceAt(const Eigen::Vector3d& offset_m, double range_sigma_m, double azimuth_sigma_rad,
+                                 double elevation_sigma_rad) {
+  IADSIM_CHECK(range_sigma_m >= 0 && azimuth_sigma_rad >= 0 && elevation_sigma_rad >= 0,
+               "LinearisedPolarCovarianceAt: sigmas must be >= 0");
+  const Eigen::Vector3d& d = offset_m;
+  Measurement m;
+  m.kind = MeasurementKind::kPolar3D;
+  m.z.resize(3);
+  m.z << std::max(d.norm(), kFloor_m), std::atan2(d.x(), d.y()), std::atan2(d.z(), std::hypot(d.x(), d.y()));
+  m.R = Eigen::Vector3d(range_sigma_m * range_sigma_m, azimuth_sigma_rad * azimuth_sigma_rad,
+                        elevation_sigma_rad * elevation_sigma_rad)
+            .asDiagonal();
+  return ConvertPolarToCartesian(m, PolarConversion::kLinearised).R;
+}
+
 Measurement ToCartesianMeasurement(const Measurement& m, const VecZ* covariance_at) {
   if (IsLinear(m.kind)) return m;
   const ConvertedMeasurement c = ConvertPolarToCartesian(m, PolarConversion::kUnbiased);

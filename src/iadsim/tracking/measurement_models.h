@@ -71,6 +71,14 @@ ConvertedMeasurement ConvertPolarToCartesian(const Measurement& m, PolarConversi
 // correlated with the measurement error, which makes a KF using it overconfident (NEES ~ 5.5
 // instead of 4 in test/kalman_filter_test.cc at sigma_az = 1 deg); this one is not.
 MatZ UnbiasedConversionCovarianceAt(const Measurement& m, const VecZ& at);
+// The linearised covariance J diag(sr^2, saz^2, sel^2) J^T of a polar measurement converted to a
+// 3-D Cartesian position, evaluated at the converted position's offset d = p - s from the sensor
+// (J = d(x, y, z)/d(r, az, el) at r = |d|, az = atan2(d_x, d_y), el = atan2(d_z, |d_xy|); the
+// kLinearised covariance above). Per-sensor noise for detections already converted to Cartesian
+// (io/detections_csv.h). Example: at az = 90 deg, el = 0 (d on the x axis), R = diag(sr^2,
+// r^2 saz^2, r^2 sel^2). Valid for |d| > 0; sigmas >= 0 (checked), in m and rad.
+MatZ LinearisedPolarCovarianceAt(const Eigen::Vector3d& offset_m, double range_sigma_m, double azimuth_sigma_rad,
+                                 double elevation_sigma_rad);
 // m itself when Cartesian; else the unbiased converted position as a Cartesian measurement, its
 // covariance evaluated at `covariance_at` (polar, e.g. the filter's prediction) when given, at
 // the measured values (Mo et al. 1998) when null.

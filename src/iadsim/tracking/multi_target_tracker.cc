@@ -304,16 +304,44 @@ int MultiTargetTracker::live_tracks() const {
 }
 
 std::vector<TrackEstimate> MultiTargetTracker::ProcessScan(std::span<const Measurement> scan) {
-  if (scan.empty()) return cv_gnn_ ? cv_gnn_->Confirmed() : mht_ ? Confirmed(mht_->best()) : Confirmed(tracks_);
+  if (scan.empty()) return CurrentConfirmed();
   const double t = scan.front().time_s;
   for (const Measurement& m : scan) IADSIM_CHECK(m.time_s == t, "ProcessScan: a scan has one time");
   IADSIM_CHECK(t >= last_time_s_, "ProcessScan: scan times must not decrease");
   last_time_s_ = t;
-  if (mht_) return Confirmed(mht_->ProcessScan(scan));
+  const int sensor = scan.front().sensor_id;
+  const bool one_sensor =
+      std::all_of(scan.begin(), scan.end(), [sensor](const Measurement& m) { return m.sensor_id == sensor; });
+  if (one_sensor) {
+    SensorScan(scan, t);
+    return CurrentConfirmed();
+  }
+  // Several sensors at one time: one scan per sensor, in increasing sensor_id (header).
+  std::vector<Measurement> sorted(scan.begin(), scan.end());
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const Measurement& a, const Measurement& b) { return a.sensor_id < b.sensor_id; });
+  for (std::size_t i = 0; i < sorted.size();) {
+    std::size_t j = i;
+    while (j < sorted.size() && sorted[j].sensor_id == sorted[i].sensor_id) ++j;
+    SensorScan(std::span<const Measurement>(sorted).subspan(i, j - i), t);
+    i = j;
+  }
+  return CurrentConfirmed();
+}
+
+std::vector<TrackEstimate> MultiTargetTracker::CurrentConfirmed() const {
+  return cv_gnn_ ? cv_gnn_->Confirmed() : mht_ ? Confirmed(mht_->best()) : Confirmed(tracks_);
+}
+
+void MultiTargetTracker::SensorScan(std::span<const Measurement> scan, double t) {
+  if (mht_) {
+    mht_->ProcessScan(scan);
+    return;
+  }
   if (cv_gnn_) {
     if (cv_gnn_->Accepts(scan)) {
       cv_gnn_->ProcessScan(scan, t, next_id_);
-      return cv_gnn_->Confirmed();
+      return;
     }
     cv_gnn_->MoveTracksTo(tracks_);  // the generic path from now on
     cv_gnn_.reset();
@@ -322,7 +350,6 @@ std::vector<TrackEstimate> MultiTargetTracker::ProcessScan(std::span<const Measu
   if (config_.algorithm == AssociationAlgorithm::kGnn) Gnn(scan);
   else Jpda(scan);
   std::erase_if(tracks_, [](const ManagedTrack& tr) { return tr.life.deleted(); });
-  return Confirmed(tracks_);
 }
 
 std::vector<TrackEstimate> MultiTargetTracker::Confirmed(const std::vector<ManagedTrack>& tracks) const {

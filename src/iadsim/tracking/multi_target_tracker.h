@@ -16,6 +16,19 @@
 // lambda = clutter_density: false alarms per unit measurement volume (m^2 or m^3) per scan.
 // Output: the confirmed tracks, by increasing id. Deterministic (no randomness, no unordered
 // iteration reaching the output). Memory: about 1.5 KB per track for a CV/CA Kalman filter.
+// Multi-sensor fusion (measurement level, asynchronous): a scan is the measurements of ONE sensor
+// at one time, each with its own covariance R (the sensor's noise) and, for polar kinds, its own
+// sensor position. Scans of different sensors are processed in time order, each predicting the
+// system tracks to its own time stamp and updating them with its own measurement model, so there is
+// one system track per target, whatever the number of sensors. For independent measurement errors
+// the sequential updates equal one update by the stacked measurement (the information filter:
+// P+^-1 = P-^-1 + sum_s H_s^T R_s^-1 H_s: sequential multisensor updating, Bar-Shalom & Li,
+// Multitarget-Multisensor Tracking: Principles and Techniques, 1995, ch. 8). A scan of several
+// sensors at once would let one target's detections by two sensors compete for one track (the
+// second starting a duplicate), so ProcessScan splits it by sensor. Track management counts
+// every sensor's scan: M-of-N and consecutive misses run over the merged sequence of scans, and
+// Pd and the clutter density are per sensor scan. Out-of-sequence scans (a time before the last one) are a bug here; io/ refuses them
+// with the file, line and column (docs/tracking.md).
 // Fast path: GNN with a linear CV filter on Cartesian measurements of the filter's dimension
 // (the `iadsim track` default) runs an inline engine (config.inline_cv_gnn) that keeps each
 // track's x, P and lifecycle in one contiguous record (248 B in 2-D, 424 B in 3-D) and
@@ -79,10 +92,15 @@ class MultiTargetTracker final {
   MultiTargetTracker(MultiTargetTracker&&) noexcept;
 
   // One scan: measurements of one time (scan times must not decrease; both are bugs if broken).
+  // Measurements of several sensor_ids are split into one scan per sensor, in increasing
+  // sensor_id (stable), processed in turn at the same time (header: multi-sensor fusion).
+  // Returns the confirmed tracks after the last of them.
   std::vector<TrackEstimate> ProcessScan(std::span<const Measurement> scan);
   int live_tracks() const;
 
  private:
+  void SensorScan(std::span<const Measurement> scan, double t);
+  std::vector<TrackEstimate> CurrentConfirmed() const;
   void Gnn(std::span<const Measurement> scan);
   void Jpda(std::span<const Measurement> scan);
   void StartTrack(const Measurement& m);

@@ -6,9 +6,37 @@
 #include <cmath>
 #include <numbers>
 
+#include <GeographicLib/Geodesic.hpp>
+
 #include "iadsim/core/angle.h"
 
 namespace iadsim {
+namespace {
+constexpr double kDeg = std::numbers::pi / 180.0;
+// GeodesicPath's line (geodesy/geodetic.cc): the same call, so the same coefficients.
+GeographicLib::GeodesicLine LineFrom(const Geodetic& from, double azimuth_rad) {
+  return GeographicLib::Geodesic::WGS84().Line(from.lat_deg, from.lon_deg, azimuth_rad / kDeg);
+}
+}  // namespace
+
+// GeodesicPath::At, the same operations.
+GeodesicDirect RouteMover::At(const GeographicLib::GeodesicLine& line, double distance_m) {
+  GeodesicDirect r;
+  double azi2 = 0;
+  line.Position(distance_m, r.point.lat_deg, r.point.lon_deg, azi2);
+  r.azimuth_rad = WrapTwoPi(azi2 * kDeg);
+  return r;
+}
+
+void RouteMover::Prefetch() const {
+  __builtin_prefetch(waypoint_time_s_.data());
+  __builtin_prefetch(waypoint_s_m_.data());
+  __builtin_prefetch(waypoints_.data());
+  const auto* p = reinterpret_cast<const char*>(pieces_.data());
+  // The first leg (with two waypoints the only one before the continuation), else the first two pieces.
+  const std::size_t bytes = (pieces_.size() <= 2 ? 1 : 2) * sizeof(Piece);
+  for (std::size_t b = 0; b < bytes; b += 64) __builtin_prefetch(p + b);
+}
 
 Problems RouteConfig::Validate() const {
   Problems out;
@@ -80,7 +108,7 @@ RouteMover::RouteMover(const RouteConfig& config)
     const GeodesicDirect p0 = Direct(waypoints_[i].position, legs[i].azimuth_from_rad, tangent[i]);
     straight.from = p0.point;
     straight.azimuth_rad = p0.azimuth_rad;
-    straight.path.emplace(straight.from, straight.azimuth_rad);
+    straight.line.emplace(LineFrom(straight.from, straight.azimuth_rad));
     s += straight.length_m;
     pieces_.push_back(straight);
   }
@@ -90,7 +118,7 @@ RouteMover::RouteMover(const RouteConfig& config)
   beyond.length_m = INFINITY;
   beyond.from = waypoints_[n - 1].position;
   beyond.azimuth_rad = legs.back().azimuth_to_rad;
-  beyond.path.emplace(beyond.from, beyond.azimuth_rad);
+  beyond.line.emplace(LineFrom(beyond.from, beyond.azimuth_rad));
   pieces_.push_back(beyond);
 
   waypoint_time_s_.assign(n, 0.0);
@@ -137,7 +165,7 @@ KinematicState RouteMover::StateAtDistance(double s_m, double speed_mps, double 
     k.geo = piece.frame->GeodeticFromEnu(p);
     k.heading_rad = WrapTwoPi(psi);
   } else {
-    const GeodesicDirect d = piece.path->At(along);
+    const GeodesicDirect d = At(*piece.line, along);
     k.geo = d.point;
     k.heading_rad = d.azimuth_rad;
   }

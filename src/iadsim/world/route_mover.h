@@ -63,6 +63,10 @@ class RouteMover final {
   std::size_t waypoint_count() const { return waypoint_time_s_.size(); }
   double waypoint_speed(std::size_t i) const { return waypoints_.at(i).speed_mps; }
   EndOfRoute end() const { return end_; }
+  // A cache hint for a caller about to call StateAt on many movers in turn: asks the memory
+  // system for the tables StateAt reads (the waypoint tables and the first pieces with their
+  // prepared geodesics). Changes nothing else.
+  void Prefetch() const;
 
  private:
   struct Piece {  // a straight geodesic piece or a turn arc
@@ -71,13 +75,16 @@ class RouteMover final {
     bool arc = false;
     Geodetic from;            // straight: a geodesic leaving `from` at `azimuth_rad`
     double azimuth_rad = 0.0;
-    std::optional<GeodesicPath> path;  // straight: the prepared geodesic
+    // straight: the prepared geodesic (GeographicLib::GeodesicLine), held here rather than behind a
+    // pointer (GeodesicPath) so that a piece is one block of memory; At() below is GeodesicPath::At.
+    std::optional<GeographicLib::GeodesicLine> line;
     std::optional<LocalFrame> frame;  // arc: laid in the tangent plane of its waypoint
     Vec3 center_enu = Vec3::Zero();
     double radius_m = 0.0;
     double heading0_rad = 0.0;
     double side = 1.0;  // +1 right (clockwise) turn, -1 left
   };
+  static GeodesicDirect At(const GeographicLib::GeodesicLine& line, double distance_m);
   KinematicState StateAtDistance(double s_m, double speed_mps, double vertical_mps, double alt_m) const;
 
   SimTime start_;

@@ -63,6 +63,18 @@ std::optional<EntityState> World::StateAt(EntityId id, SimTime t) const {
   return EntityState{id, p, m.v_ecef, GeodeticFromEcef(p)};
 }
 
+void World::Prefetch(EntityId id, int stage) const {
+  if (!id.valid() || id.value() > entities_.size()) return;
+  const Entity& e = entities_[id.value() - 1];
+  if (stage == 0) {
+    const auto* p = reinterpret_cast<const char*>(&e);
+    for (std::size_t b = 0; b < sizeof(Entity); b += 64) __builtin_prefetch(p + b);
+    __builtin_prefetch(&bounds_[id.value() - 1]);
+  } else if (e.route && e.diversions.empty()) {
+    e.route->Prefetch();
+  }
+}
+
 void World::ForEachAircraft(SimTime t, const std::function<void(const Entity&, const EntityState&)>& fn) const {
   for (const Entity& e : entities_) {
     if (!e.IsTarget()) continue;
@@ -98,6 +110,21 @@ bool World::InLineOfSight(const Geodetic& a, const Geodetic& b) const {
   const Vec3 pb = EcefFromGeodetic({b.lat_deg, b.lon_deg, 0.0});
   const double ground_m = kEarthRadiusM * std::atan2(pa.cross(pb).norm(), pa.dot(pb));
   return WithinSmoothEarthHorizon(a.alt_m, b.alt_m, ground_m, los_.k_factor);
+}
+
+bool World::InLineOfSight(const Geodetic& a, const Vec3& a_surface_ecef, const Geodetic& b, const Vec3& b_ecef) const {
+  if (terrain_) return ComputeLineOfSight(*terrain_, a, b, los_).visible;
+  const double b_norm = b_ecef.norm();
+  if (std::abs(b.alt_m) <= 1e6 && b_norm >= 6e6) {
+    // sin(angle between the normal and the radial) < 3.4e-3; asin(x) < 1.001 x for x < 0.06.
+    const double margin_m = kEarthRadiusM * 1.001 * std::abs(b.alt_m) * 3.4e-3 / b_norm + 1.0;
+    const double bound_m = kEarthRadiusM * std::atan2(a_surface_ecef.cross(b_ecef).norm(), a_surface_ecef.dot(b_ecef));
+    const double horizon_m = SmoothEarthHorizonDistanceM(a.alt_m, los_.k_factor) +
+                             SmoothEarthHorizonDistanceM(b.alt_m, los_.k_factor);
+    if (bound_m + margin_m < horizon_m) return true;
+    if (bound_m - margin_m > horizon_m) return false;
+  }
+  return InLineOfSight(a, b);
 }
 
 std::optional<EntityState> World::JammerState(std::size_t i, SimTime t) const {

@@ -32,6 +32,10 @@ class World final {
 
   // The state of an entity at t, if it is in the sky then (started, not landed, not destroyed).
   std::optional<EntityState> StateAt(EntityId id, SimTime t) const;
+  // Cache hints for a caller about to call StateAt on many entities in a known order; no effect on
+  // any result. Stage 0 asks the memory system for the entity's record; stage 1, issued a few
+  // entities later (once the record has arrived), for what StateAt reads behind it (its route).
+  void Prefetch(EntityId id, int stage) const;
   // Calls fn for every target in the sky at t (aircraft and munitions: Entity::IsTarget), in id order.
   void ForEachAircraft(SimTime t, const std::function<void(const Entity&, const EntityState&)>& fn) const;
   // The same for the targets that may be within radius_m of p_ecef at t: a target is skipped, its
@@ -84,6 +88,15 @@ class World final {
   // else over a smooth effective earth of factor line_of_sight().k_factor
   // (WithinSmoothEarthHorizon, ground distance on the mean-radius sphere).
   bool InLineOfSight(const Geodetic& a, const Geodetic& b) const;
+  // The same answer as InLineOfSight(a, b), cheaper for a fixed observer a looking at many points:
+  // a_surface_ecef must be EcefFromGeodetic({a.lat_deg, a.lon_deg, 0}) (kept by the caller) and
+  // b_ecef = EcefFromGeodetic(b). Over a smooth earth the ground distance is first bounded from
+  // b_ecef, without b's surface point: b_ecef lies h_b along the ellipsoid normal above that point,
+  // and the normal is within the largest geodetic-geocentric latitude difference
+  // (0.1924 deg, sin < 3.4e-3) of the radial, so the central angle to b_ecef differs from the one
+  // to the surface point by at most asin(|h_b| 3.4e-3 / |b_ecef|). Only when the horizon sum
+  // falls within that bound (+ 1 m for rounding) of the bounded distance is the exact test run.
+  bool InLineOfSight(const Geodetic& a, const Vec3& a_surface_ecef, const Geodetic& b, const Vec3& b_ecef) const;
 
  private:
   struct MissileState {

@@ -6,7 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <memory>
 
 namespace iadsim {
 namespace {
@@ -188,6 +190,33 @@ TEST(IffInterrogator, ModeSOnlyTransponderDoesNotGarbleOthers) {
   EXPECT_EQ(Count(r, IffMode::kMode3A), 1);
   EXPECT_EQ(Count(r, IffMode::kModeS), 1);
   EXPECT_TRUE(r.garbled.empty());
+}
+
+// A crowd of transponders (sources numbered in a scrambled order, some of them far apart): the
+// garbled pairs are every pair closer than the reply train in range and than the beam in azimuth
+// (an O(n^2) reference over all pairs), each once as (smaller source, larger source), sorted.
+TEST(IffInterrogator, GarbledPairsOfACrowdAreEveryClosePairSorted) {
+  const IffConfig c = AskAll({"a"});
+  for (std::size_t stride : {1u, 7u, 1000u}) {  // 1000: sources far beyond the target count
+    RandomStream place(21);
+    const Transponder x = AllModes("a");
+    std::vector<std::unique_ptr<RandomStream>> streams;
+    std::vector<IffTarget> targets;
+    for (std::size_t i = 0; i < 300; ++i) {
+      streams.push_back(std::make_unique<RandomStream>(100 + i));
+      const std::size_t source = ((i * 131) % 300) * stride;
+      targets.push_back({source, &x, SimTime(), place.Uniform(50e3, 80e3), place.Uniform(0.0, 0.5), 3000.0, streams.back().get()});
+    }
+    std::vector<std::pair<std::size_t, std::size_t>> expected;
+    for (std::size_t i = 0; i < targets.size(); ++i)
+      for (std::size_t j = i + 1; j < targets.size(); ++j)
+        if (std::abs(targets[i].range_m - targets[j].range_m) < c.garble_range_m &&
+            std::abs(targets[i].azimuth_rad - targets[j].azimuth_rad) < c.beamwidth_rad)
+          expected.emplace_back(std::min(targets[i].source, targets[j].source), std::max(targets[i].source, targets[j].source));
+    std::sort(expected.begin(), expected.end());
+    ASSERT_GT(expected.size(), 100u);
+    EXPECT_EQ(Interrogate(c, Geodetic{}, 0.0, targets).garbled, expected) << "stride " << stride;
+  }
 }
 
 }  // namespace

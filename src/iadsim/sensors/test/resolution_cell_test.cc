@@ -5,8 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <set>
+
+#include "iadsim/core/rng.h"
 
 namespace iadsim {
 namespace {
@@ -77,6 +81,71 @@ TEST(ResolutionCell, ChainsMergeTransitively) {
   EXPECT_NEAR(cells[0].centroid.range_m, 50100.0, 1e-9);
   EXPECT_NEAR(cells[0].centroid.snr, 3.0, 1e-12);
   EXPECT_EQ(cells[0].sources.size(), 3u);
+}
+
+// Seeded random crowds (many close pairs, across north too) against an independent O(n^2)
+// reference: cells are the connected components of "closer than the limits in range, azimuth and
+// elevation"; within a cell the sources run strongest first; the cell's SNR is their sum; cells run
+// by centroid range. The flat form gives the same cells in the same order.
+TEST(ResolutionCell, RandomCrowdsMatchConnectedComponents) {
+  RandomStream rng(3);
+  const ResolutionLimits lim = Limits();
+  for (int trial = 0; trial < 40; ++trial) {
+    std::vector<Echo> echoes;
+    const int n = 20 + trial * 5;
+    for (int i = 0; i < n; ++i)
+      echoes.push_back({50000.0 + rng.Uniform(0.0, 1500.0), std::fmod(2.0 * std::numbers::pi + rng.Uniform(-0.05, 0.05), 2.0 * std::numbers::pi),
+                        rng.Uniform(0.0, 0.05), rng.Uniform(0.5, 50.0), static_cast<std::size_t>(i)});
+    // Reference components by depth-first search over every pair.
+    std::vector<int> comp(n, -1);
+    int ncomp = 0;
+    for (int s = 0; s < n; ++s) {
+      if (comp[s] >= 0) continue;
+      std::vector<int> stack{s};
+      comp[s] = ncomp;
+      while (!stack.empty()) {
+        const int a = stack.back();
+        stack.pop_back();
+        for (int b = 0; b < n; ++b) {
+          if (comp[b] >= 0) continue;
+          double daz = std::abs(echoes[a].azimuth_rad - echoes[b].azimuth_rad);
+          daz = std::min(daz, 2.0 * std::numbers::pi - daz);
+          if (std::abs(echoes[a].range_m - echoes[b].range_m) < lim.range_m && daz < lim.azimuth_rad &&
+              std::abs(echoes[a].elevation_rad - echoes[b].elevation_rad) < lim.elevation_rad) {
+            comp[b] = ncomp;
+            stack.push_back(b);
+          }
+        }
+      }
+      ++ncomp;
+    }
+    const auto cells = ResolveEchoes(echoes, lim);
+    ASSERT_EQ(static_cast<int>(cells.size()), ncomp);
+    std::set<int> seen;
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      const auto& src = cells[c].sources;
+      const int k = comp[src.front()];
+      EXPECT_TRUE(seen.insert(k).second);
+      EXPECT_EQ(static_cast<int>(src.size()), static_cast<int>(std::count(comp.begin(), comp.end(), k)));
+      double sum = 0.0;
+      for (std::size_t j = 0; j < src.size(); ++j) {
+        EXPECT_EQ(comp[src[j]], k);
+        if (j > 0) { EXPECT_GE(echoes[src[j - 1]].snr, echoes[src[j]].snr); }
+        sum += echoes[src[j]].snr;
+      }
+      EXPECT_NEAR(cells[c].centroid.snr, sum, 1e-9 * sum);
+      EXPECT_EQ(cells[c].centroid.source, src.front());
+      if (c > 0) { EXPECT_LE(cells[c - 1].centroid.range_m, cells[c].centroid.range_m); }
+    }
+    ResolvedEchoes flat;
+    ResolveEchoes(echoes, lim, &flat);
+    ASSERT_EQ(flat.size(), cells.size());
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      EXPECT_EQ(flat.centroids[c].range_m, cells[c].centroid.range_m);
+      EXPECT_EQ(flat.centroids[c].azimuth_rad, cells[c].centroid.azimuth_rad);
+      EXPECT_EQ(flat.offsets[c + 1] - flat.offsets[c], cells[c].sources.size());
+    }
+  }
 }
 
 }  // namespace

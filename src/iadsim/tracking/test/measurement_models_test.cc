@@ -174,5 +174,31 @@ TEST(MeasurementModels, ConversionAtSmallErrorsIsTheLinearisedOne) {
   EXPECT_NEAR(b.R(0, 1), 0.0, 1e-6);
 }
 
+// J diag(sr^2, saz^2, sel^2) J^T by hand. East of the sensor (az = 90 deg, el = 0) the axes are
+// range, cross-range and height: diag(sr^2, r^2 saz^2, r^2 sel^2). North and up (az = 0,
+// el = atan(1/2)): with u = (0, cos el, sin el) the line of sight, d/daz = r cos el (1, 0, 0) and
+// d/del = r (0, -sin el, cos el): R_xx = (r cos el saz)^2, R_yy = sr^2 cos^2 el + r^2 sel^2 sin^2 el,
+// R_zz = sr^2 sin^2 el + r^2 sel^2 cos^2 el, R_yz = (sr^2 - r^2 sel^2) sin el cos el, R_xy = R_xz = 0.
+TEST(MeasurementModels, LinearisedPolarCovarianceAtHandGeometries) {
+  const double sr = 30.0, saz = 0.002, sel = 0.004;
+  const MatZ e = LinearisedPolarCovarianceAt(Eigen::Vector3d(20000, 0, 0), sr, saz, sel);
+  ASSERT_EQ(e.rows(), 3);
+  EXPECT_NEAR(e(0, 0), sr * sr, 1e-9);
+  EXPECT_NEAR(e(1, 1), 20000.0 * 20000.0 * saz * saz, 1e-6);
+  EXPECT_NEAR(e(2, 2), 20000.0 * 20000.0 * sel * sel, 1e-6);
+  EXPECT_NEAR(e(0, 1), 0.0, 1e-6);
+  EXPECT_NEAR(e(1, 2), 0.0, 1e-6);
+  const Eigen::Vector3d d(0, 10000, 5000);
+  const double r = d.norm(), el = std::atan(0.5), ce = std::cos(el), se = std::sin(el);
+  const MatZ n = LinearisedPolarCovarianceAt(d, sr, saz, sel);
+  EXPECT_NEAR(n(0, 0), std::pow(r * ce * saz, 2), 1e-6);
+  EXPECT_NEAR(n(1, 1), sr * sr * ce * ce + r * r * sel * sel * se * se, 1e-6);
+  EXPECT_NEAR(n(2, 2), sr * sr * se * se + r * r * sel * sel * ce * ce, 1e-6);
+  EXPECT_NEAR(n(1, 2), (sr * sr - r * r * sel * sel) * se * ce, 1e-6);
+  EXPECT_NEAR(n(2, 1), n(1, 2), 1e-9);
+  EXPECT_NEAR(n(0, 1), 0.0, 1e-6);
+  EXPECT_NEAR(n(0, 2), 0.0, 1e-6);
+}
+
 }  // namespace
 }  // namespace iadsim

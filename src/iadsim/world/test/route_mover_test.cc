@@ -79,5 +79,25 @@ TEST(RouteMover, ValidateListsEveryProblem) {
   EXPECT_EQ(p[2].path, "route[0].lat");
 }
 
+// The straight pieces hold their GeographicLib line by value: positions along a leg are those of
+// GeodesicPath (geodesy/geodetic.h) on the same geodesic, to the last bit.
+TEST(RouteMover, StraightLegIsGeodesicPathBitForBit) {
+  const Geodetic a{35.0, 34.0, 5000}, b{35.5, 35.0, 5000};
+  RouteConfig c;
+  c.waypoints = {{a, 200.0}, {b, 200.0}};
+  const RouteMover m(c);
+  const GeodesicInverse inv = Inverse(a, b);
+  const GeodesicDirect start = Direct(a, inv.azimuth_from_rad, 0.0);  // as the mover lays its leg
+  const GeodesicPath path(start.point, start.azimuth_rad);
+  for (double t_s : {0.0, 1.0, 123.456, 250.0, inv.distance_m / 200.0 - 1.0}) {
+    const auto k = m.StateAt(SimTime::Seconds(t_s));
+    ASSERT_TRUE(k);
+    const GeodesicDirect d = path.At(200.0 * SimTime::Seconds(t_s).seconds());
+    EXPECT_EQ(k->geo.lat_deg, d.point.lat_deg);
+    EXPECT_EQ(k->geo.lon_deg, d.point.lon_deg);
+    EXPECT_EQ(k->heading_rad, d.azimuth_rad);
+  }
+}
+
 }  // namespace
 }  // namespace iadsim
