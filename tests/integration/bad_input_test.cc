@@ -177,6 +177,13 @@ TEST(BadInput, OperatorDelayWithNegativeSupport) {
                  R"(operator\.yaml:\d+:\d+: units\[0\]\.doctrine\.operator\.decision_delay: triangular: MIN must be >= 0 s \(got -2 s\))");
 }
 
+TEST(BadInput, MidcourseStepNotAWholeNumberOfMissileSteps) {
+  ExpectRejected(Mutated("midcourse", "midcourse_step: 100 ms", "midcourse_step: 50 ms"),
+                 R"(midcourse\.yaml:\d+:\d+: units\[0\]\.midcourse_step: must be a whole multiple of missile_step \(0\.02 s\), at most 1 s \(got 0\.05 s\))");
+  ExpectRejected(Mutated("terminal", "terminal_time_to_go: 10 s", "terminal_time_to_go: 0 s"),
+                 R"(terminal\.yaml:\d+:\d+: units\[0\]\.terminal_time_to_go: must be > 0 s \(got 0 s\))");
+}
+
 TEST(BadInput, DeconflictionNoticeToAnUnknownParty) {
   ExpectRejected(Mutated("notice", "\nunits:\n",
                          "\ndeconfliction:\n  - {name: n1, from: israel, to: atlantis, sent: 10 s, area: {lat: 35.5, lon: 35.8, radius: 30 km}}\n\nunits:\n"),

@@ -210,7 +210,9 @@ DecisionCycle CommandPost::Assign(SimTime now, const FireUnitStatus& fu) {
     if (busy) continue;
     const auto [x, P] = tracker_.Predict(th.track, now);
     const auto intercept = PredictIntercept(x.head<3>(), x.tail<3>(), fu.p_enu, fu.envelope.mean_missile_speed_mps);
-    if (!intercept) continue;
+    // The range limits first: the intercept point's geodetic height is needed only inside them.
+    if (!intercept || intercept->range_m < fu.envelope.min_range_m || intercept->range_m > fu.envelope.max_range_m)
+      continue;
     const Geodetic at = tracker_.frame().GeodeticFromEnu(intercept->point_enu);
     if (!InsideEnvelope(*intercept, at.alt_m, fu.envelope)) continue;
     std::string control, rule;

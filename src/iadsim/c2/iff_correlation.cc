@@ -14,7 +14,7 @@ namespace iadsim {
 IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep) {
   IffCorrelation out;
   if (sweep.max_range_m <= 0.0) return out;
-  const PolarMeasurementModel model(tracker.frame(), sweep.sensor_position, /*has_elevation=*/false);
+  const PolarMeasurementModel& model = tracker.MeasurementModel(sweep.sensor_position, /*has_elevation=*/false);
   const double gate = tracker.GateThreshold(2);
   std::vector<TrackId> answered;
   const std::vector<TrackState>& tracks = tracker.tracks();

@@ -25,6 +25,10 @@ class Angle final {
 // Wraps an angle in radians to [0, 2*pi).
 inline double WrapTwoPi(double a) {
   constexpr double kTwoPi = 2.0 * std::numbers::pi;
+  // The common cases without fmod, with the same result (fmod is exact, and so is a + 2 pi
+  // for a in (-2 pi, 0), which fmod leaves as it is).
+  if (a >= 0.0 && a < kTwoPi) return a;
+  if (a > -kTwoPi && a < 0.0) return a + kTwoPi;
   a = std::fmod(a, kTwoPi);
   return a < 0.0 ? a + kTwoPi : a;
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -281,6 +282,14 @@ void ReadUnit(Context& ctx, const YAML::Node& node, const std::string& path, Uni
   u->missile_step_s = m.Quantity("missile_step", D::kTime, u->missile_step_s);
   if (!(u->missile_step_s > 0.0 && u->missile_step_s <= 0.1))
     m.Report("missile_step", fmt::format("must be in (0, 0.1] s (got {} s)", u->missile_step_s));
+  u->midcourse_step_s = m.Quantity("midcourse_step", D::kTime, u->missile_step_s);
+  const double steps = u->midcourse_step_s / u->missile_step_s;
+  if (!(u->midcourse_step_s <= 1.0 && steps >= 1.0 && std::abs(steps - std::round(steps)) < 1e-9))
+    m.Report("midcourse_step", fmt::format("must be a whole multiple of missile_step ({} s), at most 1 s (got {} s)",
+                                           u->missile_step_s, u->midcourse_step_s));
+  u->terminal_time_to_go_s = m.Quantity("terminal_time_to_go", D::kTime, u->terminal_time_to_go_s);
+  if (!(u->terminal_time_to_go_s > 0.0 && std::isfinite(u->terminal_time_to_go_s)))
+    m.Report("terminal_time_to_go", fmt::format("must be > 0 s (got {} s)", u->terminal_time_to_go_s));
   m.Finish();
 }
 

@@ -30,6 +30,8 @@ FireUnit::FireUnit(RunContext& ctx, const UnitSpec& spec, CommandPostNode* comma
       warhead_stream_(ctx.Stream(spec.name, "warhead")),
       alignment_error_rad_(spec.has_surveillance ? spec.surveillance.north_alignment_error_rad : 0.0) {
   id_ = ctx_.engine.Add(this);
+  if (spec.midcourse_step_s > 0.0)
+    midcourse_span_ = std::max(1, static_cast<int>(std::lround(spec.midcourse_step_s / spec.missile_step_s)));
   channels_.resize(static_cast<std::size_t>(spec.engagement_radar.channels));
   for (const LauncherSpec& l : spec.launchers)
     launchers_.push_back({l, frame_.EnuFromGeodetic(l.position), l.rounds, {}, l.reserve, std::nullopt});
@@ -117,7 +119,7 @@ void FireUnit::Wake(SimTime now, Phase phase, Engine& engine) {
 
 void FireUnit::Look(SimTime now, Channel& c) {
   const double dt = (now - c.t).seconds();
-  KalmanPredict<6>(c.x, c.P, CvTransition(dt), CvProcessNoiseContinuous(dt, kFireControlQ));
+  PredictCv(c.x, c.P, dt, kFireControlQ);
   c.t = now;
   const bool blind = ctx_.world.emitters()[emitter_].destroyed;
   const auto d = blind ? std::nullopt : radar_.Look(ctx_.world, now, frame_.EcefFromEnu(c.x.head<3>()), c.looks++);
@@ -236,8 +238,10 @@ void FireUnit::Launch(SimTime now) {
 }
 
 void FireUnit::Fly(SimTime now) {
-  const double dt = spec_.missile_step_s;
+  const double unit_dt = spec_.missile_step_s;
   for (Flight& f : flights_) {
+    if (!f.missile.valid() || --f.steps_left > 0) continue;
+    const double dt = unit_dt * f.steps_taken;
     const Channel& c = channels_[f.channel];
     const double age = (now - c.t).seconds() - dt;  // estimate at the start of the step
     const Vec3 est_p = c.x.head<3>() + c.x.tail<3>() * age;
@@ -258,12 +262,15 @@ void FireUnit::Fly(SimTime now) {
       SelfDestruct(now, f, sd == Interceptor::SelfDestruct::kTooSlow ? "self-destruct: too slow" : "self-destruct: flight time");
     else if (f.interceptor.altitude_m() < 0.0)
       EndFlight(now, f, "ground impact", -1, -1);
+    else
+      f.steps_left = f.steps_taken =
+          f.seeker ? 1 : f.interceptor.StepSpan(est_p + c.x.tail<3>() * dt, c.x.tail<3>(), midcourse_span_, spec_.terminal_time_to_go_s);
   }
   std::erase_if(flights_, [](const Flight& f) { return !f.missile.valid(); });
   if (flights_.empty()) {
     flying_scheduled_ = false;
   } else {
-    ctx_.engine.WakeAt(now + Duration::Seconds(dt), Phase::kMove, id_);
+    ctx_.engine.WakeAt(now + Duration::Seconds(unit_dt), Phase::kMove, id_);
   }
 }
 

@@ -7,7 +7,10 @@
 //          reaction time after the order, one round per launcher interval, from the launcher
 //          with ready rounds that is free first; an empty launcher with a reserve is reloaded
 //          reload_time after it emptied;
-//   move:  interceptors fly with a fixed step. Command guidance: proportional navigation on the
+//   move:  interceptors fly with the unit's missile step; a command-guided one far from its target
+//          (proportional navigation engaged, predicted time to go on the fire-control track above
+//          terminal_time_to_go, or not closing) takes midcourse steps (a whole number of missile
+//          steps) until it is near again. Command guidance: proportional navigation on the
 //          fire-control track (not on truth). Semi-active guidance: the CW illuminator points at
 //          the fire-control track's prediction; every step each aircraft's echo is computed at the
 //          missile (bistatic equation, both antenna patterns, range-sum rate: semi_active_seeker.h);
@@ -80,6 +83,8 @@ class FireUnit final : public Component {
     std::vector<SimTime> next_fuze_check;  // per entity index
     std::optional<SemiActiveSeeker> seeker;
     bool ever_locked = false;
+    int steps_left = 1;  // unit steps until this flight's next integration step (midcourse: several)
+    int steps_taken = 1;  // unit steps that the next integration step spans
   };
   std::vector<Echo> Echoes(SimTime t, const Channel& c, const Vec3& m_p, const Vec3& m_v, const Vec3& boresight) const;
   void ReportSeeker(SimTime t, const Flight& f, const SemiActiveSeeker::Result& r, const std::vector<Echo>& echoes,
@@ -114,6 +119,7 @@ class FireUnit final : public Component {
   int missiles_fired_ = 0;
   std::size_t emitter_ = 0;  // the engagement radar (and illuminator) as the world's emitter
   bool flying_scheduled_ = false;
+  int midcourse_span_ = 1;  // missile steps per mid-course step (command guidance)
 };
 
 }  // namespace iadsim

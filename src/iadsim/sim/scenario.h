@@ -127,6 +127,12 @@ struct UnitSpec {
   bool flight_plans = false;               // holds the filed flight plans
   std::vector<std::string> defends;  // names of assets
   double missile_step_s = 0.01;      // interceptor integration step, (0, 0.1]
+  // Command guidance only: a longer step far from the target, a whole multiple of missile_step,
+  // [missile_step, 1] s; missile_step (the default) turns it off. It is taken while the missile
+  // steers by proportional navigation and its predicted time to go (range / closing speed on the
+  // fire-control track) exceeds terminal_time_to_go, (0, inf) s.
+  double midcourse_step_s = 0.0;       // 0: missile_step
+  double terminal_time_to_go_s = 10.0;
   EmissionControl emission;          // the surveillance radar's emission control
 };
 

@@ -14,8 +14,10 @@
 // Eigen::Dynamic (at most 3 rows, no heap allocation).
 #include <Eigen/Cholesky>
 #include <Eigen/Core>
+#include <Eigen/LU>
 
 #include <cmath>
+#include <type_traits>
 
 #include "iadsim/core/error.h"
 
@@ -60,21 +62,55 @@ void KalmanPredict(Eigen::Matrix<double, N, 1>& x, Eigen::Matrix<double, N, N>& 
   P = 0.5 * (Pn + Pn.transpose());
 }
 
+namespace kalman_detail {
+// A fixed-size copy of a matrix whose rows and/or columns may be Eigen::Dynamic (at most 3).
+template <int R, int C, int FR, int FC>
+KfMatrix<FR, FC> Fixed(const KfMatrix<R, C>& m) { return m; }
+
+// S = H P H^T + R (symmetrised) and its Cholesky factor.
+template <int N, int M>
+KfMatrix<M, M> InnovationCovariance(const Eigen::Matrix<double, N, N>& P, const KfMatrix<M, N>& H,
+                                    const KfMatrix<M, M>& R) {
+  KfMatrix<M, M> S = H * P * H.transpose() + R;
+  return 0.5 * (S + S.transpose()).eval();
+}
+template <int M>
+Eigen::LLT<KfMatrix<M, M>> CheckedLlt(const KfMatrix<M, M>& S) {
+  Eigen::LLT<KfMatrix<M, M>> llt(S);
+  IADSIM_CHECK(llt.info() == Eigen::Success, "innovation covariance is not positive definite");
+  return llt;
+}
+}  // namespace kalman_detail
+
 // S, NIS and ln|S| of an innovation, without changing the state (for gating). R and the
 // predicted P must make S positive definite; a failure is a bug (aborts with a message).
+// A dynamic measurement dimension is dispatched to the fixed-size code for its 1, 2 or 3 rows.
 template <int N, int M>
 InnovationStats<M> ComputeInnovationStats(const Eigen::Matrix<double, N, N>& P,
                                           const KfMatrix<M, 1>& innovation, const KfMatrix<M, N>& H,
                                           const KfMatrix<M, M>& R) {
-  InnovationStats<M> out;
-  out.innovation = innovation;
-  out.S = H * P * H.transpose() + R;
-  out.S = 0.5 * (out.S + out.S.transpose()).eval();
-  const Eigen::LLT<KfMatrix<M, M>> llt(out.S);
-  IADSIM_CHECK(llt.info() == Eigen::Success, "innovation covariance is not positive definite");
-  out.nis = innovation.dot(llt.solve(innovation));
-  out.log_det_S = 2.0 * llt.matrixLLT().diagonal().array().log().sum();
-  return out;
+  using namespace kalman_detail;
+  if constexpr (M == Eigen::Dynamic) {
+    const auto dispatch = [&]<int F>(std::integral_constant<int, F>) {
+      const InnovationStats<F> f = ComputeInnovationStats<N, F>(
+          P, Fixed<M, 1, F, 1>(innovation), Fixed<M, N, F, N>(H), Fixed<M, M, F, F>(R));
+      return InnovationStats<M>{f.innovation, f.S, f.nis, f.log_det_S};
+    };
+    switch (H.rows()) {
+      case 1: return dispatch(std::integral_constant<int, 1>{});
+      case 2: return dispatch(std::integral_constant<int, 2>{});
+      default: IADSIM_CHECK(H.rows() == 3, "a measurement has 1 to 3 rows");
+               return dispatch(std::integral_constant<int, 3>{});
+    }
+  } else {
+    InnovationStats<M> out;
+    out.innovation = innovation;
+    out.S = InnovationCovariance<N, M>(P, H, R);
+    const auto llt = CheckedLlt<M>(out.S);
+    out.nis = innovation.dot(llt.solve(innovation));
+    out.log_det_S = 2.0 * llt.matrixLLT().diagonal().array().log().sum();
+    return out;
+  }
 }
 
 // The update above; x and P are replaced by the posterior.
@@ -82,22 +118,36 @@ template <int N, int M>
 KalmanUpdateResult<N, M> KalmanUpdate(Eigen::Matrix<double, N, 1>& x, Eigen::Matrix<double, N, N>& P,
                                       const KfMatrix<M, 1>& innovation, const KfMatrix<M, N>& H,
                                       const KfMatrix<M, M>& R) {
-  const InnovationStats<M> st = ComputeInnovationStats<N, M>(P, innovation, H, R);
-  const Eigen::LLT<KfMatrix<M, M>> llt(st.S);
-  KalmanUpdateResult<N, M> out;
-  out.innovation = st.innovation;
-  out.S = st.S;
-  out.nis = st.nis;
-  out.log_det_S = st.log_det_S;
-  // K^T = S^-1 H P (S and P symmetric).
-  const KfMatrix<M, N> HP = H * P;
-  out.gain = llt.solve(HP).transpose();
-  x += out.gain * innovation;
-  const Eigen::Matrix<double, N, N> I_KH = Eigen::Matrix<double, N, N>::Identity() - out.gain * H;
-  Eigen::Matrix<double, N, N> Pn =
-      I_KH * P * I_KH.transpose() + out.gain * R * out.gain.transpose();
-  P = 0.5 * (Pn + Pn.transpose());
-  return out;
+  using namespace kalman_detail;
+  if constexpr (M == Eigen::Dynamic) {
+    const auto dispatch = [&]<int F>(std::integral_constant<int, F>) {
+      const KalmanUpdateResult<N, F> f = KalmanUpdate<N, F>(
+          x, P, Fixed<M, 1, F, 1>(innovation), Fixed<M, N, F, N>(H), Fixed<M, M, F, F>(R));
+      return KalmanUpdateResult<N, M>{f.innovation, f.S, f.nis, f.log_det_S, f.gain};
+    };
+    switch (H.rows()) {
+      case 1: return dispatch(std::integral_constant<int, 1>{});
+      case 2: return dispatch(std::integral_constant<int, 2>{});
+      default: IADSIM_CHECK(H.rows() == 3, "a measurement has 1 to 3 rows");
+               return dispatch(std::integral_constant<int, 3>{});
+    }
+  } else {
+    KalmanUpdateResult<N, M> out;
+    out.innovation = innovation;
+    out.S = InnovationCovariance<N, M>(P, H, R);
+    const auto llt = CheckedLlt<M>(out.S);
+    out.nis = innovation.dot(llt.solve(innovation));
+    out.log_det_S = 2.0 * llt.matrixLLT().diagonal().array().log().sum();
+    // K = P H^T S^-1 (S and P symmetric), with S^-1 in closed form (M <= 3: cofactors).
+    const KfMatrix<M, N> HP = H * P;
+    out.gain = HP.transpose() * out.S.inverse();
+    x += out.gain * innovation;
+    const Eigen::Matrix<double, N, N> I_KH = Eigen::Matrix<double, N, N>::Identity() - out.gain * H;
+    Eigen::Matrix<double, N, N> Pn =
+        I_KH * P * I_KH.transpose() + out.gain * R * out.gain.transpose();
+    P = 0.5 * (Pn + Pn.transpose());
+    return out;
+  }
 }
 
 // The tracker's case: the 6-state CV model with a 2- or 3-dimensional radar measurement.

@@ -1,5 +1,7 @@
 #include "iadsim/tracking/motion_model.h"
 
+#include <cmath>
+
 #include "iadsim/core/error.h"
 
 namespace iadsim {
@@ -30,6 +32,22 @@ Eigen::Matrix<double, 6, 6> CvProcessNoiseContinuous(double dt_s, double q_m2_pe
   IADSIM_CHECK(q_m2_per_s3 >= 0.0, "process noise spectral density must be >= 0");
   const double dt2 = dt_s * dt_s;
   return PerAxis(q_m2_per_s3 * dt2 * dt_s / 3.0, q_m2_per_s3 * dt2 / 2.0, q_m2_per_s3 * dt_s);
+}
+
+void PredictCv(StateVec& x, StateCov& P, double dt_s, double q_m2_per_s3) {
+  IADSIM_CHECK(q_m2_per_s3 >= 0.0, "process noise spectral density must be >= 0");
+  x.head<3>() += dt_s * x.tail<3>();
+  P.topRows<3>() += dt_s * P.bottomRows<3>();
+  P.leftCols<3>() += dt_s * P.rightCols<3>();
+  const double t = std::abs(dt_s), t2 = t * t;
+  const double qpp = q_m2_per_s3 * t2 * t / 3.0, qpv = q_m2_per_s3 * t2 / 2.0, qvv = q_m2_per_s3 * t;
+  for (int i = 0; i < 3; ++i) {
+    P(i, i) += qpp;
+    P(i, i + 3) += qpv;
+    P(i + 3, i) += qpv;
+    P(i + 3, i + 3) += qvv;
+  }
+  P = (0.5 * (P + P.transpose())).eval();
 }
 
 Eigen::Matrix<double, 6, 6> CvProcessNoiseDiscrete(double dt_s, double sigma_a_mps2) {

@@ -27,6 +27,12 @@ Eigen::Matrix<double, 6, 6> CvTransition(double dt_s);
 // order of the velocity change over an interval T.
 Eigen::Matrix<double, 6, 6> CvProcessNoiseContinuous(double dt_s, double q_m2_per_s3);
 
+// The CV prediction x <- F(dt) x, P <- F(dt) P F(dt)^T + Q(|dt|) with the continuous-noise Q
+// above, done on the blocks (p += dt v on x and on the rows and columns of P) instead of with
+// 6 x 6 products, and symmetrised; equal to KalmanPredict(x, P, CvTransition(dt),
+// CvProcessNoiseContinuous(|dt|, q)) up to rounding. Any dt; q >= 0.
+void PredictCv(StateVec& x, StateCov& P, double dt_s, double q_m2_per_s3);
+
 // Piecewise-constant white acceleration: an acceleration of standard deviation sigma_a (m/s^2),
 // constant over each interval of length dt and independent between intervals
 // (Bar-Shalom et al. 2001, sec. 6.3.2), per axis, with Gamma = [dt^2/2, dt]^T:

@@ -82,7 +82,7 @@ std::pair<StateVec, StateCov> Tracker::PredictState(const TrackState& track, Sim
   const double dt = (t - track.time).seconds();
   StateVec x = track.x;
   StateCov P = track.P;
-  KalmanPredict<6>(x, P, CvTransition(dt), CvProcessNoiseContinuous(std::abs(dt), config_.process_noise_q));
+  PredictCv(x, P, dt, config_.process_noise_q);
   return {x, P};
 }
 
@@ -166,29 +166,37 @@ std::vector<int> Tracker::Associate(int n_tracks, int n_dets, const std::vector<
   return det_of_track;
 }
 
+int Tracker::ModelIndex(const Geodetic& sensor_position, bool has_elevation) const {
+  const auto it = std::find_if(models_.begin(), models_.end(), [&](const PolarMeasurementModel& m) {
+    return m.has_elevation() == has_elevation && SamePosition(m.sensor_position(), sensor_position);
+  });
+  if (it != models_.end()) return static_cast<int>(it - models_.begin());
+  models_.emplace_back(frame_, sensor_position, has_elevation);
+  return static_cast<int>(models_.size()) - 1;
+}
+
+const PolarMeasurementModel& Tracker::MeasurementModel(const Geodetic& sensor_position, bool has_elevation) const {
+  return models_[ModelIndex(sensor_position, has_elevation)];
+}
+
 TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
   TrackerUpdate out;
   const std::vector<Detection>& dets = batch.detections;
   const int n_tracks = static_cast<int>(tracks_.size());
   const int n_dets = static_cast<int>(dets.size());
 
-  // One measurement model per distinct (sensor position, has_elevation), in detection order.
-  std::vector<PolarMeasurementModel> models;
-  std::vector<int> model_of(dets.size());
+  // The measurement model of each detection's (sensor position, has_elevation), and the models
+  // this batch uses, in the order of their first detection.
+  std::vector<int> model_of(dets.size()), used;
   for (int j = 0; j < n_dets; ++j) {
     const Detection& d = dets[j];
     IADSIM_CHECK(std::isfinite(d.range_m) && std::isfinite(d.azimuth_rad) &&
                      (!d.has_elevation || std::isfinite(d.elevation_rad)),
                  "detection with a non-finite measurement");
-    auto it = std::find_if(models.begin(), models.end(), [&](const PolarMeasurementModel& m) {
-      return m.has_elevation() == d.has_elevation && SamePosition(m.sensor_position(), d.sensor_position);
-    });
-    if (it == models.end()) {
-      models.emplace_back(frame_, d.sensor_position, d.has_elevation);
-      it = models.end() - 1;
-    }
-    model_of[j] = static_cast<int>(it - models.begin());
+    model_of[j] = ModelIndex(d.sensor_position, d.has_elevation);
+    if (std::find(used.begin(), used.end(), model_of[j]) == used.end()) used.push_back(model_of[j]);
   }
+  const auto& models = models_;
 
   // Gating. For each detection, the tracks its sensor's index (track_index.h) cannot exclude, in
   // increasing track order; then the exact pre-gate of polar_pre_gate.h, which skips only pairs whose
@@ -197,11 +205,11 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
   summary_.clear();
   for (const TrackState& t : tracks_) summary_.push_back(PreGateTrack::Of(t.time, t.x, t.P));
   if (indexes_.size() < models.size()) indexes_.resize(models.size());
-  for (std::size_t mi = 0; mi < models.size(); ++mi) {
+  for (const int mi : used) {
     SimTime from = SimTime::Max(), to;
     bool any = false;
     for (int j = 0; j < n_dets; ++j) {
-      if (model_of[j] != static_cast<int>(mi)) continue;
+      if (model_of[j] != mi) continue;
       from = any ? std::min(from, dets[j].time) : dets[j].time;
       to = any ? std::max(to, dets[j].time) : dets[j].time;
       any = true;
@@ -261,7 +269,7 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
 
   // Misses: tracks inside the swept sector and range that got no detection.
   const SimTime t_mid = MidTime(batch);
-  const PolarMeasurementModel batch_geometry(frame_, batch.sensor_position, true);
+  const PolarMeasurementModel& batch_geometry = models_[ModelIndex(batch.sensor_position, true)];
   for (int i = 0; i < n_tracks; ++i) {
     if (det_of_track[i] >= 0) continue;
     TrackState& track = tracks_[i];

@@ -25,6 +25,7 @@
 // candidates, assignment and tie-breaking as testing every pair.
 // Deterministic: no randomness, no unordered iteration; a run is a function of its inputs.
 #include <cstdint>
+#include <deque>
 #include <utility>
 #include <vector>
 
@@ -96,10 +97,14 @@ class Tracker final {
   // The chi-square gate for a 2- or 3-dimensional measurement at config().gate_probability.
   double GateThreshold(int dims) const { return dims == 3 ? gate_3d_ : gate_2d_; }
   const TrackerConfig& config() const { return config_; }
+  // The polar measurement model of a radar at that position in this tracker's frame, built once
+  // and kept (the reference stays valid for the tracker's life).
+  const PolarMeasurementModel& MeasurementModel(const Geodetic& sensor_position, bool has_elevation) const;
 
  private:
   std::pair<StateVec, StateCov> PredictState(const TrackState& track, SimTime t) const;
   TrackState Initiate(const Detection& d);
+  int ModelIndex(const Geodetic& sensor_position, bool has_elevation) const;  // into models_ (added if new)
   void RecordLook(TrackState& track, bool hit, TrackerUpdate& out) const;
 
   TrackerConfig config_;
@@ -113,6 +118,9 @@ class Tracker final {
   std::vector<TrackState> tracks_;  // live, by increasing id
   std::uint32_t next_id_ = 1;
   // Work space reused from batch to batch (no allocation once warm).
+  // The measurement model of each (sensor position, has_elevation) seen so far (a radar's model
+  // depends on nothing else), and the gating index built for it in the current batch.
+  mutable std::deque<PolarMeasurementModel> models_;  // a deque: references stay valid as it grows
   std::vector<PolarTrackIndex> indexes_;
   std::vector<PreGateTrack> summary_;
   std::vector<int> near_, row_count_, col_count_, row_new_, col_new_;

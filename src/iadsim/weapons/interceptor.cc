@@ -202,6 +202,16 @@ void Interceptor::Integrate(double t0, double t1, int burn_phase, const Vec3& a_
   state_.mass_kg = m_end;
 }
 
+int Interceptor::StepSpan(const Vec3& target_p_enu, const Vec3& target_v_enu, int midcourse_span,
+                          double terminal_time_to_go_s) const {
+  if (midcourse_span <= 1 || !pn_engaged_) return 1;
+  const Vec3 r = target_p_enu - state_.p_enu;
+  const double range = r.norm();
+  const double closing = -r.dot(target_v_enu - state_.v_enu) / std::max(range, 1e-9);
+  if (closing > 0.0 && range < closing * terminal_time_to_go_s) return 1;
+  return midcourse_span;
+}
+
 void Interceptor::DisableSelfDestruct() {
   self_destruct_disabled_ = true;
   self_destruct_ = SelfDestruct::kNone;

@@ -29,7 +29,8 @@
 //   In phases 2 and 3 the lateral part of -g is added (gravity compensation) before the limit.
 // Integration: classical 4th-order Runge-Kutta; a step is split at the ends of the burns, so
 // thrust and mass rate are smooth within each sub-step. Accuracy: with dt <= 10 ms the position
-// error is far below the fuze radii (the rocket-equation test agrees to 1e-6).
+// error is far below the fuze radii (the rocket-equation test agrees to 1e-6). A caller may take
+// longer steps far from the target (StepSpan below: mid-course steps).
 // Sources: point-mass (3-DOF) missile equations as in G. M. Siouris, Missile Guidance and
 // Control Systems, Springer, 2004; PN: P. Zarchan, Tactical and Strategic Missile Guidance,
 // AIAA, ch. 2; ideal rocket equation (used by the tests): G. P. Sutton and O. Biblarz, Rocket
@@ -117,6 +118,14 @@ class Interceptor final {
   Vec3 last_accel_command() const { return last_accel_command_; }
   // True once guidance has handed over from the pitch-over to proportional navigation.
   bool pn_engaged() const { return pn_engaged_; }
+  // Mid-course steps: how many base steps the next step may span, given the target ESTIMATE:
+  // midcourse_span while proportional navigation steers and the predicted time to go
+  // (range / closing speed) exceeds terminal_time_to_go_s, or the missile is not closing; else 1.
+  // Far from the target the PN command changes on the scale of the time to go / N' (seconds),
+  // so holding it over a longer step moves the trajectory little; the terminal phase, where the
+  // miss distance is made, keeps the base step. (The validation is in interceptor_step_test.cc.)
+  int StepSpan(const Vec3& target_p_enu, const Vec3& target_v_enu, int midcourse_span,
+               double terminal_time_to_go_s) const;
 
  private:
   Vec3 GuidanceCommand(const Vec3& target_p_enu, const Vec3& target_v_enu);

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
+#include "iadsim/tracking/kalman.h"
+
 namespace iadsim {
 namespace {
 
@@ -65,4 +69,27 @@ TEST(MotionModel, DiscreteNoiseIsGammaGammaTransposed) {
 }
 
 }  // namespace
+}  // namespace iadsim
+
+// The block form of the CV prediction equals F P F^T + Q(|dt|) (product form, kalman.h) to
+// rounding, for a full covariance with correlations, forwards and backwards in time.
+namespace iadsim {
+TEST(MotionModel, BlockPredictionEqualsTheProductForm) {
+  Eigen::Matrix<double, 6, 6> A;
+  for (int i = 0; i < 6; ++i)
+    for (int j = 0; j < 6; ++j) A(i, j) = std::sin(1.0 + 7 * i + 3 * j) * (i < 3 ? 100.0 : 10.0);
+  const StateCov P0 = A * A.transpose() + StateCov::Identity();
+  StateVec x0;
+  x0 << 1000, -2000, 3000, 250, -100, 5;
+  for (const double dt : {0.5, 10.0, -3.0}) {
+    SCOPED_TRACE(dt);
+    StateVec x = x0, xr = x0;
+    StateCov P = P0, Pr = P0;
+    PredictCv(x, P, dt, 50.0);
+    KalmanPredict<6>(xr, Pr, CvTransition(dt), CvProcessNoiseContinuous(std::abs(dt), 50.0));
+    EXPECT_LE((x - xr).cwiseAbs().maxCoeff(), 1e-12 * xr.cwiseAbs().maxCoeff());
+    EXPECT_LE((P - Pr).cwiseAbs().maxCoeff(), 1e-13 * Pr.cwiseAbs().maxCoeff());
+    EXPECT_EQ(P, P.transpose());
+  }
+}
 }  // namespace iadsim
