@@ -27,7 +27,8 @@ Problems EngagementRadarConfig::Validate() const {
 }
 
 EngagementRadar::EngagementRadar(EngagementRadarConfig config, RandomStream stream)
-    : config_(std::move(config)), stream_(stream), frame_(config_.position), position_ecef_(EcefFromGeodetic(config_.position)) {}
+    : config_(std::move(config)), stream_(stream), frame_(config_.position), position_ecef_(EcefFromGeodetic(config_.position)),
+      surface_ecef_(EcefFromGeodetic({config_.position.lat_deg, config_.position.lon_deg, 0.0})) {}
 
 std::optional<Detection> EngagementRadar::Look(const World& world, SimTime t, const Vec3& pointing_ecef,
                                                std::uint64_t look) {
@@ -43,7 +44,7 @@ std::optional<Detection> EngagementRadar::Look(const World& world, SimTime t, co
     if (range > config_.max_range_m || std::abs(range - predicted_range) > config_.range_gate_m) return;
     const double off_axis = std::acos(std::clamp(p.dot(axis) / (range * predicted_range), -1.0, 1.0));
     if (off_axis > config_.beamwidth_rad) return;
-    if (!world.InLineOfSight(config_.position, s.geo)) return;
+    if (!world.InLineOfSight(config_.position, surface_ecef_, s.geo, s.p_ecef)) return;
     const double x = off_axis / config_.beamwidth_rad;
     const double beam_loss = std::exp(-2.0 * 4.0 * std::numbers::ln2 * x * x);
     const double rcs = e.signature.RcsSeenFrom(s.geo, s.p_ecef, s.v_ecef, position_ecef_);

@@ -48,6 +48,7 @@ class EngagementRadar final {
   RandomStream stream_;
   LocalFrame frame_;
   Vec3 position_ecef_;
+  Vec3 surface_ecef_;  // the radar's point at zero height (for World::InLineOfSight's bound)
 };
 
 }  // namespace iadsim

@@ -45,6 +45,7 @@ std::vector<PositionReport> ReceiveAdsb(const AdsbReceiverConfig& c, const World
                                         std::uint64_t interval_index, const RandomStream& stream) {
   std::vector<PositionReport> out;
   const LocalFrame frame(c.position);
+  const Vec3 surface_ecef = EcefFromGeodetic({c.position.lat_deg, c.position.lon_deg, 0.0});
   for (const Entity& e : world.entities()) {
     if (e.kind != EntityKind::kAircraft || !e.adsb.on) continue;
     // The aircraft's broadcasts fall on multiples of its interval.
@@ -56,7 +57,7 @@ std::vector<PositionReport> ReceiveAdsb(const AdsbReceiverConfig& c, const World
     const auto s = world.StateAt(e.id, t);
     if (!s) continue;
     if (frame.EnuFromEcef(s->p_ecef).norm() > c.max_range_m) continue;
-    if (!world.InLineOfSight(c.position, s->geo)) continue;
+    if (!world.InLineOfSight(c.position, surface_ecef, s->geo, s->p_ecef)) continue;
     RandomStream rng = stream.Derive(e.name, interval_index);
     const double p = 1.0 - std::pow(1.0 - c.message_probability, static_cast<double>(n));
     if (!rng.Bernoulli(p)) continue;
