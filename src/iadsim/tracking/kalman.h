@@ -67,18 +67,15 @@ namespace kalman_detail {
 template <int R, int C, int FR, int FC>
 KfMatrix<FR, FC> Fixed(const KfMatrix<R, C>& m) { return m; }
 
-// S = H P H^T + R (symmetrised) and its Cholesky factor.
-template <int N, int M>
-KfMatrix<M, M> InnovationCovariance(const Eigen::Matrix<double, N, N>& P, const KfMatrix<M, N>& H,
-                                    const KfMatrix<M, M>& R) {
-  KfMatrix<M, M> S = H * P * H.transpose() + R;
-  return 0.5 * (S + S.transpose()).eval();
-}
-template <int M>
-Eigen::LLT<KfMatrix<M, M>> CheckedLlt(const KfMatrix<M, M>& S) {
-  Eigen::LLT<KfMatrix<M, M>> llt(S);
-  IADSIM_CHECK(llt.info() == Eigen::Success, "innovation covariance is not positive definite");
-  return llt;
+// Calls f(std::integral_constant<int, F>) with F the measurement's row count, 1 to 3.
+template <class Fn>
+auto ForMeasurementRows(Eigen::Index rows, Fn&& f) {
+  switch (rows) {
+    case 1: return f(std::integral_constant<int, 1>{});
+    case 2: return f(std::integral_constant<int, 2>{});
+    default: IADSIM_CHECK(rows == 3, "a measurement has 1 to 3 rows");
+             return f(std::integral_constant<int, 3>{});
+  }
 }
 }  // namespace kalman_detail
 
@@ -91,22 +88,18 @@ InnovationStats<M> ComputeInnovationStats(const Eigen::Matrix<double, N, N>& P,
                                           const KfMatrix<M, M>& R) {
   using namespace kalman_detail;
   if constexpr (M == Eigen::Dynamic) {
-    const auto dispatch = [&]<int F>(std::integral_constant<int, F>) {
+    return ForMeasurementRows(H.rows(), [&]<int F>(std::integral_constant<int, F>) {
       const InnovationStats<F> f = ComputeInnovationStats<N, F>(
           P, Fixed<M, 1, F, 1>(innovation), Fixed<M, N, F, N>(H), Fixed<M, M, F, F>(R));
       return InnovationStats<M>{f.innovation, f.S, f.nis, f.log_det_S};
-    };
-    switch (H.rows()) {
-      case 1: return dispatch(std::integral_constant<int, 1>{});
-      case 2: return dispatch(std::integral_constant<int, 2>{});
-      default: IADSIM_CHECK(H.rows() == 3, "a measurement has 1 to 3 rows");
-               return dispatch(std::integral_constant<int, 3>{});
-    }
+    });
   } else {
     InnovationStats<M> out;
     out.innovation = innovation;
-    out.S = InnovationCovariance<N, M>(P, H, R);
-    const auto llt = CheckedLlt<M>(out.S);
+    const KfMatrix<M, M> S = H * P * H.transpose() + R;
+    out.S = 0.5 * (S + S.transpose());
+    const Eigen::LLT<KfMatrix<M, M>> llt(out.S);
+    IADSIM_CHECK(llt.info() == Eigen::Success, "innovation covariance is not positive definite");
     out.nis = innovation.dot(llt.solve(innovation));
     out.log_det_S = 2.0 * llt.matrixLLT().diagonal().array().log().sum();
     return out;
@@ -120,24 +113,14 @@ KalmanUpdateResult<N, M> KalmanUpdate(Eigen::Matrix<double, N, 1>& x, Eigen::Mat
                                       const KfMatrix<M, M>& R) {
   using namespace kalman_detail;
   if constexpr (M == Eigen::Dynamic) {
-    const auto dispatch = [&]<int F>(std::integral_constant<int, F>) {
+    return ForMeasurementRows(H.rows(), [&]<int F>(std::integral_constant<int, F>) {
       const KalmanUpdateResult<N, F> f = KalmanUpdate<N, F>(
           x, P, Fixed<M, 1, F, 1>(innovation), Fixed<M, N, F, N>(H), Fixed<M, M, F, F>(R));
       return KalmanUpdateResult<N, M>{f.innovation, f.S, f.nis, f.log_det_S, f.gain};
-    };
-    switch (H.rows()) {
-      case 1: return dispatch(std::integral_constant<int, 1>{});
-      case 2: return dispatch(std::integral_constant<int, 2>{});
-      default: IADSIM_CHECK(H.rows() == 3, "a measurement has 1 to 3 rows");
-               return dispatch(std::integral_constant<int, 3>{});
-    }
+    });
   } else {
-    KalmanUpdateResult<N, M> out;
-    out.innovation = innovation;
-    out.S = InnovationCovariance<N, M>(P, H, R);
-    const auto llt = CheckedLlt<M>(out.S);
-    out.nis = innovation.dot(llt.solve(innovation));
-    out.log_det_S = 2.0 * llt.matrixLLT().diagonal().array().log().sum();
+    const InnovationStats<M> st = ComputeInnovationStats<N, M>(P, innovation, H, R);
+    KalmanUpdateResult<N, M> out{st.innovation, st.S, st.nis, st.log_det_S, {}};
     // K = P H^T S^-1 (S and P symmetric), with S^-1 in closed form (M <= 3: cofactors).
     const KfMatrix<M, N> HP = H * P;
     out.gain = HP.transpose() * out.S.inverse();
