@@ -180,7 +180,7 @@ TEST(BadInput, OperatorDelayWithNegativeSupport) {
 TEST(BadInput, MidcourseStepNotAWholeNumberOfMissileSteps) {
   ExpectRejected(Mutated("midcourse", "midcourse_step: 100 ms", "midcourse_step: 50 ms"),
                  R"(midcourse\.yaml:\d+:\d+: units\[0\]\.midcourse_step: must be a whole multiple of missile_step \(0\.02 s\), at most 1 s \(got 0\.05 s\))");
-  ExpectRejected(Mutated("terminal", "terminal_time_to_go: 10 s", "terminal_time_to_go: 0 s"),
+  ExpectRejected(Mutated("terminal", "terminal_time_to_go: 5 s", "terminal_time_to_go: 0 s"),
                  R"(terminal\.yaml:\d+:\d+: units\[0\]\.terminal_time_to_go: must be > 0 s \(got 0 s\))");
 }
 

@@ -199,7 +199,15 @@ void FireUnit::Launch(SimTime now) {
     dir.z() = 0.0;
     Interceptor missile(spec_.interceptor, best->p_enu, dir.normalized(), frame_.origin().alt_m);
     ctx_.world.SetMissileState(id, now, frame_.EcefFromEnu(best->p_enu), Vec3::Zero());
+    if (flights_.empty()) fly_grid_ = now;  // a new grid: none in flight
     flights_.push_back({id, static_cast<int>(&c - channels_.data()), missile, {}, std::nullopt, false});
+    {
+      // The first step ends at the first grid point after the launch.
+      const Duration unit = Duration::Seconds(spec_.missile_step_s);
+      Flight& f = flights_.back();
+      f.next_step_at = fly_grid_ + unit * ((now - fly_grid_).micros() / unit.micros() + 1);
+      ScheduleFly(f.next_step_at);
+    }
     const bool semi_active = spec_.guidance == MissileGuidance::kSemiActive;
     ctx_.Emit(Event{now, "missile_launched"}
                   .With("unit", spec_.name)
@@ -224,10 +232,6 @@ void FireUnit::Launch(SimTime now) {
         f.seeker->SetGateCentre(designated);
       }
     }
-    if (!flying_scheduled_) {
-      flying_scheduled_ = true;
-      ctx_.engine.WakeAt(now + Duration::Seconds(spec_.missile_step_s), Phase::kMove, id_);
-    }
     if (c.to_fire > 0) retry = now + Duration::Seconds(best->spec.launch_interval_s);
     if (best->rounds == 0 && best->reserve > 0) {
       const auto reload = Reload(now);
@@ -237,10 +241,19 @@ void FireUnit::Launch(SimTime now) {
   if (retry) ctx_.engine.WakeAt(*retry, Phase::kAct, id_);
 }
 
+void FireUnit::ScheduleFly(SimTime t) {
+  if (std::find(pending_fly_.begin(), pending_fly_.end(), t) != pending_fly_.end()) return;
+  pending_fly_.push_back(t);
+  ctx_.engine.WakeAt(t, Phase::kMove, id_);
+}
+
 void FireUnit::Fly(SimTime now) {
+  std::erase_if(pending_fly_, [&](SimTime t) { return t <= now; });
   const double unit_dt = spec_.missile_step_s;
+  const Duration unit = Duration::Seconds(unit_dt);
   for (Flight& f : flights_) {
-    if (!f.missile.valid() || --f.steps_left > 0) continue;
+    if (!f.missile.valid() || f.next_step_at > now) continue;
+    IADSIM_CHECK(f.next_step_at == now, "FireUnit::Fly: a missile step was skipped");
     const double dt = unit_dt * f.steps_taken;
     const Channel& c = channels_[f.channel];
     const double age = (now - c.t).seconds() - dt;  // estimate at the start of the step
@@ -258,20 +271,23 @@ void FireUnit::Fly(SimTime now) {
                                frame_.EcefVectorFromEnu(f.interceptor.state().v_enu));
     if (f.interceptor.armed() && Fuze(now - Duration::Seconds(dt), dt, f, m0, m1)) continue;
     const auto sd = f.interceptor.self_destruct();
-    if (sd != Interceptor::SelfDestruct::kNone)
-      SelfDestruct(now, f, sd == Interceptor::SelfDestruct::kTooSlow ? "self-destruct: too slow" : "self-destruct: flight time");
-    else if (f.interceptor.altitude_m() < 0.0)
+    if (sd != Interceptor::SelfDestruct::kNone) {
+      // A failed self-destruct flies on: its next step, of the same span, ends one grid step later.
+      if (!SelfDestruct(now, f, sd == Interceptor::SelfDestruct::kTooSlow ? "self-destruct: too slow" : "self-destruct: flight time"))
+        f.next_step_at = now + unit;
+    } else if (f.interceptor.altitude_m() < 0.0)
       EndFlight(now, f, "ground impact", -1, -1);
-    else
-      f.steps_left = f.steps_taken =
+    else {
+      f.steps_taken =
           f.seeker ? 1 : f.interceptor.StepSpan(est_p + c.x.tail<3>() * dt, c.x.tail<3>(), midcourse_span_, spec_.terminal_time_to_go_s);
+      f.next_step_at = now + unit * f.steps_taken;
+    }
   }
   std::erase_if(flights_, [](const Flight& f) { return !f.missile.valid(); });
-  if (flights_.empty()) {
-    flying_scheduled_ = false;
-  } else {
-    ctx_.engine.WakeAt(now + Duration::Seconds(unit_dt), Phase::kMove, id_);
-  }
+  if (flights_.empty()) return;
+  SimTime next = SimTime::Max();
+  for (const Flight& f : flights_) next = std::min(next, f.next_step_at);
+  ScheduleFly(next);
 }
 
 bool FireUnit::Fuze(SimTime t0, double dt, Flight& f, const Vec3& m0, const Vec3& m1) {

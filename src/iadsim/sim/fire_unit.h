@@ -83,8 +83,8 @@ class FireUnit final : public Component {
     std::vector<SimTime> next_fuze_check;  // per entity index
     std::optional<SemiActiveSeeker> seeker;
     bool ever_locked = false;
-    int steps_left = 1;  // unit steps until this flight's next integration step (midcourse: several)
-    int steps_taken = 1;  // unit steps that the next integration step spans
+    SimTime next_step_at;  // when this flight's next integration step ends (on the unit's step grid)
+    int steps_taken = 1;   // unit steps that the next integration step spans
   };
   std::vector<Echo> Echoes(SimTime t, const Channel& c, const Vec3& m_p, const Vec3& m_v, const Vec3& boresight) const;
   void ReportSeeker(SimTime t, const Flight& f, const SemiActiveSeeker::Result& r, const std::vector<Echo>& echoes,
@@ -98,6 +98,8 @@ class FireUnit final : public Component {
   void Look(SimTime now, Channel& c);
   void Launch(SimTime now);
   void Fly(SimTime now);
+  // A flyout wake at t (kMove), unless one is already pending at t.
+  void ScheduleFly(SimTime t);
   bool Fuze(SimTime t0, double dt, Flight& f, const Vec3& m0, const Vec3& m1);
   void EndFlight(SimTime t, Flight& f, const std::string& reason, double miss_m, std::int64_t nearest);
   void MaybeEndEngagement(SimTime t, Channel& c);
@@ -118,7 +120,11 @@ class FireUnit final : public Component {
   std::optional<PolarMeasurementModel> fire_control_model_;
   int missiles_fired_ = 0;
   std::size_t emitter_ = 0;  // the engagement radar (and illuminator) as the world's emitter
-  bool flying_scheduled_ = false;
+  // The flyout runs on one grid of missile steps, from the launch that found no missile in flight:
+  // fly_grid_ + k * missile_step. The unit wakes only when a flight's step is due (mid-course
+  // steps span several grid steps); pending_fly_ holds the wakes asked for and not yet run.
+  SimTime fly_grid_;
+  std::vector<SimTime> pending_fly_;
   int midcourse_span_ = 1;  // missile steps per mid-course step (command guidance)
 };
 

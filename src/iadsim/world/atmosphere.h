@@ -58,9 +58,9 @@ inline constexpr int kStandardAtmosphereDensityTableSize =
                      kStandardAtmosphereDensityTableStepM) + 1;
 const double* StandardAtmosphereLnDensityTable();
 
-// StandardAtmosphereDensity(geometric_alt_m) read from `ln_rho` = StandardAtmosphereLnDensityTable(),
-// inline: the same operations, so the same value to the last bit.
-inline double StandardAtmosphereDensityFromTable(const double* ln_rho, double geometric_alt_m) {
+// ln of StandardAtmosphereDensity(geometric_alt_m) read from `ln_rho` =
+// StandardAtmosphereLnDensityTable(), inline: exp of it is StandardAtmosphereDensity to the last bit.
+inline double StandardAtmosphereLnDensityFromTable(const double* ln_rho, double geometric_alt_m) {
   const double z = geometric_alt_m < kStandardAtmosphereMinAltitudeM   ? kStandardAtmosphereMinAltitudeM
                    : kStandardAtmosphereMaxAltitudeM < geometric_alt_m ? kStandardAtmosphereMaxAltitudeM
                                                                        : geometric_alt_m;  // std::clamp
@@ -68,7 +68,13 @@ inline double StandardAtmosphereDensityFromTable(const double* ln_rho, double ge
   int i = static_cast<int>(x);
   if (i > kStandardAtmosphereDensityTableSize - 2) i = kStandardAtmosphereDensityTableSize - 2;
   const double w = x - i;
-  return std::exp(ln_rho[i] * (1.0 - w) + ln_rho[i + 1] * w);
+  return ln_rho[i] * (1.0 - w) + ln_rho[i + 1] * w;
+}
+
+// StandardAtmosphereDensity(geometric_alt_m) read from `ln_rho` = StandardAtmosphereLnDensityTable(),
+// inline: the same operations, so the same value to the last bit.
+inline double StandardAtmosphereDensityFromTable(const double* ln_rho, double geometric_alt_m) {
+  return std::exp(StandardAtmosphereLnDensityFromTable(ln_rho, geometric_alt_m));
 }
 
 }  // namespace iadsim
