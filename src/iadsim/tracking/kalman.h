@@ -7,9 +7,10 @@
 //             P <- (I - K H) P (I - K H)^T + K R K^T        (Joseph form)
 //             NIS = nu^T S^-1 nu   (normalised innovation squared; chi-square with dim(z) degrees
 //                                   of freedom when the filter is consistent)
-// The Joseph form keeps P symmetric and positive semi-definite for any gain, and is exact for the
-// optimal gain (Bar-Shalom, Li & Kirubarajan, Estimation with Applications to Tracking and
-// Navigation, Wiley 2001, sec. 5.2.3 and 5.4.2). Units are those of the state and measurement.
+// The Joseph form is valid for any gain, not only the optimal one, and is less sensitive to rounding
+// than P - K S K^T (Bar-Shalom, Li & Kirubarajan, Estimation with Applications to Tracking and
+// Navigation, Wiley 2001, sec. 5.2.3 and 5.4.2); it is evaluated factored, as B + (K R - B H^T) K^T
+// with B = P - K (H P), the same matrix in half the products, then symmetrised. Units are those of the state and measurement.
 // State dimension N is fixed at compile time; the measurement dimension M is 1 to 3, fixed or
 // Eigen::Dynamic (at most 3 rows, no heap allocation).
 #include <Eigen/Cholesky>
@@ -77,6 +78,21 @@ auto ForMeasurementRows(Eigen::Index rows, Fn&& f) {
              return f(std::integral_constant<int, 3>{});
   }
 }
+
+// ComputeInnovationStats from HP = H P (fixed M), shared with the update, which needs HP too.
+template <int N, int M>
+InnovationStats<M> InnovationStatsFromHP(const KfMatrix<M, N>& HP, const KfMatrix<M, 1>& innovation,
+                                         const KfMatrix<M, N>& H, const KfMatrix<M, M>& R) {
+  InnovationStats<M> out;
+  out.innovation = innovation;
+  const KfMatrix<M, M> S = HP * H.transpose() + R;
+  out.S = 0.5 * (S + S.transpose());
+  const Eigen::LLT<KfMatrix<M, M>> llt(out.S);
+  IADSIM_CHECK(llt.info() == Eigen::Success, "innovation covariance is not positive definite");
+  out.nis = innovation.dot(llt.solve(innovation));
+  out.log_det_S = 2.0 * llt.matrixLLT().diagonal().array().log().sum();
+  return out;
+}
 }  // namespace kalman_detail
 
 // S, NIS and ln|S| of an innovation, without changing the state (for gating). R and the
@@ -94,15 +110,7 @@ InnovationStats<M> ComputeInnovationStats(const Eigen::Matrix<double, N, N>& P,
       return InnovationStats<M>{f.innovation, f.S, f.nis, f.log_det_S};
     });
   } else {
-    InnovationStats<M> out;
-    out.innovation = innovation;
-    const KfMatrix<M, M> S = H * P * H.transpose() + R;
-    out.S = 0.5 * (S + S.transpose());
-    const Eigen::LLT<KfMatrix<M, M>> llt(out.S);
-    IADSIM_CHECK(llt.info() == Eigen::Success, "innovation covariance is not positive definite");
-    out.nis = innovation.dot(llt.solve(innovation));
-    out.log_det_S = 2.0 * llt.matrixLLT().diagonal().array().log().sum();
-    return out;
+    return kalman_detail::InnovationStatsFromHP<N, M>(H * P, innovation, H, R);
   }
 }
 
@@ -119,15 +127,18 @@ KalmanUpdateResult<N, M> KalmanUpdate(Eigen::Matrix<double, N, 1>& x, Eigen::Mat
       return KalmanUpdateResult<N, M>{f.innovation, f.S, f.nis, f.log_det_S, f.gain};
     });
   } else {
-    const InnovationStats<M> st = ComputeInnovationStats<N, M>(P, innovation, H, R);
+    const KfMatrix<M, N> HP = H * P;
+    const InnovationStats<M> st = InnovationStatsFromHP<N, M>(HP, innovation, H, R);
     KalmanUpdateResult<N, M> out{st.innovation, st.S, st.nis, st.log_det_S, {}};
     // K = P H^T S^-1 (S and P symmetric), with S^-1 in closed form (M <= 3: cofactors).
-    const KfMatrix<M, N> HP = H * P;
-    out.gain = HP.transpose() * out.S.inverse();
-    x += out.gain * innovation;
-    const Eigen::Matrix<double, N, N> I_KH = Eigen::Matrix<double, N, N>::Identity() - out.gain * H;
-    Eigen::Matrix<double, N, N> Pn =
-        I_KH * P * I_KH.transpose() + out.gain * R * out.gain.transpose();
+    const KfMatrix<N, M>& K = out.gain = HP.transpose() * out.S.inverse();
+    x += K * innovation;
+    // The Joseph form, factored: with B = (I - K H) P = P - K (H P),
+    //   (I - K H) P (I - K H)^T + K R K^T = B - B H^T K^T + K R K^T = B + (K R - B H^T) K^T,
+    // the same matrix for any gain, in about half the products of the three-factor form.
+    const Eigen::Matrix<double, N, N> B = P - K * HP;
+    const KfMatrix<N, M> C = K * R - B * H.transpose();
+    const Eigen::Matrix<double, N, N> Pn = B + C * K.transpose();
     P = 0.5 * (Pn + Pn.transpose());
     return out;
   }
