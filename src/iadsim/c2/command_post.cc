@@ -114,9 +114,12 @@ std::vector<IdentityChange> CommandPost::Identify(SimTime now) {
     kinematics.emplace_back(x.head<3>(), x.tail<3>());
   }
   auto changes = identifier_.Evaluate(now, threats_, speeds, kinematics);
-  std::stable_sort(threats_.begin(), threats_.end(), [](const ThreatAssessment& a, const ThreatAssessment& b) {
+  // Inbound first, soonest first; ties in track order (the order they were assessed in: a stable
+  // sort's result, without its buffer).
+  std::sort(threats_.begin(), threats_.end(), [](const ThreatAssessment& a, const ThreatAssessment& b) {
     if (a.inbound != b.inbound) return a.inbound;
-    return a.time_to_cpa_s < b.time_to_cpa_s;
+    if (a.time_to_cpa_s != b.time_to_cpa_s) return a.time_to_cpa_s < b.time_to_cpa_s;
+    return a.track < b.track;
   });
   return changes;
 }

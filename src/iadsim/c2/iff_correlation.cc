@@ -53,7 +53,8 @@ IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep) {
       const auto [x, P] = tracker.Predict(t.id, r.time);
       const PolarVec nu = model.Innovation(z, model.Predict(x));
       const PolarJacobian H = model.Jacobian(x);
-      const Eigen::MatrixXd S = H * P * H.transpose() + R;
+      // At most 3 x 3: no heap (a MatrixXd allocated for every candidate pair).
+      const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, 0, 3, 3> S = H * P * H.transpose() + R;
       const double d2 = nu.dot(S.ldlt().solve(nu));
       if (d2 < best) {
         best = d2;
@@ -67,13 +68,14 @@ IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep) {
   }
   const SimTime mid = sweep.start + Duration::Micros((sweep.end - sweep.start).micros() / 2);
   std::sort(answered.begin(), answered.end());
+  const SweptSectorTest swept(sweep.max_range_m, sweep.az_from_rad, sweep.az_to_rad);
   for (const TrackState& t : tracker.tracks()) {
     if (t.status != TrackStatus::kConfirmed) continue;
     if (std::binary_search(answered.begin(), answered.end(), t.id)) continue;
     // The CV position prediction alone (x = F x is p + dt v exactly; the covariance is not needed).
     const double dt = (mid - t.time).seconds();
     const Vec3 p = model.SensorFromTracker(t.x.head<3>() + dt * t.x.tail<3>());
-    if (InRangeAndSweptSector(p, sweep.max_range_m, sweep.az_from_rad, sweep.az_to_rad))
+    if (swept(p))
       out.unanswered.push_back(t.id);
   }
   return out;

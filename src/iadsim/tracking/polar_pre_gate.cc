@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 #include "iadsim/core/angle.h"
 #include "iadsim/tracking/swept_sector.h"
@@ -49,6 +50,29 @@ bool PolarPreGateRejects(const PreGateTrack& t, double q_m2_per_s3, const PolarM
 bool InRangeAndSweptSector(const Vec3& p_s, double max_range_m, double az_from_rad, double az_to_rad) {
   if (!(p_s.norm() <= max_range_m)) return false;
   return InSweptSector(WrapTwoPi(std::atan2(p_s.x(), p_s.y())), az_from_rad, az_to_rad);
+}
+
+SweptSectorTest::SweptSectorTest(double max_range_m, double az_from_rad, double az_to_rad)
+    : max_range_m_(max_range_m), az_from_rad_(az_from_rad), az_to_rad_(az_to_rad) {
+  const double width = WrapTwoPi(az_to_rad - az_from_rad);
+  everywhere_ = az_to_rad - az_from_rad >= 2.0 * std::numbers::pi || width == 0.0;  // as InSweptSector
+  wide_ = width >= std::numbers::pi;
+  from_sin_ = std::sin(az_from_rad);
+  from_cos_ = std::cos(az_from_rad);
+  to_sin_ = std::sin(az_to_rad);
+  to_cos_ = std::cos(az_to_rad);
+}
+
+bool SweptSectorTest::operator()(const Vec3& p_s) const {
+  const double range = p_s.norm();
+  if (!(range <= max_range_m_)) return false;
+  if (everywhere_) return true;
+  const double after_from = p_s.x() * from_cos_ - p_s.y() * from_sin_;  // range * sin(b - az_from)
+  const double after_to = p_s.x() * to_cos_ - p_s.y() * to_sin_;        // range * sin(b - az_to)
+  const double margin = 1e-9 * range;
+  if (!(std::abs(after_from) > margin && std::abs(after_to) > margin))
+    return InSweptSector(WrapTwoPi(std::atan2(p_s.x(), p_s.y())), az_from_rad_, az_to_rad_);
+  return wide_ ? (after_from > 0.0 || after_to < 0.0) : (after_from > 0.0 && after_to < 0.0);
 }
 
 }  // namespace iadsim

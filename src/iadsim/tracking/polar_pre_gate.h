@@ -51,4 +51,23 @@ bool PositionPreGateRejects(const PreGateTrack& t, double q_m2_per_s3, SimTime t
 // the azimuth only when the range is within reach.
 bool InRangeAndSweptSector(const Vec3& p_s, double max_range_m, double az_from_rad, double az_to_rad);
 
+// InRangeAndSweptSector for many positions of one sweep, the same answer for each, with atan2 only
+// near a sector edge. An azimuth b is on the clockwise side of an edge at azimuth a when
+// sin(b - a) = x cos a - y sin a > 0 (x east, y north); a sector narrower than pi is the
+// intersection of the half-planes clockwise of az_from and anticlockwise of az_to, a wider one their
+// union. A position within 1e-9 rad of either edge line (|x cos a - y sin a| <= 1e-9 |p|, far
+// above the rounding of these products and of the exact test's atan2 and wraps) is decided by
+// InRangeAndSweptSector itself.
+class SweptSectorTest {
+ public:
+  SweptSectorTest(double max_range_m, double az_from_rad, double az_to_rad);
+  bool operator()(const Vec3& p_s) const;
+
+ private:
+  double max_range_m_, az_from_rad_, az_to_rad_;
+  bool everywhere_;  // a full turn
+  bool wide_;        // width >= pi: the union of the half-planes
+  double from_sin_, from_cos_, to_sin_, to_cos_;
+};
+
 }  // namespace iadsim

@@ -37,6 +37,14 @@ void PolarTrackIndex::Build(const std::vector<PreGateTrack>& tracks, const std::
   wide_.clear();
   always_.clear();
   all_.clear();
+  int n = 0;
+  for (int k = 0; k < static_cast<int>(tracks.size()); ++k) n += include.empty() || include[k];
+  few_ = n < min_tracks_;
+  if (few_) {
+    for (int k = 0; k < static_cast<int>(tracks.size()); ++k)
+      if (include.empty() || include[k]) all_.push_back(k);
+    return;
+  }
   w_ = IndexWindow(t_from, t_to, gate);
   const double h = w_.half_width_s;
   for (int k = 0; k < static_cast<int>(tracks.size()); ++k) {
@@ -84,7 +92,7 @@ bool PolarTrackIndex::Keeps(const Entry& e, const PolarPlot& plot, double d_s) c
 
 void PolarTrackIndex::Candidates(const PolarPlot& plot, std::vector<int>* out) const {
   out->clear();
-  if (!w_.Contains(plot.time)) {
+  if (few_ || !w_.Contains(plot.time)) {
     *out = all_;
     return;
   }
@@ -126,6 +134,14 @@ void PositionTrackIndex::Build(const std::vector<PreGateTrack>& tracks, const st
   wide_.clear();
   always_.clear();
   all_.clear();
+  int n = 0;
+  for (int k = 0; k < static_cast<int>(tracks.size()); ++k) n += include.empty() || include[k];
+  few_ = n < min_tracks_;
+  if (few_) {
+    for (int k = 0; k < static_cast<int>(tracks.size()); ++k)
+      if (include.empty() || include[k]) all_.push_back(k);
+    return;
+  }
   w_ = IndexWindow(t_from, t_to, gate);
   const double h = w_.half_width_s;
   for (int k = 0; k < static_cast<int>(tracks.size()); ++k) {
@@ -162,7 +178,7 @@ bool PositionTrackIndex::Keeps(const Entry& e, const Vec3& z_enu, double report_
 void PositionTrackIndex::Candidates(SimTime time, const Vec3& z_enu, double trace_R_m2, std::vector<int>* out) const {
   out->clear();
   const double term = w_.sqrt_gate * std::sqrt(std::max(0.0, trace_R_m2));
-  if (!w_.Contains(time) || !z_enu.allFinite() || !std::isfinite(term)) {
+  if (few_ || !w_.Contains(time) || !z_enu.allFinite() || !std::isfinite(term)) {
     *out = all_;
     return;
   }

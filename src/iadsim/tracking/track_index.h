@@ -41,6 +41,9 @@ namespace iadsim {
 // Tracks with a wider azimuth bound than this, or a wider position reach, are tested one by one.
 inline constexpr double kWideAzimuthRad = 0.05;
 inline constexpr double kWidePositionM = 30000.0;
+// Below this many tracks an index is not built: every track is a candidate (testing each with the
+// pre-gate costs less than sorting them).
+inline constexpr int kIndexMinTracks = 32;
 // The upper limits of the tiers below those (the last tier ends at the kWide* limit).
 inline constexpr double kAzimuthTiersRad[2] = {0.004, 0.015};
 inline constexpr double kPositionTiersM[2] = {3000.0, 10000.0};
@@ -57,6 +60,8 @@ struct IndexWindow {
 
 class PolarTrackIndex final {
  public:
+  // min_tracks: below it, no index is built and every track is a candidate.
+  explicit PolarTrackIndex(int min_tracks = kIndexMinTracks) : min_tracks_(min_tracks) {}
   // Indexes tracks[k] for every k with include empty or include[k] != 0, for plots of sensor `m`
   // with times in [t_from, t_to] (t_from <= t_to), the pre-gate's `gate` and spectral density q.
   void Build(const std::vector<PreGateTrack>& tracks, const std::vector<char>& include, double q_m2_per_s3,
@@ -84,11 +89,15 @@ class PolarTrackIndex final {
   std::vector<Entry> wide_;    // by k
   std::vector<int> always_;    // non-finite numbers: always candidates
   std::vector<int> all_;       // every indexed k, increasing
+  int min_tracks_;
+  bool few_ = false;           // fewer than min_tracks_: every track is a candidate
   IndexWindow w_;
 };
 
 class PositionTrackIndex final {
  public:
+  // min_tracks: below it, no index is built and every track is a candidate.
+  explicit PositionTrackIndex(int min_tracks = kIndexMinTracks) : min_tracks_(min_tracks) {}
   // As PolarTrackIndex, for Cartesian position reports (tracker frame) with times in [t_from, t_to].
   void Build(const std::vector<PreGateTrack>& tracks, const std::vector<char>& include, double q_m2_per_s3,
              SimTime t_from, SimTime t_to, double gate);
@@ -111,6 +120,8 @@ class PositionTrackIndex final {
   std::vector<Entry> wide_;
   std::vector<int> always_;
   std::vector<int> all_;
+  int min_tracks_;
+  bool few_ = false;  // fewer than min_tracks_: every track is a candidate
   IndexWindow w_;
 };
 

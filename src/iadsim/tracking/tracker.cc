@@ -270,13 +270,13 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
   // Misses: tracks inside the swept sector and range that got no detection.
   const SimTime t_mid = MidTime(batch);
   const PolarMeasurementModel& batch_geometry = models_[ModelIndex(batch.sensor_position, true)];
+  const SweptSectorTest swept(batch.max_range_m, batch.az_from_rad, batch.az_to_rad);
   for (int i = 0; i < n_tracks; ++i) {
     if (det_of_track[i] >= 0) continue;
     TrackState& track = tracks_[i];
     const double dt = (t_mid - track.time).seconds();
     const Vec3 p = track.x.head<3>() + dt * track.x.tail<3>();
-    if (InRangeAndSweptSector(batch_geometry.SensorFromTracker(p), batch.max_range_m, batch.az_from_rad,
-                              batch.az_to_rad)) {
+    if (swept(batch_geometry.SensorFromTracker(p))) {
       RecordLook(track, false, out);
     }
   }

@@ -9,6 +9,7 @@
 
 #include <cmath>
 
+#include "iadsim/core/angle.h"
 #include "iadsim/core/rng.h"
 #include "iadsim/tracking/chi_square_gate.h"
 #include "iadsim/tracking/kalman.h"
@@ -127,6 +128,36 @@ TEST(PolarPreGate, InRangeAndSweptSectorAsPolarFromEnu) {
     inside += expected;
   }
   EXPECT_GT(inside, 5000);
+}
+
+// SweptSectorTest answers as InRangeAndSweptSector over 400,000 seeded positions: sectors narrow
+// and wide (up to a full turn and the equal-ends full turn), wrapping through north, positions on
+// and within 1e-12 .. 1e-6 rad of either edge, on the range limit, at the origin.
+TEST(PolarPreGate, SweptSectorTestAsInRangeAndSweptSector) {
+  RandomStream rng(2026, 0, "test", "swept-sector-test");
+  int inside = 0, near_edge = 0;
+  for (int k = 0; k < 400000; ++k) {
+    const double from = rng.Uniform(-1.0, 2.0 * M_PI + 1.0);
+    double to = from + (k % 4 == 0 ? rng.Uniform(0.01, 1.0) : rng.Uniform(0.0, 2.0 * M_PI + 0.5));
+    if (k % 50 == 3) to = from + M_PI;
+    if (k % 50 == 4) to = WrapTwoPi(from);  // equal ends after wrapping: a full turn
+    if (k % 2 == 0) to = WrapTwoPi(to);
+    Vec3 p(rng.Uniform(-400e3, 400e3), rng.Uniform(-400e3, 400e3), rng.Uniform(-1e3, 20e3));
+    double max_range = rng.Uniform(50e3, 600e3);
+    if (k % 10 == 0) max_range = p.norm();
+    if (k % 10 == 1 || k % 10 == 2) {  // on or beside an edge
+      const double edge = k % 20 < 10 ? from : to;
+      const double off = k % 7 == 0 ? 0.0 : std::pow(10.0, rng.Uniform(-12.0, -6.0)) * (k % 3 == 0 ? -1.0 : 1.0);
+      p = EnuFromPolar({p.norm(), edge + off, rng.Uniform(-0.1, 0.5)});
+      ++near_edge;
+    }
+    if (k == 5) p = Vec3::Zero();
+    const bool expected = InRangeAndSweptSector(p, max_range, from, to);
+    ASSERT_EQ(SweptSectorTest(max_range, from, to)(p), expected) << k << " from " << from << " to " << to;
+    inside += expected;
+  }
+  EXPECT_GT(inside, 50000);
+  EXPECT_GT(near_edge, 50000);
 }
 
 }  // namespace

@@ -50,7 +50,7 @@ TEST(PolarTrackIndex, CandidatesAreASupersetOfThePreGate) {
     for (int k = 0; k < 300; ++k) tracks.push_back(RandomTrack(rng, m.sensor_enu()));
     const double gate = ChiSquareGate(m.dimension(), 0.999);
     const SimTime from = kT0, to = kT0 + Duration::Micros(1250000);
-    PolarTrackIndex index;
+    PolarTrackIndex index(/*min_tracks=*/0);
     index.Build(tracks, {}, q, m, from, to, gate);
     std::vector<int> near;
     for (int p = 0; p < 200; ++p) {
@@ -96,7 +96,7 @@ TEST(PositionTrackIndex, CandidatesAreASupersetOfThePreGate) {
     }
     const double gate = ChiSquareGate(3, 0.999);
     const SimTime from = kT0 - Duration::Micros(2000000), to = kT0 + Duration::Micros(1000000);
-    PositionTrackIndex index;
+    PositionTrackIndex index(/*min_tracks=*/0);
     index.Build(tracks, include, q, from, to, gate);
     std::vector<int> near;
     for (int p = 0; p < 200; ++p) {
@@ -144,7 +144,7 @@ PreGateTrack HandTrack(const Vec3& v_enu) {
 
 std::vector<int> PolarOne(const PreGateTrack& t, SimTime from, SimTime to, const PolarPlot& plot) {
   const PolarMeasurementModel m(kFrame, Geodetic{50.0, 15.0, 0.0}, false);
-  PolarTrackIndex index;
+  PolarTrackIndex index(/*min_tracks=*/0);
   index.Build({t}, {}, 0.0, m, from, to, 9.0);
   std::vector<int> near;
   index.Candidates(plot, &near);
@@ -164,6 +164,24 @@ TEST(PolarTrackIndex, HandBounds) {
   EXPECT_EQ(PolarOne(t, kT0, kT0, at(100e3, 2.0 * M_PI - 8.21e-3)).size(), 0u);
   // A plot outside the index's time window gets every track.
   EXPECT_EQ(PolarOne(t, kT0, kT0, PolarPlot{kT0 + Duration::Micros(1), 50e3, 3.0, 10.0, 1e-3}).size(), 1u);
+}
+
+// Below kIndexMinTracks the index is not built: every track is a candidate (the pre-gate then
+// decides, with the same result); from kIndexMinTracks on, it prunes as above.
+TEST(PolarTrackIndex, FewTracksAreAllCandidates) {
+  const PolarMeasurementModel m(kFrame, Geodetic{50.0, 15.0, 0.0}, false);
+  const PolarPlot far{kT0, 100e3 + 549.8, 0.0, 10.0, 1e-3};  // pruned in HandBounds
+  std::vector<int> near;
+  PolarTrackIndex few;
+  const std::vector<PreGateTrack> some(kIndexMinTracks - 1, HandTrack(Vec3::Zero()));
+  few.Build(some, {}, 0.0, m, kT0, kT0, 9.0);
+  few.Candidates(far, &near);
+  EXPECT_EQ(near.size(), some.size());
+  EXPECT_TRUE(std::is_sorted(near.begin(), near.end()));
+  PolarTrackIndex enough;
+  enough.Build(std::vector<PreGateTrack>(kIndexMinTracks, HandTrack(Vec3::Zero())), {}, 0.0, m, kT0, kT0, 9.0);
+  enough.Candidates(far, &near);
+  EXPECT_TRUE(near.empty());
 }
 
 TEST(PolarTrackIndex, HandBoundsWithMotion) {
@@ -196,7 +214,7 @@ TEST(PolarTrackIndex, WindowAcrossSouth) {
     tracks[k].v_enu = Vec3::Zero();
     tracks[k].tr_pp = 100.0;  // e = 30 m: 0.3 mrad at 100 km
   }
-  PolarTrackIndex index;
+  PolarTrackIndex index(/*min_tracks=*/0);
   index.Build(tracks, {}, 0.0, m, kT0, kT0, 9.0);
   std::vector<int> near;
   index.Candidates(PolarPlot{kT0, 100e3, M_PI, 10.0, 2.5e-3}, &near);
@@ -213,7 +231,7 @@ TEST(PositionTrackIndex, HandBounds) {
   //   (the pre-gate keeps within sqrt(9.0009 * 6e4) = 734.9 m of the track's position then).
   const PreGateTrack t = HandTrack(Vec3(300.0, 0.0, 0.0));
   const SimTime from = kT0 - Duration::Micros(1000000), to = kT0 + Duration::Micros(1000000);
-  PositionTrackIndex index;
+  PositionTrackIndex index(/*min_tracks=*/0);
   index.Build({t}, {}, 0.0, from, to, 9.0);
   std::vector<int> near;
   index.Candidates(to, Vec3(0.0, 100e3 + 1339.0, 0.0), 3e4, &near);
