@@ -15,6 +15,7 @@
 #include "iadsim/core/angle.h"
 #include "iadsim/io/scenario_reader_parts.h"
 #include "iadsim/io/yaml_reader.h"
+#include "iadsim/sim/runner.h"
 
 namespace iadsim::scenario_detail {
 
@@ -458,6 +459,7 @@ Scenario ReadScenarioText(const std::string& text, const std::string& name) {
     src.Report(e.mark, "(file)", "YAML syntax error: " + e.msg);
   }
   if (!problems.empty()) throw ScenarioError(std::move(problems));
+  PrepareRoutes(s);
   return s;
 }
 
@@ -472,6 +474,7 @@ Scenario ReadScenarioNode(const YAML::Node& root, const std::string& name) {
     src.Report(e.mark, "(file)", "YAML error: " + e.msg);
   }
   if (!problems.empty()) throw ScenarioError(std::move(problems));
+  PrepareRoutes(s);
   return s;
 }
 

@@ -27,11 +27,16 @@ Entity MakeAircraft(const AircraftSpec& a) {
   e.transponder = a.transponder;
   e.adsb = a.adsb;
   e.datalink = a.datalink;
-  e.route.emplace(a.route);
+  if (a.prepared_route) e.route.emplace(*a.prepared_route);
+  else e.route.emplace(a.route);
   return e;
 }
 
 }  // namespace
+
+void PrepareRoutes(Scenario& scenario) {
+  for (AircraftSpec& a : scenario.aircraft) a.prepared_route = std::make_shared<const RouteMover>(a.route);
+}
 
 RunSummary RunScenario(const Scenario& scenario, const RunOptions& options, Recorder& recorder) {
   RunContext ctx;

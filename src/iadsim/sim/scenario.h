@@ -36,6 +36,9 @@ struct AircraftSpec {
   AdsbOut adsb;
   DatalinkMember datalink;
   RouteConfig route;
+  // `route` built once (its fit is most of a replication's set-up), copied by RunScenario; set by
+  // PrepareRoutes (runner.h) after the last change to `route`, else RunScenario builds it.
+  std::shared_ptr<const RouteMover> prepared_route;
   std::optional<NoticeReaction> on_notice;
   std::optional<MissionPlan> mission;  // an attacker's weapons, RWR, navigation, radar and radio
 };
