@@ -9,7 +9,9 @@
 #include <utility>
 
 #include "iadsim/core/angle.h"
+#include "iadsim/sensors/close_pairs.h"
 #include "iadsim/sensors/exact_angles.h"
+#include "iadsim/sensors/range_sort.h"
 
 namespace iadsim {
 namespace {
@@ -46,8 +48,19 @@ void SortDistinctPairs(std::vector<std::pair<std::size_t, std::size_t>>& pairs) 
   std::vector<std::pair<std::size_t, std::size_t>> sorted(pairs.size());
   std::vector<std::size_t> next(start.begin(), start.end() - 1);
   for (const auto& p : pairs) sorted[next[p.first]++] = p;
-  for (std::size_t i = 0; i < bound; ++i)
-    if (start[i + 1] - start[i] > 1) std::sort(sorted.begin() + start[i], sorted.begin() + start[i + 1]);
+  for (std::size_t i = 0; i < bound; ++i) {
+    const std::size_t b0 = start[i], b1 = start[i + 1];
+    if (b1 - b0 > 16) {
+      std::sort(sorted.begin() + static_cast<std::ptrdiff_t>(b0), sorted.begin() + static_cast<std::ptrdiff_t>(b1));
+      continue;
+    }
+    for (std::size_t k = b0 + 1; k < b1; ++k) {  // a short run: insertion sort (the same order: pairs are distinct)
+      const auto p = sorted[k];
+      std::size_t j = k;
+      for (; j > b0 && p < sorted[j - 1]; --j) sorted[j] = sorted[j - 1];
+      sorted[j] = p;
+    }
+  }
   pairs = std::move(sorted);
 }
 
@@ -85,20 +98,25 @@ IffLookResult Interrogate(const IffConfig& c, const Geodetic& sensor_position, d
     if (targets[i].range_m <= c.max_range_m && AnswersInGarblingMode(c, *targets[i].transponder))
       order.push_back({targets[i].range_m, targets[i].azimuth_rad, i});
   }
-  std::sort(order.begin(), order.end(), [](const Ranged& a, const Ranged& b) {
-    return a.range_m != b.range_m ? a.range_m < b.range_m : a.i < b.i;
-  });
-  std::vector<bool> garbled(targets.size(), false);
-  for (std::size_t ii = 0; ii < order.size(); ++ii)
-    for (std::size_t jj = ii + 1; jj < order.size(); ++jj) {
-      const Ranged& a = order[ii];
-      const Ranged& b = order[jj];
-      if (b.range_m - a.range_m >= c.garble_range_m) break;
-      if (AzimuthGapRad(a.azimuth_rad, b.azimuth_rad) >= c.beamwidth_rad) continue;
-      garbled[a.i] = garbled[b.i] = true;
-      const std::size_t sa = targets[a.i].source, sb = targets[b.i].source;
-      out.garbled.emplace_back(std::min(sa, sb), std::max(sa, sb));
-    }
+  {  // (range, index) order: the indices are increasing, so a stable sort on the range (range_sort.h)
+    std::vector<Ranged> scratch;
+    std::vector<std::uint32_t> range_buckets;
+    StableSortByRange(order, &scratch, &range_buckets);
+  }
+  // Every pair closer than the reply train in range and inside one beam (close_pairs.h: the
+  // pairs of the plain range sweep, found through azimuth buckets), then in a fixed order.
+  std::vector<char> garbled(targets.size(), 0);
+  ClosePairBuckets buckets;
+  ForEachClosePair(
+      order, c.garble_range_m, c.beamwidth_rad,
+      [&](std::size_t ii, std::size_t jj) {
+        const Ranged& a = order[ii];
+        const Ranged& b = order[jj];
+        garbled[a.i] = garbled[b.i] = 1;
+        const std::size_t sa = targets[a.i].source, sb = targets[b.i].source;
+        out.garbled.emplace_back(std::min(sa, sb), std::max(sa, sb));
+      },
+      &buckets);
   SortDistinctPairs(out.garbled);
 
   for (std::size_t i = 0; i < targets.size(); ++i) {

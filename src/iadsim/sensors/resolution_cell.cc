@@ -5,7 +5,9 @@
 #include <numbers>
 #include <numeric>
 
+#include "iadsim/sensors/close_pairs.h"
 #include "iadsim/sensors/exact_angles.h"
+#include "iadsim/sensors/range_sort.h"
 
 namespace iadsim {
 namespace {
@@ -27,22 +29,25 @@ void ResolveEchoes(const std::vector<Echo>& echoes, const ResolutionLimits& limi
   };
   std::vector<Ranged> order(n);
   for (std::size_t i = 0; i < n; ++i) order[i] = {echoes[i].range_m, echoes[i].azimuth_rad, echoes[i].elevation_rad, i};
-  std::sort(order.begin(), order.end(), [](const Ranged& a, const Ranged& b) {
-    return a.range_m != b.range_m ? a.range_m < b.range_m : a.i < b.i;
-  });
+  {  // (range, index) order: the indices are increasing, so a stable sort on the range (range_sort.h)
+    std::vector<Ranged> scratch;
+    std::vector<std::uint32_t> range_buckets;
+    StableSortByRange(order, &scratch, &range_buckets);
+  }
   std::vector<std::size_t>& parent = out->work_parent;
   parent.resize(n);
   std::iota(parent.begin(), parent.end(), 0);
-  for (std::size_t ii = 0; ii < n; ++ii) {
-    const Ranged& a = order[ii];
-    for (std::size_t jj = ii + 1; jj < n; ++jj) {
-      const Ranged& b = order[jj];
-      if (b.range_m - a.range_m >= limits.range_m) break;
-      if (AzimuthGapRad(a.azimuth_rad, b.azimuth_rad) >= limits.azimuth_rad) continue;
-      if (limits.use_elevation && std::abs(a.elevation_rad - b.elevation_rad) >= limits.elevation_rad) continue;
-      parent[Find(parent, a.i)] = Find(parent, b.i);
-    }
-  }
+  // Unresolved pairs (close_pairs.h: those of the plain range sweep, through azimuth buckets); the
+  // cells are the connected components, whatever order the pairs are joined in.
+  ForEachClosePair(
+      order, limits.range_m, limits.azimuth_rad,
+      [&](std::size_t ii, std::size_t jj) {
+        const Ranged& a = order[ii];
+        const Ranged& b = order[jj];
+        if (limits.use_elevation && std::abs(a.elevation_rad - b.elevation_rad) >= limits.elevation_rad) return;
+        parent[Find(parent, a.i)] = Find(parent, b.i);
+      },
+      &out->work_pairs);
   // Cells keyed by root, in order of their first (nearest) member; members in range order.
   std::vector<std::size_t>& cell_of = out->work_cell_of;  // per root
   std::vector<std::size_t>& count = out->work_count;      // per cell
@@ -97,7 +102,18 @@ void ResolveEchoes(const std::vector<Echo>& echoes, const ResolutionLimits& limi
     return centroid[a].range_m != centroid[b].range_m ? centroid[a].range_m < centroid[b].range_m
                                                       : members[first[a]] < members[first[b]];
   };
-  if (!std::is_sorted(by_range.begin(), by_range.end(), less)) std::sort(by_range.begin(), by_range.end(), less);
+  // The cells come nearly in this order (by their nearest member): insertion sort, which moves
+  // each cell past the few it is out of order with; std::sort if that turns out to be many. The
+  // order is a strict total one, so both give the same permutation.
+  std::size_t moves = 0;
+  for (std::size_t k = 1; k < cells && moves <= 8 * cells; ++k) {
+    const std::size_t c = by_range[k];
+    std::size_t j = k;
+    for (; j > 0 && less(c, by_range[j - 1]); --j) by_range[j] = by_range[j - 1];
+    by_range[j] = c;
+    moves += k - j;
+  }
+  if (moves > 8 * cells) std::sort(by_range.begin(), by_range.end(), less);
   out->centroids.clear();
   out->offsets.assign(1, 0);
   out->sources.clear();

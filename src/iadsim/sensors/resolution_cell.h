@@ -12,6 +12,8 @@
 #include <cstddef>
 #include <vector>
 
+#include "iadsim/sensors/close_pairs.h"
+
 namespace iadsim {
 
 struct Echo {
@@ -35,7 +37,8 @@ struct ResolutionLimits {
 };
 
 // Groups echoes into resolution cells; output ordered by increasing centroid range. Deterministic.
-// Cost O(n log n + k) for n echoes with k close pairs (a sweep over echoes sorted by range).
+// Cost O(n log n + k) for n echoes with k pairs compared (a sweep over echoes sorted by range,
+// inside azimuth buckets: close_pairs.h).
 std::vector<ResolvedEcho> ResolveEchoes(const std::vector<Echo>& echoes, const ResolutionLimits& limits);
 
 // The same cells, flat, for a caller that resolves every sweep (no allocation per cell once the
@@ -48,6 +51,7 @@ struct ResolvedEchoes {
   std::size_t size() const { return centroids.size(); }
   // Scratch space, kept between calls.
   std::vector<std::size_t> work_parent, work_cell_of, work_count, work_order;
+  ClosePairBuckets work_pairs;
 };
 void ResolveEchoes(const std::vector<Echo>& echoes, const ResolutionLimits& limits, ResolvedEchoes* out);
 

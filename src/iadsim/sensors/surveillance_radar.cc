@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -210,6 +211,9 @@ void SurveillanceRadar::Sweep(const World& world, SimTime revolution_start, std:
   std::vector<Echo> echoes;
   std::vector<int> swerling;
   const std::vector<Candidate>& bin = bins_[static_cast<std::size_t>(sector)];
+  // The antenna's smooth-earth horizon distance, once per sweep (World::InLineOfSight).
+  const double horizon_m =
+      world.terrain() ? 0.0 : SmoothEarthHorizonDistanceM(radar_.position.alt_m, world.line_of_sight().k_factor);
   for (std::size_t j = 0; j < bin.size(); ++j) {
     // Cache hints (no effect on results).
     if (j + kAhead < bin.size()) world.Prefetch(bin[j + kAhead].id, 0);
@@ -222,7 +226,7 @@ void SurveillanceRadar::Sweep(const World& world, SimTime revolution_start, std:
       continue;
     }
     last_seen_[c.id.value() - 1] = {t_hit, s->p_ecef, s->v_ecef, true};
-    if (!world.InLineOfSight(radar_.position, surface_ecef_, s->geo, s->p_ecef)) continue;
+    if (!world.InLineOfSight(radar_.position, surface_ecef_, horizon_m, s->geo, s->p_ecef)) continue;
     const Entity& e = world.Get(c.id);
     looks.push_back({&e, *s, t_hit, PolarOf(frame_.EnuFromEcef(s->p_ecef)), stream_.Derive(e.name, revolution)});
     swerling.push_back(e.signature.swerling);
@@ -281,24 +285,23 @@ void SurveillanceRadar::Sweep(const World& world, SimTime revolution_start, std:
     batch->strobes = FindStrobes(world, radar_.radar, env_, radar_.position, frame_, batch->start, batch->end,
                                  width * sector, width, radar_.north_alignment_error_rad);
   // Detections in time order (the beam's order); merged cells take their strongest echo's time.
-  const auto earlier = [](const Detection& a, const Detection& b) { return a.time < b.time; };
-  if (!truth) {
-    // A stable sort on the same key: the same order as the indexed one below.
-    std::stable_sort(batch->detections.begin(), batch->detections.end(), earlier);
-  } else if (!batch->detections.empty()) {
-    std::vector<std::size_t> idx(batch->detections.size());
-    for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
-    std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
-      return batch->detections[a].time < batch->detections[b].time;
-    });
-    std::vector<Detection> dets;
-    std::vector<std::vector<EntityId>> srcs;
-    for (std::size_t i : idx) {
-      dets.push_back(batch->detections[i]);
-      if (truth) srcs.push_back(std::move(truth->sources[i]));
+  // Ties keep their order: sorted on (time, index), the order std::stable_sort on the time gives,
+  // then moved into place once (the records are large: no merge passes over them).
+  std::vector<std::pair<std::int64_t, std::size_t>>& keys = sort_keys_;
+  keys.clear();
+  for (std::size_t i = 0; i < batch->detections.size(); ++i) keys.emplace_back(batch->detections[i].time.micros(), i);
+  if (!std::is_sorted(keys.begin(), keys.end())) {
+    std::sort(keys.begin(), keys.end());
+    std::vector<Detection>& dets = detection_buffer_;
+    dets.clear();
+    for (const auto& [t, i] : keys) dets.push_back(batch->detections[i]);
+    std::swap(batch->detections, dets);
+    if (truth) {
+      std::vector<std::vector<EntityId>> srcs;
+      srcs.reserve(keys.size());
+      for (const auto& [t, i] : keys) srcs.push_back(std::move(truth->sources[i]));
+      truth->sources = std::move(srcs);
     }
-    batch->detections = std::move(dets);
-    if (truth) truth->sources = std::move(srcs);
   }
 
   if (!iff_.enabled) return;

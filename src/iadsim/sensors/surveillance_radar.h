@@ -30,8 +30,11 @@
 // in range, at the moment the beam passes it; the line of sight bounded from its ECEF position
 // before any exact test (World::InLineOfSight, fixed-observer overload); SNR from K = SNR R^4 kept
 // per RCS; azimuth wrapping without fmod/remainder (exact_angles.h); the entities' records and
-// routes asked of memory ahead of their turn (World::Prefetch). Every one of these gives the same
-// doubles as the plain computation, so a run's outputs do not depend on them.
+// routes asked of memory ahead of their turn (World::Prefetch); the antenna's horizon distance
+// once per sweep; close pairs (IFF garbling, resolution) through azimuth buckets (close_pairs.h)
+// over a bucket sort by range (range_sort.h); detections put in time order by sorting keys, the
+// records moved once. Every one of these gives the same doubles and the same order as the plain
+// computation, so a run's outputs do not depend on them.
 #include <optional>
 #include <string>
 #include <vector>
@@ -133,6 +136,8 @@ class SurveillanceRadar final {
   // Buffers of Sweep, kept between calls (no allocation per sweep once they have grown).
   std::vector<Look> looks_;
   std::vector<IffTarget> iff_targets_;
+  std::vector<std::pair<std::int64_t, std::size_t>> sort_keys_;  // detections by (time, index)
+  std::vector<Detection> detection_buffer_;
 };
 
 }  // namespace iadsim

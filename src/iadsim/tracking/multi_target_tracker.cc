@@ -24,28 +24,72 @@ struct ScanWorkspace {
   std::vector<GatedPair> pairs;
   std::vector<AssignmentCandidate> cand;
   std::vector<JpdaPair> jpda;
-  std::vector<char> used;
+  std::vector<char> used, shared;
   std::vector<Measurement> ms;
   std::vector<double> betas;
+  std::vector<int> assign_last, assign_col, assign_rows;
 };
 
 namespace {
 
 // The GNN assignment of a scan (header, step 3): for each of the n tracks the column given by
 // the optimal assignment, a measurement index < m or a miss column >= m. pairs: sorted by track.
+// A track whose gated measurements are gated by no other track is a cluster of one row (with its
+// miss column): it takes its least-cost column, the smallest on a tie, as SparseAssignmentSolver
+// does for such a cluster; only the other tracks go to the solver, renumbered in increasing order
+// (rows and miss columns), which leaves every other cluster, and so its solution, as it was.
 const std::vector<int>& AssignGnn(int n, std::span<const Measurement> scan, const std::vector<GatedPair>& pairs,
                                   const MultiTargetTrackerConfig& config, ScanWorkspace& ws) {
   const int m = static_cast<int>(scan.size());
   const double pd = config.pd, pg = config.gate_probability, lambda = config.clutter_density;
-  std::vector<AssignmentCandidate>& cand = ws.cand;
-  cand.clear();
-  for (const GatedPair& p : pairs) cand.push_back({p.track, p.meas, p.d2 + p.log_det_S});
   // Miss cost: one column per track; its dimension from the scan's measurements.
   const int dim = MeasurementDimension(scan.front().kind);
   const double miss_cost =
       2.0 * std::log(pd / ((1.0 - pd * pg) * lambda)) - dim * std::log(2.0 * std::numbers::pi);
-  for (int i = 0; i < n; ++i) cand.push_back({i, m + i, miss_cost});
-  return ws.assignment.Solve(n, m + n, cand);
+  std::vector<char>& shared = ws.shared;  // measurement gated by two tracks or more
+  shared.assign(m, 0);
+  std::vector<int>& last = ws.assign_last;
+  last.assign(m, -1);
+  for (const GatedPair& p : pairs) {
+    if (last[p.meas] >= 0 && last[p.meas] != p.track) shared[p.meas] = 1;
+    last[p.meas] = p.track;
+  }
+  std::vector<int>& col = ws.assign_col;
+  col.assign(n, -1);
+  std::vector<int>& row_track = ws.assign_rows;
+  row_track.clear();
+  std::vector<AssignmentCandidate>& cand = ws.cand;
+  cand.clear();
+  std::size_t k = 0;
+  for (int i = 0; i < n; ++i) {
+    const std::size_t begin = k;
+    bool alone = true;
+    for (; k < pairs.size() && pairs[k].track == i; ++k) alone = alone && !shared[pairs[k].meas];
+    if (alone) {
+      int best = m + i;
+      double best_cost = miss_cost;
+      for (std::size_t e = begin; e < k; ++e) {
+        const double c = pairs[e].d2 + pairs[e].log_det_S;
+        IADSIM_CHECK(!std::isnan(c) && c != -kForbidden, "assignment cost must be finite or kForbidden");
+        if (c == kForbidden) continue;
+        if (c < best_cost || (c == best_cost && pairs[e].meas < best)) {
+          best = pairs[e].meas;
+          best_cost = c;
+        }
+      }
+      col[i] = best;
+      continue;
+    }
+    const int r = static_cast<int>(row_track.size());
+    row_track.push_back(i);
+    for (std::size_t e = begin; e < k; ++e) cand.push_back({r, pairs[e].meas, pairs[e].d2 + pairs[e].log_det_S});
+  }
+  const int rows = static_cast<int>(row_track.size());
+  if (rows == 0) return col;
+  for (int r = 0; r < rows; ++r) cand.push_back({r, m + r, miss_cost});
+  const std::vector<int>& sol = ws.assignment.Solve(rows, m + rows, cand);
+  for (int r = 0; r < rows; ++r) col[row_track[r]] = sol[r] < 0 ? -1 : sol[r] < m ? sol[r] : m + row_track[r];
+  return col;
 }
 
 }  // namespace
@@ -73,10 +117,13 @@ template <int D>
 class CvGnn final : public CvGnnEngine {
  public:
   static constexpr int N = 2 * D;
+  static constexpr int kLower = D * (D + 1) / 2;  // a symmetric D x D block's lower triangle
   static constexpr MeasurementKind kKind = D == 2 ? MeasurementKind::kCartesian2D : MeasurementKind::kCartesian3D;
 
   explicit CvGnn(const MultiTargetTrackerConfig& config)
-      : config_(config), gate_(ChiSquareGate(D, config.gate_probability)) {}
+      : config_(config),
+        gate_(ChiSquareGate(D, config.gate_probability)),
+        newborn_(config.management, config.clutter_density) {}
 
   bool Accepts(std::span<const Measurement> scan) const override {
     return std::all_of(scan.begin(), scan.end(), [](const Measurement& m) { return m.kind == kKind; });
@@ -94,11 +141,31 @@ class CvGnn final : public CvGnnEngine {
     double P[N * N];  // column-major
     TrackLifecycle life;
   };
+  // What gating reads of a predicted track, compact: the box (centre c, half extent h) and, for
+  // the exact test, x[0:D] and the lower triangle of P[0:D, 0:D].
+  struct GateBox {
+    double c[D], h[D], x[D], p[kLower];
+  };
+  // A measurement's values, compact: z and R (D x D, column-major).
+  struct Meas {
+    double z[D], R[D * D];
+  };
   void Gate(std::span<const Measurement> scan, double t);
   MultiTargetTrackerConfig config_;
   double gate_;
+  TrackLifecycle newborn_;  // the lifecycle every new track starts with
+  std::size_t confirmed_ = 0;  // confirmed tracks after the last scan
   std::vector<Track> tracks_;
   ScanWorkspace ws_;
+  // Gating buffers, reused from scan to scan: per track, per measurement, per grid slot (the
+  // measurements in the grid's cell order), the tracks in the order they are gated, and the pairs
+  // in that order before they are sorted by track.
+  std::vector<GateBox> boxes_, sorted_boxes_;
+  std::vector<Meas> meas_;
+  std::vector<double> slot_z_, slot_r_;
+  std::vector<int> slot_j_, visit_, cell_start_;
+  std::vector<std::uint64_t> found_;
+  std::vector<GatedPair> raw_pairs_;
 };
 
 template <int D>
@@ -108,105 +175,184 @@ void CvGnn<D>::ProcessScan(std::span<const Measurement> scan, double t, std::uin
   const std::vector<GatedPair>& pairs = ws_.pairs;
   const std::vector<int>& col = AssignGnn(n, scan, pairs, config_, ws_);
   const double pd = config_.pd, pg = config_.gate_probability, lambda = config_.clutter_density;
+  // HitScoreIncrement and MissScoreIncrement (track_management.h) with their constant terms
+  // computed once per scan: the same operations in the same order.
+  const double hit0 = std::log(pd) - 0.5 * D * std::log(2.0 * std::numbers::pi), log_lambda = std::log(lambda);
+  const double miss = MissScoreIncrement(pd, pg);
   std::vector<char>& used = ws_.used;
   used.assign(m, 0);
+  // Update, score and drop deleted tracks (keeping the order) in one pass.
   std::size_t k = 0;  // pairs are sorted by track
+  int kept = 0;
+  confirmed_ = 0;
   for (int i = 0; i < n; ++i) {
+    if (i + 8 < n && col[i + 8] >= 0 && col[i + 8] < m) __builtin_prefetch(&meas_[col[i + 8]]);
     const GatedPair* hit = nullptr;
     for (; k < pairs.size() && pairs[k].track == i; ++k)
       if (pairs[k].meas == col[i]) hit = &pairs[k];
     Track& tr = tracks_[i];
     if (hit) {
       used[hit->meas] = 1;
-      kalman_kernels::UpdateCartesian<N, D>(scan[hit->meas], tr.x, tr.P);
-      tr.life.Hit(HitScoreIncrement(pd, lambda, hit->d2, hit->log_det_S, hit->dim));
+      const Meas& z = meas_[hit->meas];
+      kalman_kernels::UpdateCartesian<N, D>(z.z, z.R, tr.x, tr.P);
+      tr.life.Hit(hit0 - 0.5 * hit->log_det_S - log_lambda - 0.5 * hit->d2);
     } else {
-      tr.life.Miss(MissScoreIncrement(pd, pg));
+      tr.life.Miss(miss);
     }
+    if (tr.life.deleted()) continue;
+    confirmed_ += tr.life.confirmed();
+    if (kept != i) tracks_[kept] = tr;
+    ++kept;
   }
+  tracks_.erase(tracks_.begin() + kept, tracks_.end());
   // New tracks: MakeFilter's single-point initiation (filter_factory.h).
+  if (newborn_.deleted()) {  // score logic, start score at the deletion threshold: born deleted
+    for (int j = 0; j < m; ++j) next_id += used[j] ? 0 : 1;  // (their ids are spent all the same)
+    return;
+  }
+  const std::size_t before = tracks_.size();
   const double s2 = config_.filter.initial_speed_sigma_mps * config_.filter.initial_speed_sigma_mps;
   for (int j = 0; j < m; ++j) {
     if (used[j]) continue;
-    const Measurement& z = scan[j];
-    Track& tr = tracks_.emplace_back(
-        Track{next_id++, z.time_s, {}, {}, TrackLifecycle(config_.management, config_.clutter_density)});
+    const Meas& z = meas_[j];
+    Track& tr = tracks_.emplace_back(Track{next_id++, t, {}, {}, newborn_});
     for (int a = 0; a < D; ++a) {
       tr.x[a] = z.z[a];
-      for (int b = 0; b < D; ++b) tr.P[b * N + a] = z.R(a, b);
+      for (int b = 0; b < D; ++b) tr.P[b * N + a] = z.R[b * D + a];
       tr.P[(D + a) * N + D + a] = s2;
     }
   }
-  std::erase_if(tracks_, [](const Track& tr) { return tr.life.deleted(); });
+  if (newborn_.confirmed()) confirmed_ += tracks_.size() - before;
 }
 
 // Predict every track to t, then GateScan (scan_gating.h) for this engine: the same boxes, the
-// same exact test. (The prediction is done here, in the pass that computes the gate boxes.)
+// same exact test, the same pairs in the same order (by track, then measurement). The prediction
+// is done in the pass that computes the gate boxes. For memory locality the tracks are gated in
+// the order of the grid cell of their box centre (a counting sort), reading a compact copy of
+// their box and position block, against the measurements copied in the grid's slot order; the
+// pairs are then counting-sorted back by track (within a track they are by measurement).
 template <int D>
 void CvGnn<D>::Gate(std::span<const Measurement> scan, double t) {
   GatingWorkspace& w = ws_.gating;
   std::vector<GatedPair>& pairs = ws_.pairs;
   pairs.clear();
   const int n = static_cast<int>(tracks_.size()), m = static_cast<int>(scan.size());
-  if (n == 0 || m == 0) return;
   const double q = config_.filter.process_noise;
   double r_max[3] = {0.0, 0.0, 0.0};
   w.points.resize(m);
+  meas_.resize(m);
   for (int j = 0; j < m; ++j) {
     const Measurement& z = scan[j];
+    Meas& c = meas_[j];
+    for (int a = 0; a < D; ++a) {
+      c.z[a] = z.z[a];
+      for (int b = 0; b < D; ++b) c.R[b * D + a] = z.R(a, b);
+    }
     w.points[j] = Eigen::Vector3d(z.z[0], z.z[1], D == 3 ? z.z[D - 1] : 0.0);
     for (int a = 0; a < D; ++a) r_max[a] = std::max(r_max[a], z.R(a, a));
   }
-  w.centres.resize(n);
-  w.half.resize(n);
+  if (n == 0 || m == 0) return;  // (m > 0: ProcessScan passes no empty scan)
+  boxes_.resize(n);
   w.widths.resize(n);
   for (int i = 0; i < n; ++i) {
     Track& tr = tracks_[i];
     // ManagedTrack::PredictTo and KalmanFilter::Predict.
     if (t > tr.time_s) kalman_kernels::PredictCv<N>(t - tr.time_s, q, tr.x, tr.P);
     tr.time_s = std::max(tr.time_s, t);
-    Eigen::Vector3d& c = w.centres[i];
-    Eigen::Vector3d& h = w.half[i];
-    c.setZero();
-    h.setZero();
+    GateBox& g = boxes_[i];
+    bool finite = true;
     for (int a = 0; a < D; ++a) {
-      c[a] = tr.x[a];
-      h[a] = 1.2 * std::sqrt(gate_ * (std::max(tr.P[a * N + a], 0.0) + r_max[a]));
+      g.c[a] = tr.x[a];
+      g.h[a] = 1.2 * std::sqrt(gate_ * (std::max(tr.P[a * N + a], 0.0) + r_max[a]));
+      g.x[a] = tr.x[a];
+      finite = finite && std::isfinite(g.c[a]) && std::isfinite(g.h[a]);
+      for (int b = 0; b <= a; ++b) g.p[a * (a + 1) / 2 + b] = tr.P[b * N + a];
     }
-    if (!c.allFinite() || !h.allFinite()) {
-      c.setZero();
-      h.setConstant(std::numeric_limits<double>::infinity());
+    if (!finite) {
+      for (int a = 0; a < D; ++a) {
+        g.c[a] = 0.0;
+        g.h[a] = std::numeric_limits<double>::infinity();
+      }
     }
-    w.widths[i] = 2.0 * std::max(h.x(), h.y());
+    w.widths[i] = 2.0 * std::max(g.h[0], g.h[1]);
   }
   auto mid = w.widths.begin() + n / 2;
   std::nth_element(w.widths.begin(), mid, w.widths.end());
   w.grid.Build(w.points, std::isfinite(*mid) ? std::max(*mid, 1e-3) : 1e300);
-  std::vector<int>& cand = w.cand;
-  for (int i = 0; i < n; ++i) {
-    const Eigen::Vector3d& c = w.centres[i];
-    const Eigen::Vector3d& h = w.half[i];
-    cand.clear();
-    w.grid.ForEachCandidate(c.x() - h.x(), c.y() - h.y(), c.x() + h.x(), c.y() + h.y(), [&](int j) {
-      const Eigen::Vector3d& p = w.points[j];
-      if (std::abs(p.x() - c.x()) <= h.x() && std::abs(p.y() - c.y()) <= h.y() &&
-          (D < 3 || std::abs(p.z() - c.z()) <= h.z()))
-        cand.push_back(j);
-    });
-    if (cand.size() > 1) std::sort(cand.begin(), cand.end());
-    for (const int j : cand) {
-      const Innovation inn = kalman_kernels::InnovateCartesian(scan[j], tracks_[i].x, tracks_[i].P, N);
-      if (inn.d2 <= gate_) pairs.push_back({i, j, inn.d2, inn.log_det_S, D});
+  // The measurements in slot order.
+  const std::span<const int> order = w.grid.order();
+  slot_z_.resize(static_cast<std::size_t>(m) * D);
+  slot_r_.resize(static_cast<std::size_t>(m) * kLower);
+  slot_j_.resize(m);
+  std::vector<int>& slot_of = w.other;
+  slot_of.resize(m);
+  for (int e = 0; e < m; ++e) slot_of[order[e]] = e;
+  for (int j = 0; j < m; ++j) {  // scattered writes, sequential reads
+    const int e = slot_of[j];
+    const Meas& c = meas_[j];
+    slot_j_[e] = j;
+    for (int a = 0; a < D; ++a) {
+      slot_z_[e * D + a] = c.z[a];
+      for (int b = 0; b <= a; ++b) slot_r_[e * kLower + a * (a + 1) / 2 + b] = c.R[b * D + a];
     }
   }
+  // The tracks by the cell of their box centre (stable counting sort).
+  const int cells = w.grid.cells();
+  cell_start_.assign(cells + 1, 0);
+  visit_.resize(n);
+  std::vector<int>& cell_of = w.cand;
+  cell_of.resize(n);
+  for (int i = 0; i < n; ++i) {
+    cell_of[i] = w.grid.CellOf(boxes_[i].c[0], boxes_[i].c[1]);
+    ++cell_start_[cell_of[i] + 1];
+  }
+  for (int c = 0; c < cells; ++c) cell_start_[c + 1] += cell_start_[c];
+  sorted_boxes_.resize(n);
+  for (int i = 0; i < n; ++i) {  // scattered writes, sequential reads
+    const int k = cell_start_[cell_of[i]]++;
+    visit_[k] = i;
+    sorted_boxes_[k] = boxes_[i];
+  }
+  raw_pairs_.clear();
+  for (int k = 0; k < n; ++k) {
+    const int i = visit_[k];
+    const GateBox& g = sorted_boxes_[k];
+    found_.clear();
+    w.grid.ForEachSlotRange(g.c[0] - g.h[0], g.c[1] - g.h[1], g.c[0] + g.h[0], g.c[1] + g.h[1], [&](int b, int e) {
+      for (; b < e; ++b) {
+        const double* p = &slot_z_[b * D];
+        if (std::abs(p[0] - g.c[0]) <= g.h[0] && std::abs(p[1] - g.c[1]) <= g.h[1] &&
+            (D < 3 || std::abs(p[D - 1] - g.c[D - 1]) <= g.h[D - 1]))
+          found_.push_back(static_cast<std::uint64_t>(slot_j_[b]) << 32 | static_cast<std::uint32_t>(b));
+      }
+    });
+    if (found_.size() > 1) std::sort(found_.begin(), found_.end());  // by measurement index
+    for (const std::uint64_t f : found_) {
+      const int b = static_cast<int>(f & 0xffffffffu);
+      // InnovateCartesian: nu = z - x[0:D], S = P[0:D, 0:D] + R.
+      double nu[D], s[D * D], l_diag[D];
+      for (int a = 0; a < D; ++a) {
+        nu[a] = slot_z_[b * D + a] - g.x[a];
+        for (int c = 0; c <= a; ++c) s[a * D + c] = g.p[a * (a + 1) / 2 + c] + slot_r_[b * kLower + a * (a + 1) / 2 + c];
+      }
+      const double d2 = kalman_kernels::CartesianD2<D>(nu, s, l_diag);
+      if (d2 <= gate_)
+        raw_pairs_.push_back({i, static_cast<int>(f >> 32), d2, kalman_kernels::CholeskyLogDet<D>(l_diag), D});
+    }
+  }
+  // The pairs by track (stable: by measurement within a track).
+  std::vector<int>& start = w.in_grid;
+  start.assign(n + 1, 0);
+  for (const GatedPair& p : raw_pairs_) ++start[p.track + 1];
+  for (int i = 0; i < n; ++i) start[i + 1] += start[i];
+  pairs.resize(raw_pairs_.size());
+  for (const GatedPair& p : raw_pairs_) pairs[start[p.track]++] = p;
 }
 
 template <int D>
 std::vector<TrackEstimate> CvGnn<D>::Confirmed() const {
   std::vector<TrackEstimate> out;
-  std::size_t count = 0;
-  for (const Track& tr : tracks_) count += tr.life.confirmed() && !tr.life.deleted();
-  out.reserve(count);
+  out.reserve(confirmed_);
   for (const Track& tr : tracks_) {  // EstimateOf, in creation (= id) order
     if (!tr.life.confirmed() || tr.life.deleted()) continue;
     TrackEstimate& e = out.emplace_back();

@@ -36,7 +36,10 @@
 // output is identical bit for bit; a scan with another measurement kind hands the tracks over to
 // the generic path for good. Cost per scan: O(n + m + pairs) for predict, gating (a grid of the
 // measurements, cells of the median gate width), assignment (per cluster; one-track clusters
-// directly), update and management.
+// directly), update and management. For memory locality the gating visits the tracks in the
+// order of the grid cell of their gate's centre (a counting sort), on compact copies of their
+// gate box and position covariance and of the measurements in the grid's cell order; the pairs
+// are then sorted back by track, so that nothing downstream depends on the visiting order.
 #include <cstdint>
 #include <memory>
 #include <span>

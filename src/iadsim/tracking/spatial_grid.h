@@ -19,6 +19,7 @@
 // Deterministic: within a row range, points by increasing cell, then increasing index.
 #include <Eigen/Core>
 
+#include <cmath>
 #include <span>
 #include <vector>
 
@@ -36,6 +37,17 @@ class SpatialGrid final {
 
   // The same, as indices appended to out after clearing it, increasing.
   void Query(const Eigen::Vector3d& lo, const Eigen::Vector3d& hi, std::vector<int>& out) const;
+
+  // The cells' contents as slots: slot e in [0, size()) holds point order()[e]; the cells of the
+  // box [x_lo, x_hi] x [y_lo, y_hi] are the slot ranges f(begin, end) (one per grid row it spans),
+  // so that a caller keeping per-point data in slot order reads it sequentially.
+  std::span<const int> order() const { return order_; }
+  template <class F>
+  void ForEachSlotRange(double x_lo, double y_lo, double x_hi, double y_hi, F&& f) const;
+  // The row-major index of the cell of (x, y), clamped to the grid (NaN: cell 0); 0 if empty.
+  // Sorting query boxes by the cell of their centre makes successive queries visit nearby slots.
+  int CellOf(double x, double y) const;
+  int cells() const { return nx_ * ny_; }
 
   double cell_size_m() const { return cell_size_m_; }
   int cells_x() const { return nx_; }
@@ -61,8 +73,17 @@ inline void SpatialGrid::Range(double lo, double hi, double o, int n, int* a, in
   *b = !(qb <= top) ? n - 1 : qb < 0.0 ? -1 : static_cast<int>(qb);
 }
 
+inline int SpatialGrid::CellOf(double x, double y) const {
+  if (order_.empty()) return 0;
+  const auto axis = [&](double v, double o, int n) {
+    const double q = std::floor((v - o) / cell_size_m_);
+    return !(q >= 0.0) ? 0 : q >= n - 1 ? n - 1 : static_cast<int>(q);
+  };
+  return axis(y, y0_, ny_) * nx_ + axis(x, x0_, nx_);
+}
+
 template <class F>
-void SpatialGrid::ForEachCandidate(double x_lo, double y_lo, double x_hi, double y_hi, F&& f) const {
+void SpatialGrid::ForEachSlotRange(double x_lo, double y_lo, double x_hi, double y_hi, F&& f) const {
   if (order_.empty()) return;
   int ax, bx, ay, by;
   Range(x_lo, x_hi, x0_, nx_, &ax, &bx);
@@ -70,8 +91,15 @@ void SpatialGrid::ForEachCandidate(double x_lo, double y_lo, double x_hi, double
   if (ax > bx || ay > by) return;
   for (int iy = ay; iy <= by; ++iy) {
     const int row = iy * nx_;
-    for (int e = start_[row + ax], end = start_[row + bx + 1]; e < end; ++e) f(order_[e]);
+    f(start_[row + ax], start_[row + bx + 1]);
   }
+}
+
+template <class F>
+void SpatialGrid::ForEachCandidate(double x_lo, double y_lo, double x_hi, double y_hi, F&& f) const {
+  ForEachSlotRange(x_lo, y_lo, x_hi, y_hi, [&](int begin, int end) {
+    for (int e = begin; e < end; ++e) f(order_[e]);
+  });
 }
 
 }  // namespace iadsim

@@ -119,8 +119,11 @@ void ChebyshevPath::FitChunk(double s0_m, double s1_m, double span_s0_m,
 void ChebyshevPath::Prefetch() const {
   if (chunks_.empty()) return;
   __builtin_prefetch(chunks_.data());
+  // The first chunk's coefficients, at most kMaxNodes terms of them, from the sizes held here (not
+  // from the chunk itself, which may not have arrived yet: no load waits on memory).
   const auto* p = reinterpret_cast<const char*>(coef_.data());
-  for (std::size_t b = 0; b < kC * sizeof(double) * chunks_.front().terms; b += 64) __builtin_prefetch(p + b);
+  const std::size_t bytes = std::min(coef_.size(), std::size_t{kC} * kMaxNodes) * sizeof(double);
+  for (std::size_t b = 0; b < bytes; b += 64) __builtin_prefetch(p + b);
 }
 
 int ChebyshevPath::max_terms() const {

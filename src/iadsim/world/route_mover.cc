@@ -32,9 +32,9 @@ GeodesicDirect RouteMover::At(const GeographicLib::GeodesicLine& line, double di
 }
 
 void RouteMover::Prefetch() const {
-  __builtin_prefetch(waypoint_time_s_.data());
-  __builtin_prefetch(waypoint_s_m_.data());
-  __builtin_prefetch(waypoints_.data());
+  const auto* k = reinterpret_cast<const char*>(knots_.data());
+  __builtin_prefetch(k);
+  __builtin_prefetch(k + std::min<std::size_t>(knots_.size() * sizeof(Knot), 128) - 1);
   fitted_.Prefetch();
 }
 
@@ -136,6 +136,8 @@ RouteMover::RouteMover(const RouteConfig& config)
     const double ds = waypoint_s_m_[i + 1] - waypoint_s_m_[i];
     waypoint_time_s_[i + 1] = waypoint_time_s_[i] + 2.0 * ds / (waypoints_[i].speed_mps + waypoints_[i + 1].speed_mps);
   }
+  for (std::size_t i = 0; i < n; ++i)
+    knots_.push_back({waypoint_time_s_[i], waypoint_s_m_[i], waypoints_[i].speed_mps, waypoints_[i].position.alt_m});
 }
 
 std::optional<KinematicState> RouteMover::StateAt(SimTime t) const { return Evaluate(t, false); }
@@ -145,24 +147,28 @@ std::optional<KinematicState> RouteMover::ExactStateAt(SimTime t) const { return
 std::optional<KinematicState> RouteMover::Evaluate(SimTime t, bool exact) const {
   if (t < start_) return std::nullopt;
   const double t_s = (t - start_).seconds();
-  const std::size_t n = waypoints_.size();
-  if (t_s > waypoint_time_s_.back()) {
+  // The waypoint table read here is knots_ (the same numbers as waypoint_time_s_, waypoint_s_m_
+  // and waypoints_, in one block of memory).
+  const std::size_t n = knots_.size();
+  const Knot& last = knots_.back();
+  if (t_s > last.time_s) {
     if (end_ == EndOfRoute::kRemove) return std::nullopt;
-    const double v = waypoints_.back().speed_mps;
-    return StateAtDistance(waypoint_s_m_.back() + v * (t_s - waypoint_time_s_.back()), v, 0.0,
-                           waypoints_.back().position.alt_m, exact);
+    const double v = last.speed_mps;
+    return StateAtDistance(last.s_m + v * (t_s - last.time_s), v, 0.0, last.alt_m, exact);
   }
-  const auto it = std::upper_bound(waypoint_time_s_.begin(), waypoint_time_s_.end(), t_s);
-  const std::size_t i = std::min<std::size_t>(static_cast<std::size_t>(it - waypoint_time_s_.begin()), n - 1) - 1;
-  const double tau = t_s - waypoint_time_s_[i];
-  const double dt = waypoint_time_s_[i + 1] - waypoint_time_s_[i];
-  const double v0 = waypoints_[i].speed_mps, v1 = waypoints_[i + 1].speed_mps;
+  const auto it = std::upper_bound(knots_.begin(), knots_.end(), t_s, [](double x, const Knot& k) { return x < k.time_s; });
+  const std::size_t i = std::min<std::size_t>(static_cast<std::size_t>(it - knots_.begin()), n - 1) - 1;
+  const Knot& k0 = knots_[i];
+  const Knot& k1 = knots_[i + 1];
+  const double tau = t_s - k0.time_s;
+  const double dt = k1.time_s - k0.time_s;
+  const double v0 = k0.speed_mps, v1 = k1.speed_mps;
   const double accel = (v1 - v0) / dt;
-  const double ds = waypoint_s_m_[i + 1] - waypoint_s_m_[i];
-  const double s = waypoint_s_m_[i] + v0 * tau + 0.5 * accel * tau * tau;
+  const double ds = k1.s_m - k0.s_m;
+  const double s = k0.s_m + v0 * tau + 0.5 * accel * tau * tau;
   const double v = v0 + accel * tau;
-  const double h0 = waypoints_[i].position.alt_m, h1 = waypoints_[i + 1].position.alt_m;
-  return StateAtDistance(s, v, v * (h1 - h0) / ds, h0 + (h1 - h0) * (s - waypoint_s_m_[i]) / ds, exact);
+  const double h0 = k0.alt_m, h1 = k1.alt_m;
+  return StateAtDistance(s, v, v * (h1 - h0) / ds, h0 + (h1 - h0) * (s - k0.s_m) / ds, exact);
 }
 
 PathPoint RouteMover::ExactAt(const Piece& piece, double along_m) {

@@ -114,13 +114,34 @@ bool World::InLineOfSight(const Geodetic& a, const Geodetic& b) const {
 
 bool World::InLineOfSight(const Geodetic& a, const Vec3& a_surface_ecef, const Geodetic& b, const Vec3& b_ecef) const {
   if (terrain_) return ComputeLineOfSight(*terrain_, a, b, los_).visible;
+  return InLineOfSight(a, a_surface_ecef, SmoothEarthHorizonDistanceM(a.alt_m, los_.k_factor), b, b_ecef);
+}
+
+bool World::InLineOfSight(const Geodetic& a, const Vec3& a_surface_ecef, double a_horizon_m, const Geodetic& b,
+                          const Vec3& b_ecef) const {
+  if (terrain_) return ComputeLineOfSight(*terrain_, a, b, los_).visible;
   const double b_norm = b_ecef.norm();
   if (std::abs(b.alt_m) <= 1e6 && b_norm >= 6e6) {
     // sin(angle between the normal and the radial) < 3.4e-3; asin(x) < 1.001 x for x < 0.06.
     const double margin_m = kEarthRadiusM * 1.001 * std::abs(b.alt_m) * 3.4e-3 / b_norm + 1.0;
-    const double bound_m = kEarthRadiusM * std::atan2(a_surface_ecef.cross(b_ecef).norm(), a_surface_ecef.dot(b_ecef));
-    const double horizon_m = SmoothEarthHorizonDistanceM(a.alt_m, los_.k_factor) +
-                             SmoothEarthHorizonDistanceM(b.alt_m, los_.k_factor);
+    const double sin_part = a_surface_ecef.cross(b_ecef).norm(), cos_part = a_surface_ecef.dot(b_ecef);
+    const double x = cos_part > 0.0 ? sin_part / cos_part : 2.0;
+    const double k = los_.k_factor * kEarthRadiusM;
+    const double y = b.alt_m > 0.0 ? std::sqrt(b.alt_m * (2.0 * k + b.alt_m)) / k : 0.0;
+    if (x <= 1.0 && y <= 1.0) {
+      // The two decisions below, taken without atan2 and atan where they are clear by far more
+      // than rounding (1e-12 relative): with x = tan(central angle) and y = tan(b's horizon angle)
+      // (the argument of SmoothEarthHorizonDistanceM's atan), x - x^3/3 <= atan(x) <= x and
+      // y - y^3/3 <= atan(y) <= y for 0 <= x, y <= 1 (no cancellation there: x - x^3/3 >= 2x/3).
+      constexpr double kSlack = 1e-12;
+      if ((kEarthRadiusM * x + margin_m) * (1.0 + kSlack) < (a_horizon_m + k * (y - y * y * y / 3.0)) * (1.0 - kSlack))
+        return true;
+      if (kEarthRadiusM * (x - x * x * x / 3.0) * (1.0 - kSlack) - margin_m * (1.0 + kSlack) >
+          (a_horizon_m + k * y) * (1.0 + kSlack))
+        return false;
+    }
+    const double bound_m = kEarthRadiusM * std::atan2(sin_part, cos_part);
+    const double horizon_m = a_horizon_m + SmoothEarthHorizonDistanceM(b.alt_m, los_.k_factor);
     if (bound_m + margin_m < horizon_m) return true;
     if (bound_m - margin_m > horizon_m) return false;
   }

@@ -97,6 +97,10 @@ class World final {
   // to the surface point by at most asin(|h_b| 3.4e-3 / |b_ecef|). Only when the horizon sum
   // falls within that bound (+ 1 m for rounding) of the bounded distance is the exact test run.
   bool InLineOfSight(const Geodetic& a, const Vec3& a_surface_ecef, const Geodetic& b, const Vec3& b_ecef) const;
+  // The same, with the observer's smooth-earth horizon distance kept by the caller too:
+  // a_horizon_m must be SmoothEarthHorizonDistanceM(a.alt_m, line_of_sight().k_factor).
+  bool InLineOfSight(const Geodetic& a, const Vec3& a_surface_ecef, double a_horizon_m, const Geodetic& b,
+                     const Vec3& b_ecef) const;
 
  private:
   struct MissileState {

@@ -226,5 +226,94 @@ TEST(KalmanFilter, KfWithConvertedPolarMeasurementsIsConsistent) {
   ExpectConsistent(r, 50, "KF + unbiased converted polar");
 }
 
+// The fixed-size kernels of the CV fast paths (kalman_filter.h kalman_kernels): the written-out
+// K = 2 update and the gating distance must equal, bit for bit, Eigen's LLT route they replace (the
+// tracker's output is compared byte for byte across versions), on random SPD states and
+// measurements, including zero innovations and correlated R; and match closed forms.
+template <int N, int K>
+void EigenUpdateCartesian(const Measurement& m, double* xv, double* Pv) {  // the Eigen route
+  Eigen::Map<Eigen::Matrix<double, N, 1>> x(xv);
+  Eigen::Map<Eigen::Matrix<double, N, N>> P(Pv);
+  const Eigen::Matrix<double, N, K> PHt = P.template leftCols<K>();
+  const Eigen::Matrix<double, K, K> S = P.template topLeftCorner<K, K>() + m.R.template topLeftCorner<K, K>();
+  const Eigen::LLT<Eigen::Matrix<double, K, K>> llt(S);
+  const Eigen::Matrix<double, N, K> K_gain = llt.solve(PHt.transpose()).transpose();
+  const Eigen::Matrix<double, K, 1> nu = m.z.template head<K>() - x.template head<K>();
+  x += K_gain * nu;
+  const Eigen::Matrix<double, N, N> Pn = P - K_gain * PHt.transpose();
+  P = 0.5 * (Pn + Pn.transpose());
+}
+
+template <int N, int K>
+void RandomCase(RandomStream& rng, int i, Eigen::Matrix<double, N, 1>* x, Eigen::Matrix<double, N, N>* P, Measurement* m) {
+  Eigen::Matrix<double, N, N> A;
+  for (int r = 0; r < N; ++r)
+    for (int c = 0; c < N; ++c) A(r, c) = rng.Normal(0.0, std::pow(10.0, rng.Uniform(0.0, 3.0)));
+  *P = A * A.transpose() + Eigen::Matrix<double, N, N>::Identity();
+  for (int r = 0; r < N; ++r) (*x)(r) = rng.Normal(0.0, 1e4);
+  Eigen::Matrix<double, K, K> B;
+  for (int r = 0; r < K; ++r)
+    for (int c = 0; c < K; ++c) B(r, c) = i % 3 == 0 && r != c ? 0.0 : rng.Normal(0.0, 50.0);
+  m->kind = K == 2 ? MeasurementKind::kCartesian2D : MeasurementKind::kCartesian3D;
+  m->R = B * B.transpose() + Eigen::Matrix<double, K, K>::Identity();
+  m->z.resize(K);
+  for (int r = 0; r < K; ++r) m->z(r) = i % 5 == 0 && r == 0 ? (*x)(r) : (*x)(r) + rng.Normal(0.0, 300.0);
+}
+
+template <int N, int K>
+void ExpectKernelsEqualEigen(std::uint64_t seed) {
+  RandomStream rng(seed);
+  for (int i = 0; i < 5000; ++i) {
+    Eigen::Matrix<double, N, 1> x;
+    Eigen::Matrix<double, N, N> P;
+    Measurement m;
+    RandomCase<N, K>(rng, i, &x, &P, &m);
+    // Gating distance and ln|S| against InnovateCartesian.
+    const Innovation ref = kalman_kernels::InnovateCartesian(m, x.data(), P.data(), N);
+    double nu[K], s[K * K], l_diag[K];
+    for (int a = 0; a < K; ++a) {
+      nu[a] = m.z(a) - x(a);
+      for (int b = 0; b <= a; ++b) s[a * K + b] = P(a, b) + m.R(a, b);
+    }
+    const double d2 = kalman_kernels::CartesianD2<K>(nu, s, l_diag);
+    ASSERT_EQ(d2, ref.d2) << "case " << i;
+    ASSERT_EQ(kalman_kernels::CholeskyLogDet<K>(l_diag), ref.log_det_S) << "case " << i;
+    // Update against the Eigen route.
+    Eigen::Matrix<double, N, 1> x1 = x, x2 = x;
+    Eigen::Matrix<double, N, N> P1 = P, P2 = P;
+    kalman_kernels::UpdateCartesian<N, K>(m, x1.data(), P1.data());
+    EigenUpdateCartesian<N, K>(m, x2.data(), P2.data());
+    for (int r = 0; r < N; ++r) ASSERT_EQ(x1(r), x2(r)) << "case " << i;
+    for (int r = 0; r < N * N; ++r) ASSERT_EQ(P1.data()[r], P2.data()[r]) << "case " << i;
+  }
+}
+
+TEST(KalmanKernels, UpdateAndGatingDistanceEqualEigenBitForBit) {
+  ExpectKernelsEqualEigen<4, 2>(11);
+  ExpectKernelsEqualEigen<6, 2>(12);
+  ExpectKernelsEqualEigen<6, 3>(13);
+}
+
+// Closed forms: uncorrelated position (P = diag(p, q, v, v)), R = r I: d2 = nu_x^2 / (p + r) +
+// nu_y^2 / (q + r), ln|S| = ln((p + r)(q + r)); the update moves x by the scalar gain p / (p + r)
+// and leaves p r / (p + r).
+TEST(KalmanKernels, MatchScalarClosedForms) {
+  const double p = 900.0, q = 1600.0, v = 100.0, r = 2500.0;
+  Eigen::Vector4d x(1000.0, -2000.0, 10.0, 20.0);
+  Eigen::Matrix4d P = Eigen::Vector4d(p, q, v, v).asDiagonal();
+  const double nu[2] = {300.0, -400.0}, s[4] = {p + r, 0.0, 0.0, q + r};
+  double l_diag[2];
+  EXPECT_NEAR(kalman_kernels::CartesianD2<2>(nu, s, l_diag), 300.0 * 300.0 / 3400.0 + 400.0 * 400.0 / 4100.0, 1e-12);
+  EXPECT_NEAR(kalman_kernels::CholeskyLogDet<2>(l_diag), std::log(3400.0 * 4100.0), 1e-12);
+  const double z[2] = {1300.0, -2400.0}, R[4] = {r, 0.0, 0.0, r};
+  kalman_kernels::UpdateCartesian<4, 2>(z, R, x.data(), P.data());
+  EXPECT_NEAR(x(0), 1000.0 + 300.0 * p / (p + r), 1e-9);
+  EXPECT_NEAR(x(1), -2000.0 - 400.0 * q / (q + r), 1e-9);
+  EXPECT_EQ(x(2), 10.0);  // no position-velocity correlation: the velocity is not corrected
+  EXPECT_NEAR(P(0, 0), p * r / (p + r), 1e-9);
+  EXPECT_NEAR(P(1, 1), q * r / (q + r), 1e-9);
+  EXPECT_EQ(P(2, 2), v);
+}
+
 }  // namespace
 }  // namespace iadsim

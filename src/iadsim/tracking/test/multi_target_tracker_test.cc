@@ -240,6 +240,32 @@ TEST(MultiTargetTracker, InlineCvGnnEqualsGenericPathBitForBit) {
   }
 }
 
+// The same with the track-score (SPRT) logic, and with a start score below the deletion threshold
+// (every new track born deleted: no track ever lives, on either path).
+TEST(MultiTargetTracker, InlineCvGnnEqualsGenericPathWithScoreLogic) {
+  std::vector<Target> targets;
+  RandomStream rng(5);
+  for (int i = 0; i < 200; ++i)
+    targets.push_back({{rng.Uniform(-2e4, 2e4), rng.Uniform(-2e4, 2e4)}, {rng.Uniform(-250, 250), rng.Uniform(-250, 250)}});
+  const auto scans = MakeScans(targets, 10, 2.0, 50.0, 0.9, 40.0, 2.5e4, 6);
+  for (const double start_ratio : {100.0, 1e-3}) {  // ln(beta_NT / lambda) = 4.6, or -6.9 <= T_d = -2.3
+    MultiTargetTrackerConfig fast = Config(AssociationAlgorithm::kGnn), slow = fast;
+    fast.management.logic = slow.management.logic = ConfirmLogic::kScore;
+    fast.management.new_target_density = slow.management.new_target_density = start_ratio * fast.clutter_density;
+    slow.inline_cv_gnn = false;
+    MultiTargetTracker a(fast), b(slow);
+    long confirmed = 0;
+    for (std::size_t k = 0; k < scans.size(); ++k) {
+      const auto ea = a.ProcessScan(scans[k]), eb = b.ProcessScan(scans[k]);
+      ExpectSameEstimates(ea, eb, static_cast<int>(k));
+      EXPECT_EQ(a.live_tracks(), b.live_tracks());
+      confirmed += static_cast<long>(ea.size());
+    }
+    if (start_ratio > 1.0) EXPECT_GT(confirmed, 1000);
+    else EXPECT_EQ(a.live_tracks(), 0);
+  }
+}
+
 TEST(MultiTargetTracker, ValidateNamesEveryProblem) {
   MultiTargetTrackerConfig c;
   c.pd = 1.5;

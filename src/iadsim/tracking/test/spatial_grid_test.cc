@@ -104,5 +104,32 @@ TEST(SpatialGrid, EdgesEmptyAndNonFiniteBoxes) {
   EXPECT_EQ(out, (std::vector<int>{0, 1, 2, 3}));
 }
 
+// Slots and cells on the 3 x 4 grid of 10 m cells above (x0 = -10.5, y0 = -20): a point's cell by
+// hand is (floor((x + 10.5) / 10), floor((y + 20) / 10)), row-major; CellOf clamps to the grid;
+// ForEachSlotRange gives the slots whose points order() names, the same as ForEachCandidate.
+TEST(SpatialGrid, SlotRangesAndCellOf) {
+  SpatialGrid grid;
+  const std::vector<Eigen::Vector3d> p{{-10.5, -20.0, 0.0}, {-0.5, -20.0, 0.0}, {9.5, 10.0, 0.0}, {-9.0, 5.0, 0.0}};
+  grid.Build(p, 10.0);
+  ASSERT_EQ(grid.cells(), 12);
+  EXPECT_EQ(grid.CellOf(-10.5, -20.0), 0);   // (0, 0)
+  EXPECT_EQ(grid.CellOf(-0.5, -20.0), 1);    // (1, 0)
+  EXPECT_EQ(grid.CellOf(9.5, 10.0), 11);     // (2, 3)
+  EXPECT_EQ(grid.CellOf(-9.0, 5.0), 6);      // (0, 2): 2 * 3 + 0
+  EXPECT_EQ(grid.CellOf(1e9, -1e9), 2);      // clamped to (2, 0)
+  EXPECT_EQ(grid.CellOf(std::nan(""), 1e9), 9);  // NaN x -> column 0, row 3
+  // Slots: points by cell: 0 (cell 0), 1 (cell 1), 3 (cell 6), 2 (cell 11).
+  EXPECT_EQ(std::vector<int>(grid.order().begin(), grid.order().end()), (std::vector<int>{0, 1, 3, 2}));
+  std::vector<int> via_slots, via_points;
+  grid.ForEachSlotRange(-10.0, -20.0, 0.0, 6.0, [&](int b, int e) {
+    for (; b < e; ++b) via_slots.push_back(grid.order()[b]);
+  });
+  grid.ForEachCandidate(-10.0, -20.0, 0.0, 6.0, [&](int j) { via_points.push_back(j); });
+  EXPECT_EQ(via_slots, (std::vector<int>{0, 1, 3}));  // cells (0..1, 0..2)
+  EXPECT_EQ(via_slots, via_points);
+  grid.Build({}, 10.0);
+  EXPECT_EQ(grid.CellOf(0.0, 0.0), 0);
+}
+
 }  // namespace
 }  // namespace iadsim
