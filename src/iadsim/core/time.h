@@ -8,13 +8,27 @@
 
 namespace iadsim {
 
+namespace time_detail {
+// std::llround(x) (to nearest, halves away from zero) inline: t = trunc(x) and x - t are exact for
+// |x| < 2^53 (the fraction of a double is a double), so the comparison with 1/2 decides exactly;
+// larger, NaN or infinite x go to std::llround.
+inline std::int64_t RoundToInt64(double x) {
+  if (!(std::abs(x) < 9007199254740992.0)) return std::llround(x);
+  std::int64_t t = static_cast<std::int64_t>(x);
+  const double f = x - static_cast<double>(t);
+  if (f >= 0.5) ++t;
+  else if (f <= -0.5) --t;
+  return t;
+}
+}  // namespace time_detail
+
 class Duration final {
  public:
   constexpr Duration() = default;
   static constexpr Duration Micros(std::int64_t us) { return Duration(us); }
   static constexpr Duration Millis(std::int64_t ms) { return Duration(ms * 1000); }
   // Rounds to the nearest microsecond.
-  static Duration Seconds(double s) { return Duration(std::llround(s * 1e6)); }
+  static Duration Seconds(double s) { return Duration(time_detail::RoundToInt64(s * 1e6)); }
   constexpr std::int64_t micros() const { return us_; }
   constexpr double seconds() const { return static_cast<double>(us_) / 1e6; }
   constexpr auto operator<=>(const Duration&) const = default;
@@ -31,7 +45,7 @@ class SimTime final {
  public:
   constexpr SimTime() = default;
   static constexpr SimTime Micros(std::int64_t us) { return SimTime(us); }
-  static SimTime Seconds(double s) { return SimTime(std::llround(s * 1e6)); }
+  static SimTime Seconds(double s) { return SimTime(time_detail::RoundToInt64(s * 1e6)); }
   static constexpr SimTime Max() { return SimTime(INT64_MAX); }
   constexpr std::int64_t micros() const { return us_; }
   constexpr double seconds() const { return static_cast<double>(us_) / 1e6; }

@@ -79,13 +79,38 @@ auto ForMeasurementRows(Eigen::Index rows, Fn&& f) {
   }
 }
 
+// Whether H (fixed M) depends on the position only: N = 6 ([p, v]) with zero velocity columns, as
+// the Jacobian of a polar or position measurement. The products with H then skip those columns
+// (the same sums less their zero terms).
+template <int N, int M>
+bool PositionOnly(const KfMatrix<M, N>& H) {
+  if constexpr (N == 6) return (H.template rightCols<3>().array() == 0.0).all();
+  else return false;
+}
+
+// A H^T for an A with N columns (fixed M).
+template <int N, int M, class A>
+Eigen::Matrix<double, A::RowsAtCompileTime, M> TimesHt(const A& a, const KfMatrix<M, N>& H, bool position_only) {
+  if constexpr (N == 6)
+    if (position_only) return a.template leftCols<3>() * H.template leftCols<3>().transpose();
+  return a * H.transpose();
+}
+
+// H P (fixed M).
+template <int N, int M>
+KfMatrix<M, N> HTimes(const KfMatrix<M, N>& H, const Eigen::Matrix<double, N, N>& P, bool position_only) {
+  if constexpr (N == 6)
+    if (position_only) return H.template leftCols<3>() * P.template topRows<3>();
+  return H * P;
+}
+
 // ComputeInnovationStats from HP = H P (fixed M), shared with the update, which needs HP too.
 template <int N, int M>
 InnovationStats<M> InnovationStatsFromHP(const KfMatrix<M, N>& HP, const KfMatrix<M, 1>& innovation,
-                                         const KfMatrix<M, N>& H, const KfMatrix<M, M>& R) {
+                                         const KfMatrix<M, N>& H, const KfMatrix<M, M>& R, bool position_only) {
   InnovationStats<M> out;
   out.innovation = innovation;
-  const KfMatrix<M, M> S = HP * H.transpose() + R;
+  const KfMatrix<M, M> S = TimesHt<N, M>(HP, H, position_only) + R;
   out.S = 0.5 * (S + S.transpose());
   const Eigen::LLT<KfMatrix<M, M>> llt(out.S);
   IADSIM_CHECK(llt.info() == Eigen::Success, "innovation covariance is not positive definite");
@@ -110,7 +135,9 @@ InnovationStats<M> ComputeInnovationStats(const Eigen::Matrix<double, N, N>& P,
       return InnovationStats<M>{f.innovation, f.S, f.nis, f.log_det_S};
     });
   } else {
-    return kalman_detail::InnovationStatsFromHP<N, M>(H * P, innovation, H, R);
+    const bool position_only = kalman_detail::PositionOnly<N, M>(H);
+    return kalman_detail::InnovationStatsFromHP<N, M>(kalman_detail::HTimes<N, M>(H, P, position_only), innovation,
+                                                      H, R, position_only);
   }
 }
 
@@ -127,8 +154,9 @@ KalmanUpdateResult<N, M> KalmanUpdate(Eigen::Matrix<double, N, 1>& x, Eigen::Mat
       return KalmanUpdateResult<N, M>{f.innovation, f.S, f.nis, f.log_det_S, f.gain};
     });
   } else {
-    const KfMatrix<M, N> HP = H * P;
-    const InnovationStats<M> st = InnovationStatsFromHP<N, M>(HP, innovation, H, R);
+    const bool position_only = PositionOnly<N, M>(H);
+    const KfMatrix<M, N> HP = HTimes<N, M>(H, P, position_only);
+    const InnovationStats<M> st = InnovationStatsFromHP<N, M>(HP, innovation, H, R, position_only);
     KalmanUpdateResult<N, M> out{st.innovation, st.S, st.nis, st.log_det_S, {}};
     // K = P H^T S^-1 (S and P symmetric), with S^-1 in closed form (M <= 3: cofactors).
     const KfMatrix<N, M>& K = out.gain = HP.transpose() * out.S.inverse();
@@ -137,7 +165,7 @@ KalmanUpdateResult<N, M> KalmanUpdate(Eigen::Matrix<double, N, 1>& x, Eigen::Mat
     //   (I - K H) P (I - K H)^T + K R K^T = B - B H^T K^T + K R K^T = B + (K R - B H^T) K^T,
     // the same matrix for any gain, in about half the products of the three-factor form.
     const Eigen::Matrix<double, N, N> B = P - K * HP;
-    const KfMatrix<N, M> C = K * R - B * H.transpose();
+    const KfMatrix<N, M> C = K * R - TimesHt<N, M>(B, H, position_only);
     const Eigen::Matrix<double, N, N> Pn = B + C * K.transpose();
     P = 0.5 * (Pn + Pn.transpose());
     return out;

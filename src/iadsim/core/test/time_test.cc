@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <random>
+#include <vector>
+
 #include "iadsim/core/angle.h"
 #include "iadsim/core/error.h"
 
@@ -17,6 +21,23 @@ TEST(SimTime, IntegerMicrosecondsRoundTrip) {
   SimTime u;
   for (int i = 0; i < 10; ++i) u += Duration::Seconds(0.1);
   EXPECT_EQ(u, SimTime::Seconds(1.0));
+}
+
+// The inline rounding equals std::llround: halves, the doubles next to them, both signs, large,
+// and 1,000,000 seeded values over 24 orders of magnitude.
+TEST(SimTime, RoundingIsLlround) {
+  std::vector<double> xs = {0.0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994, -0.49999999999999994,
+                            1e15 + 0.5, -1e15 - 0.5, 4503599627370495.5, -4503599627370495.5, 9007199254740991.0,
+                            9007199254740992.0, 1e18, -1e18};
+  for (const double x : {0.5, 1.5, 2.5, 1234.5, 1e9 + 0.5}) {
+    xs.push_back(std::nextafter(x, 0.0));
+    xs.push_back(std::nextafter(x, 1e300));
+    xs.push_back(-std::nextafter(x, 0.0));
+  }
+  std::mt19937_64 gen(2026);
+  std::uniform_real_distribution<double> exponent(-6.0, 18.0), unit(-1.0, 1.0);
+  for (int i = 0; i < 1000000; ++i) xs.push_back(unit(gen) * std::pow(10.0, exponent(gen)));
+  for (const double x : xs) ASSERT_EQ(time_detail::RoundToInt64(x), std::llround(x)) << x;
 }
 
 TEST(Angle, WrapsAndConverts) {

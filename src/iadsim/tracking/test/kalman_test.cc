@@ -28,7 +28,8 @@ TEST(Kalman, ScalarUpdateByHand) {
 }
 
 TEST(Kalman, JosephFormEqualsStandardFormAtOptimalGain) {
-  // For the optimal gain, (I-KH)P(I-KH)^T + KRK^T = P - K S K^T = (I - KH) P.
+  // For the optimal gain, (I-KH)P(I-KH)^T + KRK^T = P - K S K^T = (I - KH) P (checked against the
+  // latter, computed independently).
   RandomStream rng(42);
   for (int trial = 0; trial < 50; ++trial) {
     Eigen::Matrix<double, 6, 6> A;
@@ -36,6 +37,9 @@ TEST(Kalman, JosephFormEqualsStandardFormAtOptimalGain) {
     const Eigen::Matrix<double, 6, 6> P0 = A * A.transpose() + Eigen::Matrix<double, 6, 6>::Identity();
     Eigen::Matrix<double, 3, 6> H;
     for (int i = 0; i < 18; ++i) H(i) = rng.Normal(0, 1);
+    // Every other trial a position-only Jacobian (zero velocity columns, as a polar measurement's),
+    // whose products the update computes without those columns.
+    if (trial % 2 == 1) H.rightCols<3>().setZero();
     const Eigen::Matrix3d R = Eigen::Vector3d(0.5, 1.0, 2.0).asDiagonal();
     Eigen::Vector3d nu(rng.Normal(0, 1), rng.Normal(0, 1), rng.Normal(0, 1));
     Eigen::Matrix<double, 6, 1> x = Eigen::Matrix<double, 6, 1>::Zero();
