@@ -28,6 +28,8 @@ struct ScanWorkspace {
   std::vector<Measurement> ms;
   std::vector<double> betas;
   std::vector<int> assign_last, assign_col, assign_rows;
+  std::vector<GatedPair> tentative_pairs;  // JPDA: the tentative tracks' pairs, renumbered
+  std::vector<int> tentative;              // JPDA: the tentative tracks' indices in tracks_
 };
 
 namespace {
@@ -545,6 +547,10 @@ void MultiTargetTracker::Gnn(std::span<const Measurement> scan) {
     if (!used[j]) StartTrack(scan[j]);
 }
 
+// JPDA (header, step 3): the confirmed tracks (confirmed before this scan) by JPDA; the tentative
+// tracks by GNN (AssignGnn, the GNN mode's costs) over the detections that no confirmed track used;
+// new tracks from the detections used by neither. "Used" is Stone Soup's rule
+// (MultiTargetMixtureTracker): beta_tj > beta_t0 for some confirmed track t.
 void MultiTargetTracker::Jpda(std::span<const Measurement> scan) {
   const int n = static_cast<int>(tracks_.size()), m = static_cast<int>(scan.size());
   ScanWorkspace& ws = *work_;
@@ -553,21 +559,27 @@ void MultiTargetTracker::Jpda(std::span<const Measurement> scan) {
   GateScan(ws.filters, scan, config_.gate_probability, ws.gating, ws.pairs);
   const std::vector<GatedPair>& pairs = ws.pairs;
   const double pd = config_.pd, pg = config_.gate_probability, lambda = config_.clutter_density;
+  std::vector<int>& tentative = ws.tentative;  // row of each tentative track in tentative_pairs, else -1
+  tentative.assign(n, -1);
+  int nt = 0;
+  for (int i = 0; i < n; ++i)
+    if (!tracks_[i].life.confirmed()) tentative[i] = nt++;
   std::vector<JpdaPair>& jp = ws.jpda;
   jp.clear();
-  std::vector<char>& gated = ws.used;
-  gated.assign(m, 0);
   for (const GatedPair& p : pairs) {
+    if (tentative[p.track] >= 0) continue;
     // L = exp(dL) capped to keep the products finite (beta is then still exact to 1e-300).
     const double dl = std::min(HitScoreIncrement(pd, lambda, p.d2, p.log_det_S, p.dim), 600.0);
     jp.push_back({p.track, p.meas, std::exp(dl)});
-    gated[p.meas] = 1;
   }
   const JpdaWeights w = ComputeJpdaWeights(n, m, jp, 1.0 - pd * pg, config_.jpda_max_events);
+  std::vector<char>& used = ws.used;  // by a confirmed track (Stone Soup's rule), then by a tentative one
+  used.assign(m, 0);
   std::vector<Measurement>& ms = ws.ms;
   std::vector<double>& betas = ws.betas;
   std::size_t k = 0;
   for (int i = 0; i < n; ++i) {
+    if (tentative[i] >= 0) continue;
     ManagedTrack& tr = tracks_[i];
     double lr = 1.0 - pd * pg;  // the track's PDA likelihood ratio: (1 - Pd Pg) + sum_j L_j
     for (; k < jp.size() && jp[k].track == i; ++k) lr += jp[k].likelihood_ratio;
@@ -580,16 +592,42 @@ void MultiTargetTracker::Jpda(std::span<const Measurement> scan) {
     for (const auto& [j, b] : w.beta[i]) {
       ms.push_back(scan[j]);
       betas.push_back(b);
+      if (b > w.beta0[i]) used[j] = 1;
     }
-    const bool hit = w.beta0[i] <= 0.5;
-    // A tentative track is updated only on a hit: PDA on clutter alone would inflate its
-    // covariance and gate, and let it live on clutter (a known weakness of PDA initiation).
-    if (hit || tr.life.confirmed()) tr.filter->UpdatePda(ms, betas, w.beta0[i]);
-    if (hit) tr.life.Hit(std::log(lr));
+    tr.filter->UpdatePda(ms, betas, w.beta0[i]);
+    if (w.beta0[i] <= 0.5) tr.life.Hit(std::log(lr));
     else tr.life.Miss(MissScoreIncrement(pd, pg));
   }
+  if (nt > 0) {
+    // The tentative tracks' pairs with unused detections, rows renumbered 0..nt-1 (still sorted).
+    std::vector<GatedPair>& tp = ws.tentative_pairs;
+    tp.clear();
+    for (const GatedPair& p : pairs) {
+      if (tentative[p.track] < 0 || used[p.meas]) continue;
+      GatedPair q = p;
+      q.track = tentative[p.track];
+      tp.push_back(q);
+    }
+    const std::vector<int>& col = AssignGnn(nt, scan, tp, config_, ws);
+    std::size_t e = 0;
+    for (int i = 0; i < n; ++i) {
+      const int r = tentative[i];
+      if (r < 0) continue;
+      const GatedPair* hit = nullptr;
+      for (; e < tp.size() && tp[e].track == r; ++e)
+        if (tp[e].meas == col[r]) hit = &tp[e];
+      ManagedTrack& tr = tracks_[i];
+      if (hit) {
+        used[hit->meas] = 1;
+        tr.filter->Update(scan[hit->meas]);
+        tr.life.Hit(HitScoreIncrement(pd, lambda, hit->d2, hit->log_det_S, hit->dim));
+      } else {
+        tr.life.Miss(MissScoreIncrement(pd, pg));
+      }
+    }
+  }
   for (int j = 0; j < m; ++j)
-    if (!gated[j]) StartTrack(scan[j]);
+    if (!used[j]) StartTrack(scan[j]);
 }
 
 }  // namespace iadsim

@@ -8,9 +8,16 @@
 //            with costs  c_tj = d^2 + ln|S|  and  c_t,miss = 2 ln(Pd / ((1 - Pd Pg) lambda (2 pi)^(M/2)))
 //            (both are -2 ln of a likelihood ratio less the same constant; Blackman & Popoli 1999,
 //            sec. 6.4); unassigned measurements start tentative tracks;
-//      jpda: betas of jpda.h per cluster, then UpdatePda; a track counts a hit when 1 - beta0 >= 1/2
-//            (a tentative track is updated only on a hit);
-//            measurements in no gate start tentative tracks;
+//      jpda: in three stages, as Stone Soup's MultiTargetMixtureTracker with a
+//            MultiMeasurementInitiator does (tracks "confirmed" as of the start of the scan):
+//            (a) the confirmed tracks only: betas of jpda.h per cluster, then UpdatePda; a track
+//                counts a hit when 1 - beta0 >= 1/2; a detection is "used" when some confirmed
+//                track weights it above its miss, beta_tj > beta_t0 (Stone Soup's rule);
+//            (b) the tentative tracks: the GNN assignment above (same costs) with the detections
+//                not used in (a); a tentative track is updated (Kalman) only by its assigned one;
+//            (c) detections used by neither start tentative tracks.
+//            (Tentative tracks in the same JPDA, with their wide initiation gates, would take
+//            shares of the confirmed tracks' detections: bench/README.md, Stone Soup section.)
 //      mht:  mht.h (k-best hypotheses per scan, N-scan pruning);
 //   4. track management (track_management.h): hits, misses, score, M-of-N or SPRT, K misses.
 // lambda = clutter_density: false alarms per unit measurement volume (m^2 or m^3) per scan.

@@ -266,6 +266,53 @@ TEST(MultiTargetTracker, InlineCvGnnEqualsGenericPathWithScoreLogic) {
   }
 }
 
+// JPDA leaves tentative tracks out of the joint association (header, step 3 jpda). One target
+// from (0, 0) at (100, 0) m/s, detected every 2 s (exact, then 30 m off in y at t = 8 s), is
+// confirmed at t = 4 s (3 of 4). A clutter point at (1400, 0) at t = 6 s (outside the confirmed
+// gate: d^2 > 100) starts a tentative track; its predicted gate at t = 8 s has
+// S = R + T^2 300^2 + q T^3/3 = 2500 + 360000 + 8/3 m^2 per axis, so the target's detection
+// (800, 30) has d^2 = (600^2 + 30^2) / 365002.7 = 0.99 <= 13.82: inside it. Were both tracks in
+// one JPDA, the confirmed track's beta would be L_c / (L_c + L_t + 1 - Pd Pg) instead of
+// L_c / (L_c + 1 - Pd Pg), L_t / L_c ~ sqrt(|S_c| / |S_t|) ~ 1e-2: another estimate. Checks: the
+// confirmed track's estimate (x, P, score) equals bit for bit that of a run without the clutter
+// point, and it is a hit (score up); the detection starts no track (2 live tracks). With a second
+// detection (1420, 10) beside the tentative track (outside the confirmed gate), the tentative
+// track takes it by GNN (still 2 live tracks: no new one) and the confirmed estimate is unchanged.
+TEST(MultiTargetTracker, JpdaConfirmedTracksFirstTentativeByGnn) {
+  MultiTargetTrackerConfig c = Config(AssociationAlgorithm::kJpda);
+  c.management.confirm_m = 3;
+  c.management.confirm_n = 4;
+  const double sigma = 50.0;
+  for (const bool second : {false, true}) {
+    MultiTargetTracker with(c), without(c);
+    std::vector<TrackEstimate> ew, eo;
+    for (const double t : {0.0, 2.0, 4.0, 6.0, 8.0}) {
+      std::vector<Measurement> scan = {Cart2(t, 100.0 * t, t == 8.0 ? 30.0 : 0.0, sigma)};
+      eo = without.ProcessScan(scan);
+      if (t == 6.0) scan.push_back(Cart2(t, 1400.0, 0.0, sigma));
+      if (t == 8.0 && second) scan.push_back(Cart2(t, 1420.0, 10.0, sigma));
+      const double score_before = ew.empty() ? 0.0 : ew[0].score;
+      ew = with.ProcessScan(scan);
+      if (t < 4.0) continue;
+      ASSERT_EQ(ew.size(), 1u) << t;
+      ASSERT_EQ(eo.size(), 1u) << t;
+      EXPECT_EQ(ew[0].id, 1u);
+      EXPECT_EQ(ew[0].position_m, eo[0].position_m) << t;
+      EXPECT_EQ(ew[0].velocity_mps, eo[0].velocity_mps) << t;
+      EXPECT_EQ(ew[0].covariance, eo[0].covariance) << t;
+      EXPECT_EQ(ew[0].score, eo[0].score) << t;
+      if (t == 8.0) {
+        EXPECT_GT(ew[0].score, score_before);  // a hit
+      }
+    }
+    EXPECT_EQ(with.live_tracks(), 2) << second;  // the confirmed and the tentative track
+    EXPECT_EQ(without.live_tracks(), 1);
+    // The 30 m offset moved the track by a gain in (0, 1): the detection was used.
+    EXPECT_GT(eo[0].position_m.y(), 0.0);
+    EXPECT_LT(eo[0].position_m.y(), 30.0);
+  }
+}
+
 TEST(MultiTargetTracker, ValidateNamesEveryProblem) {
   MultiTargetTrackerConfig c;
   c.pd = 1.5;
