@@ -29,7 +29,8 @@ struct ScanWorkspace {
   std::vector<double> betas;
   std::vector<int> assign_last, assign_col, assign_rows;
   std::vector<GatedPair> tentative_pairs;  // JPDA: the tentative tracks' pairs, renumbered
-  std::vector<int> tentative;              // JPDA: the tentative tracks' indices in tracks_
+  std::vector<int> tentative;        // JPDA: each track's row among the tentative tracks, else -1
+  std::vector<int> tentative_track;  // JPDA: the tentative tracks' indices in tracks_, by row
 };
 
 namespace {
@@ -92,6 +93,29 @@ const std::vector<int>& AssignGnn(int n, std::span<const Measurement> scan, cons
   const std::vector<int>& sol = ws.assignment.Solve(rows, m + rows, cand);
   for (int r = 0; r < rows; ++r) col[row_track[r]] = sol[r] < 0 ? -1 : sol[r] < m ? sol[r] : m + row_track[r];
   return col;
+}
+
+// Applies a GNN assignment (AssignGnn's col) to the tracks of its rows, in row order: row r is
+// track_of(r). A track given a measurement is updated with it and scores a hit (the measurement is
+// then used); any other scores a miss. pairs: sorted by row.
+template <class TrackOf>
+void ApplyGnn(int rows, const TrackOf& track_of, std::span<const Measurement> scan, const std::vector<GatedPair>& pairs,
+              const std::vector<int>& col, const MultiTargetTrackerConfig& config, std::vector<char>& used) {
+  const double pd = config.pd, pg = config.gate_probability, lambda = config.clutter_density;
+  std::size_t k = 0;
+  for (int r = 0; r < rows; ++r) {
+    const GatedPair* hit = nullptr;
+    for (; k < pairs.size() && pairs[k].track == r; ++k)
+      if (pairs[k].meas == col[r]) hit = &pairs[k];
+    ManagedTrack& tr = track_of(r);
+    if (hit) {
+      used[hit->meas] = 1;
+      tr.filter->Update(scan[hit->meas]);
+      tr.life.Hit(HitScoreIncrement(pd, lambda, hit->d2, hit->log_det_S, hit->dim));
+    } else {
+      tr.life.Miss(MissScoreIncrement(pd, pg));
+    }
+  }
 }
 
 }  // namespace
@@ -525,24 +549,10 @@ void MultiTargetTracker::Gnn(std::span<const Measurement> scan) {
   for (int i = 0; i < n; ++i) ws.filters[i] = tracks_[i].filter.get();
   GateScan(ws.filters, scan, config_.gate_probability, ws.gating, ws.pairs);
   const std::vector<GatedPair>& pairs = ws.pairs;
-  const double pd = config_.pd, pg = config_.gate_probability, lambda = config_.clutter_density;
   const std::vector<int>& col = AssignGnn(n, scan, pairs, config_, ws);
   std::vector<char>& used = ws.used;
   used.assign(m, 0);
-  std::size_t k = 0;  // pairs are sorted by track
-  for (int i = 0; i < n; ++i) {
-    const GatedPair* hit = nullptr;
-    for (; k < pairs.size() && pairs[k].track == i; ++k)
-      if (pairs[k].meas == col[i]) hit = &pairs[k];
-    ManagedTrack& tr = tracks_[i];
-    if (hit) {
-      used[hit->meas] = 1;
-      tr.filter->Update(scan[hit->meas]);
-      tr.life.Hit(HitScoreIncrement(pd, lambda, hit->d2, hit->log_det_S, hit->dim));
-    } else {
-      tr.life.Miss(MissScoreIncrement(pd, pg));
-    }
-  }
+  ApplyGnn(n, [&](int i) -> ManagedTrack& { return tracks_[i]; }, scan, pairs, col, config_, used);
   for (int j = 0; j < m; ++j)
     if (!used[j]) StartTrack(scan[j]);
 }
@@ -560,10 +570,15 @@ void MultiTargetTracker::Jpda(std::span<const Measurement> scan) {
   const std::vector<GatedPair>& pairs = ws.pairs;
   const double pd = config_.pd, pg = config_.gate_probability, lambda = config_.clutter_density;
   std::vector<int>& tentative = ws.tentative;  // row of each tentative track in tentative_pairs, else -1
+  std::vector<int>& tentative_track = ws.tentative_track;  // the track of each row
   tentative.assign(n, -1);
+  tentative_track.clear();
   int nt = 0;
   for (int i = 0; i < n; ++i)
-    if (!tracks_[i].life.confirmed()) tentative[i] = nt++;
+    if (!tracks_[i].life.confirmed()) {
+      tentative[i] = nt++;
+      tentative_track.push_back(i);
+    }
   std::vector<JpdaPair>& jp = ws.jpda;
   jp.clear();
   for (const GatedPair& p : pairs) {
@@ -609,22 +624,7 @@ void MultiTargetTracker::Jpda(std::span<const Measurement> scan) {
       tp.push_back(q);
     }
     const std::vector<int>& col = AssignGnn(nt, scan, tp, config_, ws);
-    std::size_t e = 0;
-    for (int i = 0; i < n; ++i) {
-      const int r = tentative[i];
-      if (r < 0) continue;
-      const GatedPair* hit = nullptr;
-      for (; e < tp.size() && tp[e].track == r; ++e)
-        if (tp[e].meas == col[r]) hit = &tp[e];
-      ManagedTrack& tr = tracks_[i];
-      if (hit) {
-        used[hit->meas] = 1;
-        tr.filter->Update(scan[hit->meas]);
-        tr.life.Hit(HitScoreIncrement(pd, lambda, hit->d2, hit->log_det_S, hit->dim));
-      } else {
-        tr.life.Miss(MissScoreIncrement(pd, pg));
-      }
-    }
+    ApplyGnn(nt, [&](int r) -> ManagedTrack& { return tracks_[tentative_track[r]]; }, scan, tp, col, config_, used);
   }
   for (int j = 0; j < m; ++j)
     if (!used[j]) StartTrack(scan[j]);

@@ -6,6 +6,18 @@
 namespace iadsim {
 namespace {
 
+// Fewer than min_tracks indexed tracks: *all gets every one of them (increasing k) and the
+// index is not built (true); else false.
+bool EveryTrackIfFew(const std::vector<PreGateTrack>& tracks, const std::vector<char>& include, int min_tracks,
+                     std::vector<int>* all) {
+  int n = 0;
+  for (int k = 0; k < static_cast<int>(tracks.size()); ++k) n += include.empty() || include[k];
+  if (n >= min_tracks) return false;
+  for (int k = 0; k < static_cast<int>(tracks.size()); ++k)
+    if (include.empty() || include[k]) all->push_back(k);
+  return true;
+}
+
 constexpr double kPreGateMargin = 1.0001;  // as polar_pre_gate.cc
 constexpr double kRel = 1e-7;              // relative tolerance on every bound
 constexpr double kAbsM = 0.01;             // absolute tolerance on distances
@@ -37,14 +49,8 @@ void PolarTrackIndex::Build(const std::vector<PreGateTrack>& tracks, const std::
   wide_.clear();
   always_.clear();
   all_.clear();
-  int n = 0;
-  for (int k = 0; k < static_cast<int>(tracks.size()); ++k) n += include.empty() || include[k];
-  few_ = n < min_tracks_;
-  if (few_) {
-    for (int k = 0; k < static_cast<int>(tracks.size()); ++k)
-      if (include.empty() || include[k]) all_.push_back(k);
-    return;
-  }
+  few_ = EveryTrackIfFew(tracks, include, min_tracks_, &all_);
+  if (few_) return;
   w_ = IndexWindow(t_from, t_to, gate);
   const double h = w_.half_width_s;
   for (int k = 0; k < static_cast<int>(tracks.size()); ++k) {
@@ -134,14 +140,8 @@ void PositionTrackIndex::Build(const std::vector<PreGateTrack>& tracks, const st
   wide_.clear();
   always_.clear();
   all_.clear();
-  int n = 0;
-  for (int k = 0; k < static_cast<int>(tracks.size()); ++k) n += include.empty() || include[k];
-  few_ = n < min_tracks_;
-  if (few_) {
-    for (int k = 0; k < static_cast<int>(tracks.size()); ++k)
-      if (include.empty() || include[k]) all_.push_back(k);
-    return;
-  }
+  few_ = EveryTrackIfFew(tracks, include, min_tracks_, &all_);
+  if (few_) return;
   w_ = IndexWindow(t_from, t_to, gate);
   const double h = w_.half_width_s;
   for (int k = 0; k < static_cast<int>(tracks.size()); ++k) {
