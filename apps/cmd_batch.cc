@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <deque>
 #include <cmath>
 #include <cstring>
 #include <cstdio>
@@ -242,10 +243,19 @@ int Batch(const BatchArgs& a) {
 
   if (rank != 0) {
 #ifdef IADSIM_MPI
-    RunBatch(mine, options, provider, [](ReplicationResult&& r) {
-      const std::string msg = EncodeResult(r);
-      MPI_Send(msg.data(), static_cast<int>(msg.size()), MPI_CHAR, 0, 1, MPI_COMM_WORLD);
+    // Non-blocking sends: a blocking send of a row larger than the eager limit waits (spinning)
+    // until rank 0, busy with its own replications, matches it. The rows stay in order (MPI does
+    // not reorder messages between two ranks on one tag); each buffer lives until its send is done.
+    std::deque<std::pair<std::string, MPI_Request>> sending;
+    RunBatch(mine, options, provider, [&](ReplicationResult&& r) {
+      auto& [msg, request] = sending.emplace_back(EncodeResult(r), MPI_REQUEST_NULL);
+      MPI_Isend(msg.data(), static_cast<int>(msg.size()), MPI_CHAR, 0, 1, MPI_COMM_WORLD, &request);
+      for (int done = 1; done && !sending.empty();) {
+        MPI_Test(&sending.front().second, &done, MPI_STATUS_IGNORE);
+        if (done) sending.pop_front();
+      }
     });
+    for (auto& [msg, request] : sending) MPI_Wait(&request, MPI_STATUS_IGNORE);
 #endif
     return 0;
   }
