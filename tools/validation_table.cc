@@ -5,7 +5,7 @@
 //   iadsim_validation_table --check path/to/validation.md  (exit 1 when the section is out of date)
 //
 // When the file exists and holds the BEGIN/END markers below, only the text between them is
-// replaced, so the sections other engineers write (terrain masking, tracking, ...) are kept;
+// replaced, so the sections written by hand (terrain masking, tracking, ...) are kept;
 // otherwise the whole file is written from the template.
 #include <fmt/format.h>
 
