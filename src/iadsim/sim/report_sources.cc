@@ -29,7 +29,8 @@ constexpr double kFlightPlanIntervalS = 10.0;
 
 FlightPlanFile::FlightPlanFile(RunContext& ctx, const std::vector<FlightPlanSpec>& plans, CommandPostNode* command_post)
     : ctx_(ctx), command_post_(command_post) {
-  for (const FlightPlanSpec& p : plans) plans_.emplace_back(&p, RouteMover(p.route));
+  for (const FlightPlanSpec& p : plans)
+    plans_.emplace_back(&p, p.prepared_route ? p.prepared_route : std::make_shared<const RouteMover>(p.route));
   id_ = ctx_.engine.Add(this);
   ctx_.engine.WakeAt(SimTime() + Duration::Seconds(kFlightPlanIntervalS), Phase::kSense, id_);
 }
@@ -39,7 +40,7 @@ void FlightPlanFile::Wake(SimTime now, Phase, Engine& engine) {
   batch.receiver = "flight-plans";
   batch.time = now;
   for (const auto& [plan, mover] : plans_) {
-    const auto k = mover.StateAt(now);
+    const auto k = mover->StateAt(now);
     if (!k) continue;
     PositionReport r;
     r.source = ReportSource::kFlightPlan;

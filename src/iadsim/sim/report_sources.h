@@ -4,6 +4,7 @@
 //                heard to its command post, latency after the broadcast;
 //   DatalinkNet  a friendly-position datalink: every interval each member reports, and each
 //                subscribed command post receives the reports not lost, after the link's latency.
+#include <memory>
 #include <vector>
 
 #include "iadsim/sensors/position_reporting.h"
@@ -38,7 +39,7 @@ class FlightPlanFile final : public Component {
 
  private:
   RunContext& ctx_;
-  std::vector<std::pair<const FlightPlanSpec*, RouteMover>> plans_;
+  std::vector<std::pair<const FlightPlanSpec*, std::shared_ptr<const RouteMover>>> plans_;
   CommandPostNode* command_post_;
   ComponentId id_ = 0;
 };

@@ -36,6 +36,7 @@ Entity MakeAircraft(const AircraftSpec& a) {
 
 void PrepareRoutes(Scenario& scenario) {
   for (AircraftSpec& a : scenario.aircraft) a.prepared_route = std::make_shared<const RouteMover>(a.route);
+  for (FlightPlanSpec& p : scenario.flight_plans) p.prepared_route = std::make_shared<const RouteMover>(p.route);
 }
 
 RunSummary RunScenario(const Scenario& scenario, const RunOptions& options, Recorder& recorder) {

@@ -18,8 +18,8 @@ struct RunOptions {
 // The scenario must be valid (io/ validates it before).
 RunSummary RunScenario(const Scenario& scenario, const RunOptions& options, Recorder& recorder);
 
-// Builds every aircraft's route once (AircraftSpec::prepared_route), so that replications copy it
-// instead of fitting it again. The scenario readers call it; call it again after changing a route.
+// Builds every aircraft's and flight plan's route once (prepared_route), so that replications copy
+// or share it instead of fitting it again. The scenario readers call it; call it again after changing a route.
 void PrepareRoutes(Scenario& scenario);
 
 }  // namespace iadsim

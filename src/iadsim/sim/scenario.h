@@ -85,6 +85,9 @@ struct FlightPlanSpec {
   std::string callsign;
   RouteConfig route;              // start, waypoints
   double deviation_m = 5000.0;    // expected deviation from the plan per axis (the gate), > 0
+  // `route` built once, shared by the replications; set by PrepareRoutes (runner.h), else each
+  // replication builds it.
+  std::shared_ptr<const RouteMover> prepared_route;
 };
 
 struct AssetSpec {
