@@ -253,7 +253,7 @@ int Run(const TrackOptions& cli, const std::vector<std::string>& given) {
   long rows = 0;
   const auto& scans = data.scans;  // one per (time, sensor), in time order
   for (std::size_t i = 0; i < scans.size(); ++i) {
-    const std::vector<TrackEstimate> tracks = tracker.ProcessScan(scans[i]);
+    const std::vector<TrackEstimate>& tracks = tracker.ProcessScan(scans[i]);
     // Several sensors at one time: the tracks once, after the last of them (one row per track per time).
     if (i + 1 < scans.size() && scans[i + 1].front().time_s == scans[i].front().time_s) continue;
     for (const TrackEstimate& t : tracks) {

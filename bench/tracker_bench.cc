@@ -107,7 +107,7 @@ void BM_Tracker(benchmark::State& state, AssociationAlgorithm algorithm) {
     const std::size_t heap0 = mallinfo2().uordblks;
     MultiTargetTracker tracker(DefaultConfig(algorithm, data->dims));
     for (const auto& scan : data->scans) {
-      const std::vector<TrackEstimate> out = tracker.ProcessScan(scan);
+      const std::vector<TrackEstimate>& out = tracker.ProcessScan(scan);
       confirmed_rows += static_cast<long>(out.size());
       benchmark::DoNotOptimize(out.data());
     }

@@ -130,9 +130,9 @@ void ApplyGnn(int rows, const TrackOf& track_of, std::span<const Measurement> sc
 class CvGnnEngine {
  public:
   virtual ~CvGnnEngine() = default;
-  virtual bool Accepts(std::span<const Measurement> scan) const = 0;
+  virtual bool Accepts(MeasurementKind kind) const = 0;  // a scan whose measurements are all of kind
   virtual void ProcessScan(std::span<const Measurement> scan, double t, std::uint64_t& next_id) = 0;
-  virtual std::vector<TrackEstimate> Confirmed() const = 0;
+  virtual void Confirmed(std::vector<TrackEstimate>& out) const = 0;  // replaces out's contents
   virtual int size() const = 0;
   virtual void MoveTracksTo(std::vector<ManagedTrack>& tracks) = 0;
 };
@@ -151,12 +151,10 @@ class CvGnn final : public CvGnnEngine {
         gate_(ChiSquareGate(D, config.gate_probability)),
         newborn_(config.management, config.clutter_density) {}
 
-  bool Accepts(std::span<const Measurement> scan) const override {
-    return std::all_of(scan.begin(), scan.end(), [](const Measurement& m) { return m.kind == kKind; });
-  }
+  bool Accepts(MeasurementKind kind) const override { return kind == kKind; }
   int size() const override { return static_cast<int>(tracks_.size()); }
   void ProcessScan(std::span<const Measurement> scan, double t, std::uint64_t& next_id) override;
-  std::vector<TrackEstimate> Confirmed() const override;
+  void Confirmed(std::vector<TrackEstimate>& out) const override;
   void MoveTracksTo(std::vector<ManagedTrack>& tracks) override;
 
  private:
@@ -376,12 +374,12 @@ void CvGnn<D>::Gate(std::span<const Measurement> scan, double t) {
 }
 
 template <int D>
-std::vector<TrackEstimate> CvGnn<D>::Confirmed() const {
-  std::vector<TrackEstimate> out;
-  out.reserve(confirmed_);
+void CvGnn<D>::Confirmed(std::vector<TrackEstimate>& out) const {
+  out.resize(confirmed_);
+  std::size_t k = 0;
   for (const Track& tr : tracks_) {  // EstimateOf, in creation (= id) order
     if (!tr.life.confirmed() || tr.life.deleted()) continue;
-    TrackEstimate& e = out.emplace_back();
+    TrackEstimate& e = out[k++];
     e.id = tr.id;
     e.time_s = tr.time_s;
     const auto index6 = [](int k) { return k < D ? k : 3 + (k - D); };  // state index -> [p, v] index
@@ -394,7 +392,7 @@ std::vector<TrackEstimate> CvGnn<D>::Confirmed() const {
     e.score = tr.life.score();
     e.quality = tr.life.quality();
   }
-  return out;
+  IADSIM_CHECK(k == out.size(), "CvGnn: the confirmed count is out of step");
 }
 
 template <int D>
@@ -475,17 +473,21 @@ int MultiTargetTracker::live_tracks() const {
   return mht_ ? mht_->live_tracks() : static_cast<int>(tracks_.size());
 }
 
-std::vector<TrackEstimate> MultiTargetTracker::ProcessScan(std::span<const Measurement> scan) {
+const std::vector<TrackEstimate>& MultiTargetTracker::ProcessScan(std::span<const Measurement> scan) {
   if (scan.empty()) return CurrentConfirmed();
   const double t = scan.front().time_s;
-  for (const Measurement& m : scan) IADSIM_CHECK(m.time_s == t, "ProcessScan: a scan has one time");
+  const int sensor = scan.front().sensor_id;
+  const MeasurementKind kind = scan.front().kind;
+  bool one_sensor = true, one_kind = true;
+  for (const Measurement& m : scan) {  // one pass over the scan (it can be megabytes)
+    IADSIM_CHECK(m.time_s == t, "ProcessScan: a scan has one time");
+    one_sensor = one_sensor && m.sensor_id == sensor;
+    one_kind = one_kind && m.kind == kind;
+  }
   IADSIM_CHECK(t >= last_time_s_, "ProcessScan: scan times must not decrease");
   last_time_s_ = t;
-  const int sensor = scan.front().sensor_id;
-  const bool one_sensor =
-      std::all_of(scan.begin(), scan.end(), [sensor](const Measurement& m) { return m.sensor_id == sensor; });
   if (one_sensor) {
-    SensorScan(scan, t);
+    SensorScan(scan, t, one_kind);
     return CurrentConfirmed();
   }
   // Several sensors at one time: one scan per sensor, in increasing sensor_id (header).
@@ -495,23 +497,28 @@ std::vector<TrackEstimate> MultiTargetTracker::ProcessScan(std::span<const Measu
   for (std::size_t i = 0; i < sorted.size();) {
     std::size_t j = i;
     while (j < sorted.size() && sorted[j].sensor_id == sorted[i].sensor_id) ++j;
-    SensorScan(std::span<const Measurement>(sorted).subspan(i, j - i), t);
+    const std::span<const Measurement> part = std::span<const Measurement>(sorted).subspan(i, j - i);
+    const bool part_one_kind =
+        std::all_of(part.begin(), part.end(), [&](const Measurement& m) { return m.kind == part.front().kind; });
+    SensorScan(part, t, part_one_kind);
     i = j;
   }
   return CurrentConfirmed();
 }
 
-std::vector<TrackEstimate> MultiTargetTracker::CurrentConfirmed() const {
-  return cv_gnn_ ? cv_gnn_->Confirmed() : mht_ ? Confirmed(mht_->best()) : Confirmed(tracks_);
+const std::vector<TrackEstimate>& MultiTargetTracker::CurrentConfirmed() {
+  if (cv_gnn_) cv_gnn_->Confirmed(confirmed_);
+  else Confirmed(mht_ ? mht_->best() : tracks_, confirmed_);
+  return confirmed_;
 }
 
-void MultiTargetTracker::SensorScan(std::span<const Measurement> scan, double t) {
+void MultiTargetTracker::SensorScan(std::span<const Measurement> scan, double t, bool one_kind) {
   if (mht_) {
     mht_->ProcessScan(scan);
     return;
   }
   if (cv_gnn_) {
-    if (cv_gnn_->Accepts(scan)) {
+    if (one_kind && cv_gnn_->Accepts(scan.front().kind)) {
       cv_gnn_->ProcessScan(scan, t, next_id_);
       return;
     }
@@ -524,17 +531,13 @@ void MultiTargetTracker::SensorScan(std::span<const Measurement> scan, double t)
   std::erase_if(tracks_, [](const ManagedTrack& tr) { return tr.life.deleted(); });
 }
 
-std::vector<TrackEstimate> MultiTargetTracker::Confirmed(const std::vector<ManagedTrack>& tracks) const {
-  std::vector<TrackEstimate> out;
-  std::size_t count = 0;
-  for (const ManagedTrack& tr : tracks) count += tr.life.confirmed() && !tr.life.deleted();
-  out.reserve(count);
+void MultiTargetTracker::Confirmed(const std::vector<ManagedTrack>& tracks, std::vector<TrackEstimate>& out) const {
+  out.clear();
   for (const ManagedTrack& tr : tracks)
     if (tr.life.confirmed() && !tr.life.deleted()) out.push_back(EstimateOf(tr));
   // Tracks are kept in order of creation (increasing id) by GNN and JPDA: the sort is then a check.
   const auto by_id = [](const TrackEstimate& a, const TrackEstimate& b) { return a.id < b.id; };
   if (!std::is_sorted(out.begin(), out.end(), by_id)) std::sort(out.begin(), out.end(), by_id);
-  return out;
 }
 
 void MultiTargetTracker::StartTrack(const Measurement& m) {

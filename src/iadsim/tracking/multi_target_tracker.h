@@ -104,17 +104,19 @@ class MultiTargetTracker final {
   // One scan: measurements of one time (scan times must not decrease; both are bugs if broken).
   // Measurements of several sensor_ids are split into one scan per sensor, in increasing
   // sensor_id (stable), processed in turn at the same time (header: multi-sensor fusion).
-  // Returns the confirmed tracks after the last of them.
-  std::vector<TrackEstimate> ProcessScan(std::span<const Measurement> scan);
+  // Returns the confirmed tracks after the last of them, in a buffer the tracker reuses: valid
+  // until the next call (copy it to keep it).
+  const std::vector<TrackEstimate>& ProcessScan(std::span<const Measurement> scan);
   int live_tracks() const;
 
  private:
-  void SensorScan(std::span<const Measurement> scan, double t);
-  std::vector<TrackEstimate> CurrentConfirmed() const;
+  // one_kind: every measurement of the scan is of the same kind.
+  void SensorScan(std::span<const Measurement> scan, double t, bool one_kind);
+  const std::vector<TrackEstimate>& CurrentConfirmed();
   void Gnn(std::span<const Measurement> scan);
   void Jpda(std::span<const Measurement> scan);
   void StartTrack(const Measurement& m);
-  std::vector<TrackEstimate> Confirmed(const std::vector<ManagedTrack>& tracks) const;
+  void Confirmed(const std::vector<ManagedTrack>& tracks, std::vector<TrackEstimate>& out) const;
   MultiTargetTrackerConfig config_;
   std::vector<ManagedTrack> tracks_;
   std::unique_ptr<MhtAssociator> mht_;
@@ -123,6 +125,7 @@ class MultiTargetTracker final {
   // GNN with a linear CV filter on Cartesian measurements: the inline engine (.cc); null otherwise
   // or once a scan of another kind has handed its tracks to tracks_.
   std::unique_ptr<CvGnnEngine> cv_gnn_;
+  std::vector<TrackEstimate> confirmed_;  // what ProcessScan returns, reused
   std::uint64_t next_id_ = 1;
   double last_time_s_ = -1e300;
 };

@@ -40,54 +40,28 @@ Problems TrackManagementConfig::Validate() const {
 }
 
 TrackLifecycle::TrackLifecycle(const TrackManagementConfig& config, double clutter_density)
-    : config_(config) {
+    : t_confirm_(SprtConfirmThreshold(config.alpha, config.beta)),
+      t_delete_(SprtDeleteThreshold(config.alpha, config.beta)),
+      delete_misses_(config.delete_misses),
+      confirm_m_(static_cast<std::int8_t>(config.confirm_m)),
+      confirm_n_(static_cast<std::int8_t>(config.confirm_n)),
+      score_logic_(config.logic == ConfirmLogic::kScore) {
   score_ = peak_ = std::log(config.new_target_density / clutter_density);
   Decide();
 }
 
-void TrackLifecycle::Hit(double score_increment) {
-  ++scans_;
-  ++hits_;
-  misses_in_row_ = 0;
-  score_ += score_increment;
-  Decide();
-}
-
-void TrackLifecycle::Miss(double score_increment) {
-  ++scans_;
-  ++misses_in_row_;
-  score_ += score_increment;
-  Decide();
-}
-
-void TrackLifecycle::Decide() {
-  if (deleted_) return;
-  if (misses_in_row_ >= config_.delete_misses) {
-    deleted_ = true;
-    return;
-  }
-  if (config_.logic == ConfirmLogic::kMofN) {
-    if (!confirmed_) {
-      if (hits_ >= config_.confirm_m && scans_ <= config_.confirm_n) {
-        confirmed_ = true;
-      } else if (hits_ + (config_.confirm_n - scans_) < config_.confirm_m) {
-        deleted_ = true;
-      }
-    }
-    return;
-  }
-  const double t_delete = SprtDeleteThreshold(config_.alpha, config_.beta);
+void TrackLifecycle::DecideByScore() {
   if (!confirmed_) {
-    if (score_ >= SprtConfirmThreshold(config_.alpha, config_.beta)) {
+    if (score_ >= t_confirm_) {
       confirmed_ = true;
       peak_ = score_;
-    } else if (score_ <= t_delete) {
+    } else if (score_ <= t_delete_) {
       deleted_ = true;
     }
     return;
   }
   peak_ = std::max(peak_, score_);
-  if (score_ - peak_ <= t_delete) deleted_ = true;
+  if (score_ - peak_ <= t_delete_) deleted_ = true;
 }
 
 }  // namespace iadsim

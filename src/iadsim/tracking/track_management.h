@@ -20,6 +20,8 @@
 // longer be reached.
 // Either logic: any track is deleted after delete_misses consecutive misses.
 // Densities are per m^2 (2-D) or m^3 (3-D Cartesian measurements) per scan.
+#include <cstdint>
+
 #include "iadsim/core/error.h"
 
 namespace iadsim {
@@ -44,12 +46,24 @@ struct TrackManagementConfig {
   Problems Validate() const;
 };
 
-// The lifecycle of one track.
+// The lifecycle of one track. Compact (40 bytes): the rules it needs are copied in, with the
+// SPRT thresholds computed once, and Hit/Miss are inline (they run for every track at every scan).
 class TrackLifecycle final {
  public:
   TrackLifecycle(const TrackManagementConfig& config, double clutter_density);
-  void Hit(double score_increment);
-  void Miss(double score_increment);
+  void Hit(double score_increment) {
+    ++scans_;
+    ++hits_;
+    misses_in_row_ = 0;
+    score_ += score_increment;
+    Decide();
+  }
+  void Miss(double score_increment) {
+    ++scans_;
+    ++misses_in_row_;
+    score_ += score_increment;
+    Decide();
+  }
   bool confirmed() const { return confirmed_; }
   bool deleted() const { return deleted_; }
   double score() const { return score_; }
@@ -58,11 +72,28 @@ class TrackLifecycle final {
   int consecutive_misses() const { return misses_in_row_; }
 
  private:
-  void Decide();
-  TrackManagementConfig config_;
+  void Decide() {
+    if (deleted_) return;
+    if (misses_in_row_ >= delete_misses_) {
+      deleted_ = true;
+      return;
+    }
+    if (!score_logic_) {
+      if (!confirmed_) {
+        if (hits_ >= confirm_m_ && scans_ <= confirm_n_) confirmed_ = true;
+        else if (hits_ + (confirm_n_ - scans_) < confirm_m_) deleted_ = true;
+      }
+      return;
+    }
+    DecideByScore();
+  }
+  void DecideByScore();
   double score_ = 0.0, peak_ = 0.0;
+  double t_confirm_ = 0.0, t_delete_ = 0.0;  // SprtConfirmThreshold, SprtDeleteThreshold
   int scans_ = 1, hits_ = 1, misses_in_row_ = 0;
-  bool confirmed_ = false, deleted_ = false;
+  int delete_misses_ = 1;
+  std::int8_t confirm_m_ = 1, confirm_n_ = 1;  // (both in [1, 32])
+  bool score_logic_ = false, confirmed_ = false, deleted_ = false;
 };
 
 }  // namespace iadsim

@@ -35,7 +35,7 @@ EntityId World::Add(Entity entity) {
     for (std::size_t i = 0; i < entity.route->waypoint_count(); ++i) speed = std::max(speed, entity.route->waypoint_speed(i));
   entities_.push_back(std::move(entity));
   missile_states_.push_back({});
-  bounds_.push_back({SimTime(), Vec3::Zero(), false, 2.0 * speed + 50.0});
+  bounds_.push_back({SimTime(), Vec3::Zero(), false, entities_.back().IsTarget(), 2.0 * speed + 50.0});
   return entities_.back().id;
 }
 
@@ -82,26 +82,11 @@ void World::ForEachAircraft(SimTime t, const std::function<void(const Entity&, c
   }
 }
 
-void World::ForEachTargetNear(SimTime t, const Vec3& p_ecef, double radius_m,
-                              const std::function<void(const Entity&, const EntityState&)>& fn) const {
-  for (const Entity& e : entities_) {
-    if (!e.IsTarget() || !MayBeWithin(e.id, t, p_ecef, radius_m)) continue;
-    if (auto s = StateAt(e.id, t)) fn(e, *s);
-  }
-}
-
-bool World::MayBeWithin(EntityId id, SimTime t, const Vec3& p_ecef, double radius_m) const {
-  const Bound& b = bounds_[id.value() - 1];
-  if (!b.valid) return true;
-  const double dt = std::abs((t - b.time).seconds());
-  return (b.p_ecef - p_ecef).norm() - b.max_speed_mps * dt <= radius_m;
-}
-
 void World::SetMissileState(EntityId id, SimTime t, const Vec3& p_ecef, const Vec3& v_ecef) {
   IADSIM_CHECK(!Get(id).route, "not an integrated missile or munition");
   missile_states_[id.value() - 1] = {t, p_ecef, v_ecef};
   Bound& b = bounds_[id.value() - 1];
-  b = {t, p_ecef, true, std::max(b.max_speed_mps, 2.0 * v_ecef.norm() + 50.0)};
+  b = {t, p_ecef, true, b.target, std::max(b.max_speed_mps, 2.0 * v_ecef.norm() + 50.0)};
 }
 
 bool World::InLineOfSight(const Geodetic& a, const Geodetic& b) const {

@@ -3,6 +3,7 @@
 // (written by the weapons that fly them). Only the world, the sensors' physics and the weapons'
 // fuzes read it; perception (tracking, c2) never does.
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -41,14 +42,23 @@ class World final {
   // The same for the targets that may be within radius_m of p_ecef at t: a target is skipped, its
   // state not evaluated, only when it is certainly farther (MayBeWithin); fn decides on the exact
   // state. Same calls as ForEachAircraft for every target fn would accept within the radius.
-  void ForEachTargetNear(SimTime t, const Vec3& p_ecef, double radius_m,
-                         const std::function<void(const Entity&, const EntityState&)>& fn) const;
+  // (A template, inline: the loop reads only the compact bounds, not the entities, until a target
+  // may be near.)
+  template <class F>
+  void ForEachTargetNear(SimTime t, const Vec3& p_ecef, double radius_m, F&& fn) const {
+    for (std::size_t i = 0; i < bounds_.size(); ++i) {
+      if (!bounds_[i].target || !MayBeWithin(bounds_[i], t, p_ecef, radius_m)) continue;
+      if (auto s = StateAt(EntityId(static_cast<std::uint32_t>(i + 1)), t)) fn(entities_[i], *s);
+    }
+  }
   // False only when entity id is certainly farther than radius_m from p_ecef at t, by the bound
   //   |p(t) − p_ecef| ≥ |p(t_k) − p_ecef| − v_max |t − t_k|
   // from the last state evaluated (t_k, p(t_k)) and the entity's speed bound v_max (twice its
   // fastest waypoint speed plus 50 m/s for a route: the 3-D speed along a climb exceeds the ground
   // speed; twice its speed for an integrated missile). Costs no state evaluation.
-  bool MayBeWithin(EntityId id, SimTime t, const Vec3& p_ecef, double radius_m) const;
+  bool MayBeWithin(EntityId id, SimTime t, const Vec3& p_ecef, double radius_m) const {
+    return MayBeWithin(bounds_[id.value() - 1], t, p_ecef, radius_m);
+  }
 
   // Missiles: their state is set by whoever integrates them; StateAt extrapolates linearly from
   // the last set time.
@@ -116,9 +126,15 @@ class World final {
     SimTime time;
     Vec3 p_ecef = Vec3::Zero();
     bool valid = false;
+    bool target = false;  // Entity::IsTarget()
     double max_speed_mps = 0.0;
   };
-  mutable std::vector<Bound> bounds_;
+  static bool MayBeWithin(const Bound& b, SimTime t, const Vec3& p_ecef, double radius_m) {
+    if (!b.valid) return true;
+    const double dt = std::abs((t - b.time).seconds());
+    return (b.p_ecef - p_ecef).norm() - b.max_speed_mps * dt <= radius_m;
+  }
+  mutable std::vector<Bound> bounds_;  // indexed like entities_
   std::shared_ptr<const Terrain> terrain_;
   std::vector<Jammer> jammers_;
   std::vector<Emitter> emitters_;
