@@ -3,12 +3,18 @@
 #include <Eigen/Cholesky>
 #include <algorithm>
 #include <limits>
+#include <map>
 
 #include "iadsim/tracking/polar_pre_gate.h"
 #include "iadsim/tracking/track_index.h"
 
 
 namespace iadsim {
+namespace {
+
+constexpr double kSlotS = 4.0;  // the time span of one index's reports, s
+
+}  // namespace
 
 ReportCorrelation CorrelateReports(const Tracker& tracker, const std::vector<PositionReport>& reports) {
   ReportCorrelation out;
@@ -19,18 +25,25 @@ ReportCorrelation CorrelateReports(const Tracker& tracker, const std::vector<Pos
   pre.reserve(tracks.size());
   for (const TrackState& t : tracks) pre.push_back(PreGateTrack::Of(t.time, t.x, t.P));
   // The confirmed tracks each report may gate with, in increasing order (track_index.h: a superset
-  // of those the pre-gate keeps), over the reports' time window.
+  // of those the pre-gate keeps), over its slot's time window.
   std::vector<char> confirmed(tracks.size());
   for (std::size_t k = 0; k < tracks.size(); ++k) confirmed[k] = tracks[k].status == TrackStatus::kConfirmed;
-  PositionTrackIndex index;
-  if (!reports.empty()) {
-    SimTime from = reports.front().time_of_validity, to = from;
-    for (const PositionReport& r : reports) {
-      from = std::min(from, r.time_of_validity);
-      to = std::max(to, r.time_of_validity);
-    }
-    index.Build(pre, confirmed, q, from, to, gate);
+  // One index per time slot of kSlotS seconds back from the newest report: a batch can hold
+  // reports of very different ages (a picture relays tracks last updated minutes ago), and one
+  // index over the whole window would widen every track's bound by its speed times that window.
+  std::vector<long> slot_of(reports.size());
+  std::map<long, std::pair<SimTime, SimTime>> window;  // slot -> [from, to] of its reports
+  SimTime newest;
+  for (std::size_t i = 0; i < reports.size(); ++i)
+    newest = i == 0 ? reports[i].time_of_validity : std::max(newest, reports[i].time_of_validity);
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    const SimTime t = reports[i].time_of_validity;
+    slot_of[i] = static_cast<long>(std::min((newest - t).seconds() / kSlotS, 1e9));
+    const auto [it, added] = window.try_emplace(slot_of[i], t, t);
+    it->second = {std::min(it->second.first, t), std::max(it->second.second, t)};
   }
+  std::map<long, PositionTrackIndex> index;
+  for (const auto& [slot, w] : window) index[slot].Build(pre, confirmed, q, w.first, w.second, gate);
   std::vector<int> near;
   for (std::size_t i = 0; i < reports.size(); ++i) {
     const PositionReport& r = reports[i];
@@ -40,7 +53,7 @@ ReportCorrelation CorrelateReports(const Tracker& tracker, const std::vector<Pos
     R(2, 2) = r.sigma_vertical_m * r.sigma_vertical_m + 1.0;
     double best = std::numeric_limits<double>::infinity();
     TrackId best_track;
-    index.Candidates(r.time_of_validity, z, R.trace(), &near);
+    index.at(slot_of[i]).Candidates(r.time_of_validity, z, R.trace(), &near);
     for (const int k : near) {
       const TrackState& t = tracks[k];
       // Certainly outside the gate: neither the best within it nor a change of which one is.

@@ -293,16 +293,21 @@ void FireUnit::Fly(SimTime now) {
 bool FireUnit::Fuze(SimTime t0, double dt, Flight& f, const Vec3& m0, const Vec3& m1) {
   const SimTime t1 = t0 + Duration::Seconds(dt);
   const auto& entities = ctx_.world.entities();
-  f.next_fuze_check.resize(entities.size(), SimTime());
+  // Entities that are not targets are never checked; new entities are checked at once.
+  for (std::size_t i = f.next_fuze_check.size(); i < entities.size(); ++i)
+    f.next_fuze_check.push_back(entities[i].IsTarget() ? SimTime() : SimTime::Max());
   const InterceptorConfig& cfg = spec_.interceptor;
   double best_t = dt + 1.0, best_d = 0.0;
   EntityId best;
-  for (const Entity& e : entities) {
-    if (!e.IsTarget()) continue;
-    SimTime& next = f.next_fuze_check[e.id.value() - 1];
+  for (std::size_t i = 0; i < entities.size(); ++i) {
+    SimTime& next = f.next_fuze_check[i];
     if (t1 < next) continue;
+    const Entity& e = entities[i];
     const auto s = ctx_.world.StateAt(e.id, t1);
-    if (!s) continue;
+    if (!s) {  // not in the sky: next checked when it may be (its start), or never
+      next = ctx_.world.NextTimeInSky(e.id, t1);
+      continue;
+    }
     const Vec3 a1 = frame_.EnuFromEcef(s->p_ecef);
     const Vec3 a_v = frame_.EnuVectorFromEcef(s->v_ecef);
     const Vec3 rel0 = (a1 - a_v * dt) - m0;

@@ -134,7 +134,7 @@ void PolarTrackIndex::Candidates(const PolarPlot& plot, std::vector<int>* out) c
 void PositionTrackIndex::Build(const std::vector<PreGateTrack>& tracks, const std::vector<char>& include,
                                double q_m2_per_s3, SimTime t_from, SimTime t_to, double gate) {
   for (Tier& tier : tiers_) {
-    tier.sorted.clear();
+    tier.entries.clear();
     tier.max_reach_m = 0.0;
   }
   wide_.clear();
@@ -158,16 +158,17 @@ void PositionTrackIndex::Build(const std::vector<PreGateTrack>& tracks, const st
       always_.push_back(k);
     } else if (r <= kWidePositionM) {
       Tier& tier = tiers_[r <= kPositionTiersM[0] ? 0 : r <= kPositionTiersM[1] ? 1 : 2];
-      tier.sorted.push_back(e);
+      tier.entries.push_back(e);
       tier.max_reach_m = std::max(tier.max_reach_m, r);
     } else {
       wide_.push_back(e);
     }
   }
-  for (Tier& tier : tiers_)
-    std::sort(tier.sorted.begin(), tier.sorted.end(), [](const Entry& a, const Entry& b) {
-      return a.q_enu.x() != b.q_enu.x() ? a.q_enu.x() < b.q_enu.x() : a.k < b.k;
-    });
+  for (Tier& tier : tiers_) {
+    tier.points.clear();
+    for (const Entry& e : tier.entries) tier.points.emplace_back(e.q_enu.x(), e.q_enu.y(), 0.0);
+    tier.grid.Build(tier.points, std::max(tier.max_reach_m, 100.0));
+  }
 }
 
 bool PositionTrackIndex::Keeps(const Entry& e, const Vec3& z_enu, double report_term_m, double d_s) const {
@@ -186,13 +187,15 @@ void PositionTrackIndex::Candidates(SimTime time, const Vec3& z_enu, double trac
   out->insert(out->end(), always_.begin(), always_.end());
   for (const Entry& e : wide_)
     if (Keeps(e, z_enu, term, d_s)) out->push_back(e.k);
-  // |z_e - q_e| <= |z - q|: in each tier, the window in east holds every entry that may be kept.
+  // |z_e - q_e| and |z_n - q_n| are <= |z - q|: in each tier, the square of half-width `half`
+  // around z holds every entry that may be kept.
   for (const Tier& tier : tiers_) {
+    if (tier.entries.empty()) continue;
     const double half = (tier.max_reach_m + term) * (1.0 + 2.0 * kRel) + 2.0 * kRel * z_enu.norm() + 2.0 * kAbsM;
-    auto it = std::lower_bound(tier.sorted.begin(), tier.sorted.end(), z_enu.x() - half,
-                               [](const Entry& e, double v) { return e.q_enu.x() < v; });
-    for (const double hi = z_enu.x() + half; it != tier.sorted.end() && !(hi < it->q_enu.x()); ++it)
-      if (Keeps(*it, z_enu, term, d_s)) out->push_back(it->k);
+    tier.grid.ForEachCandidate(z_enu.x() - half, z_enu.y() - half, z_enu.x() + half, z_enu.y() + half, [&](int j) {
+      const Entry& e = tier.entries[j];
+      if (Keeps(e, z_enu, term, d_s)) out->push_back(e.k);
+    });
   }
   std::sort(out->begin(), out->end());
 }

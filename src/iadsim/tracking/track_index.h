@@ -20,21 +20,25 @@
 //                                    turns by at most asin(|v_k| D / rho_k) <= (pi/2) |v_k| D / rho_k)
 //   position report z (trace of its noise tr_R):
 //     | z - q_k |                <= e_k + |v_k| D + sqrt(g tr_R)
-// Tracks are sorted by azimuth from the sensor (polar) or by east coordinate (position), in three
-// tiers by the width of their bound (so that a few uncertain tracks do not widen every window); a
-// plot scans, in each tier, the window of half-width the tier's widest bound + its own term, and
+// Tracks are put in three tiers by the width of their bound (so that a few uncertain tracks do not
+// widen every window), sorted by azimuth from the sensor (polar) or in a uniform east-north grid
+// (position: spatial_grid.h, cells about as wide as the tier's widest bound); a plot scans, in each
+// tier, the window of half-width the tier's widest bound + its own term (an azimuth interval, or
+// the square of the grid cells it overlaps: |z_e - q_e| and |z_n - q_n| are both <= |z - q|), and
 // tests each track there against the track's own bound. Tracks
 // whose azimuth bound is wider than kWideAzimuthRad (close to the sensor, or uncertain), whose reach
 // is above kWidePositionM, or whose numbers are not finite are kept aside and tested one by one
 // (or returned always when not finite). Tolerances of 1e-7 relative and 1 cm / 1 microradian absolute
 // cover the rounding of the two computations.
-// Cost: O(n log n) to build, O(log n + tracks in the window + wide tracks) per plot.
+// Cost: O(n log n) to build (O(n) for the position grid), O(log n + tracks in the window + wide
+// tracks) per plot.
 // Sources: the pre-gate's bounds (polar_pre_gate.h); sorted-window gating as in Blackman & Popoli,
 // Design and Analysis of Modern Tracking Systems, Artech House 1999, sec. 6.4 (coarse gating).
 #include <vector>
 
 #include "iadsim/core/time.h"
 #include "iadsim/tracking/polar_pre_gate.h"
+#include "iadsim/tracking/spatial_grid.h"
 
 namespace iadsim {
 
@@ -113,8 +117,10 @@ class PositionTrackIndex final {
   };
   bool Keeps(const Entry& e, const Vec3& z_enu, double report_term_m, double d_s) const;
   struct Tier {
-    std::vector<Entry> sorted;  // by q_enu.x() (east)
-    double max_reach_m = 0.0;   // at D = H
+    std::vector<Entry> entries;            // by k
+    std::vector<Eigen::Vector3d> points;   // their q_enu (east, north) for the grid
+    SpatialGrid grid;                      // cells about as wide as the widest bound
+    double max_reach_m = 0.0;              // at D = H
   };
   Tier tiers_[3];
   std::vector<Entry> wide_;

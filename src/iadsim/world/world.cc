@@ -63,6 +63,13 @@ std::optional<EntityState> World::StateAt(EntityId id, SimTime t) const {
   return EntityState{id, p, m.v_ecef, GeodeticFromEcef(p)};
 }
 
+SimTime World::NextTimeInSky(EntityId id, SimTime t) const {
+  const Entity& e = Get(id);
+  if (e.destroyed && e.destroyed_at <= t) return SimTime::Max();
+  if (e.route && t < e.route->start()) return e.route->start();
+  return SimTime::Max();
+}
+
 void World::Prefetch(EntityId id, int stage) const {
   if (!id.valid() || id.value() > entities_.size()) return;
   const Entity& e = entities_[id.value() - 1];

@@ -33,6 +33,10 @@ class World final {
 
   // The state of an entity at t, if it is in the sky then (started, not landed, not destroyed).
   std::optional<EntityState> StateAt(EntityId id, SimTime t) const;
+  // For an entity not in the sky at t (StateAt is empty): the earliest time after t at which it
+  // may be: its route's start when t is before it, SimTime::Max() when it has left for good
+  // (destroyed, or removed at the end of its route; a diversion is made only in the sky).
+  SimTime NextTimeInSky(EntityId id, SimTime t) const;
   // Cache hints for a caller about to call StateAt on many entities in a known order; no effect on
   // any result. Stage 0 asks the memory system for the entity's record; stage 1, issued a few
   // entities later (once the record has arrived), for what StateAt reads behind it (its route).
