@@ -33,6 +33,7 @@
 // Source of the doctrine shape: NATO AAP-6 / STANAG 1241 identity definitions as summarised in
 // ../reference (texts not public); thresholds are scenario settings.
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -129,7 +130,7 @@ class Identifier final {
   };
   static std::string ReportSender(const Evidence& e);
   IdentificationRules rules_;
-  std::map<TrackId, Evidence> tracks_;
+  std::unordered_map<TrackId, Evidence> tracks_;  // looked up only, never iterated
   std::vector<IdentityConflict> conflicts_;
 };
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include <Eigen/Geometry>
 
@@ -33,18 +34,43 @@ void CommandPostNode::DeliverReports(PositionReportBatch batch) {
 }
 
 void CommandPostNode::EngagementEnded(EngagementId engagement, SimTime t) {
+  ++epoch_;
   cp_.OnEngagementEnded(engagement, t);
   ctx_.Emit(Event{t, "engagement_ended"}.With("unit", name_).With("engagement", std::int64_t{engagement.value()}));
   ctx_.engine.WakeAt(t, Phase::kDecide, id_);
 }
 
 void CommandPostNode::Wake(SimTime now, Phase phase, Engine& engine) {
+  ++epoch_;
   if (phase == Phase::kTrack) {
     Track(now);
     engine.WakeAt(now, Phase::kDecide, id_);
   } else if (phase == Phase::kDecide) {
     Decide(now);
   }
+}
+
+const std::vector<PositionReport>& CommandPostNode::Picture(SimTime now) const {
+  if (picture_epoch_ == epoch_ && picture_time_ == now) return picture_;
+  picture_epoch_ = epoch_;
+  picture_time_ = now;
+  picture_.clear();
+  const LocalFrame& frame = this->frame();
+  for (const TrackState& t : cp_.tracker().tracks()) {
+    if (t.status != TrackStatus::kConfirmed) continue;
+    PositionReport& r = picture_.emplace_back();
+    r.source = ReportSource::kNetwork;
+    r.sender_unit = name_;
+    r.callsign = fmt::format("{}#{}", name_, t.id.value());
+    r.time_of_validity = t.time;
+    r.position = frame.GeodeticFromEnu(t.x.head<3>());
+    r.v_enu = LocalFrame(r.position).EnuVectorFromEcef(frame.EcefVectorFromEnu(t.x.tail<3>()));
+    r.sigma_horizontal_m = std::sqrt(std::max(0.0, (t.P(0, 0) + t.P(1, 1)) / 2.0));
+    r.sigma_vertical_m = std::sqrt(std::max(0.0, t.P(2, 2)));
+    r.identity = ToString(cp_.IdentityOf(t.id));
+  }
+  for (PositionReport& r : cp_.RemotePicture(now)) picture_.push_back(std::move(r));
+  return picture_;
 }
 
 int CommandPostNode::SenderKeyLess::CompareJoined(std::string_view s, const SenderProbe& p) {

@@ -31,6 +31,10 @@ class CommandPostNode final : public Component {
   const std::string& name() const { return name_; }
   const CommandPost& command_post() const { return cp_; }
   const LocalFrame& frame() const { return cp_.tracker().frame(); }
+  // The unit's air picture as network reports at `now`: its confirmed tracks, then the tracks it
+  // heard from others and holds none of its own for (CommandPost::RemotePicture), `network` left
+  // empty. Built once per instant and state of the command post, for every link that sends it.
+  const std::vector<PositionReport>& Picture(SimTime now) const;
 
  private:
   void Track(SimTime now);
@@ -71,6 +75,12 @@ class CommandPostNode final : public Component {
   bool FirstForTrack(const SenderProbe& probe);
   std::set<std::pair<TrackId, std::string>, SenderKeyLess> correlated_senders_;
   std::set<TrackId> confirmed_;  // to report drops of confirmed tracks only
+  // Picture's cache: valid for picture_time_ while epoch_ (changed by every call that may change
+  // the command post) equals picture_epoch_.
+  std::uint64_t epoch_ = 0;
+  mutable std::uint64_t picture_epoch_ = ~std::uint64_t{0};
+  mutable SimTime picture_time_;
+  mutable std::vector<PositionReport> picture_;
 };
 
 }  // namespace iadsim

@@ -12,28 +12,8 @@ PositionReportBatch PictureMessage(const CommandPostNode& sender, const std::str
   PositionReportBatch batch;
   batch.receiver = link;
   batch.sender_unit = sender.name();
-  const CommandPost& cp = sender.command_post();
-  const LocalFrame& frame = sender.frame();
-  for (const TrackState& t : cp.tracker().tracks()) {
-    if (t.status != TrackStatus::kConfirmed) continue;
-    PositionReport r;
-    r.source = ReportSource::kNetwork;
-    r.network = link;
-    r.sender_unit = sender.name();
-    r.callsign = fmt::format("{}#{}", sender.name(), t.id.value());
-    r.time_of_validity = t.time;
-    r.position = frame.GeodeticFromEnu(t.x.head<3>());
-    r.v_enu = LocalFrame(r.position).EnuVectorFromEcef(frame.EcefVectorFromEnu(t.x.tail<3>()));
-    r.sigma_horizontal_m = std::sqrt(std::max(0.0, (t.P(0, 0) + t.P(1, 1)) / 2.0));
-    r.sigma_vertical_m = std::sqrt(std::max(0.0, t.P(2, 2)));
-    r.identity = ToString(cp.IdentityOf(t.id));
-    batch.reports.push_back(std::move(r));
-  }
-  // Tracks it heard from others and holds no track of its own for: relayed as they came.
-  for (PositionReport r : cp.RemotePicture(now)) {
-    r.network = link;
-    batch.reports.push_back(std::move(r));
-  }
+  batch.reports = sender.Picture(now);
+  for (PositionReport& r : batch.reports) r.network = link;
   batch.time = now;
   return batch;
 }
