@@ -27,11 +27,13 @@ IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep) {
   PolarTrackIndex index;
   if (!sweep.replies.empty()) {
     SimTime from = sweep.replies.front().time, to = from;
+    PlotAzimuths azimuths;  // the sweep's arc: tracks far from it are left out of the index
     for (const IffReply& r : sweep.replies) {
       from = std::min(from, r.time);
       to = std::max(to, r.time);
+      azimuths.Add(r.azimuth_rad, r.sigma_azimuth_rad);
     }
-    index.Build(pre, {}, q, model, from, to, gate);
+    index.Build(pre, {}, q, model, from, to, gate, &azimuths);
   }
   std::vector<int> near;
   for (std::size_t i = 0; i < sweep.replies.size(); ++i) {

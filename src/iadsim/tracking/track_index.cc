@@ -39,9 +39,22 @@ IndexWindow::IndexWindow(SimTime t_from, SimTime t_to, double gate)
   half_width_s = std::max((ref - from).seconds(), (to - ref).seconds());
 }
 
+void PlotAzimuths::Add(double azimuth_rad, double sigma_azimuth_rad) {
+  if (n_++ == 0) first_ = azimuth_rad;
+  const double off = std::remainder(azimuth_rad - first_, 2.0 * M_PI);
+  lo_ = std::min(lo_, off);
+  hi_ = std::max(hi_, off);
+  max_sigma_ = std::max(max_sigma_, std::abs(sigma_azimuth_rad));
+}
+
+bool PlotAzimuths::Covers(double azimuth_rad, double sigma_azimuth_rad) const {
+  const double off = std::remainder(azimuth_rad - first_, 2.0 * M_PI);
+  return n_ > 0 && off >= lo_ && off <= hi_ && std::abs(sigma_azimuth_rad) <= max_sigma_;
+}
+
 void PolarTrackIndex::Build(const std::vector<PreGateTrack>& tracks, const std::vector<char>& include,
                             double q_m2_per_s3, const PolarMeasurementModel& m, SimTime t_from, SimTime t_to,
-                            double gate) {
+                            double gate, const PlotAzimuths* plots) {
   for (Tier& tier : tiers_) {
     tier.sorted.clear();
     tier.max_az_reach_rad = 0.0;
@@ -53,6 +66,20 @@ void PolarTrackIndex::Build(const std::vector<PreGateTrack>& tracks, const std::
   if (few_) return;
   w_ = IndexWindow(t_from, t_to, gate);
   const double h = w_.half_width_s;
+  // The cull of the header: the arc's middle direction (east, north) and the cosine limit.
+  culled_ = false;
+  double axis_e = 0.0, axis_n = 0.0, cos_limit = -2.0;
+  if (plots != nullptr && !plots->empty()) {
+    const double phi = plots->half_width_rad() +
+                       (kWideAzimuthRad + w_.sqrt_gate * plots->max_sigma_rad()) * (1.0 + kRel) + kAbsRad + 1e-8;
+    if (phi < 3.0) {
+      culled_ = true;
+      plots_ = *plots;
+      axis_e = std::sin(plots->middle_rad());
+      axis_n = std::cos(plots->middle_rad());
+      cos_limit = std::cos(phi);
+    }
+  }
   for (int k = 0; k < static_cast<int>(tracks.size()); ++k) {
     if (!include.empty() && !include[k]) continue;
     all_.push_back(k);
@@ -62,12 +89,15 @@ void PolarTrackIndex::Build(const std::vector<PreGateTrack>& tracks, const std::
     Entry e;
     e.range_m = rel.norm();
     e.rho_m = std::hypot(p_s.x(), p_s.y());
-    e.az_rad = std::atan2(p_s.x(), p_s.y());
     e.reach_m = w_.sqrt_gate * std::sqrt(TraceBound(t, q_m2_per_s3, w_.from, w_.to));
     e.speed_mps = t.v_enu.norm();
     e.k = k;
     const double d = e.speed_mps * h;
     e.az_reach_rad = e.rho_m - d >= kMinRhoM ? e.reach_m / (e.rho_m - d) + M_PI_2 * d / e.rho_m : INFINITY;
+    if (culled_ && e.az_reach_rad <= kWideAzimuthRad &&
+        p_s.x() * axis_e + p_s.y() * axis_n < e.rho_m * cos_limit - 1e-12 * e.rho_m)
+      continue;  // no plot of the batch can keep it (a tier's track, far from the arc)
+    e.az_rad = std::atan2(p_s.x(), p_s.y());
     if (!(std::isfinite(e.range_m) && std::isfinite(e.rho_m) && std::isfinite(e.az_rad) && std::isfinite(e.reach_m) &&
           std::isfinite(d))) {
       always_.push_back(k);
@@ -98,7 +128,7 @@ bool PolarTrackIndex::Keeps(const Entry& e, const PolarPlot& plot, double d_s) c
 
 void PolarTrackIndex::Candidates(const PolarPlot& plot, std::vector<int>* out) const {
   out->clear();
-  if (few_ || !w_.Contains(plot.time)) {
+  if (few_ || !w_.Contains(plot.time) || (culled_ && !plots_.Covers(plot.azimuth_rad, plot.sigma_azimuth_rad))) {
     *out = all_;
     return;
   }

@@ -62,16 +62,41 @@ struct IndexWindow {
   bool Contains(SimTime t) const { return !(t < from) && !(to < t); }
 };
 
+// The azimuths of a batch's plots, gathered before its index is built (a rotating radar's batch
+// covers one sector): the arc from the first plot's azimuth c to the others, offsets
+// remainder(a - c, 2 pi) in [lo, hi], and the largest azimuth sigma. An arc of 3 rad or more is
+// "everywhere".
+class PlotAzimuths {
+ public:
+  void Add(double azimuth_rad, double sigma_azimuth_rad);
+  bool empty() const { return n_ == 0; }
+  // Whether a plot is one of those the arc covers (its azimuth within it, its sigma at most the largest).
+  bool Covers(double azimuth_rad, double sigma_azimuth_rad) const;
+  double middle_rad() const { return first_ + 0.5 * (lo_ + hi_); }
+  double half_width_rad() const { return 0.5 * (hi_ - lo_); }
+  double max_sigma_rad() const { return max_sigma_; }
+
+ private:
+  double first_ = 0.0, lo_ = 0.0, hi_ = 0.0, max_sigma_ = 0.0;
+  int n_ = 0;
+};
+
 class PolarTrackIndex final {
  public:
   // min_tracks: below it, no index is built and every track is a candidate.
   explicit PolarTrackIndex(int min_tracks = kIndexMinTracks) : min_tracks_(min_tracks) {}
   // Indexes tracks[k] for every k with include empty or include[k] != 0, for plots of sensor `m`
   // with times in [t_from, t_to] (t_from <= t_to), the pre-gate's `gate` and spectral density q.
+  // With `plots` (the batch's azimuths), a track of a tier whose direction from the sensor is
+  // farther from their arc than any plot's azimuth bound can reach is left out of the tiers
+  // without its azimuth being computed: the angle theta between the track and the arc's middle
+  // exceeds half the arc + (kWideAzimuthRad + sqrt(g) sigma_max)(1 + kRel) + kAbsRad + 1e-8
+  // (tested as cos theta < cos of that, on the sensor-frame dot product, with a 1e-12 margin).
   void Build(const std::vector<PreGateTrack>& tracks, const std::vector<char>& include, double q_m2_per_s3,
-             const PolarMeasurementModel& m, SimTime t_from, SimTime t_to, double gate);
+             const PolarMeasurementModel& m, SimTime t_from, SimTime t_to, double gate,
+             const PlotAzimuths* plots = nullptr);
   // The candidates for `plot`, in increasing k, into *out (cleared first). A plot outside the time
-  // window gets every indexed track.
+  // window, or outside the arc of the `plots` given to Build, gets every indexed track.
   void Candidates(const PolarPlot& plot, std::vector<int>* out) const;
 
  private:
@@ -96,6 +121,8 @@ class PolarTrackIndex final {
   int min_tracks_;
   bool few_ = false;           // fewer than min_tracks_: every track is a candidate
   IndexWindow w_;
+  PlotAzimuths plots_;         // the arc Build culled to (empty: none)
+  bool culled_ = false;
 };
 
 class PositionTrackIndex final {

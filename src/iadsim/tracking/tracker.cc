@@ -208,14 +208,16 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
   for (const int mi : used) {
     SimTime from = SimTime::Max(), to;
     bool any = false;
+    PlotAzimuths azimuths;  // the batch's arc: tracks far from it are left out of the index
     for (int j = 0; j < n_dets; ++j) {
       if (model_of[j] != mi) continue;
       from = any ? std::min(from, dets[j].time) : dets[j].time;
       to = any ? std::max(to, dets[j].time) : dets[j].time;
       any = true;
+      azimuths.Add(dets[j].azimuth_rad, dets[j].sigma_azimuth_rad);
     }
     indexes_[mi].Build(summary_, {}, config_.process_noise_q, models[mi], from, to,
-                       models[mi].dimension() == 3 ? gate_3d_ : gate_2d_);
+                       models[mi].dimension() == 3 ? gate_3d_ : gate_2d_, &azimuths);
   }
   std::vector<AssignmentCandidate> candidates;
   for (int j = 0; j < n_dets; ++j) {

@@ -83,6 +83,89 @@ TEST(PolarTrackIndex, CandidatesAreASupersetOfThePreGate) {
   EXPECT_LT(candidates, pairs / 4);  // and the index leaves out most tracks (many are kilometres wide here)
 }
 
+// A rotating radar's batch: plots in one sector (45 deg, or up to 170 deg, across north too),
+// the index culled to their arc (PlotAzimuths): still a superset of the pre-gate for every plot
+// of the batch, and most tracks outside the arc are not even indexed.
+TEST(PolarTrackIndex, CulledToThePlotsArcStillASupersetOfThePreGate) {
+  RandomStream rng(2026, 0, "test", "polar-track-index-arc");
+  const double q = 50.0;
+  long kept = 0, candidates = 0, pairs = 0, fallback = 0;
+  for (int batch = 0; batch < 60; ++batch) {
+    const bool three_d = batch % 2 == 0;
+    const PolarMeasurementModel m(kFrame, Geodetic{50.0 + rng.Uniform(-2, 2), 15.0 + rng.Uniform(-3, 3), 100.0},
+                                  three_d);
+    std::vector<PreGateTrack> tracks;
+    for (int k = 0; k < 300; ++k) tracks.push_back(RandomTrack(rng, m.sensor_enu()));
+    const double gate = ChiSquareGate(m.dimension(), 0.999);
+    const SimTime from = kT0, to = kT0 + Duration::Micros(1250000);
+    const double sector_from = batch % 3 == 0 ? 2.0 * M_PI - 0.3 : rng.Uniform(0.0, 2.0 * M_PI);
+    const double width = batch % 5 == 0 ? rng.Uniform(0.5, 3.0) : M_PI / 4.0;
+    // Plots: near tracks whose azimuth is in the sector (with noise, so some fall just outside it).
+    std::vector<PolarPlot> plots;
+    for (int tries = 0; plots.size() < 150 && tries < 20000; ++tries) {
+      PolarPlot pl{from + Duration::Micros(static_cast<std::int64_t>(rng.Uniform(0.0, 1.25e6))), 0, 0,
+                   rng.Uniform(10, 300), rng.Uniform(1e-3, 2e-2)};
+      const PreGateTrack& t = tracks[rng.Below(tracks.size())];
+      const Vec3 p_s = m.SensorFromTracker(t.p_enu + (pl.time - t.time).seconds() * t.v_enu);
+      const double az = std::atan2(p_s.x(), p_s.y());
+      if (std::remainder(az - sector_from - width / 2, 2.0 * M_PI) > width / 2 + 0.02 ||
+          std::remainder(az - sector_from - width / 2, 2.0 * M_PI) < -width / 2 - 0.02)
+        continue;
+      const double sd = std::sqrt(t.tr_pp);
+      const double spread = rng.Bernoulli(0.7) ? rng.Uniform(0.0, 3.0) : rng.Uniform(0.0, 30.0);
+      pl.range_m = std::max(1.0, p_s.norm() + rng.Normal(0.0, spread * (pl.sigma_range_m + sd)));
+      pl.azimuth_rad = az + rng.Normal(0.0, spread * (pl.sigma_azimuth_rad + sd / std::max(1.0, p_s.norm())));
+      plots.push_back(pl);
+    }
+    ASSERT_GE(plots.size(), 20u);
+    PlotAzimuths arc;
+    for (const PolarPlot& pl : plots) arc.Add(pl.azimuth_rad, pl.sigma_azimuth_rad);
+    PolarTrackIndex index(/*min_tracks=*/0), all(/*min_tracks=*/0);
+    index.Build(tracks, {}, q, m, from, to, gate, &arc);
+    all.Build(tracks, {}, q, m, from, to, gate);
+    std::vector<int> near, near_all;
+    for (const PolarPlot& plot : plots) {
+      index.Candidates(plot, &near);
+      all.Candidates(plot, &near_all);
+      ASSERT_TRUE(SortedUnique(near));
+      fallback += near.size() == tracks.size();
+      candidates += static_cast<long>(near.size());
+      for (int k = 0; k < static_cast<int>(tracks.size()); ++k) {
+        ++pairs;
+        if (PolarPreGateRejects(tracks[k], q, m, plot, gate)) continue;
+        ++kept;
+        ASSERT_TRUE(std::binary_search(near.begin(), near.end(), k)) << "batch " << batch << " track " << k;
+      }
+      // What the cull leaves out, the uncut index's own test leaves out too: the same candidates.
+      ASSERT_EQ(near, near_all) << "batch " << batch;
+    }
+    // A plot outside a culled arc (not given to Build) gets every track.
+    if (arc.half_width_rad() < 1.0) {
+      PolarPlot away = plots.front();
+      away.azimuth_rad = arc.middle_rad() + M_PI;
+      index.Candidates(away, &near);
+      EXPECT_EQ(near.size(), tracks.size());
+    }
+  }
+  EXPECT_GT(kept, 5000);
+  EXPECT_EQ(fallback, 0);
+  EXPECT_LT(candidates, pairs / 4);
+}
+
+TEST(PlotAzimuths, ArcAcrossNorth) {
+  PlotAzimuths arc;
+  arc.Add(6.2, 1e-3);  // 355.2 deg
+  arc.Add(0.1, 2e-3);  // 5.7 deg: the arc goes through north
+  arc.Add(0.0, 1e-3);
+  EXPECT_NEAR(arc.half_width_rad(), 0.5 * (0.1 + 2.0 * M_PI - 6.2), 1e-12);
+  EXPECT_NEAR(std::remainder(arc.middle_rad(), 2.0 * M_PI), 0.5 * (0.1 - (2.0 * M_PI - 6.2)), 1e-12);
+  EXPECT_TRUE(arc.Covers(6.25, 1e-3));
+  EXPECT_TRUE(arc.Covers(0.1 - 2.0 * M_PI, 2e-3));  // any branch
+  EXPECT_FALSE(arc.Covers(0.11, 1e-3));
+  EXPECT_FALSE(arc.Covers(6.19, 1e-3));
+  EXPECT_FALSE(arc.Covers(0.05, 3e-3));  // a wider sigma than any plot's
+}
+
 TEST(PositionTrackIndex, CandidatesAreASupersetOfThePreGate) {
   RandomStream rng(2026, 0, "test", "position-track-index");
   const double q = 50.0;

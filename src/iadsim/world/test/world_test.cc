@@ -81,5 +81,28 @@ TEST(World, PrefetchChangesNoState) {
   }
 }
 
+// NextTimeInSky: not yet started -> the route's start; removed at the route's end or destroyed ->
+// never again (SimTime::Max). The route below (two legs, 200-250 m/s, start at 100 s) ends near 1.2e3 s.
+TEST(World, NextTimeInSky) {
+  World w;
+  Entity e;
+  e.name = "x";
+  RouteConfig r;
+  r.waypoints = {{{35.0, 35.0, 5000.0}, 200.0}, {{35.5, 35.5, 6000.0}, 250.0}, {{35.0, 36.0, 6000.0}, 250.0}};
+  r.start = SimTime::Seconds(100.0);
+  r.end = EndOfRoute::kRemove;
+  e.route.emplace(r);
+  const EntityId id = w.Add(std::move(e));
+  const SimTime end = w.Get(id).route->route_end();
+  EXPECT_FALSE(w.StateAt(id, SimTime::Seconds(50.0)));
+  EXPECT_EQ(w.NextTimeInSky(id, SimTime::Seconds(50.0)), SimTime::Seconds(100.0));
+  EXPECT_TRUE(w.StateAt(id, SimTime::Seconds(100.0)));
+  EXPECT_FALSE(w.StateAt(id, end + Duration::Seconds(1.0)));
+  EXPECT_EQ(w.NextTimeInSky(id, end + Duration::Seconds(1.0)), SimTime::Max());
+  w.Destroy(id, SimTime::Seconds(200.0));
+  EXPECT_FALSE(w.StateAt(id, SimTime::Seconds(300.0)));
+  EXPECT_EQ(w.NextTimeInSky(id, SimTime::Seconds(300.0)), SimTime::Max());
+}
+
 }  // namespace
 }  // namespace iadsim
