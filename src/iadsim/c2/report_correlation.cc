@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 
+#include "iadsim/tracking/motion_model.h"
 #include "iadsim/tracking/polar_pre_gate.h"
 #include "iadsim/tracking/track_index.h"
 
@@ -58,9 +59,12 @@ ReportCorrelation CorrelateReports(const Tracker& tracker, const std::vector<Pos
       const TrackState& t = tracks[k];
       // Certainly outside the gate: neither the best within it nor a change of which one is.
       if (PositionPreGateRejects(pre[k], q, r.time_of_validity, z, R.trace(), gate)) continue;
-      const auto [x, P] = tracker.Predict(t.id, r.time_of_validity);
-      const Vec3 nu = z - x.head<3>();
-      const Eigen::Matrix3d S = P.topLeftCorner<3, 3>() + R;
+      // Tracker::Predict's position and position block, without the rest of the covariance.
+      Vec3 p;
+      Eigen::Matrix3d P_pp;
+      PredictCvPosition(t.x, t.P, (r.time_of_validity - t.time).seconds(), q, &p, &P_pp);
+      const Vec3 nu = z - p;
+      const Eigen::Matrix3d S = P_pp + R;
       const double d2 = nu.dot(S.ldlt().solve(nu));
       if (d2 < best) {
         best = d2;

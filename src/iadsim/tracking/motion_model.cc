@@ -50,6 +50,23 @@ void PredictCv(StateVec& x, StateCov& P, double dt_s, double q_m2_per_s3) {
   P = (0.5 * (P + P.transpose())).eval();
 }
 
+void PredictCvPosition(const StateVec& x, const StateCov& P, double dt_s, double q_m2_per_s3, Eigen::Vector3d* p,
+                       Eigen::Matrix3d* P_pp) {
+  IADSIM_CHECK(q_m2_per_s3 >= 0.0, "process noise spectral density must be >= 0");
+  *p = x.head<3>() + dt_s * x.tail<3>();
+  const double t = std::abs(dt_s), qpp = q_m2_per_s3 * (t * t) * t / 3.0;
+  double b[3][3];
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 3; ++j) {
+      // Rows 0-2 first (p += dt v), then columns 0-2 from the updated columns 3-5, then Q.
+      const double a_pp = P(i, j) + dt_s * P(i + 3, j), a_pv = P(i, j + 3) + dt_s * P(i + 3, j + 3);
+      b[i][j] = a_pp + dt_s * a_pv;
+      if (i == j) b[i][j] += qpp;
+    }
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 3; ++j) (*P_pp)(i, j) = 0.5 * (b[i][j] + b[j][i]);
+}
+
 Eigen::Matrix<double, 6, 6> CvProcessNoiseDiscrete(double dt_s, double sigma_a_mps2) {
   IADSIM_CHECK(dt_s >= 0.0, "process noise needs dt >= 0");
   IADSIM_CHECK(sigma_a_mps2 >= 0.0, "acceleration standard deviation must be >= 0");

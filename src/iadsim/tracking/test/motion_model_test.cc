@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
 
 #include "iadsim/tracking/kalman.h"
 
@@ -74,6 +75,38 @@ TEST(MotionModel, DiscreteNoiseIsGammaGammaTransposed) {
 // The block form of the CV prediction equals F P F^T + Q(|dt|) (product form, kalman.h) to
 // rounding, for a full covariance with correlations, forwards and backwards in time.
 namespace iadsim {
+// PredictCvPosition is PredictCv's position part bit for bit (random states and covariances,
+// dt of either sign over six decades, q from 0 to 1e4).
+TEST(MotionModel, PositionPredictionIsPredictCvsPositionPart) {
+  std::uint64_t s = 88172645463325252ull;
+  auto uniform = [&](double lo, double hi) {  // xorshift64: no dependence on the library's RNG
+    s ^= s << 13;
+    s ^= s >> 7;
+    s ^= s << 17;
+    return lo + (hi - lo) * static_cast<double>(s >> 11) * 0x1.0p-53;
+  };
+  for (int n = 0; n < 20000; ++n) {
+    StateVec x;
+    StateCov A;
+    for (int i = 0; i < 6; ++i) x(i) = uniform(-3e5, 3e5) * (i >= 3 ? 1e-3 : 1.0);
+    const double scale = std::pow(10.0, uniform(-1.0, 8.0));
+    for (int i = 0; i < 36; ++i) A(i / 6, i % 6) = uniform(-1.0, 1.0) * scale;
+    const StateCov P = A * A.transpose();
+    const double dt = (n % 2 ? -1.0 : 1.0) * std::pow(10.0, uniform(-3.0, 3.0));
+    const double q = n % 7 == 0 ? 0.0 : uniform(0.0, 1e4);
+    StateVec x_full = x;
+    StateCov P_full = P;
+    PredictCv(x_full, P_full, dt, q);
+    Eigen::Vector3d p;
+    Eigen::Matrix3d P_pp;
+    PredictCvPosition(x, P, dt, q, &p, &P_pp);
+    for (int i = 0; i < 3; ++i) {
+      ASSERT_EQ(p(i), x_full(i)) << n;
+      for (int j = 0; j < 3; ++j) ASSERT_EQ(P_pp(i, j), P_full(i, j)) << n << " " << i << " " << j;
+    }
+  }
+}
+
 TEST(MotionModel, BlockPredictionEqualsTheProductForm) {
   Eigen::Matrix<double, 6, 6> A;
   for (int i = 0; i < 6; ++i)
