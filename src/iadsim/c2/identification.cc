@@ -34,7 +34,7 @@ Problems IdentificationRules::Validate() const {
 void Identifier::AddIffEvidence(const IffSweep& sweep, const IffCorrelation& correlation) {
   for (const auto& pair : correlation.pairs) {
     const IffReply& r = sweep.replies[pair.reply];
-    Evidence& e = tracks_[pair.track];
+    Evidence& e = EvidenceFor(pair.track);
     e.last_reply = r.time;
     if (r.mode == IffMode::kSecure && r.authenticated) {
       ++e.secure_replies;
@@ -45,7 +45,7 @@ void Identifier::AddIffEvidence(const IffSweep& sweep, const IffCorrelation& cor
       e.mode_c_alt_m = r.pressure_alt_m;
     }
   }
-  for (TrackId t : correlation.unanswered) ++tracks_[t].unanswered;
+  for (TrackId t : correlation.unanswered) ++EvidenceFor(t).unanswered;
 }
 
 void Identifier::AddReportEvidence(const std::vector<PositionReport>& reports, const ReportCorrelation& correlation,
@@ -56,12 +56,12 @@ void Identifier::AddReportEvidence(const std::vector<PositionReport>& reports, c
       Identity id;
       if (via.empty() || !ParseIdentity(r.identity.c_str(), &id) || id == Identity::kPending || id == Identity::kUnknown)
         continue;
-      Evidence& e = tracks_[pair.track];
+      Evidence& e = EvidenceFor(pair.track);
       e.network_identity = id;
       e.network_sender = via == r.sender_unit ? via : fmt::format("{} (track of {})", via, r.sender_unit);
       continue;
     }
-    Evidence& e = tracks_[pair.track];
+    Evidence& e = EvidenceFor(pair.track);
     if (r.source == ReportSource::kFlightPlan) {
       ++e.flight_plan_reports;
       e.flight_plan_sender = r.callsign;
@@ -88,7 +88,7 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<
   conflicts_.clear();
   for (std::size_t i = 0; i < threats.size(); ++i) {
     const ThreatAssessment& th = threats[i];
-    Evidence& e = tracks_[th.track];
+    Evidence& e = EvidenceFor(th.track);
     // The decision on the unit's own evidence and, only when asked (an identity that changes), that
     // evidence in words. Its state changes (behaviour timer, point of origin) are idempotent, so a
     // second call for the words decides the same.
@@ -191,16 +191,42 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<
   return changes;
 }
 
+Identifier::Evidence& Identifier::EvidenceFor(TrackId track) {
+  const std::size_t id = track.value();
+  if (id >= slot_.size()) slot_.resize(std::max(id + 1, 2 * slot_.size()), -1);
+  if (slot_[id] < 0) {
+    if (free_.empty()) {
+      slot_[id] = static_cast<std::int32_t>(pool_.size());
+      pool_.emplace_back();
+    } else {
+      slot_[id] = free_.back();
+      free_.pop_back();
+    }
+  }
+  return pool_[slot_[id]];
+}
+
+const Identifier::Evidence* Identifier::FindEvidence(TrackId track) const {
+  const std::size_t id = track.value();
+  return id < slot_.size() && slot_[id] >= 0 ? &pool_[slot_[id]] : nullptr;
+}
+
 Identity Identifier::IdentityOf(TrackId track) const {
-  const auto it = tracks_.find(track);
-  return it == tracks_.end() ? Identity::kPending : it->second.identity;
+  const Evidence* e = FindEvidence(track);
+  return e == nullptr ? Identity::kPending : e->identity;
 }
 
 std::optional<Identity> Identifier::NetworkIdentityOf(TrackId track) const {
-  const auto it = tracks_.find(track);
-  return it == tracks_.end() ? std::nullopt : it->second.network_identity;
+  const Evidence* e = FindEvidence(track);
+  return e == nullptr ? std::nullopt : e->network_identity;
 }
 
-void Identifier::Forget(TrackId track) { tracks_.erase(track); }
+void Identifier::Forget(TrackId track) {
+  const std::size_t id = track.value();
+  if (id >= slot_.size() || slot_[id] < 0) return;
+  pool_[slot_[id]] = Evidence{};
+  free_.push_back(slot_[id]);
+  slot_[id] = -1;
+}
 
 }  // namespace iadsim

@@ -32,8 +32,9 @@
 // airway is not shot for flying fast. Each change carries the evidence that caused it.
 // Source of the doctrine shape: NATO AAP-6 / STANAG 1241 identity definitions as summarised in
 // ../reference (texts not public); thresholds are scenario settings.
+#include <cstdint>
+#include <deque>
 #include <map>
-#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -130,7 +131,13 @@ class Identifier final {
   };
   static std::string ReportSender(const Evidence& e);
   IdentificationRules rules_;
-  std::unordered_map<TrackId, Evidence> tracks_;  // looked up only, never iterated
+  // The evidence of each track: a slot per track id (the tracker issues them 1, 2, ... in
+  // increasing order) into a pool whose freed entries are reused: lookups in O(1).
+  Evidence& EvidenceFor(TrackId track);  // created if absent
+  const Evidence* FindEvidence(TrackId track) const;
+  std::vector<std::int32_t> slot_;  // by id value; -1: no evidence
+  std::deque<Evidence> pool_;       // a deque: references stay valid as it grows
+  std::vector<std::int32_t> free_;  // pool entries to reuse
   std::vector<IdentityConflict> conflicts_;
 };
 
