@@ -34,6 +34,16 @@ PreGateTrack RandomTrack(RandomStream& rng, const Vec3& center) {
   return PreGateTrack::Of(t, x, P);
 }
 
+// A radar (3-D on even batches, 2-D on odd ones) within a few degrees of the frame's origin and 300
+// random tracks around it.
+std::pair<PolarMeasurementModel, std::vector<PreGateTrack>> RandomRadarBatch(RandomStream& rng, int batch) {
+  const PolarMeasurementModel m(kFrame, Geodetic{50.0 + rng.Uniform(-2, 2), 15.0 + rng.Uniform(-3, 3), 100.0},
+                                batch % 2 == 0);
+  std::vector<PreGateTrack> tracks;
+  for (int k = 0; k < 300; ++k) tracks.push_back(RandomTrack(rng, m.sensor_enu()));
+  return {m, tracks};
+}
+
 bool SortedUnique(const std::vector<int>& v) {
   return std::adjacent_find(v.begin(), v.end(), [](int a, int b) { return a >= b; }) == v.end();
 }
@@ -43,11 +53,7 @@ TEST(PolarTrackIndex, CandidatesAreASupersetOfThePreGate) {
   const double q = 50.0;
   long kept = 0, candidates = 0, pairs = 0;
   for (int batch = 0; batch < 60; ++batch) {
-    const bool three_d = batch % 2 == 0;
-    const PolarMeasurementModel m(kFrame, Geodetic{50.0 + rng.Uniform(-2, 2), 15.0 + rng.Uniform(-3, 3), 100.0},
-                                  three_d);
-    std::vector<PreGateTrack> tracks;
-    for (int k = 0; k < 300; ++k) tracks.push_back(RandomTrack(rng, m.sensor_enu()));
+    const auto [m, tracks] = RandomRadarBatch(rng, batch);
     const double gate = ChiSquareGate(m.dimension(), 0.999);
     const SimTime from = kT0, to = kT0 + Duration::Micros(1250000);
     PolarTrackIndex index(/*min_tracks=*/0);
@@ -91,11 +97,7 @@ TEST(PolarTrackIndex, CulledToThePlotsArcStillASupersetOfThePreGate) {
   const double q = 50.0;
   long kept = 0, candidates = 0, pairs = 0, fallback = 0;
   for (int batch = 0; batch < 60; ++batch) {
-    const bool three_d = batch % 2 == 0;
-    const PolarMeasurementModel m(kFrame, Geodetic{50.0 + rng.Uniform(-2, 2), 15.0 + rng.Uniform(-3, 3), 100.0},
-                                  three_d);
-    std::vector<PreGateTrack> tracks;
-    for (int k = 0; k < 300; ++k) tracks.push_back(RandomTrack(rng, m.sensor_enu()));
+    const auto [m, tracks] = RandomRadarBatch(rng, batch);
     const double gate = ChiSquareGate(m.dimension(), 0.999);
     const SimTime from = kT0, to = kT0 + Duration::Micros(1250000);
     const double sector_from = batch % 3 == 0 ? 2.0 * M_PI - 0.3 : rng.Uniform(0.0, 2.0 * M_PI);
