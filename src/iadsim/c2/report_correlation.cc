@@ -40,8 +40,9 @@ ReportCorrelation CorrelateReports(const Tracker& tracker, const std::vector<Pos
   for (std::size_t i = 0; i < reports.size(); ++i) {
     const SimTime t = reports[i].time_of_validity;
     slot_of[i] = static_cast<long>(std::min((newest - t).seconds() / kSlotS, 1e9));
-    const auto [it, added] = window.try_emplace(slot_of[i], t, t);
-    it->second = {std::min(it->second.first, t), std::max(it->second.second, t)};
+    auto& [from, to] = window.try_emplace(slot_of[i], t, t).first->second;
+    from = std::min(from, t);
+    to = std::max(to, t);
   }
   std::map<long, PositionTrackIndex> index;
   for (const auto& [slot, w] : window) index[slot].Build(pre, confirmed, q, w.first, w.second, gate);
