@@ -11,6 +11,18 @@ time_run() {
   RSS_MB=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2 / 1024}' "$prefix.time")
 }
 
+# gen_track_scenario GEN N DIR: the track_bench.sh scenario of N targets (area side
+# 100 km x sqrt(N / 20), clutter 10 N / 20 per scan, Pd 0.9, sigma 50 m, 2 s scans; SCANS and SEED
+# from the environment) written by track_scenario_gen GEN into DIR; sets NDET (detection rows).
+gen_track_scenario() {
+  local gen=$1 n=$2 dir=$3 area clutter
+  area=$(python3 -c "import math; print(round(100000 * math.sqrt($n / 20)))")
+  clutter=$(python3 -c "print(10 * $n / 20)")
+  "$gen" --targets "$n" --scans "$SCANS" --period 2 --area "$area" --pd 0.9 --clutter "$clutter" \
+         --sigma 50 --seed "$SEED" --out "$dir" >/dev/null
+  NDET=$(($(wc -l <"$dir/detections.csv") - 1))
+}
+
 # json_get FILE KEY.PATH: one value of a JSON file.
 json_get() {
   python3 -c 'import json, sys

@@ -63,30 +63,43 @@ RadarConfig BenchRadar(const Geodetic& site) {
   return rc;
 }
 
-void BM_SurveillanceRevolution(benchmark::State& state) {
-  const Geodetic site{35.44, 35.99, 85.0};
-  const World world = MakeSky(static_cast<int>(state.range(0)), site);
-  const RadarConfig rc = BenchRadar(site);
-  IffConfig iff;
-  iff.enabled = true;
-  // The sky is flown for 20 revolutions (200 s, the aircraft stay in coverage), then the radar
-  // starts over (outside the timing) at t = 0.
-  std::optional<SurveillanceRadar> radar;
-  DetectionBatch batch;
-  IffSweep sweep;
-  std::uint64_t rev = 0;
-  std::size_t detections = 0;
-  for (auto _ : state) {
-    if (rev % 20 == 0) {
-      state.PauseTiming();
-      radar.emplace(rc, iff, RandomStream(1, rev, "bench", "radar"));
-      state.ResumeTiming();
-    }
+// The bench radar (BenchRadar, IFF on) at kSite over MakeSky(n): the sky is flown for 20
+// revolutions (200 s, the aircraft stay in coverage), then the radar starts over at t = 0.
+const Geodetic kSite{35.44, 35.99, 85.0};
+
+struct BenchScan {
+  explicit BenchScan(int n) : world(MakeSky(n, kSite)), rc(BenchRadar(kSite)) { iff.enabled = true; }
+  bool StartsOver(std::uint64_t rev) const { return rev % 20 == 0; }
+  void StartOver(std::uint64_t rev) { radar.emplace(rc, iff, RandomStream(1, rev, "bench", "radar")); }
+  // Sweeps every sector of revolution rev; returns the detections made.
+  std::size_t Revolution(std::uint64_t rev) {
     const SimTime start = SimTime::Seconds(10.0 * static_cast<double>(rev % 20));
+    std::size_t detections = 0;
     for (int k = 0; k < rc.sectors; ++k) {
       radar->Sweep(world, start, rev, k, &batch, &sweep);
       detections += batch.detections.size();
     }
+    return detections;
+  }
+  const World world;
+  const RadarConfig rc;
+  IffConfig iff;
+  std::optional<SurveillanceRadar> radar;
+  DetectionBatch batch;
+  IffSweep sweep;
+};
+
+void BM_SurveillanceRevolution(benchmark::State& state) {
+  BenchScan scan(static_cast<int>(state.range(0)));
+  std::uint64_t rev = 0;
+  std::size_t detections = 0;
+  for (auto _ : state) {
+    if (scan.StartsOver(rev)) {  // outside the timing
+      state.PauseTiming();
+      scan.StartOver(rev);
+      state.ResumeTiming();
+    }
+    detections += scan.Revolution(rev);
     ++rev;
   }
   state.counters["detections_per_scan"] = static_cast<double>(detections) / static_cast<double>(rev);
@@ -213,22 +226,12 @@ void Run(Digest& dg, const World& world, const RadarConfig& rc, const IffConfig&
 
 
 int Profile(int n, int revolutions) {
-  const Geodetic site{35.44, 35.99, 85.0};
-  const World world = MakeSky(n, site);
-  const RadarConfig rc = BenchRadar(site);
-  IffConfig iff;
-  iff.enabled = true;
-  std::optional<SurveillanceRadar> radar;
-  DetectionBatch batch;
-  IffSweep sweep;
+  BenchScan scan(n);
   std::size_t detections = 0;
   for (int rev = 0; rev < revolutions; ++rev) {
-    if (rev % 20 == 0) radar.emplace(rc, iff, RandomStream(1, static_cast<std::uint64_t>(rev), "bench", "radar"));
-    const SimTime start = SimTime::Seconds(10.0 * (rev % 20));
-    for (int k = 0; k < rc.sectors; ++k) {
-      radar->Sweep(world, start, static_cast<std::uint64_t>(rev), k, &batch, &sweep);
-      detections += batch.detections.size();
-    }
+    const auto r = static_cast<std::uint64_t>(rev);
+    if (scan.StartsOver(r)) scan.StartOver(r);
+    detections += scan.Revolution(r);
   }
   std::printf("%d aircraft, %d revolutions: %.1f detections per revolution\n", n, revolutions,
               static_cast<double>(detections) / std::max(1, revolutions));
@@ -238,7 +241,7 @@ int Profile(int n, int revolutions) {
 int PrintDigest() {
   Digest all;
   {
-    const Geodetic site{35.44, 35.99, 85.0};
+    const Geodetic& site = kSite;
     const World world = MakeSky(2000, site);
     IffConfig iff;
     iff.enabled = true;
@@ -248,7 +251,7 @@ int PrintDigest() {
                 static_cast<unsigned long long>(dg.count));
     all.I(static_cast<std::int64_t>(dg.h));
   }
-  const Geodetic sites[] = {{35.44, 35.99, 85.0}, {69.9, 179.95, 300.0}, {-33.0, -70.0, 2500.0}};
+  const Geodetic sites[] = {kSite, {69.9, 179.95, 300.0}, {-33.0, -70.0, 2500.0}};
   for (int v = 0; v < 6; ++v) {
     const Geodetic site = sites[v % 3];
     World world = MakeVariedSky(2500, site, v < 3 ? 320e3 : 150e3, static_cast<std::uint64_t>(11 + v));

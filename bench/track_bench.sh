@@ -32,11 +32,8 @@ if [ -z "$algos" ]; then
 fi
 for n in $SIZES; do
   dir=$WORK/n$n
-  area=$(python3 -c "import math; print(round(100000 * math.sqrt($n / 20)))")
-  clutter=$(python3 -c "print(10 * $n / 20)")
-  "$GEN" --targets "$n" --scans "$SCANS" --period 2 --area "$area" --pd 0.9 --clutter "$clutter" \
-         --sigma 50 --seed "$SEED" --out "$dir" >/dev/null
-  ndet=$(($(wc -l <"$dir/detections.csv") - 1))
+  gen_track_scenario "$GEN" "$n" "$dir"
+  ndet=$NDET
   for a in $algos; do
     # shellcheck disable=SC2086
     time_run "$dir/$a" "$IADSIM" track --detections "$dir/detections.csv" --out "$dir/tracks-$a.csv" \

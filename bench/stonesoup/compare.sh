@@ -38,6 +38,7 @@ SS_ALGOS=${SS_ALGOS:-"gnn gnn-lr jpda"}
 SS_TIMEOUT=${SS_TIMEOUT:-600}
 BENCH_TIMEOUT=${BENCH_TIMEOUT:-600}
 IADSIM_REPEAT=${IADSIM_REPEAT:-5}
+source "$ROOT/bench/bench_lib.sh"
 DEBIAN_PKGS="python3-numpy python3-scipy python3-matplotlib python3-ordered-set python3-pymap3d python3-rtree python3-ruamel.yaml python3-plotly"
 
 # --- inputs -------------------------------------------------------------------------------
@@ -149,11 +150,8 @@ table=$WORK/table.md
 } >"$table"
 for n in $SIZES; do
   dir=$WORK/n$n
-  area=$(python3 -c "import math; print(round(100000 * math.sqrt($n / 20)))")
-  clutter=$(python3 -c "print(10 * $n / 20)")
-  "$GEN" --targets "$n" --scans "$SCANS" --period 2 --area "$area" --pd 0.9 --clutter "$clutter" \
-         --sigma 50 --seed "$SEED" --out "$dir" >/dev/null
-  ndet=$(($(wc -l <"$dir/detections.csv") - 1))
+  gen_track_scenario "$GEN" "$n" "$dir"
+  ndet=$NDET
   for algo in gnn jpda; do
     LIMIT=$BENCH_TIMEOUT
     best_of "$IADSIM_REPEAT" "$dir/iadsim-$algo" "$LIMIT" "$IADSIM" track --detections "$dir/detections.csv" \
