@@ -86,8 +86,11 @@ void UpdateCartesian(const double* z, const double* r, double* xv, double* Pv) {
     double Pn[N * N];
     for (int j = 0; j < N; ++j)
       for (int i = 0; i < N; ++i) Pn[j * N + i] = Pv[j * N + i] - (k0[i] * Pv[j] + k1[i] * Pv[N + j]);
-    for (int j = 0; j < N; ++j)
-      for (int i = 0; i < N; ++i) Pv[j * N + i] = 0.5 * (Pn[j * N + i] + Pn[i * N + j]);
+    // P = (Pn + Pn^T) / 2, each pair once (the sum is the same both ways round).
+    for (int j = 0; j < N; ++j) {
+      Pv[j * N + j] = 0.5 * (Pn[j * N + j] + Pn[j * N + j]);
+      for (int i = j + 1; i < N; ++i) Pv[j * N + i] = Pv[i * N + j] = 0.5 * (Pn[j * N + i] + Pn[i * N + j]);
+    }
   } else {
     Eigen::Map<Eigen::Matrix<double, N, 1>> x(xv);
     Eigen::Map<Eigen::Matrix<double, N, N>> P(Pv);

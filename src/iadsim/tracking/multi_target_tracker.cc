@@ -131,7 +131,9 @@ class CvGnnEngine {
  public:
   virtual ~CvGnnEngine() = default;
   virtual bool Accepts(MeasurementKind kind) const = 0;  // a scan whose measurements are all of kind
-  virtual void ProcessScan(std::span<const Measurement> scan, double t, std::uint64_t& next_id) = 0;
+  // Also replaces out's contents with the confirmed tracks after the scan, as Confirmed does.
+  virtual void ProcessScan(std::span<const Measurement> scan, double t, std::uint64_t& next_id,
+                           std::vector<TrackEstimate>& out) = 0;
   virtual void Confirmed(std::vector<TrackEstimate>& out) const = 0;  // replaces out's contents
   virtual int size() const = 0;
   virtual void MoveTracksTo(std::vector<ManagedTrack>& tracks) = 0;
@@ -153,7 +155,8 @@ class CvGnn final : public CvGnnEngine {
 
   bool Accepts(MeasurementKind kind) const override { return kind == kKind; }
   int size() const override { return static_cast<int>(tracks_.size()); }
-  void ProcessScan(std::span<const Measurement> scan, double t, std::uint64_t& next_id) override;
+  void ProcessScan(std::span<const Measurement> scan, double t, std::uint64_t& next_id,
+                   std::vector<TrackEstimate>& out) override;
   void Confirmed(std::vector<TrackEstimate>& out) const override;
   void MoveTracksTo(std::vector<ManagedTrack>& tracks) override;
 
@@ -175,6 +178,9 @@ class CvGnn final : public CvGnnEngine {
     double z[D], R[D * D];
   };
   void Gate(std::span<const Measurement> scan, double t);
+  // Writes tr's estimate (EstimateOf) to out[k], appending when k == out.size(): an element
+  // already there is overwritten in the entries a D-dimensional track has (the others stay 0).
+  static void Estimate(const Track& tr, std::vector<TrackEstimate>& out, std::size_t k);
   MultiTargetTrackerConfig config_;
   double gate_;
   TrackLifecycle newborn_;  // the lifecycle every new track starts with
@@ -184,7 +190,7 @@ class CvGnn final : public CvGnnEngine {
   // Gating buffers, reused from scan to scan: per track, per measurement, per grid slot (the
   // measurements in the grid's cell order), the tracks in the order they are gated, and the pairs
   // in that order before they are sorted by track.
-  std::vector<GateBox> boxes_, sorted_boxes_;
+  std::vector<GateBox> boxes_;
   std::vector<Meas> meas_;
   std::vector<double> slot_z_, slot_r_;
   std::vector<int> slot_j_, visit_, cell_start_;
@@ -193,7 +199,8 @@ class CvGnn final : public CvGnnEngine {
 };
 
 template <int D>
-void CvGnn<D>::ProcessScan(std::span<const Measurement> scan, double t, std::uint64_t& next_id) {
+void CvGnn<D>::ProcessScan(std::span<const Measurement> scan, double t, std::uint64_t& next_id,
+                           std::vector<TrackEstimate>& out) {
   Gate(scan, t);
   const int n = static_cast<int>(tracks_.size()), m = static_cast<int>(scan.size());
   const std::vector<GatedPair>& pairs = ws_.pairs;
@@ -205,12 +212,17 @@ void CvGnn<D>::ProcessScan(std::span<const Measurement> scan, double t, std::uin
   const double miss = MissScoreIncrement(pd, pg);
   std::vector<char>& used = ws_.used;
   used.assign(m, 0);
-  // Update, score and drop deleted tracks (keeping the order) in one pass.
+  // Update, score, drop deleted tracks (keeping the order) and write the confirmed ones' estimates
+  // (Confirmed) in one pass.
   std::size_t k = 0;  // pairs are sorted by track
   int kept = 0;
   confirmed_ = 0;
   for (int i = 0; i < n; ++i) {
     if (i + 8 < n && col[i + 8] >= 0 && col[i + 8] < m) __builtin_prefetch(&meas_[col[i + 8]]);
+    if (i + 4 < n) {
+      __builtin_prefetch(&tracks_[i + 4].x);
+      __builtin_prefetch(&tracks_[i + 4].life);
+    }
     const GatedPair* hit = nullptr;
     for (; k < pairs.size() && pairs[k].track == i; ++k)
       if (pairs[k].meas == col[i]) hit = &pairs[k];
@@ -224,11 +236,12 @@ void CvGnn<D>::ProcessScan(std::span<const Measurement> scan, double t, std::uin
       tr.life.Miss(miss);
     }
     if (tr.life.deleted()) continue;
-    confirmed_ += tr.life.confirmed();
+    if (tr.life.confirmed()) Estimate(tr, out, confirmed_++);
     if (kept != i) tracks_[kept] = tr;
     ++kept;
   }
   tracks_.erase(tracks_.begin() + kept, tracks_.end());
+  out.resize(confirmed_);  // the new tracks' estimates are added below when they start confirmed
   // New tracks: MakeFilter's single-point initiation (filter_factory.h).
   if (newborn_.deleted()) {  // score logic, start score at the deletion threshold: born deleted
     for (int j = 0; j < m; ++j) next_id += used[j] ? 0 : 1;  // (their ids are spent all the same)
@@ -246,15 +259,17 @@ void CvGnn<D>::ProcessScan(std::span<const Measurement> scan, double t, std::uin
       tr.P[(D + a) * N + D + a] = s2;
     }
   }
-  if (newborn_.confirmed()) confirmed_ += tracks_.size() - before;
+  if (newborn_.confirmed())
+    for (std::size_t i = before; i < tracks_.size(); ++i) Estimate(tracks_[i], out, confirmed_++);
 }
 
 // Predict every track to t, then GateScan (scan_gating.h) for this engine: the same boxes, the
 // same exact test, the same pairs in the same order (by track, then measurement). The prediction
 // is done in the pass that computes the gate boxes. For memory locality the tracks are gated in
-// the order of the grid cell of their box centre (a counting sort), reading a compact copy of
-// their box and position block, against the measurements copied in the grid's slot order; the
-// pairs are then counting-sorted back by track (within a track they are by measurement).
+// the order of the grid cell of their box centre (a counting sort), reading the compact record of
+// their box and position block (boxes_, prefetched 8 visits ahead), against the measurements
+// copied in the grid's slot order; the pairs are then counting-sorted back by track (within a
+// track they are by measurement).
 template <int D>
 void CvGnn<D>::Gate(std::span<const Measurement> scan, double t) {
   GatingWorkspace& w = ws_.gating;
@@ -331,16 +346,12 @@ void CvGnn<D>::Gate(std::span<const Measurement> scan, double t) {
     ++cell_start_[cell_of[i] + 1];
   }
   for (int c = 0; c < cells; ++c) cell_start_[c + 1] += cell_start_[c];
-  sorted_boxes_.resize(n);
-  for (int i = 0; i < n; ++i) {  // scattered writes, sequential reads
-    const int k = cell_start_[cell_of[i]]++;
-    visit_[k] = i;
-    sorted_boxes_[k] = boxes_[i];
-  }
+  for (int i = 0; i < n; ++i) visit_[cell_start_[cell_of[i]]++] = i;
   raw_pairs_.clear();
   for (int k = 0; k < n; ++k) {
     const int i = visit_[k];
-    const GateBox& g = sorted_boxes_[k];
+    if (k + 8 < n) __builtin_prefetch(&boxes_[visit_[k + 8]]);
+    const GateBox& g = boxes_[i];
     found_.clear();
     w.grid.ForEachSlotRange(g.c[0] - g.h[0], g.c[1] - g.h[1], g.c[0] + g.h[0], g.c[1] + g.h[1], [&](int b, int e) {
       for (; b < e; ++b) {
@@ -374,25 +385,29 @@ void CvGnn<D>::Gate(std::span<const Measurement> scan, double t) {
 }
 
 template <int D>
-void CvGnn<D>::Confirmed(std::vector<TrackEstimate>& out) const {
-  out.resize(confirmed_);
-  std::size_t k = 0;
-  for (const Track& tr : tracks_) {  // EstimateOf, in creation (= id) order
-    if (!tr.life.confirmed() || tr.life.deleted()) continue;
-    TrackEstimate& e = out[k++];
-    e.id = tr.id;
-    e.time_s = tr.time_s;
-    const auto index6 = [](int k) { return k < D ? k : 3 + (k - D); };  // state index -> [p, v] index
-    for (int a = 0; a < D; ++a) {
-      e.position_m(a) = tr.x[a];
-      e.velocity_mps(a) = tr.x[D + a];
-    }
-    for (int j = 0; j < N; ++j)
-      for (int i = 0; i < N; ++i) e.covariance(index6(i), index6(j)) = tr.P[j * N + i];
-    e.score = tr.life.score();
-    e.quality = tr.life.quality();
+void CvGnn<D>::Estimate(const Track& tr, std::vector<TrackEstimate>& out, std::size_t k) {
+  if (k == out.size()) out.emplace_back();
+  TrackEstimate& e = out[k];
+  e.id = tr.id;
+  e.time_s = tr.time_s;
+  const auto index6 = [](int k) { return k < D ? k : 3 + (k - D); };  // state index -> [p, v] index
+  for (int a = 0; a < D; ++a) {
+    e.position_m(a) = tr.x[a];
+    e.velocity_mps(a) = tr.x[D + a];
   }
-  IADSIM_CHECK(k == out.size(), "CvGnn: the confirmed count is out of step");
+  for (int j = 0; j < N; ++j)
+    for (int i = 0; i < N; ++i) e.covariance(index6(i), index6(j)) = tr.P[j * N + i];
+  e.score = tr.life.score();
+  e.quality = tr.life.quality();
+}
+
+template <int D>
+void CvGnn<D>::Confirmed(std::vector<TrackEstimate>& out) const {
+  std::size_t k = 0;
+  for (const Track& tr : tracks_)  // in creation (= id) order
+    if (tr.life.confirmed() && !tr.life.deleted()) Estimate(tr, out, k++);
+  IADSIM_CHECK(k == confirmed_, "CvGnn: the confirmed count is out of step");
+  out.resize(k);
 }
 
 template <int D>
@@ -474,6 +489,7 @@ int MultiTargetTracker::live_tracks() const {
 }
 
 const std::vector<TrackEstimate>& MultiTargetTracker::ProcessScan(std::span<const Measurement> scan) {
+  confirmed_fresh_ = false;
   if (scan.empty()) return CurrentConfirmed();
   const double t = scan.front().time_s;
   const int sensor = scan.front().sensor_id;
@@ -507,8 +523,11 @@ const std::vector<TrackEstimate>& MultiTargetTracker::ProcessScan(std::span<cons
 }
 
 const std::vector<TrackEstimate>& MultiTargetTracker::CurrentConfirmed() {
-  if (cv_gnn_) cv_gnn_->Confirmed(confirmed_);
-  else Confirmed(mht_ ? mht_->best() : tracks_, confirmed_);
+  if (cv_gnn_) {
+    if (!confirmed_fresh_) cv_gnn_->Confirmed(confirmed_);
+  } else {
+    Confirmed(mht_ ? mht_->best() : tracks_, confirmed_);
+  }
   return confirmed_;
 }
 
@@ -519,7 +538,8 @@ void MultiTargetTracker::SensorScan(std::span<const Measurement> scan, double t,
   }
   if (cv_gnn_) {
     if (one_kind && cv_gnn_->Accepts(scan.front().kind)) {
-      cv_gnn_->ProcessScan(scan, t, next_id_);
+      cv_gnn_->ProcessScan(scan, t, next_id_, confirmed_);
+      confirmed_fresh_ = true;  // until the next scan
       return;
     }
     cv_gnn_->MoveTracksTo(tracks_);  // the generic path from now on

@@ -44,9 +44,11 @@
 // the generic path for good. Cost per scan: O(n + m + pairs) for predict, gating (a grid of the
 // measurements, cells of the median gate width), assignment (per cluster; one-track clusters
 // directly), update and management. For memory locality the gating visits the tracks in the
-// order of the grid cell of their gate's centre (a counting sort), on compact copies of their
-// gate box and position covariance and of the measurements in the grid's cell order; the pairs
-// are then sorted back by track, so that nothing downstream depends on the visiting order.
+// order of the grid cell of their gate's centre (a counting sort), reading a compact record of
+// their gate box and position covariance (prefetched ahead of the visit), against copies of the
+// measurements in the grid's cell order; the pairs are then sorted back by track, so that nothing
+// downstream depends on the visiting order. The confirmed tracks' estimates are written in the
+// pass that updates the tracks.
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -126,6 +128,7 @@ class MultiTargetTracker final {
   // or once a scan of another kind has handed its tracks to tracks_.
   std::unique_ptr<CvGnnEngine> cv_gnn_;
   std::vector<TrackEstimate> confirmed_;  // what ProcessScan returns, reused
+  bool confirmed_fresh_ = false;  // confirmed_ was written by the inline engine's last scan
   std::uint64_t next_id_ = 1;
   double last_time_s_ = -1e300;
 };

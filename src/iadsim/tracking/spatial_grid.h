@@ -65,19 +65,22 @@ class SpatialGrid final {
   std::vector<int> cell_;   // scratch: each point's cell
 };
 
+// Both compare u = (v - o) / c with the grid's bounds instead of computing floor(u), which
+// without SSE4.1 is a long instruction sequence: floor(u) >= 0 <=> u >= 0, floor(u) >= k <=> u >= k
+// for an integer k, and for 0 <= u < n floor(u) is the truncation (int)u; NaN fails every test.
+// The cells are those of floor, exactly.
 inline void SpatialGrid::Range(double lo, double hi, double o, int n, int* a, int* b) const {
-  const double qa = std::floor((lo - o) / cell_size_m_), qb = std::floor((hi - o) / cell_size_m_);
-  const double top = n - 1;
+  const double ua = (lo - o) / cell_size_m_, ub = (hi - o) / cell_size_m_;
   // NaN lower bounds map to cell 0 and NaN upper bounds to the last cell (the whole axis).
-  *a = !(qa >= 0.0) ? 0 : qa > top ? n : static_cast<int>(qa);
-  *b = !(qb <= top) ? n - 1 : qb < 0.0 ? -1 : static_cast<int>(qb);
+  *a = !(ua >= 0.0) ? 0 : ua >= n ? n : static_cast<int>(ua);
+  *b = !(ub < n) ? n - 1 : ub < 0.0 ? -1 : static_cast<int>(ub);
 }
 
 inline int SpatialGrid::CellOf(double x, double y) const {
   if (order_.empty()) return 0;
   const auto axis = [&](double v, double o, int n) {
-    const double q = std::floor((v - o) / cell_size_m_);
-    return !(q >= 0.0) ? 0 : q >= n - 1 ? n - 1 : static_cast<int>(q);
+    const double u = (v - o) / cell_size_m_;
+    return !(u >= 0.0) ? 0 : u >= n - 1 ? n - 1 : static_cast<int>(u);
   };
   return axis(y, y0_, ny_) * nx_ + axis(x, x0_, nx_);
 }

@@ -131,5 +131,49 @@ TEST(SpatialGrid, SlotRangesAndCellOf) {
   EXPECT_EQ(grid.CellOf(0.0, 0.0), 0);
 }
 
+// The cells of CellOf and Query are those of floor((v - origin) / cell), clamped, for values on
+// and one ulp either side of every cell boundary, at the grid's edges, beyond it, at -0 and at
+// +-infinity: a reference written with std::floor, on a grid of 7 x 5 cells of 10 m.
+TEST(SpatialGrid, CellsAreThoseOfFloor) {
+  SpatialGrid grid;
+  const std::vector<Eigen::Vector3d> p{{0.0, 0.0, 0.0}, {65.0, 45.0, 0.0}};
+  grid.Build(p, 10.0);
+  ASSERT_EQ(grid.cells_x(), 7);
+  ASSERT_EQ(grid.cells_y(), 5);
+  const double inf = std::numeric_limits<double>::infinity();
+  std::vector<double> values{-0.0, -inf, inf, -1e300, 1e300};
+  for (int k = -2; k <= 9; ++k) {
+    const double b = 10.0 * k;
+    values.insert(values.end(), {b, std::nextafter(b, -inf), std::nextafter(b, inf), b + 5.0});
+  }
+  const auto cell = [](double v, int n) {  // floor, clamped to [0, n - 1]
+    const double q = std::floor(v / 10.0);
+    return q < 0.0 ? 0 : q > n - 1 ? n - 1 : static_cast<int>(q);
+  };
+  for (const double x : values)
+    for (const double y : values) EXPECT_EQ(grid.CellOf(x, y), cell(y, 5) * 7 + cell(x, 7)) << x << " " << y;
+  // Query [lo, hi] on x (y spanning the grid): the columns floor(lo / 10) .. floor(hi / 10),
+  // clamped; nothing when they miss the grid. Points: one at each cell's corner.
+  std::vector<Eigen::Vector3d> corners;
+  for (int iy = 0; iy < 5; ++iy)
+    for (int ix = 0; ix < 7; ++ix) corners.emplace_back(10.0 * ix, 10.0 * iy, 0.0);
+  corners.emplace_back(65.0, 45.0, 0.0);  // the same extent as above
+  grid.Build(corners, 10.0);
+  ASSERT_EQ(grid.cells_x(), 7);
+  std::vector<int> out;
+  for (const double lo : values)
+    for (const double hi : values) {
+      grid.Query(Eigen::Vector3d(lo, -inf, 0), Eigen::Vector3d(hi, inf, 0), out);
+      const double a = std::floor(lo / 10.0), b = std::floor(hi / 10.0);
+      const int first = a < 0.0 ? 0 : a > 6 ? 7 : static_cast<int>(a), last = b > 6 ? 6 : b < 0.0 ? -1 : static_cast<int>(b);
+      std::vector<int> expected;
+      for (int j = 0; j < static_cast<int>(corners.size()); ++j) {
+        const int ix = cell(corners[j].x(), 7);
+        if (ix >= first && ix <= last) expected.push_back(j);
+      }
+      EXPECT_EQ(out, expected) << lo << " " << hi;
+    }
+}
+
 }  // namespace
 }  // namespace iadsim
