@@ -35,7 +35,12 @@ EntityId World::Add(Entity entity) {
     for (std::size_t i = 0; i < entity.route->waypoint_count(); ++i) speed = std::max(speed, entity.route->waypoint_speed(i));
   entities_.push_back(std::move(entity));
   missile_states_.push_back({});
-  bounds_.push_back({SimTime(), Vec3::Zero(), false, entities_.back().IsTarget(), 2.0 * speed + 50.0});
+  Bound b{SimTime(), Vec3::Zero(), false, entities_.back().IsTarget(), 2.0 * speed + 50.0};
+  if (const auto& route = entities_.back().route) {
+    b.sky_from = route->start();
+    if (route->end() == EndOfRoute::kRemove) b.sky_to = route->route_end() + Duration::Seconds(1.0);
+  }
+  bounds_.push_back(b);
   return entities_.back().id;
 }
 
@@ -82,6 +87,44 @@ void World::Prefetch(EntityId id, int stage) const {
   }
 }
 
+void World::BuildNearIndex(SimTime t) const {
+  NearIndex& n = near_;
+  n.built = true;
+  n.time = t;
+  n.entities = entities_.size();
+  n.max_speed_mps = 0.0;
+  n.by_x.clear();
+  n.always.clear();
+  const Duration life = Duration::Seconds(kNearLifeS);
+  for (std::uint32_t i = 0; i < bounds_.size(); ++i) {
+    const Bound& b = bounds_[i];
+    // Not a target, or out of the sky while the snapshot lives (sky_from never decreases; sky_to
+    // grows only by a diversion, made in the sky).
+    if (!b.target || b.sky_to < t - life || b.sky_from > t + life) continue;
+    const auto fresh = [&] { return b.valid && std::abs((t - b.time).seconds()) <= kNearFreshS; };
+    if (!fresh() && entities_[i].route) StateAt(EntityId(i + 1), t);  // refreshes the bound if in the sky
+    if (fresh()) {
+      n.by_x.emplace_back(b.p_ecef.x(), i);
+      n.max_speed_mps = std::max(n.max_speed_mps, b.max_speed_mps);
+    } else {
+      n.always.push_back(i);
+    }
+  }
+  std::sort(n.by_x.begin(), n.by_x.end());
+}
+
+void World::NearCandidates(SimTime t, const Vec3& p_ecef, double radius_m, std::vector<std::uint32_t>& out) const {
+  if (!near_.built || near_.entities != entities_.size() || std::abs((t - near_.time).seconds()) > kNearLifeS)
+    BuildNearIndex(t);
+  out.clear();
+  const double w = (radius_m + near_.max_speed_mps * (std::abs((t - near_.time).seconds()) + kNearFreshS)) *
+                       (1.0 + 1e-9) + 1e-3;
+  auto it = std::lower_bound(near_.by_x.begin(), near_.by_x.end(), std::make_pair(p_ecef.x() - w, std::uint32_t{0}));
+  for (; it != near_.by_x.end() && it->first <= p_ecef.x() + w; ++it) out.push_back(it->second);
+  out.insert(out.end(), near_.always.begin(), near_.always.end());
+  std::sort(out.begin(), out.end());
+}
+
 void World::ForEachAircraft(SimTime t, const std::function<void(const Entity&, const EntityState&)>& fn) const {
   for (const Entity& e : entities_) {
     if (!e.IsTarget()) continue;
@@ -93,7 +136,8 @@ void World::SetMissileState(EntityId id, SimTime t, const Vec3& p_ecef, const Ve
   IADSIM_CHECK(!Get(id).route, "not an integrated missile or munition");
   missile_states_[id.value() - 1] = {t, p_ecef, v_ecef};
   Bound& b = bounds_[id.value() - 1];
-  b = {t, p_ecef, true, b.target, std::max(b.max_speed_mps, 2.0 * v_ecef.norm() + 50.0)};
+  b = {t, p_ecef, true, b.target, std::max(b.max_speed_mps, 2.0 * v_ecef.norm() + 50.0), b.sky_from, b.sky_to};
+  if (b.target && b.max_speed_mps > near_.max_speed_mps) near_.built = false;  // the snapshot's bound no longer holds
 }
 
 bool World::InLineOfSight(const Geodetic& a, const Geodetic& b) const {
@@ -163,8 +207,10 @@ bool World::Divert(EntityId id, SimTime t, const std::vector<Waypoint>& waypoint
   Entity& mutable_e = entities_[id.value() - 1];
   if (!mutable_e.diversions.empty() && mutable_e.diversions.back().first == t) mutable_e.diversions.pop_back();
   mutable_e.diversions.emplace_back(t, RouteMover(route));
-  for (const Waypoint& w : route.waypoints)
-    bounds_[id.value() - 1].max_speed_mps = std::max(bounds_[id.value() - 1].max_speed_mps, 2.0 * w.speed_mps + 50.0);
+  Bound& b = bounds_[id.value() - 1];
+  for (const Waypoint& w : route.waypoints) b.max_speed_mps = std::max(b.max_speed_mps, 2.0 * w.speed_mps + 50.0);
+  if (b.max_speed_mps > near_.max_speed_mps) near_.built = false;  // the snapshot's bound no longer holds
+  b.sky_to = e.destroyed ? e.destroyed_at : SimTime::Max();  // a diversion continues after its last waypoint
   return true;
 }
 
@@ -174,6 +220,7 @@ void World::Destroy(EntityId id, SimTime t) {
   if (e.destroyed) return;
   e.destroyed = true;
   e.destroyed_at = t;
+  bounds_[id.value() - 1].sky_to = std::min(bounds_[id.value() - 1].sky_to, t);
 }
 
 }  // namespace iadsim

@@ -46,20 +46,27 @@ class World final {
   // The same for the targets that may be within radius_m of p_ecef at t: a target is skipped, its
   // state not evaluated, only when it is certainly farther (MayBeWithin); fn decides on the exact
   // state. Same calls as ForEachAircraft for every target fn would accept within the radius.
-  // (A template, inline: the loop reads only the compact bounds, not the entities, until a target
-  // may be near.)
+  // (A template, inline: it reads only the compact bounds, not the entities, until a target may
+  // be near.) The targets looked at are those a snapshot of the bounds (NearIndex below) cannot
+  // rule out by their ECEF x alone; MayBeWithin then decides on each.
   template <class F>
   void ForEachTargetNear(SimTime t, const Vec3& p_ecef, double radius_m, F&& fn) const {
-    for (std::size_t i = 0; i < bounds_.size(); ++i) {
-      if (!bounds_[i].target || !MayBeWithin(bounds_[i], t, p_ecef, radius_m)) continue;
-      if (auto s = StateAt(EntityId(static_cast<std::uint32_t>(i + 1)), t)) fn(entities_[i], *s);
+    std::vector<std::uint32_t> near = std::move(near_scratch_);  // (fn may call this again)
+    NearCandidates(t, p_ecef, radius_m, near);
+    for (const std::uint32_t i : near) {
+      if (!MayBeWithin(bounds_[i], t, p_ecef, radius_m)) continue;
+      if (auto s = StateAt(EntityId(i + 1), t)) fn(entities_[i], *s);
     }
+    near_scratch_ = std::move(near);
   }
   // False only when entity id is certainly farther than radius_m from p_ecef at t, by the bound
   //   |p(t) − p_ecef| ≥ |p(t_k) − p_ecef| − v_max |t − t_k|
   // from the last state evaluated (t_k, p(t_k)) and the entity's speed bound v_max (twice its
   // fastest waypoint speed plus 50 m/s for a route: the 3-D speed along a climb exceeds the ground
-  // speed; twice its speed for an integrated missile). Costs no state evaluation.
+  // speed; twice its speed for an integrated missile), compared squared with a relative margin of
+  // 1e-9 for rounding; or when it is certainly not in the sky at t: before its route's start, more
+  // than 1 s after the end of a route it leaves at, or after it was destroyed. Costs no state
+  // evaluation.
   bool MayBeWithin(EntityId id, SimTime t, const Vec3& p_ecef, double radius_m) const {
     return MayBeWithin(bounds_[id.value() - 1], t, p_ecef, radius_m);
   }
@@ -132,13 +139,37 @@ class World final {
     bool valid = false;
     bool target = false;  // Entity::IsTarget()
     double max_speed_mps = 0.0;
+    // Not in the sky before sky_from nor after sky_to (sky_to: the end of a route left at, plus
+    // 1 s; the time of destruction): Add, Divert and Destroy keep them.
+    SimTime sky_from = SimTime::Micros(INT64_MIN), sky_to = SimTime::Max();
   };
   static bool MayBeWithin(const Bound& b, SimTime t, const Vec3& p_ecef, double radius_m) {
+    if (t < b.sky_from || t > b.sky_to) return false;
     if (!b.valid) return true;
-    const double dt = std::abs((t - b.time).seconds());
-    return (b.p_ecef - p_ecef).norm() - b.max_speed_mps * dt <= radius_m;
+    const double reach = (radius_m + b.max_speed_mps * std::abs((t - b.time).seconds())) * (1.0 + 1e-9);
+    return reach >= 0.0 && (b.p_ecef - p_ecef).squaredNorm() <= reach * reach;
   }
   mutable std::vector<Bound> bounds_;  // indexed like entities_
+  // ForEachTargetNear's snapshot of the targets' bounds at `time`, a cache like bounds_, valid for
+  // queries within kNearLifeS of it while the entity count and speed bounds stay: the targets in
+  // the sky then with a bound evaluated within kNearFreshS of `time` (their state is evaluated at
+  // `time` when it is older), sorted by the bound's ECEF x; the others in `always`. A target within
+  // r of p at t has its snapshot x within r + v_max (|t - time| + kNearFreshS) of p's x.
+  struct NearIndex {
+    bool built = false;
+    SimTime time;
+    std::size_t entities = 0;
+    double max_speed_mps = 0.0;                            // over by_x
+    std::vector<std::pair<double, std::uint32_t>> by_x;    // (bound's ECEF x, entity index)
+    std::vector<std::uint32_t> always;                     // entity indices, increasing
+  };
+  static constexpr double kNearLifeS = 10.0, kNearFreshS = 10.0;
+  void BuildNearIndex(SimTime t) const;
+  // The entity indices ForEachTargetNear looks at, increasing: a superset of the targets that may
+  // be within radius_m of p_ecef at t.
+  void NearCandidates(SimTime t, const Vec3& p_ecef, double radius_m, std::vector<std::uint32_t>& out) const;
+  mutable NearIndex near_;
+  mutable std::vector<std::uint32_t> near_scratch_;
   std::shared_ptr<const Terrain> terrain_;
   std::vector<Jammer> jammers_;
   std::vector<Emitter> emitters_;

@@ -104,5 +104,73 @@ TEST(World, NextTimeInSky) {
   EXPECT_EQ(w.NextTimeInSky(id, SimTime::Seconds(300.0)), SimTime::Max());
 }
 
+// ForEachTargetNear against brute force (ForEachAircraft and the exact distance): the targets within
+// the radius are the same, in the same (id) order, over 600 queries at times going back and forth,
+// from 1 km to 1e9 m, with aircraft starting late, leaving at their route's end, diverted and
+// destroyed, integrated munitions (targets) and interceptors (not targets), and state evaluations
+// between queries that refresh some bounds and not others.
+TEST(World, ForEachTargetNearFindsEveryTargetWithinTheRadius) {
+  World near, brute;
+  RandomStream rng(11);
+  const int aircraft = 300;
+  for (int i = 0; i < aircraft; ++i) {
+    Entity e;
+    e.name = "a" + std::to_string(i);
+    RouteConfig r;
+    const auto point = [&] { return Geodetic{rng.Uniform(33.0, 37.0), rng.Uniform(33.0, 37.0), rng.Uniform(100.0, 12000.0)}; };
+    r.waypoints = {{point(), rng.Uniform(150.0, 600.0)}, {point(), rng.Uniform(150.0, 600.0)}};
+    r.start = SimTime::Seconds(i % 3 == 0 ? rng.Uniform(0.0, 900.0) : 0.0);
+    r.end = i % 2 == 0 ? EndOfRoute::kRemove : EndOfRoute::kContinue;
+    e.route.emplace(r);
+    near.Add(e);
+    brute.Add(std::move(e));
+  }
+  const auto add_integrated = [&](EntityKind kind) {
+    Entity e;
+    e.name = "m";
+    e.kind = kind;
+    near.Add(e);
+    return brute.Add(std::move(e));
+  };
+  std::vector<EntityId> integrated{add_integrated(EntityKind::kMunition), add_integrated(EntityKind::kMissile),
+                                   add_integrated(EntityKind::kMunition)};
+  const Vec3 centre = EcefFromGeodetic({35.0, 35.0, 0.0});
+  int found = 0;
+  for (int q = 0; q < 600; ++q) {
+    const SimTime t = SimTime::Seconds(q < 300 ? 4.0 * q : rng.Uniform(0.0, 1500.0));
+    for (const EntityId id : integrated) {  // munitions fly and speed up; their states are set as they go
+      const Vec3 p = centre + Vec3(rng.Uniform(-2e5, 2e5), rng.Uniform(-2e5, 2e5), rng.Uniform(-2e5, 2e5));
+      const Vec3 v = Vec3(rng.Normal(0, 1), rng.Normal(0, 1), rng.Normal(0, 1)) * (100.0 + 3.0 * q);
+      if (q % 7 == 0) {
+        near.SetMissileState(id, t, p, v);
+        brute.SetMissileState(id, t, p, v);
+      }
+    }
+    const EntityId some(1 + static_cast<std::uint32_t>(rng.Below(aircraft)));
+    if (q % 50 == 25) {  // a diversion (only in the sky), or a kill
+      const std::vector<Waypoint> to{{{rng.Uniform(33.0, 37.0), rng.Uniform(33.0, 37.0), 5000.0}, 900.0}};
+      EXPECT_EQ(near.Divert(some, t, to), brute.Divert(some, t, to));
+    } else if (q % 50 == 40) {
+      near.Destroy(some, t);
+      brute.Destroy(some, t);
+    }
+    for (int k = 0; k < 20; ++k) near.StateAt(EntityId(1 + static_cast<std::uint32_t>(rng.Below(aircraft))), t);
+    const auto at = brute.StateAt(some, t);
+    const Vec3 p = at && q % 2 ? at->p_ecef + Vec3(rng.Normal(0, 3e3), rng.Normal(0, 3e3), rng.Normal(0, 3e3))
+                               : centre + Vec3(rng.Uniform(-3e5, 3e5), rng.Uniform(-3e5, 3e5), rng.Uniform(-3e5, 3e5));
+    const double radius = std::vector<double>{1e3, 5e3, 3e4, 3e5, 1e9}[rng.Below(5)];
+    std::vector<std::uint32_t> got, expected;
+    near.ForEachTargetNear(t, p, radius, [&](const Entity& e, const EntityState& s) {
+      if ((s.p_ecef - p).norm() <= radius) got.push_back(e.id.value());
+    });
+    brute.ForEachAircraft(t, [&](const Entity& e, const EntityState& s) {
+      if ((s.p_ecef - p).norm() <= radius) expected.push_back(e.id.value());
+    });
+    EXPECT_EQ(got, expected) << "query " << q;
+    found += static_cast<int>(expected.size());
+  }
+  EXPECT_GT(found, 2000);  // the queries find targets, not only empty skies
+}
+
 }  // namespace
 }  // namespace iadsim
