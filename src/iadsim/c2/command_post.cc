@@ -113,15 +113,7 @@ std::vector<IdentityChange> CommandPost::Identify(SimTime now) {
     speeds.push_back(x.tail<3>().norm());
     kinematics.emplace_back(x.head<3>(), x.tail<3>());
   }
-  auto changes = identifier_.Evaluate(now, threats_, speeds, kinematics);
-  // Inbound first, soonest first; ties in track order (the order they were assessed in: a stable
-  // sort's result, without its buffer).
-  std::sort(threats_.begin(), threats_.end(), [](const ThreatAssessment& a, const ThreatAssessment& b) {
-    if (a.inbound != b.inbound) return a.inbound;
-    if (a.time_to_cpa_s != b.time_to_cpa_s) return a.time_to_cpa_s < b.time_to_cpa_s;
-    return a.track < b.track;
-  });
-  return changes;
+  return identifier_.Evaluate(now, threats_, speeds, kinematics);
 }
 
 bool CommandPost::DoctrineEngages(SimTime now, const ThreatAssessment& th, const Vec3& p_enu, std::string* control,
@@ -203,6 +195,15 @@ std::vector<PositionReport> CommandPost::RemotePicture(SimTime now) const {
 DecisionCycle CommandPost::Assign(SimTime now, const FireUnitStatus& fu) {
   DecisionCycle out;
   int channels = fu.free_channels, rounds = fu.ready_rounds;
+  if (channels <= 0 || rounds <= 0) return out;
+  // The threats of the last Identify ranked: inbound first, soonest first; ties in track order
+  // (the order they were assessed in: a stable sort's result, without its buffer). Only a unit
+  // that can fire ranks them.
+  std::sort(threats_.begin(), threats_.end(), [](const ThreatAssessment& a, const ThreatAssessment& b) {
+    if (a.inbound != b.inbound) return a.inbound;
+    if (a.time_to_cpa_s != b.time_to_cpa_s) return a.time_to_cpa_s < b.time_to_cpa_s;
+    return a.track < b.track;
+  });
   for (const ThreatAssessment& th : threats_) {
     if (channels <= 0 || rounds <= 0) break;
     const bool busy = std::any_of(engagements_.begin(), engagements_.end(), [&](const auto& kv) {
@@ -266,6 +267,7 @@ DecisionCycle CommandPost::Assign(SimTime now, const FireUnitStatus& fu) {
   }
   return out;
 }
+
 void CommandPost::OnEngagementEnded(EngagementId engagement, SimTime t) {
   auto it = engagements_.find(engagement);
   if (it == engagements_.end()) return;

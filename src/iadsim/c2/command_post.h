@@ -136,7 +136,6 @@ class CommandPost final {
   const Tracker& tracker() const { return tracker_; }
   Identity IdentityOf(TrackId t) const { return identifier_.IdentityOf(t); }
   const CommandPostConfig& config() const { return config_; }
-  const std::vector<ThreatAssessment>& threats() const { return threats_; }
   const std::vector<IdentityConflict>& conflicts() const { return identifier_.conflicts(); }
   // The received network tracks that match none of this unit's own, heard within the silence
   // timeout: with the unit's own confirmed tracks they make its air picture (and what it relays).
@@ -164,7 +163,7 @@ class CommandPost final {
   CommandPostConfig config_;
   Tracker tracker_;
   Identifier identifier_;
-  std::vector<ThreatAssessment> threats_;  // of the last Identify, ranked
+  std::vector<ThreatAssessment> threats_;  // of the last Identify, in track order; Assign ranks them
   std::vector<double> speeds_;                       // Identify's work space
   std::vector<std::pair<Vec3, Vec3>> kinematics_;
   std::map<EngagementId, Engagement> engagements_;

@@ -14,6 +14,9 @@ namespace iadsim {
 namespace {
 
 constexpr double kSlotS = 4.0;  // the time span of one index's reports, s
+// A slot with fewer reports than this takes every confirmed track as its candidates (the pre-gate
+// then tests each, ~50 instructions) instead of an index (~300 instructions a track to build).
+constexpr int kIndexMinReports = 8;
 
 }  // namespace
 
@@ -32,20 +35,31 @@ ReportCorrelation CorrelateReports(const Tracker& tracker, const std::vector<Pos
   // One index per time slot of kSlotS seconds back from the newest report: a batch can hold
   // reports of very different ages (a picture relays tracks last updated minutes ago), and one
   // index over the whole window would widen every track's bound by its speed times that window.
+  // Such old reports come one or two to a slot: a slot of fewer than kIndexMinReports reports has
+  // no index, and all the confirmed tracks are its candidates (a superset as well).
   std::vector<long> slot_of(reports.size());
-  std::map<long, std::pair<SimTime, SimTime>> window;  // slot -> [from, to] of its reports
+  struct Slot {
+    SimTime from, to;  // of its reports
+    int reports = 0;
+  };
+  std::map<long, Slot> window;
   SimTime newest;
   for (std::size_t i = 0; i < reports.size(); ++i)
     newest = i == 0 ? reports[i].time_of_validity : std::max(newest, reports[i].time_of_validity);
   for (std::size_t i = 0; i < reports.size(); ++i) {
     const SimTime t = reports[i].time_of_validity;
     slot_of[i] = static_cast<long>(std::min((newest - t).seconds() / kSlotS, 1e9));
-    auto& [from, to] = window.try_emplace(slot_of[i], t, t).first->second;
-    from = std::min(from, t);
-    to = std::max(to, t);
+    Slot& s = window.try_emplace(slot_of[i], Slot{t, t}).first->second;
+    s.from = std::min(s.from, t);
+    s.to = std::max(s.to, t);
+    ++s.reports;
   }
   std::map<long, PositionTrackIndex> index;
-  for (const auto& [slot, w] : window) index[slot].Build(pre, confirmed, q, w.first, w.second, gate);
+  for (const auto& [slot, w] : window)
+    if (w.reports >= kIndexMinReports) index[slot].Build(pre, confirmed, q, w.from, w.to, gate);
+  std::vector<int> all_confirmed;  // the candidates of a slot without an index, increasing
+  for (std::size_t k = 0; k < tracks.size(); ++k)
+    if (confirmed[k]) all_confirmed.push_back(static_cast<int>(k));
   std::vector<int> near;
   for (std::size_t i = 0; i < reports.size(); ++i) {
     const PositionReport& r = reports[i];
@@ -55,8 +69,9 @@ ReportCorrelation CorrelateReports(const Tracker& tracker, const std::vector<Pos
     R(2, 2) = r.sigma_vertical_m * r.sigma_vertical_m + 1.0;
     double best = std::numeric_limits<double>::infinity();
     TrackId best_track;
-    index.at(slot_of[i]).Candidates(r.time_of_validity, z, R.trace(), &near);
-    for (const int k : near) {
+    const auto slot_index = index.find(slot_of[i]);
+    if (slot_index != index.end()) slot_index->second.Candidates(r.time_of_validity, z, R.trace(), &near);
+    for (const int k : slot_index != index.end() ? near : all_confirmed) {
       const TrackState& t = tracks[k];
       // Certainly outside the gate: neither the best within it nor a change of which one is.
       if (PositionPreGateRejects(pre[k], q, r.time_of_validity, z, R.trace(), gate)) continue;
