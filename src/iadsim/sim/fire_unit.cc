@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include <Eigen/Geometry>
 
@@ -200,7 +201,7 @@ void FireUnit::Launch(SimTime now) {
     Interceptor missile(spec_.interceptor, best->p_enu, dir.normalized(), frame_.origin().alt_m);
     ctx_.world.SetMissileState(id, now, frame_.EcefFromEnu(best->p_enu), Vec3::Zero());
     if (flights_.empty()) fly_grid_ = now;  // a new grid: none in flight
-    flights_.push_back({id, static_cast<int>(&c - channels_.data()), missile, {}, std::nullopt, false});
+    flights_.push_back({id, static_cast<int>(&c - channels_.data()), missile, {}, 0, std::nullopt, false});
     {
       // The first step ends at the first grid point after the launch.
       const Duration unit = Duration::Seconds(spec_.missile_step_s);
@@ -294,18 +295,34 @@ bool FireUnit::Fuze(SimTime t0, double dt, Flight& f, const Vec3& m0, const Vec3
   const SimTime t1 = t0 + Duration::Seconds(dt);
   const auto& entities = ctx_.world.entities();
   // Entities that are not targets are never checked; new entities are checked at once.
-  for (std::size_t i = f.next_fuze_check.size(); i < entities.size(); ++i)
-    f.next_fuze_check.push_back(entities[i].IsTarget() ? SimTime() : SimTime::Max());
+  std::vector<std::pair<SimTime, std::uint32_t>>& queue = f.fuze_queue;
+  const auto later = std::greater<>();
+  for (; f.fuze_known < entities.size(); ++f.fuze_known) {
+    if (!entities[f.fuze_known].IsTarget()) continue;
+    queue.emplace_back(SimTime(), static_cast<std::uint32_t>(f.fuze_known));
+    std::push_heap(queue.begin(), queue.end(), later);
+  }
+  // The entities due at t1, checked in index order; each goes back in the schedule unless never.
+  fuze_due_.clear();
+  while (!queue.empty() && queue.front().first <= t1) {
+    std::pop_heap(queue.begin(), queue.end(), later);
+    fuze_due_.push_back(queue.back());
+    queue.pop_back();
+  }
+  std::sort(fuze_due_.begin(), fuze_due_.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  const auto schedule = [&](SimTime next, std::uint32_t i) {
+    if (next == SimTime::Max()) return;
+    queue.emplace_back(next, i);
+    std::push_heap(queue.begin(), queue.end(), later);
+  };
   const InterceptorConfig& cfg = spec_.interceptor;
   double best_t = dt + 1.0, best_d = 0.0;
   EntityId best;
-  for (std::size_t i = 0; i < entities.size(); ++i) {
-    SimTime& next = f.next_fuze_check[i];
-    if (t1 < next) continue;
+  for (const auto& [due, i] : fuze_due_) {
     const Entity& e = entities[i];
     const auto s = ctx_.world.StateAt(e.id, t1);
     if (!s) {  // not in the sky: next checked when it may be (its start), or never
-      next = ctx_.world.NextTimeInSky(e.id, t1);
+      schedule(ctx_.world.NextTimeInSky(e.id, t1), i);
       continue;
     }
     const Vec3 a1 = frame_.EnuFromEcef(s->p_ecef);
@@ -318,11 +335,12 @@ bool FireUnit::Fuze(SimTime t0, double dt, Flight& f, const Vec3& m0, const Vec3
         best_d = ca->distance_m;
         best = e.id;
       }
+      schedule(due, i);  // still due
       continue;
     }
     const double margin = rel1.norm() - 2.0 * cfg.fuze_radius_m;
     const double closing = f.interceptor.state().v_enu.norm() + kMaxAircraftSpeedMps;
-    next = margin > 0.0 ? t1 + Duration::Seconds(margin / closing) : t1;
+    schedule(margin > 0.0 ? t1 + Duration::Seconds(margin / closing) : t1, i);
   }
   if (!best.valid()) return false;
   const Entity& target = ctx_.world.Get(best);

@@ -80,7 +80,10 @@ class FireUnit final : public Component {
     EntityId missile;
     int channel = 0;
     Interceptor interceptor;
-    std::vector<SimTime> next_fuze_check;  // per entity index
+    // The fuze's schedule: (time of the next check, entity index) for each target entity that may
+    // still come near, a min-heap; fuze_known: the entities scheduled so far (new ones are due at once).
+    std::vector<std::pair<SimTime, std::uint32_t>> fuze_queue;
+    std::size_t fuze_known = 0;
     std::optional<SemiActiveSeeker> seeker;
     bool ever_locked = false;
     SimTime next_step_at;  // when this flight's next integration step ends (on the unit's step grid)
@@ -126,6 +129,7 @@ class FireUnit final : public Component {
   SimTime fly_grid_;
   std::vector<SimTime> pending_fly_;
   int midcourse_span_ = 1;  // missile steps per mid-course step (command guidance)
+  std::vector<std::pair<SimTime, std::uint32_t>> fuze_due_;  // Fuze's work space
 };
 
 }  // namespace iadsim
