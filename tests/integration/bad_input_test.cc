@@ -133,6 +133,15 @@ TEST(BadInput, AdsbAddressNotSixHexDigits) {
                  R"(^\S*adsb\.yaml:124:12: aircraft\[5\]\.adsb\.address: must be a 24-bit ICAO address of 6 hex digits \(got '4CA12G'\))");
 }
 
+TEST(BadInput, TrackerConfirmationNotMOfN) {
+  // Line 145: "    tracker: {..., confirm: 3/4, ...}": a count beyond an int, a sign, a missing N.
+  for (const char* bad : {"99999999999999/4", "-3/4", "3/"}) {
+    ExpectRejected(Mutated("confirm", "confirm: 3/4", std::string("confirm: ") + bad),
+                   std::string(R"(^\S*confirm\.yaml:145:\d+: units\[0\]\.tracker\.confirm: must be M/N with whole numbers, e\.g\. 3/4 \(got ')") +
+                       bad + R"('\))");
+  }
+}
+
 TEST(BadInput, RcsTableUnreadableCellReportedOnce) {
   ExpectRejected(Mutated("rcscell", "    f-16: {rcs: 1.2 m2, swerling: 1}",
                          "    f-16:\n      swerling: 1\n      rcs_table:\n        azimuths: [0 deg, 90 deg, 180 deg]\n"

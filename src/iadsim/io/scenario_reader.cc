@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -240,13 +241,16 @@ void ReadUnit(Context& ctx, const YAML::Node& node, const std::string& path, Uni
     c.process_noise_q = t.Quantity("process_noise", D::kRatio, c.process_noise_q);
     c.gate_probability = t.Quantity("gate_probability", D::kRatio, c.gate_probability);
     if (auto conf = t.String("confirm", false)) {
-      std::smatch mm;
-      if (std::regex_match(*conf, mm, std::regex("([0-9]+)/([0-9]+)"))) {
-        c.confirm_m = std::stoi(mm[1]);
-        c.confirm_n = std::stoi(mm[2]);
-      } else {
-        t.Report("confirm", fmt::format("must be M/N, e.g. 3/4 (got '{}')", *conf));
-      }
+      // M/N: two whole numbers (digits only, each within an int) around one slash.
+      const auto number = [](const char* b, const char* e, int* v) -> const char* {
+        if (b == e || *b < '0' || *b > '9') return nullptr;
+        const auto r = std::from_chars(b, e, *v);
+        return r.ec == std::errc() ? r.ptr : nullptr;
+      };
+      const char* end = conf->data() + conf->size();
+      const char* slash = number(conf->data(), end, &c.confirm_m);
+      if (!slash || slash == end || *slash != '/' || number(slash + 1, end, &c.confirm_n) != end)
+        t.Report("confirm", fmt::format("must be M/N with whole numbers, e.g. 3/4 (got '{}')", *conf));
     }
     c.delete_misses_confirmed = static_cast<int>(t.Integer("delete_misses", false, 1, 100).value_or(c.delete_misses_confirmed));
     t.ReportAll(c.Validate());

@@ -5,12 +5,21 @@
 
 #include <algorithm>
 #include <cmath>
-#include <regex>
 
 #include "iadsim/io/scenario_reader_parts.h"
 
 namespace iadsim::scenario_detail {
 namespace {
+
+// s is exactly n digits of base 8 or 16 (ASCII; hex in either case).
+bool IsOctal(const std::string& s, std::size_t n) {
+  return s.size() == n && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '7'; });
+}
+bool IsHex(const std::string& s, std::size_t n) {
+  return s.size() == n && std::all_of(s.begin(), s.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+         });
+}
 
 // A list of numbers (dimension dim; kRatio for plain numbers), each reported at its own place.
 std::vector<double> ReadNumberList(Context& ctx, const YAML::Node& node, const std::string& path, Dimension dim) {
@@ -185,14 +194,14 @@ void ReadTransponder(Context& ctx, const YAML::Node& node, const std::string& pa
     else if (mode != "secure") m.Report("modes", fmt::format("unknown mode '{}' (known: 1, 2, 3A, C, S, secure)", mode));
   }
   if (auto code = m.String("code", x->mode3a)) {
-    if (!std::regex_match(*code, std::regex("[0-7]{4}")))
+    if (!IsOctal(*code, 4))
       m.Report("code", fmt::format("must be four octal digits (got '{}')", *code));
     else
       x->code_3a = static_cast<std::uint16_t>(std::stoi(*code));
   }
   auto octal = [&](const char* key, bool required, int digits, std::uint16_t* out) {
     if (auto code = m.String(key, required)) {
-      if (!std::regex_match(*code, std::regex(fmt::format("[0-7]{{{}}}", digits))))
+      if (!IsOctal(*code, static_cast<std::size_t>(digits)))
         m.Report(key, fmt::format("must be {} octal digits (got '{}')", digits, *code));
       else
         *out = static_cast<std::uint16_t>(std::stoi(*code));
@@ -201,7 +210,7 @@ void ReadTransponder(Context& ctx, const YAML::Node& node, const std::string& pa
   octal("code_1", x->mode1, 2, &x->code_1);
   octal("code_2", x->mode2, 4, &x->code_2);
   if (auto a = m.String("address", x->mode_s)) {
-    if (!std::regex_match(*a, std::regex("[0-9A-Fa-f]{6}")))
+    if (!IsHex(*a, 6))
       m.Report("address", fmt::format("must be a 24-bit ICAO address of 6 hex digits (got '{}')", *a));
     else
       x->mode_s_address = static_cast<std::uint32_t>(std::stoul(*a, nullptr, 16));
@@ -270,7 +279,7 @@ void ReadAdsbOut(Context& ctx, const YAML::Node& node, const std::string& path, 
   if (!m.ok()) return;
   x->on = m.Bool("on", false).value_or(true);
   if (auto a = m.String("address", true)) {
-    if (!std::regex_match(*a, std::regex("[0-9A-Fa-f]{6}")))
+    if (!IsHex(*a, 6))
       m.Report("address", fmt::format("must be a 24-bit ICAO address of 6 hex digits (got '{}')", *a));
     else
       x->address = static_cast<std::uint32_t>(std::stoul(*a, nullptr, 16));
