@@ -212,7 +212,7 @@ DecisionCycle CommandPost::Assign(SimTime now, const FireUnitStatus& fu) {
              (e.active || (now - e.ended).seconds() < config_.doctrine.reengage_delay_s);
     });
     if (busy) continue;
-    const auto [x, P] = tracker_.Predict(th.track, now);
+    const StateVec x = tracker_.PredictMean(th.track, now);  // the covariance only for an order
     const auto intercept = PredictIntercept(x.head<3>(), x.tail<3>(), fu.p_enu, fu.envelope.mean_missile_speed_mps);
     // The range limits first: the intercept point's geodetic height is needed only inside them.
     if (!intercept || intercept->range_m < fu.envelope.min_range_m || intercept->range_m > fu.envelope.max_range_m)
@@ -250,6 +250,7 @@ DecisionCycle CommandPost::Assign(SimTime now, const FireUnitStatus& fu) {
       if (holds_reported_.insert({th.track, hold->friendly_name}).second) out.holds.push_back(*hold);
       continue;
     }
+    const StateCov P = tracker_.Predict(th.track, now).second;
     EngagementOrder o;
     o.time = now;
     o.engagement = EngagementId(next_engagement_++);

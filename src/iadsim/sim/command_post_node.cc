@@ -64,7 +64,8 @@ const std::vector<PositionReport>& CommandPostNode::Picture(SimTime now) const {
     r.callsign = fmt::format("{}#{}", name_, t.id.value());
     r.time_of_validity = t.time;
     r.position = frame.GeodeticFromEnu(t.x.head<3>());
-    r.v_enu = LocalFrame(r.position).EnuVectorFromEcef(frame.EcefVectorFromEnu(t.x.tail<3>()));
+    // LocalFrame(r.position).EnuVectorFromEcef without the frame's origin conversion.
+    r.v_enu = EnuFromEcefRotation(r.position.lat_deg, r.position.lon_deg) * frame.EcefVectorFromEnu(t.x.tail<3>());
     r.sigma_horizontal_m = std::sqrt(std::max(0.0, (t.P(0, 0) + t.P(1, 1)) / 2.0));
     r.sigma_vertical_m = std::sqrt(std::max(0.0, t.P(2, 2)));
     r.identity = ToString(cp_.IdentityOf(t.id));

@@ -78,6 +78,14 @@ std::pair<StateVec, StateCov> Tracker::Predict(TrackId id, SimTime t) const {
   return PredictState(*track, t);
 }
 
+StateVec Tracker::PredictMean(TrackId id, SimTime t) const {
+  const TrackState* track = Find(id);
+  IADSIM_CHECK(track != nullptr, "Tracker::PredictMean: no live track with id " + std::to_string(id.value()));
+  StateVec x = track->x;
+  x.head<3>() += (t - track->time).seconds() * x.tail<3>();  // PredictCv's state step
+  return x;
+}
+
 std::pair<StateVec, StateCov> Tracker::PredictState(const TrackState& track, SimTime t) const {
   const double dt = (t - track.time).seconds();
   StateVec x = track.x;

@@ -88,6 +88,8 @@ class Tracker final {
   // time (predicted backwards, with Q(|dt|)). The id must be live (check with Find): an unknown
   // id is a bug and aborts.
   std::pair<StateVec, StateCov> Predict(TrackId id, SimTime t) const;
+  // Predict's state alone (the same operations: x equal bit for bit), without the covariance.
+  StateVec PredictMean(TrackId id, SimTime t) const;
   // Replaces a live track's estimate by (x, P) at time t, keeping its id, status and look
   // history (track-to-track fusion: c2/command_post.h). t >= the track's time: the track's time
   // becomes t; t earlier: (x, P) is first predicted forward to the track's time (F, Q(dt)), which

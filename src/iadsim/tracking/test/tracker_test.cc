@@ -269,6 +269,10 @@ TEST(Tracker, DeterministicAndPredictsWithTheCvModel) {
                           CvProcessNoiseContinuous(7.5, s.config.process_noise_q);
   EXPECT_TRUE(P.isApprox(P_want, 1e-12));
   EXPECT_EQ(t1.Find(TrackId(99)), nullptr);
+  // PredictMean: Predict's state bit for bit, forwards and backwards, for every live track.
+  for (const TrackState& tr : t1.tracks())
+    for (const double dt : {-13.7, -0.001, 0.0, 0.37, 7.5, 1234.5678})
+      EXPECT_EQ(t1.PredictMean(tr.id, tr.time + Duration::Seconds(dt)), t1.Predict(tr.id, tr.time + Duration::Seconds(dt)).first);
 }
 
 TEST(Tracker, ValidateReportsEveryProblem) {
