@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <ctime>
 #include <nlohmann/json.hpp>
@@ -266,9 +267,15 @@ ResultsDb::ResultsDb(const std::filesystem::path& path, const BatchMetadata& met
     Exec("PRAGMA synchronous=NORMAL");
     Exec("BEGIN IMMEDIATE");
     Exec(kSchema);
+    // The run count of the batches already stored (a file written by iadsim holds a whole number).
+    std::uint64_t old_runs = 0;
+    if (const auto text = MetaValue(db_, "runs")) {
+      const auto r = std::from_chars(text->data(), text->data() + text->size(), old_runs);
+      if (r.ec != std::errc() || r.ptr != text->data() + text->size())
+        throw ScenarioError({Problem{"--out", fmt::format("holds an unreadable run count '{}' in its metadata", *text), path_}});
+    }
     sqlite3_stmt* m = Prepare("INSERT OR REPLACE INTO metadata (key, value) VALUES (?, ?)");
     auto put = [&](const std::string& k, const std::string& v) { Stmt(m).Text(1, k).Text(2, v).Run(); };
-    const auto old_runs = MetaValue(db_, "runs");
     if (!existed) {
       put("format_version", kFormatVersion);
       put("scenario_path", meta.scenario_path);
@@ -286,7 +293,7 @@ ResultsDb::ResultsDb(const std::filesystem::path& path, const BatchMetadata& met
     }
     put("iadsim_version", meta.iadsim_version);
     put("command_line", meta.command_line);
-    put("runs", std::to_string(std::max<std::uint64_t>(meta.runs, old_runs ? std::stoull(*old_runs) : 0)));
+    put("runs", std::to_string(std::max<std::uint64_t>(meta.runs, old_runs)));
     put("fingerprint", fingerprint);  // last: a file without it is not a results file
     sqlite3_finalize(m);
     Exec("COMMIT");

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -106,8 +107,9 @@ bool SetAtPath(YAML::Node root, const std::string& key_path, const YAML::Node& v
     const bool is_index = p.front() == '[';
     const bool last = i + 1 == parts.size();
     if (is_index) {
-      const std::size_t k = std::stoul(p.substr(1, p.size() - 2));
-      if (!cur.IsSequence() || k >= cur.size()) return false;
+      std::size_t k = 0;  // an index too large for size_t names no element either
+      const auto r = std::from_chars(p.data() + 1, p.data() + p.size() - 1, k);
+      if (r.ec != std::errc() || !cur.IsSequence() || k >= cur.size()) return false;
       if (last) {
         cur[k] = value;
         return true;

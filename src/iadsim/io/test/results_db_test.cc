@@ -204,6 +204,30 @@ TEST(ResultsDb, AFileOfTheOlderFormatVersionIsRefusedNotResumed) {
   EXPECT_TRUE(forced.stored().empty());
 }
 
+// A file of this batch whose run count is not a whole number (edited by hand) is refused with a
+// message, not resumed with a guess (it was an uncaught std::invalid_argument).
+TEST(ResultsDb, AnUnreadableRunCountIsRefused) {
+  const auto p = Fresh("runs");
+  {
+    ResultsDb db(p, Meta(3), false);
+    db.Add(Result(0, 0));
+    db.Commit();
+  }
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(p.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "UPDATE metadata SET value='ten' WHERE key='runs'", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+  try {
+    ResultsDb db(p, Meta(3), false);
+    FAIL() << "resumed";
+  } catch (const ScenarioError& e) {
+    const std::string m = e.problems().at(0).ToString();
+    EXPECT_NE(m.find("--out: holds an unreadable run count 'ten' in its metadata"), std::string::npos) << m;
+  }
+}
+
 TEST(ResultsDb, EncodingBetweenRanksKeepsEveryBit) {
   const ReplicationResult a = Result(1, 7);
   const ReplicationResult b = DecodeResult(EncodeResult(a));

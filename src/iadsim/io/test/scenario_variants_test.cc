@@ -55,6 +55,15 @@ TEST(ScenarioVariants, AssignsOnACopyAndRefusesPathsThatDoNotExist) {
     EXPECT_EQ(Messages(e), "bad.yaml:3:1: a.b[3].c: no such key path in the scenario (a variant may only change values "
                            "the scenario has)\n");
   }
+  // An index beyond size_t is no element either (it was an uncaught std::out_of_range).
+  const VariantSpec huge = ReadOverridesText("v", "a.b[99999999999999999999999].c: 1 m\n", "huge.yaml");
+  try {
+    ApplyAssignments(root, huge.assignments);
+    FAIL() << "no error";
+  } catch (const ScenarioError& e) {
+    EXPECT_EQ(Messages(e), "huge.yaml:1:1: a.b[99999999999999999999999].c: no such key path in the scenario (a variant "
+                           "may only change values the scenario has)\n");
+  }
   try {
     ReadOverridesText("v", "a: 1\na..b: 2\n", "o.yaml");
     FAIL() << "no error";
