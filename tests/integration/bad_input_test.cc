@@ -142,6 +142,18 @@ TEST(BadInput, TrackerConfirmationNotMOfN) {
   }
 }
 
+// Values the readers once let through to the engine, where they aborted or crashed: a time that
+// overflows the microsecond clock, a drag coefficient that made the flyout non-finite (a read out
+// of the atmosphere table), a route starting before the scenario.
+TEST(BadInput, ExtremeValuesAreRefusedAtTheirKey) {
+  ExpectRejected(Mutated("huge-time", "truth_interval: 1 s", "truth_interval: 1e20 s"),
+                 R"(^\S*huge-time\.yaml:10:\d+: scenario\.truth_interval: .*got '1e20 s' \(beyond ±1e9 s \(31\.7 years\)\))");
+  ExpectRejected(Mutated("drag", "drag_coefficient: 0.2 ", "drag_coefficient: 1e20 "),
+                 R"(^\S*drag\.yaml:57:\d+: types\.missiles\.48n6e2\.drag_coefficient: must be in \[0, 10\] \(got 1e\+20\))");
+  ExpectRejected(Mutated("early", "    start: 0 s", "    start: -1 s"),
+                 R"(^\S*early\.yaml:90:\d+: aircraft\[\d+\]\.start: must be >= 0 s \(got -1 s\))");
+}
+
 TEST(BadInput, RcsTableUnreadableCellReportedOnce) {
   ExpectRejected(Mutated("rcscell", "    f-16: {rcs: 1.2 m2, swerling: 1}",
                          "    f-16:\n      swerling: 1\n      rcs_table:\n        azimuths: [0 deg, 90 deg, 180 deg]\n"

@@ -317,6 +317,9 @@ std::variant<double, std::string> ParseQuantity(std::string_view text, Dimension
   const double si = u->scale == Scale::kDecibel ? u->factor * std::pow(10.0, num->value / 10.0)
                                                 : u->factor * num->value;
   if (!std::isfinite(si)) return fail("number out of range");
+  // Simulated time is counted in microseconds in 64 bits (±2.9e5 years); a time beyond ±1e9 s
+  // (31.7 years) would overflow once added to others, and no scenario needs one.
+  if (dim == Dimension::kTime && std::abs(si) > kMaxTimeS) return fail("beyond ±1e9 s (31.7 years)");
   return si;
 }
 

@@ -65,6 +65,8 @@ enum class Dimension {
 
 // The SI value of `text` read as a quantity of dimension `dim`, or an error message.
 std::variant<double, std::string> ParseQuantity(std::string_view text, Dimension dim);
+// The largest magnitude ParseQuantity accepts for a time, s.
+inline constexpr double kMaxTimeS = 1e9;
 
 // Lower-case name of a dimension as used in messages: "length", "speed", "decibel level", ...
 std::string_view DimensionName(Dimension dim);

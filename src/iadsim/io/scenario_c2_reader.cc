@@ -302,6 +302,7 @@ void ReadNoticeReaction(Context& ctx, const YAML::Node& node, const std::string&
   r->within_m = m.Quantity("within", D::kLength, true).value_or(0.0);
   if (!(r->within_m >= 0.0)) m.Report("within", fmt::format("must be >= 0 (got {} m)", r->within_m));
   ReadWaypoints(ctx, m, "route", 1, &r->route);
+  for (std::size_t i = 0; i < r->route.size(); ++i) m.ReportAll(WaypointProblems(r->route[i], fmt::format("route[{}]", i)));
   m.Finish();
 }
 

@@ -36,6 +36,10 @@ std::optional<Geodetic> ReadAt(Context& ctx, const YAML::Node& node, const std::
   MapReader m(ctx.src, node, path);
   if (!m.ok()) return std::nullopt;
   auto g = ReadPosition(m, alt_required);
+  if (g && !(g->alt_m >= -500.0 && g->alt_m <= 100000.0)) {  // as a waypoint's (route_mover.h)
+    m.Report("alt", fmt::format("must be in [-500, 100000] m (got {} m)", g->alt_m));
+    g.reset();
+  }
   m.Finish();
   return g;
 }

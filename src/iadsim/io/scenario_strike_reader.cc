@@ -299,8 +299,13 @@ void ReadRelease(Context& ctx, const YAML::Node& node, const std::string& path, 
           m.Report("target", fmt::format("refers to an undefined ground target '{}' (defined: {})", *target, Join(known)));
           break;
         }
-        if (type->kind == MunitionKind::kGlideBomb && at_ok) {
-          const Waypoint& w = a.route.waypoints[r.at_waypoint];
+        // The glide range only from a valid glide model and release state (their own problems are
+        // reported where they are written).
+        const Waypoint* release = at_ok ? &a.route.waypoints[r.at_waypoint] : nullptr;
+        if (type->kind == MunitionKind::kGlideBomb && release && type->glide.Validate().empty() &&
+            release->speed_mps >= 0.0 && std::isfinite(release->speed_mps) && std::isfinite(release->position.alt_m) &&
+            std::isfinite(it->second.alt_m)) {
+          const Waypoint& w = *release;
           const GlidePlan plan = PlanGlide(type->glide, w.position, w.speed_mps, it->second);
           if (!plan.reachable)
             m.Report("at_waypoint",
@@ -436,7 +441,10 @@ void ReadMission(Context& ctx, const YAML::Node& node, const std::string& path, 
     for (std::size_t i = 0; n->IsSequence() && i < n->size(); ++i)
       ReadRelease(ctx, (*n)[i], fmt::format("{}[{}]", m.PathOf("releases"), i), a, original_index, out);
   }
-  if (m.Has("egress")) ReadWaypoints(ctx, m, "egress", 1, &out->egress);
+  if (m.Has("egress")) {
+    ReadWaypoints(ctx, m, "egress", 1, &out->egress);
+    for (std::size_t i = 0; i < out->egress.size(); ++i) m.ReportAll(WaypointProblems(out->egress[i], fmt::format("egress[{}]", i)));
+  }
   if (auto n = m.Node("rwr", false)) ReadRwr(ctx, *n, m.PathOf("rwr"), out);
   if (auto n = m.Node("navigation", false)) ReadNavigation(ctx, *n, m.PathOf("navigation"), &out->navigation);
   if (auto n = m.Node("gnss", false)) ReadGnss(ctx, *n, m.PathOf("gnss"), &out->gnss.emplace());

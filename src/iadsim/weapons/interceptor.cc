@@ -70,7 +70,8 @@ Problems InterceptorConfig::Validate() const {
         fmt::format("must be < launch_mass - sustain_propellant (got {} + {} >= {})",
                     boost_propellant_kg, sustain_propellant_kg, launch_mass_kg));
   RequirePositive(out, "reference_area", reference_area_m2);
-  RequireNonNegative(out, "drag_coefficient", drag_coefficient);
+  if (!(drag_coefficient >= 0.0 && drag_coefficient <= 10.0))  // a missile's is ~0.1-1
+    Add(out, "drag_coefficient", fmt::format("must be in [0, 10] (got {})", drag_coefficient));
   RequirePositive(out, "max_lateral_accel", max_lateral_accel_mps2);
   RequirePositive(out, "nav_gain", nav_gain);
   RequirePositive(out, "max_flight_time", max_flight_time_s);

@@ -53,7 +53,7 @@ struct InterceptorConfig {
   double sustain_time_s = 0;         // s, >= 0 (0: no sustainer)
   double sustain_thrust_n = 0;       // N: > 0 when sustain_time_s > 0, else 0
   double reference_area_m2 = 0.159;  // m^2, > 0 (0.45 m diameter)
-  double drag_coefficient = 0.3;     // zero-lift, constant over Mach (a simplification), >= 0
+  double drag_coefficient = 0.3;     // zero-lift, constant over Mach (a simplification), [0, 10]
   double max_lateral_accel_mps2 = 20 * 9.80665;  // m/s^2, > 0
   double nav_gain = 4.0;             // PN effective navigation ratio N', > 0 (typically 3..5)
   double max_flight_time_s = 120;    // s, > 0: self-destruct at this time after launch

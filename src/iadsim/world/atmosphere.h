@@ -61,9 +61,10 @@ const double* StandardAtmosphereLnDensityTable();
 // ln of StandardAtmosphereDensity(geometric_alt_m) read from `ln_rho` =
 // StandardAtmosphereLnDensityTable(), inline: exp of it is StandardAtmosphereDensity to the last bit.
 inline double StandardAtmosphereLnDensityFromTable(const double* ln_rho, double geometric_alt_m) {
-  const double z = geometric_alt_m < kStandardAtmosphereMinAltitudeM   ? kStandardAtmosphereMinAltitudeM
-                   : kStandardAtmosphereMaxAltitudeM < geometric_alt_m ? kStandardAtmosphereMaxAltitudeM
-                                                                       : geometric_alt_m;  // std::clamp
+  // std::clamp, with NaN taken as the bottom (so that the index below is always in the table).
+  const double z = !(geometric_alt_m >= kStandardAtmosphereMinAltitudeM) ? kStandardAtmosphereMinAltitudeM
+                   : kStandardAtmosphereMaxAltitudeM < geometric_alt_m  ? kStandardAtmosphereMaxAltitudeM
+                                                                        : geometric_alt_m;
   const double x = (z - kStandardAtmosphereMinAltitudeM) / kStandardAtmosphereDensityTableStepM;
   int i = static_cast<int>(x);
   if (i > kStandardAtmosphereDensityTableSize - 2) i = kStandardAtmosphereDensityTableSize - 2;

@@ -38,21 +38,28 @@ void RouteMover::Prefetch() const {
   fitted_.Prefetch();
 }
 
+Problems WaypointProblems(const Waypoint& w, const std::string& p) {
+  Problems out;
+  if (!(w.speed_mps > 0.0 && w.speed_mps < 5000.0))
+    out.push_back({p + ".speed", fmt::format("must be in (0, 5000) m/s (got {} m/s)", w.speed_mps)});
+  if (!(std::abs(w.position.lat_deg) <= 90.0))
+    out.push_back({p + ".lat", fmt::format("must be in [-90, 90] deg (got {})", w.position.lat_deg)});
+  if (!(std::abs(w.position.lon_deg) <= 180.0))
+    out.push_back({p + ".lon", fmt::format("must be in [-180, 180] deg (got {})", w.position.lon_deg)});
+  if (!(w.position.alt_m >= -500.0 && w.position.alt_m <= 100000.0))
+    out.push_back({p + ".alt", fmt::format("must be in [-500, 100000] m (got {} m)", w.position.alt_m)});
+  return out;
+}
+
 Problems RouteConfig::Validate() const {
   Problems out;
   if (waypoints.size() < 2)
     out.push_back({"route", fmt::format("needs at least 2 waypoints (got {})", waypoints.size())});
+  if (start < SimTime()) out.push_back({"start", fmt::format("must be >= 0 s (got {} s)", start.seconds())});
   for (std::size_t i = 0; i < waypoints.size(); ++i) {
     const auto& w = waypoints[i];
     const std::string p = fmt::format("route[{}]", i);
-    if (!(w.speed_mps > 0.0 && w.speed_mps < 5000.0))
-      out.push_back({p + ".speed", fmt::format("must be in (0, 5000) m/s (got {} m/s)", w.speed_mps)});
-    if (!(std::abs(w.position.lat_deg) <= 90.0))
-      out.push_back({p + ".lat", fmt::format("must be in [-90, 90] deg (got {})", w.position.lat_deg)});
-    if (!(std::abs(w.position.lon_deg) <= 180.0))
-      out.push_back({p + ".lon", fmt::format("must be in [-180, 180] deg (got {})", w.position.lon_deg)});
-    if (!(w.position.alt_m >= -500.0 && w.position.alt_m <= 100000.0))
-      out.push_back({p + ".alt", fmt::format("must be in [-500, 100000] m (got {} m)", w.position.alt_m)});
+    for (Problem& q : WaypointProblems(w, p)) out.push_back(std::move(q));
     if (i > 0 && Inverse(waypoints[i - 1].position, w.position).distance_m < 1.0)
       out.push_back({p, "is less than 1 m from the previous waypoint"});
   }

@@ -45,6 +45,11 @@ struct Waypoint {
   double speed_mps = 0.0;   // ground speed at the waypoint, > 0
 };
 
+// The problems of one waypoint (speed in (0, 5000) m/s, latitude, longitude, altitude in
+// [-500, 100000] m), their paths under `path` (e.g. "route[2]"): what RouteConfig::Validate checks of
+// each, for the waypoints of a diversion too (a mission's egress, a reaction to a notice).
+Problems WaypointProblems(const Waypoint& w, const std::string& path);
+
 enum class EndOfRoute { kContinue, kRemove };
 
 struct RouteConfig {

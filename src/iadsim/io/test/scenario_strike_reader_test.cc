@@ -309,6 +309,13 @@ TEST(ScenarioStrikeReader, GlideReleaseOutOfRange) {
   EXPECT_TRUE(ProblemsOf(Replace(kBase, "{name: Depot, lat: 0.0, lon: 0.9,", "{name: Depot, lat: 0.0, lon: 0.97,")).empty());
 }
 
+// A glide model that is itself invalid is reported once, at its key, and not used for the range
+// check (which had aborted on it).
+TEST(ScenarioStrikeReader, InvalidGlideModelIsReportedNotUsed) {
+  ExpectProblem(Replace(kBase, "      lift_to_drag: 9\n", "      lift_to_drag: 0\n"),
+                R"(\.yaml:\d+:\d+: types\.weapons\.gbu-39\.lift_to_drag: must be in \(0, 30\] \(got 0\))");
+}
+
 TEST(ScenarioStrikeReader, OrdersToUnknownAircraftFromUnknownControllers) {
   const std::string text = Replace(kBase, "from: awacs, to: [strike]", "from: jstars, to: [strike, Ghost]");
   const auto problems = ProblemsOf(text);

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 
 namespace iadsim {
 namespace {
@@ -145,6 +146,12 @@ TEST(StandardAtmosphereDensity, InlineTableReadIsBitIdentical) {
     EXPECT_EQ(StandardAtmosphereDensityFromTable(table, h), StandardAtmosphereDensity(h)) << h;
   EXPECT_EQ(table[0], std::log(StandardAtmosphere(-1000.0).density_kgpm3));
   EXPECT_EQ(table[kStandardAtmosphereDensityTableSize - 1], std::log(StandardAtmosphere(86000.0).density_kgpm3));
+  // Out of the table's range, and NaN (an integrator's state gone non-finite), it reads its ends:
+  // never an index outside the table.
+  EXPECT_EQ(StandardAtmosphereLnDensityFromTable(table, std::nan("")), table[0]);
+  EXPECT_EQ(StandardAtmosphereLnDensityFromTable(table, -1e300), table[0]);
+  EXPECT_EQ(StandardAtmosphereLnDensityFromTable(table, std::numeric_limits<double>::infinity()),
+            table[kStandardAtmosphereDensityTableSize - 1]);
 }
 
 }  // namespace
