@@ -152,6 +152,8 @@ TEST(BadInput, ExtremeValuesAreRefusedAtTheirKey) {
                  R"(^\S*drag\.yaml:57:\d+: types\.missiles\.48n6e2\.drag_coefficient: must be in \[0, 10\] \(got 1e\+20\))");
   ExpectRejected(Mutated("early", "    start: 0 s", "    start: -1 s"),
                  R"(^\S*early\.yaml:90:\d+: aircraft\[\d+\]\.start: must be >= 0 s \(got -1 s\))");
+  ExpectRejected(Mutated("mast", "antenna_height: 25 m", "antenna_height: 1e308 m"),
+                 R"(^\S*mast\.yaml:\d+:\d+: units\[0\]\.surveillance\.antenna_height: must be in \[0, 10000\] m \(got 1e\+308 m\))");
 }
 
 TEST(BadInput, RcsTableUnreadableCellReportedOnce) {

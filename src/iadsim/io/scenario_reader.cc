@@ -32,6 +32,15 @@ std::optional<Geodetic> ReadPosition(MapReader& m, bool alt_required, double alt
   return Geodetic{*lat, *lon, alt};
 }
 
+double AntennaHeight(MapReader& m, bool required, double fallback) {
+  const double h = m.Quantity("antenna_height", D::kLength, required).value_or(fallback);
+  if (!(h >= 0.0 && h <= 10000.0)) {  // from a mast to an aerostat
+    m.Report("antenna_height", fmt::format("must be in [0, 10000] m (got {} m)", h));
+    return fallback;
+  }
+  return h;
+}
+
 std::optional<Geodetic> ReadAt(Context& ctx, const YAML::Node& node, const std::string& path, bool alt_required) {
   MapReader m(ctx.src, node, path);
   if (!m.ok()) return std::nullopt;
@@ -208,7 +217,7 @@ void ReadUnit(Context& ctx, const YAML::Node& node, const std::string& path, Uni
       ReadEngagementRadarType(ctx, u->engagement_radar.name, &u->engagement_radar, &u->illuminator);
     if (auto at = e.Node("at", false)) u->engagement_radar.position = ReadAt(ctx, *at, e.PathOf("at"), false).value_or(u->position);
     else u->engagement_radar.position = u->position;
-    u->engagement_radar.position.alt_m += e.Quantity("antenna_height", D::kLength, true).value_or(0.0);
+    u->engagement_radar.position.alt_m += AntennaHeight(e, true, 0.0);
     e.Finish();
   }
   if (auto n = m.Node("launchers", false)) {

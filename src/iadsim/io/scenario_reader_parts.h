@@ -88,6 +88,8 @@ void ReadJammer(Context& ctx, const YAML::Node& node, const std::string& path, c
 void ReadDatalink(Context& ctx, const YAML::Node& node, const std::string& path, DatalinkConfig* c);
 // A list of waypoints under `key` (at least `min_size`): {lat, lon, alt, speed} or {at: ASSET, alt, speed}.
 void ReadWaypoints(Context& ctx, MapReader& m, const std::string& key, std::size_t min_size, std::vector<Waypoint>* out);
+// The antenna_height key (above the site's altitude), in [0, 10000] m; `fallback` when absent or wrong.
+double AntennaHeight(MapReader& m, bool required, double fallback);
 
 // scenario_c2_reader.cc: network, doctrine and semi-active weapons.
 void ReadIlluminator(Context& ctx, const YAML::Node& node, const std::string& path, IlluminatorConfig* c);

@@ -234,7 +234,7 @@ void ReadSurveillance(Context& ctx, const YAML::Node& node, const std::string& p
   if (s.ok() && FindType(s, "type", ctx.types.radars, "radar type", &u->surveillance.name))
     ReadRadarType(ctx, u->surveillance.name, &u->surveillance);
   u->surveillance.position = u->position;
-  u->surveillance.position.alt_m += s.Quantity("antenna_height", D::kLength, true).value_or(0.0);
+  u->surveillance.position.alt_m += AntennaHeight(s, true, 0.0);
   u->surveillance.north_alignment_error_rad = s.Quantity("north_alignment_error", D::kAngle, 0.0);
   u->surveillance.range_bias_m = s.Quantity("range_bias", D::kLength, 0.0);
   u->surveillance.azimuth_bias_rad = s.Quantity("azimuth_bias", D::kAngle, 0.0);
@@ -311,7 +311,7 @@ void ReadAdsbReceiver(Context& ctx, const YAML::Node& node, const std::string& p
   if (!m.ok()) return;
   c->name = path;
   c->position = unit_position;
-  c->position.alt_m += m.Quantity("antenna_height", D::kLength, 10.0);
+  c->position.alt_m += AntennaHeight(m, false, 10.0);
   c->max_range_m = m.Quantity("max_range", D::kLength, c->max_range_m);
   c->update_interval_s = m.Quantity("update_interval", D::kTime, c->update_interval_s);
   c->message_probability = m.Quantity("message_probability", D::kRatio, c->message_probability);
