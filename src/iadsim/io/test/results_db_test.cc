@@ -178,28 +178,33 @@ TEST(ResultsDb, AnotherBatchsFileIsRefusedUnlessForced) {
   EXPECT_EQ(d.One("SELECT value FROM metadata WHERE key='seed'"), "4");
 }
 
-TEST(ResultsDb, AFileOfTheOlderFormatVersionIsRefusedNotResumed) {
-  const auto p = Fresh("version1");
+// Stores one replication of batch Meta(3) at p, sets the metadata `key` to `value` (SQLite C API)
+// and opens the file again to resume it: the first problem of the refusal, or "" when resumed.
+std::string RefusalAfterEditing(const std::filesystem::path& p, const std::string& key, const std::string& value) {
   {
     ResultsDb db(p, Meta(3), false);
     db.Add(Result(0, 0));
     db.Commit();
   }
-  {  // As a version-1 file of the same batch would be: same fingerprint, format_version 1.
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(p.c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, "UPDATE metadata SET value='1' WHERE key='format_version'", nullptr, nullptr, nullptr),
-              SQLITE_OK);
-    sqlite3_close(db);
-  }
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open(p.c_str(), &db), SQLITE_OK);
+  const std::string sql = "UPDATE metadata SET value='" + value + "' WHERE key='" + key + "'";
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
   try {
-    ResultsDb db(p, Meta(3), false);
-    FAIL() << "a version-1 file was resumed";
+    ResultsDb resumed(p, Meta(3), false);
   } catch (const ScenarioError& e) {
-    const std::string m = e.problems().at(0).ToString();
-    EXPECT_NE(m.find("format version 1 (this iadsim writes version 3)"), std::string::npos) << m;
-    EXPECT_NE(m.find("--force"), std::string::npos) << m;
+    return e.problems().at(0).ToString();
   }
+  return "";
+}
+
+TEST(ResultsDb, AFileOfTheOlderFormatVersionIsRefusedNotResumed) {
+  // As a version-1 file of the same batch would be: same fingerprint, format_version 1.
+  const auto p = Fresh("version1");
+  const std::string m = RefusalAfterEditing(p, "format_version", "1");
+  EXPECT_NE(m.find("format version 1 (this iadsim writes version 3)"), std::string::npos) << m;
+  EXPECT_NE(m.find("--force"), std::string::npos) << m;
   ResultsDb forced(p, Meta(3), true);
   EXPECT_TRUE(forced.stored().empty());
 }
@@ -207,25 +212,8 @@ TEST(ResultsDb, AFileOfTheOlderFormatVersionIsRefusedNotResumed) {
 // A file of this batch whose run count is not a whole number (edited by hand) is refused with a
 // message, not resumed with a guess (it was an uncaught std::invalid_argument).
 TEST(ResultsDb, AnUnreadableRunCountIsRefused) {
-  const auto p = Fresh("runs");
-  {
-    ResultsDb db(p, Meta(3), false);
-    db.Add(Result(0, 0));
-    db.Commit();
-  }
-  {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(p.c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, "UPDATE metadata SET value='ten' WHERE key='runs'", nullptr, nullptr, nullptr), SQLITE_OK);
-    sqlite3_close(db);
-  }
-  try {
-    ResultsDb db(p, Meta(3), false);
-    FAIL() << "resumed";
-  } catch (const ScenarioError& e) {
-    const std::string m = e.problems().at(0).ToString();
-    EXPECT_NE(m.find("--out: holds an unreadable run count 'ten' in its metadata"), std::string::npos) << m;
-  }
+  const std::string m = RefusalAfterEditing(Fresh("runs"), "runs", "ten");
+  EXPECT_NE(m.find("--out: holds an unreadable run count 'ten' in its metadata"), std::string::npos) << m;
 }
 
 TEST(ResultsDb, EncodingBetweenRanksKeepsEveryBit) {
