@@ -3,7 +3,7 @@
 #               preset), runs scenarios/demo.yaml
 #   make test   the same set-up plus chromium (the viewer's browser test), then the whole test suite
 # The built command is build/release/bin/iadsim.
-.PHONY: all setup configure build demo test test-mpi clean
+.PHONY: all setup configure build demo test test-mpi check-extreme-values clean
 
 JOBS ?= $(shell nproc)
 IADSIM := build/release/bin/iadsim
@@ -34,6 +34,12 @@ test-mpi: setup
 	@cmake -S . -B build/mpi -G Ninja -DCMAKE_BUILD_TYPE=Release -DIADSIM_MPI=ON >/dev/null
 	@cmake --build build/mpi -j $(JOBS) --target iadsim batch_cli_test
 	@ctest --test-dir build/mpi -R 'integration.Batch' --output-on-failure
+
+# Every number of the two reference scenarios replaced in turn by extreme values (1e400, NaN, 1e20,
+# -1, 0, ...): each copy must be refused with exit 2 or run to the end (tools/extreme-values.py;
+# about 2 minutes, not part of make test).
+check-extreme-values: build
+	@python3 tools/extreme-values.py $(IADSIM) scenarios/demo.yaml scenarios/strike-ew.yaml
 
 clean:
 	rm -rf build runs

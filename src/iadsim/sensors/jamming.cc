@@ -31,7 +31,8 @@ Problems NoiseJammer::Validate() const {
   if (!(power_w > 0.0 && std::isfinite(power_w))) {
     problems.push_back({"power", "must be > 0 W (got " + std::to_string(power_w) + " W)"});
   }
-  if (!std::isfinite(gain_db)) problems.push_back({"gain", "must be finite"});
+  if (!(gain_db >= -30.0 && gain_db <= 80.0))  // as a radar antenna's (radar_parameters.h)
+    problems.push_back({"gain", "must be in [-30, 80] dB (got " + std::to_string(gain_db) + " dB)"});
   if (!(bandwidth_hz > 0.0 && std::isfinite(bandwidth_hz))) {
     problems.push_back({"bandwidth", "must be > 0 Hz (got " + std::to_string(bandwidth_hz) + " Hz)"});
   }

@@ -24,7 +24,8 @@ Problems RadarParameters::Validate() const {
   positive("power", peak_power_w, "W");
   positive("pulse_width", pulse_width_s, "s");
   positive("noise_temperature", noise_temperature_k, "K");
-  if (!std::isfinite(gain_db)) out.push_back({"gain", fmt::format("must be finite (got {} dB)", gain_db)});
+  if (!(gain_db >= -30.0 && gain_db <= 80.0))  // from an omni antenna to the largest dishes
+    out.push_back({"gain", fmt::format("must be in [-30, 80] dB (got {} dB)", gain_db)});
   if (!(losses_db >= 0.0 && std::isfinite(losses_db)))
     out.push_back({"losses", fmt::format("must be >= 0 dB (got {} dB)", losses_db)});
   if (!(pfa > 0.0 && pfa < 1.0)) out.push_back({"pfa", fmt::format("must be in (0, 1) (got {})", pfa)});

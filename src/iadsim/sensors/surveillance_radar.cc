@@ -64,8 +64,10 @@ Problems RadarConfig::Validate() const {
     for (Problem p : clutter->Validate()) out.push_back({"clutter." + p.path, p.message});
   Positive(out, "scan_period", scan_period_s, "s");
   Positive(out, "max_range", max_range_m, "m");
-  Positive(out, "beamwidth", azimuth_beamwidth_rad, "rad");
-  Positive(out, "elevation_beamwidth", elevation_beamwidth_rad, "rad");
+  // Up to a fan beam's (a 2-D radar's elevation cover); 1e20 deg made the angle noise non-finite.
+  for (const auto& [key, v] : {std::pair{"beamwidth", azimuth_beamwidth_rad}, std::pair{"elevation_beamwidth", elevation_beamwidth_rad}})
+    if (!(v > 0.0 && v <= std::numbers::pi / 2.0))
+      out.push_back({key, fmt::format("must be in (0, 90] deg (got {} deg)", v * 180.0 / std::numbers::pi)});
   if (!(range_resolution_m >= 0.0))
     out.push_back({"range_resolution", fmt::format("must be > 0, or 0 for c tau / 2 (got {} m)", range_resolution_m)});
   Finite(out, "range_bias", range_bias_m);
