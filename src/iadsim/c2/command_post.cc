@@ -106,9 +106,7 @@ std::vector<IdentityChange> CommandPost::Identify(SimTime now) {
   kinematics.clear();
   for (const TrackState& t : tracker_.tracks()) {
     if (t.status != TrackStatus::kConfirmed) continue;
-    // The CV state prediction alone: F x is [p + dt v, v] exactly (the covariance is not needed).
-    StateVec x = t.x;
-    x.head<3>() += (now - t.time).seconds() * t.x.tail<3>();
+    const StateVec x = PredictCvMean(t.x, (now - t.time).seconds());  // the covariance is not needed
     threats_.push_back(AssessThreat(t.id, x.head<3>(), x.tail<3>(), config_.assets));
     speeds.push_back(x.tail<3>().norm());
     kinematics.emplace_back(x.head<3>(), x.tail<3>());

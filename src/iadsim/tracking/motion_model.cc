@@ -34,9 +34,14 @@ Eigen::Matrix<double, 6, 6> CvProcessNoiseContinuous(double dt_s, double q_m2_pe
   return PerAxis(q_m2_per_s3 * dt2 * dt_s / 3.0, q_m2_per_s3 * dt2 / 2.0, q_m2_per_s3 * dt_s);
 }
 
+StateVec PredictCvMean(StateVec x, double dt_s) {
+  x.head<3>() += dt_s * x.tail<3>();
+  return x;
+}
+
 void PredictCv(StateVec& x, StateCov& P, double dt_s, double q_m2_per_s3) {
   IADSIM_CHECK(q_m2_per_s3 >= 0.0, "process noise spectral density must be >= 0");
-  x.head<3>() += dt_s * x.tail<3>();
+  x = PredictCvMean(x, dt_s);
   P.topRows<3>() += dt_s * P.bottomRows<3>();
   P.leftCols<3>() += dt_s * P.rightCols<3>();
   const double t = std::abs(dt_s), t2 = t * t;
@@ -53,7 +58,7 @@ void PredictCv(StateVec& x, StateCov& P, double dt_s, double q_m2_per_s3) {
 void PredictCvPosition(const StateVec& x, const StateCov& P, double dt_s, double q_m2_per_s3, Eigen::Vector3d* p,
                        Eigen::Matrix3d* P_pp) {
   IADSIM_CHECK(q_m2_per_s3 >= 0.0, "process noise spectral density must be >= 0");
-  *p = x.head<3>() + dt_s * x.tail<3>();
+  *p = PredictCvMean(x, dt_s).head<3>();
   const double t = std::abs(dt_s), qpp = q_m2_per_s3 * (t * t) * t / 3.0;
   double b[3][3];
   for (int i = 0; i < 3; ++i)

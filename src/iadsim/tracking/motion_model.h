@@ -32,6 +32,9 @@ Eigen::Matrix<double, 6, 6> CvProcessNoiseContinuous(double dt_s, double q_m2_pe
 // 6 x 6 products, and symmetrised; equal to KalmanPredict(x, P, CvTransition(dt),
 // CvProcessNoiseContinuous(|dt|, q)) up to rounding. Any dt; q >= 0.
 void PredictCv(StateVec& x, StateCov& P, double dt_s, double q_m2_per_s3);
+// PredictCv's state step alone, [p + dt v, v]: every prediction of a CV state without its
+// covariance goes through it, so that all give PredictCv's x bit for bit.
+StateVec PredictCvMean(StateVec x, double dt_s);
 // The position part of PredictCv alone: *p = x.head<3>() and *P_pp = P.topLeftCorner<3, 3>() as
 // PredictCv leaves them, by the same operations in the same order (equal bit for bit, where the
 // compiler fuses no multiply-add: the default x86-64 build), for gating against a position.

@@ -81,9 +81,7 @@ std::pair<StateVec, StateCov> Tracker::Predict(TrackId id, SimTime t) const {
 StateVec Tracker::PredictMean(TrackId id, SimTime t) const {
   const TrackState* track = Find(id);
   IADSIM_CHECK(track != nullptr, "Tracker::PredictMean: no live track with id " + std::to_string(id.value()));
-  StateVec x = track->x;
-  x.head<3>() += (t - track->time).seconds() * x.tail<3>();  // PredictCv's state step
-  return x;
+  return PredictCvMean(track->x, (t - track->time).seconds());
 }
 
 std::pair<StateVec, StateCov> Tracker::PredictState(const TrackState& track, SimTime t) const {
