@@ -7,7 +7,6 @@
 
 #include "iadsim/tracking/covariance_intersection.h"
 
-
 namespace iadsim {
 
 Problems DoctrineConfig::Validate() const {
@@ -87,6 +86,22 @@ ReportCorrelation CommandPost::OnPositionReports(const PositionReportBatch& batc
 void CommandPost::FuseReport(TrackId track, const PositionReport& r) {
   const auto [x, P] = tracker_.Predict(track, r.time_of_validity);
   const Vec3 z = tracker_.frame().EnuFromGeodetic(r.position);
+  if (r.pv_covariance) {  // the sender's whole estimate: CI of the two (position, velocity) states
+    // From the ENU axes at the report's position to this tracker's.
+    const Eigen::Matrix3d to_here =
+        tracker_.frame().R_enu_from_ecef() * EnuFromEcefRotation(r.position.lat_deg, r.position.lon_deg).transpose();
+    StateVec xr;
+    xr << z, to_here * r.v_enu;
+    StateCov Pr = RotatePositionVelocityCovariance(to_here, *r.pv_covariance);
+    Pr = 0.5 * (Pr + Pr.transpose());
+    Pr.diagonal().head<3>().array() += 1.0;   // m^2, as the position-only form's R below
+    Pr.diagonal().tail<3>().array() += 0.01;  // (m/s)^2
+    const FusedEstimate f = CovarianceIntersection(x, P, xr, Pr, CiCriterion::kDeterminant);
+    const StateCov Pf = f.P;
+    tracker_.FuseEstimate(track, r.time_of_validity, f.x, 0.5 * (Pf + Pf.transpose()));
+    ++fused_reports_;
+    return;
+  }
   Eigen::Matrix3d R = Eigen::Matrix3d::Zero();
   R(0, 0) = R(1, 1) = r.sigma_horizontal_m * r.sigma_horizontal_m + 1.0;
   R(2, 2) = r.sigma_vertical_m * r.sigma_vertical_m + 1.0;

@@ -53,12 +53,15 @@ enum class FireAuthority { kOwn, kNetwork };
 
 // Track-to-track fusion of received network tracks into the unit's own (docs/models.md, C2):
 // none: a received track that correlates with an own track is identification evidence only;
-// covariance intersection: it also updates that own track's estimate, by
-// CovarianceIntersectionUpdate (tracking/covariance_intersection.h) of the own track predicted to
-// the report's time of validity with the report's position, z = [I3 0] x + e,
-// R = diag(sh^2 + 1, sh^2 + 1, sv^2 + 1) m^2 (the report's sigmas; 1 m^2 as in the correlation
-// gate), omega minimising det P (unit-free: a trace would add m^2 to (m/s)^2), each report once
-// (a report no newer than the last one of its callsign is not fused again).
+// covariance intersection: it also updates that own track's estimate. The own track predicted to
+// the report's time of validity and the sender's estimate (position and velocity rotated into the
+// own frame, covariance T Pr T' with T = diag(Rot, Rot), plus 1 m^2 and 0.01 (m/s)^2 on the
+// diagonal as a floor) are fused by CovarianceIntersection (tracking/covariance_intersection.h).
+// A report without a covariance (none that a unit sends) is fused by its position alone:
+// CovarianceIntersectionUpdate with z = [I3 0] x + e, R = diag(sh^2 + 1, sh^2 + 1, sv^2 + 1) m^2
+// (the report's sigmas; 1 m^2 as in the correlation gate). Both take omega minimising det P
+// (unit-free: a trace would add m^2 to (m/s)^2); each report is fused once (a report no newer
+// than the last one of its callsign is not fused again).
 enum class TrackFusion { kNone, kCovarianceIntersection };
 
 struct NetworkDoctrine {
@@ -178,7 +181,9 @@ class CommandPost final {
   std::map<std::string, RemoteTrack> remote_;  // received network tracks, by callsign ("unit#track")
   std::optional<SimTime> network_heard_;                  // last message from an accepted node
   std::set<std::pair<TrackId, std::string>> holds_reported_;
-  // Track fusion (NetworkDoctrine::track_fusion): the own track's estimate updated by CI with r.
+  // Track fusion (NetworkDoctrine::track_fusion): the own track's estimate updated by CI with r:
+  // with r's (position, velocity) covariance when it carries one (network pictures do), as two
+  // 6-state estimates; otherwise with r's position alone (H = [I 0], R from r's sigmas).
   void FuseReport(TrackId track, const PositionReport& r);
   std::uint64_t fused_reports_ = 0;
 };

@@ -6,10 +6,12 @@
 // it with a track by position (c2/report_correlation.h) and weighs it by its source.
 // A third kind is a track of another unit's air picture sent over an air-defence network link
 // (kNetwork): its sender is a unit (`network` = the link, `sender_unit`, `callsign` = "unit#track"),
-// it carries that unit's identity of the track, and its sigmas come from that unit's covariance.
+// it carries that unit's identity of the track, and its sigmas come from that unit's covariance,
+// which it also carries whole (position and velocity: what covariance intersection fuses).
 // A fourth (kFlightPlan) is where a filed flight plan puts an aircraft now: the plan's callsign,
 // with sigmas standing for the expected deviation from the plan.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,9 @@ struct PositionReport {
   double sigma_vertical_m = 0.0;
   std::string sender_unit;    // kNetwork: the unit whose picture this track belongs to
   std::string identity;       // kNetwork: that unit's identity of the track ("friend", "hostile", ...)
+  // kNetwork: that unit's covariance of (position, velocity) in the ENU axes at `position`
+  // (m^2, m^2/s, m^2/s^2 blocks); empty for the other sources.
+  std::optional<Eigen::Matrix<double, 6, 6>> pv_covariance;
 };
 
 // Reports delivered together to one unit.
