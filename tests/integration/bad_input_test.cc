@@ -142,6 +142,14 @@ TEST(BadInput, TrackerConfirmationNotMOfN) {
   }
 }
 
+TEST(BadInput, TrackerMaxCoastNotPositive) {
+  // Line 145: "    tracker: {..., confirm: 3/4, max_coast: ...}": the message at the max_coast key.
+  for (const char* bad : {"0 s", "-5 s", "2e6 s"}) {
+    ExpectRejected(Mutated("coast", "confirm: 3/4", std::string("confirm: 3/4, max_coast: ") + bad),
+                   std::string(R"(^\S*coast\.yaml:145:\d+: units\[0\]\.tracker\.max_coast: must be in \(0, 1e6\] s \(got )"));
+  }
+}
+
 // Values the readers once let through to the engine, where they aborted or crashed: a time that
 // overflows the microsecond clock, a drag coefficient that made the flyout non-finite (a read out
 // of the atmosphere table), a route starting before the scenario.

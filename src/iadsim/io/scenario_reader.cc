@@ -266,6 +266,11 @@ void ReadUnit(Context& ctx, const YAML::Node& node, const std::string& path, Uni
         t.Report("confirm", fmt::format("must be M/N with whole numbers, e.g. 3/4 (got '{}')", *conf));
     }
     c.delete_misses_confirmed = static_cast<int>(t.Integer("delete_misses", false, 1, 100).value_or(c.delete_misses_confirmed));
+    c.max_coast_s = t.Quantity("max_coast", D::kTime, c.max_coast_s);
+    if (!(c.max_coast_s > 0.0 && c.max_coast_s <= 1e6)) {
+      t.Report("max_coast", fmt::format("must be in (0, 1e6] s (got {} s)", c.max_coast_s));
+      c.max_coast_s = TrackerConfig{}.max_coast_s;  // reported at its key, not again by Validate
+    }
     t.ReportAll(c.Validate());
     t.Finish();
   }

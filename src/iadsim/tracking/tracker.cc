@@ -52,6 +52,7 @@ std::vector<Problem> TrackerConfig::Validate() const {
     add("delete_misses_tentative", "must be >= 1" + Got(delete_misses_tentative));
   if (!(initial_speed_sigma_mps > 0.0 && initial_speed_sigma_mps <= 1e4))
     add("initial_speed_sigma_mps", "must be in (0, 1e4] m/s" + Got(initial_speed_sigma_mps));
+  if (!(max_coast_s > 0.0 && max_coast_s <= 1e6)) add("max_coast_s", "must be in (0, 1e6] s" + Got(max_coast_s));
   return p;
 }
 
@@ -270,12 +271,14 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
     track.P = P;
     track.time = d.time;
     track.last_sensor = d.sensor;
+    track.in_range = batch.end;
     det_used[j] = 1;
     RecordLook(track, true, out);
     out.updated.push_back(track.id);
   }
 
-  // Misses: tracks inside the swept sector and range that got no detection.
+  // Misses: tracks inside the swept sector and range that got no detection. Coasting: a track out of
+  // the sensor's range, and out of every sensor's range for more than max_coast_s, is dropped.
   const SimTime t_mid = MidTime(batch);
   const PolarMeasurementModel& batch_geometry = models_[ModelIndex(batch.sensor_position, true)];
   const SweptSectorTest swept(batch.max_range_m, batch.az_from_rad, batch.az_to_rad);
@@ -284,15 +287,20 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
     TrackState& track = tracks_[i];
     const double dt = (t_mid - track.time).seconds();
     const Vec3 p = track.x.head<3>() + dt * track.x.tail<3>();
-    if (swept(batch_geometry.SensorFromTracker(p))) {
-      RecordLook(track, false, out);
+    const Vec3 p_sensor = batch_geometry.SensorFromTracker(p);
+    if (!(p_sensor.norm() <= batch.max_range_m)) {
+      if ((batch.end - track.in_range).seconds() > config_.max_coast_s) track.status = TrackStatus::kDropped;
+      continue;
     }
+    track.in_range = batch.end;
+    if (swept(p_sensor)) RecordLook(track, false, out);
   }
 
   // New tentative tracks from the detections no track took, in detection order.
   for (int j = 0; j < n_dets; ++j) {
     if (det_used[j]) continue;
     TrackState track = Initiate(dets[j]);
+    track.in_range = batch.end;
     RecordLook(track, true, out);
     out.updated.push_back(track.id);
     tracks_.push_back(std::move(track));

@@ -9,7 +9,10 @@
 //   initiation:   each unassigned detection starts a tentative track at its converted position,
 //                 velocity 0 with standard deviation initial_speed_sigma_mps on each axis
 //   confirmation: M-of-N: a tentative track with >= M hits in its last N looks is confirmed
-//   deletion:     after delete_misses_* consecutive misses (confirmed or tentative)
+//   deletion:     after delete_misses_* consecutive misses (confirmed or tentative), or when its
+//                 prediction has been beyond the range of the sensor of every batch for more
+//                 than max_coast_s (checked at each batch: a track that has left the coverage is
+//                 never looked at, so it gets no misses)
 // A track is "looked at" by a batch when it got a detection from it, or when its position
 // predicted to the batch's mid time lies inside the swept sector (swept_sector.h) and within
 // max_range_m (slant range) of the batch's sensor; a look without a detection is a miss.
@@ -49,6 +52,7 @@ struct TrackerConfig {
   int delete_misses_confirmed = 3;  // consecutive misses that drop a confirmed track, >= 1
   int delete_misses_tentative = 2;  // consecutive misses that drop a tentative track, >= 1
   double initial_speed_sigma_mps = 400.0;  // velocity std-dev of a new track, (0, 1e4]
+  double max_coast_s = 60.0;  // s; a track out of every sensor's range for longer is dropped, (0, 1e6]
   std::vector<Problem> Validate() const;   // every problem, with field names as paths
 };
 
@@ -65,6 +69,7 @@ struct TrackState {
   int looks = 0;               // batches that looked at the track, the initiating one included
   SensorId last_sensor;        // sensor of the last detection used
   std::uint32_t look_history = 0;  // one bit per look, newest in bit 0: 1 = hit, 0 = miss
+  SimTime in_range;  // end of the last batch that updated the track or whose sensor had it in range
 };
 
 struct TrackerUpdate {

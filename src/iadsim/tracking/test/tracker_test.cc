@@ -209,6 +209,66 @@ TEST(Tracker, NoMissOutsideTheSweptSectorOrBeyondRange) {
   EXPECT_EQ(tracker.tracks().size(), 2u);
 }
 
+// A confirmed track of a target flying out of the radar's range gets no more looks, so no misses:
+// max_coast_s drops it. The target flies straight away from the radar, 5 km above it, from 80 km
+// at 250 m/s; the instrumented range is 100 km, full turns every 10 s. By geometry alone (the
+// slant range sqrt(r^2 + 5 km^2), r = 80 km + 250 m/s t) the prediction at a scan's mid time
+// 10k + 5 s is in range up to k = 7 (98.9 km, 1.1 km inside: far more than the track's error)
+// and beyond from k = 8 (101.4 km); so the last batch to have it in range ends at 80 s, and the
+// track goes at the first scan ending more than max_coast_s later: with 60 s, the scan ending at
+// 150 s (140 - 80 = 60 is not more); with 55 s, the one ending at 140 s. With max_coast_s = 1e6
+// it coasts on, as it did without the limit.
+TEST(Tracker, DropsATrackOutOfRangeForLongerThanMaxCoast) {
+  const auto last_in_range_end = [] {
+    double end = 0.0;
+    for (int k = 0; k < 100; ++k) {
+      const double r = 80e3 + 250.0 * (10.0 * k + 5.0);
+      if (std::hypot(r, 5e3) <= 100e3) end = 10.0 * k + 10.0;
+    }
+    return end;
+  }();
+  ASSERT_EQ(last_in_range_end, 80.0);
+  for (const double max_coast : {60.0, 55.0, 1e6}) {
+    Scene s;
+    s.config.max_coast_s = max_coast;
+    Tracker tracker(s.config);
+    TestRadar radar(s.frame, s.site);
+    const Vec3 out = Vec3(0.6, 0.8, 0.0);  // a horizontal unit vector, north-north-east
+    const Truth t{s.s_enu + 80e3 * out + Vec3(0.0, 0.0, 5e3), 250.0 * out};
+    int dropped_at = -1;
+    for (int k = 0; k < 60 && dropped_at < 0; ++k) {
+      const TrackerUpdate u = tracker.Process(radar.FullScan(k, 100e3, {t}));
+      if (k == 2) ASSERT_EQ(u.confirmed, std::vector<TrackId>{TrackId(1)});
+      if (!u.dropped.empty()) {
+        EXPECT_EQ(u.dropped, std::vector<TrackId>{TrackId(1)});
+        dropped_at = k;
+      } else if (k >= 2) {
+        ASSERT_NE(tracker.Find(TrackId(1)), nullptr) << "scan " << k;
+        EXPECT_LE(tracker.Find(TrackId(1))->consecutive_misses, 1) << "scan " << k;  // never near the miss limit
+      }
+    }
+    // The first scan k whose end 10k + 10 is more than max_coast after the last in range.
+    int expected = -1;
+    for (int k = 0; k < 60 && expected < 0; ++k)
+      if (10.0 * k + 10.0 - last_in_range_end > max_coast) expected = k;
+    EXPECT_EQ(dropped_at, expected) << "max_coast " << max_coast;
+  }
+  EXPECT_EQ(TrackerConfig{}.max_coast_s, 60.0);
+}
+
+// A radar that stops (emission control) and starts again 5 minutes later: its tracks were in
+// range all along, so coasting drops none of them; they are gated and updated as before.
+TEST(Tracker, ASilentRadarDropsNoTrackByCoasting) {
+  Scene s;
+  Tracker tracker(s.config);
+  TestRadar radar(s.frame, s.site);
+  for (int k = 0; k <= 5; ++k) tracker.Process(radar.FullScan(k, 150e3, {s.a, s.b}));
+  ASSERT_EQ(tracker.tracks().size(), 2u);
+  const TrackerUpdate u = tracker.Process(radar.FullScan(36, 150e3, {s.a, s.b}));  // 300 s of silence
+  EXPECT_TRUE(u.dropped.empty());
+  EXPECT_EQ(u.updated, (std::vector<TrackId>{TrackId(1), TrackId(2)}));
+}
+
 TEST(Tracker, DetectionOutsideTheGateStartsANewTrack) {
   Scene s;
   Tracker tracker(s.config);
@@ -284,16 +344,17 @@ TEST(Tracker, ValidateReportsEveryProblem) {
   bad.confirm_m = 5;
   bad.delete_misses_tentative = 0;
   bad.initial_speed_sigma_mps = std::nan("");
+  bad.max_coast_s = 0.0;
   const std::vector<Problem> problems = bad.Validate();
   std::vector<std::string> paths;
   for (const Problem& p : problems) paths.push_back(p.path);
   EXPECT_EQ(paths, (std::vector<std::string>{"origin.lat_deg", "process_noise_q", "gate_probability", "confirm_m",
-                                             "delete_misses_tentative", "initial_speed_sigma_mps"}));
+                                             "delete_misses_tentative", "initial_speed_sigma_mps", "max_coast_s"}));
   try {
     Tracker t(bad);
     FAIL() << "no ScenarioError";
   } catch (const ScenarioError& e) {
-    EXPECT_EQ(e.problems().size(), 6u);
+    EXPECT_EQ(e.problems().size(), 7u);
     EXPECT_TRUE(std::regex_search(e.what(), std::regex(R"(process_noise_q: must be in \(0, 1e6\] m\^2/s\^3 \(got -1\))")))
         << e.what();
     EXPECT_TRUE(std::regex_search(e.what(), std::regex(R"(confirm_m: must be in \[1, confirm_n = 4\] \(got 5\))")))
