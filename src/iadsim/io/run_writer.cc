@@ -1,6 +1,6 @@
 #include "iadsim/io/run_writer.h"
 
-#include <type_traits>
+#include "iadsim/io/event_json.h"
 
 #include <fmt/format.h>
 
@@ -32,29 +32,6 @@ RunWriter::RunWriter(const std::filesystem::path& dir, bool force) : dir_(dir) {
   tracks_ = Open(dir / "tracks.csv");
   truth_ << "time_s,entity,name,kind,lat_deg,lon_deg,alt_m,v_east_mps,v_north_mps,v_up_mps\n";
   tracks_ << "time_s,unit,track,lat_deg,lon_deg,alt_m,v_east_mps,v_north_mps,v_up_mps,identity\n";
-}
-
-std::string EventJson(const Event& e) {
-  Json j;
-  j["t"] = e.time.seconds();
-  j["type"] = e.type;
-  for (const auto& [k, v] : e.fields)
-    std::visit(
-        [&](const auto& x) {
-          if constexpr (std::is_same_v<std::decay_t<decltype(x)>, EventRecords>) {
-            Json list = Json::array();
-            for (const auto& item : x.items) {
-              Json o = Json::object();
-              for (const auto& [ik, iv] : item) std::visit([&](const auto& y) { o[ik] = y; }, iv);
-              list.push_back(std::move(o));
-            }
-            j[k] = std::move(list);
-          } else {
-            j[k] = x;
-          }
-        },
-        v);
-  return j.dump();
 }
 
 void RunWriter::OnEvent(const Event& e) { events_ << EventJson(e) << '\n'; }

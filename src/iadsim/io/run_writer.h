@@ -28,6 +28,5 @@ class RunWriter final : public Recorder {
 };
 
 std::string SummaryJson(const RunSummary& summary);
-std::string EventJson(const Event& event);
 
 }  // namespace iadsim
