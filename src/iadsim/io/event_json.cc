@@ -4,7 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <string_view>
-#include <type_traits>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -12,42 +12,6 @@ namespace iadsim {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-// Through the json tree: the form the fast path must equal, used when a key repeats.
-std::string ByTree(const Event& e) {
-  Json j;
-  j["t"] = e.time.seconds();
-  j["type"] = e.type;
-  for (const auto& [k, v] : e.fields)
-    std::visit(
-        [&](const auto& x) {
-          if constexpr (std::is_same_v<std::decay_t<decltype(x)>, EventRecords>) {
-            Json list = Json::array();
-            for (const auto& item : x.items) {
-              Json o = Json::object();
-              for (const auto& [ik, iv] : item) std::visit([&](const auto& y) { o[ik] = y; }, iv);
-              list.push_back(std::move(o));
-            }
-            j[k] = std::move(list);
-          } else {
-            j[k] = x;
-          }
-        },
-        v);
-  return j.dump();
-}
-
-template <class Pairs>
-bool KeysDistinct(const Pairs& pairs, std::initializer_list<std::string_view> taken) {
-  for (std::size_t i = 0; i < pairs.size(); ++i) {
-    const std::string_view k = pairs[i].first;
-    for (const std::string_view t : taken)
-      if (k == t) return false;
-    for (std::size_t j = 0; j < i; ++j)
-      if (k == pairs[j].first) return false;
-  }
-  return true;
-}
 
 // The bytes dump() writes as they are: printable ASCII but for the quote and the backslash.
 constexpr std::array<bool, 256> kPlain = [] {
@@ -83,43 +47,60 @@ void AppendValue(double v, std::string& out) {
 }
 void AppendValue(const std::string& v, std::string& out) { AppendString(v, out); }
 void AppendValue(bool v, std::string& out) { out += v ? "true" : "false"; }
+// An object's members as dump() orders them: a key written again keeps its first place and takes
+// the later value (ordered_json's operator[]).
+template <class Value>
+using Members = std::vector<std::pair<std::string_view, const Value*>>;
+
+template <class Value>
+void Add(Members<Value>& m, std::string_view key, const Value& v) {
+  for (auto& [k, p] : m)
+    if (k == key) {
+      p = &v;
+      return;
+    }
+  m.emplace_back(key, &v);
+}
+
+template <class Value>
+void AppendObject(const Members<Value>& m, std::string& out);
+
 void AppendValue(const EventRecords& r, std::string& out) {
   out += '[';
+  Members<EventScalar> m;
   for (std::size_t i = 0; i < r.items.size(); ++i) {
     if (i > 0) out += ',';
-    out += '{';
-    for (std::size_t f = 0; f < r.items[i].size(); ++f) {
-      if (f > 0) out += ',';
-      AppendString(r.items[i][f].first, out);
-      out += ':';
-      std::visit([&](const auto& y) { AppendValue(y, out); }, r.items[i][f].second);
-    }
-    out += '}';
+    m.clear();
+    for (const auto& [k, v] : r.items[i]) Add(m, k, v);
+    AppendObject(m, out);
   }
   out += ']';
+}
+
+template <class Value>
+void AppendObject(const Members<Value>& m, std::string& out) {
+  out += '{';
+  for (std::size_t f = 0; f < m.size(); ++f) {
+    if (f > 0) out += ',';
+    AppendString(m[f].first, out);
+    out += ':';
+    std::visit([&](const auto& x) { AppendValue(x, out); }, *m[f].second);
+  }
+  out += '}';
 }
 
 }  // namespace
 
 std::string EventJson(const Event& e) {
-  bool distinct = KeysDistinct(e.fields, {"t", "type"});
-  for (const auto& [k, v] : e.fields)
-    if (const auto* r = std::get_if<EventRecords>(&v))
-      for (const auto& item : r->items) distinct = distinct && KeysDistinct(item, {});
-  if (!distinct) return ByTree(e);
+  const EventValue t = e.time.seconds(), type = e.type;
+  Members<EventValue> m;
+  m.reserve(e.fields.size() + 2);
+  m.emplace_back("t", &t);
+  m.emplace_back("type", &type);
+  for (const auto& [k, v] : e.fields) Add(m, k, v);
   std::string out;
   out.reserve(256);
-  out += "{\"t\":";
-  AppendValue(e.time.seconds(), out);
-  out += ",\"type\":";
-  AppendString(e.type, out);
-  for (const auto& [k, v] : e.fields) {
-    out += ',';
-    AppendString(k, out);
-    out += ':';
-    std::visit([&](const auto& x) { AppendValue(x, out); }, v);
-  }
-  out += '}';
+  AppendObject(m, out);
   return out;
 }
 
