@@ -55,8 +55,9 @@ enum class FireAuthority { kOwn, kNetwork };
 // none: a received track that correlates with an own track is identification evidence only;
 // covariance intersection: it also updates that own track's estimate. The own track predicted to
 // the report's time of validity and the sender's estimate (position and velocity rotated into the
-// own frame, covariance T Pr T' with T = diag(Rot, Rot), plus 1 m^2 and 0.01 (m/s)^2 on the
-// diagonal as a floor) are fused by CovarianceIntersection (tracking/covariance_intersection.h).
+// own frame, covariance T Pr T' with T = diag(Rot, Rot) from the sender's frame to the own, plus
+// 1 m^2 and 0.01 (m/s)^2 on the diagonal as a floor) are fused by CovarianceIntersection
+// (tracking/covariance_intersection.h).
 // A report without a covariance (none that a unit sends) is fused by its position alone:
 // CovarianceIntersectionUpdate with z = [I3 0] x + e, R = diag(sh^2 + 1, sh^2 + 1, sv^2 + 1) m^2
 // (the report's sigmas; 1 m^2 as in the correlation gate). Both take omega minimising det P

@@ -36,9 +36,11 @@ struct PositionReport {
   double sigma_vertical_m = 0.0;
   std::string sender_unit;    // kNetwork: the unit whose picture this track belongs to
   std::string identity;       // kNetwork: that unit's identity of the track ("friend", "hostile", ...)
-  // kNetwork: that unit's covariance of (position, velocity) in the ENU axes at `position`
-  // (m^2, m^2/s, m^2/s^2 blocks); empty for the other sources.
+  // kNetwork: that unit's covariance of (position, velocity) as its tracker holds it, in the ENU
+  // axes of the tracker's frame about pv_covariance_origin (m^2, m^2/s, m^2/s^2 blocks; rotated
+  // only by a receiver that fuses it); empty for the other sources.
   std::optional<Eigen::Matrix<double, 6, 6>> pv_covariance;
+  Geodetic pv_covariance_origin;
 };
 
 // Reports delivered together to one unit.

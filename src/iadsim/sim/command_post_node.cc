@@ -65,9 +65,9 @@ const std::vector<PositionReport>& CommandPostNode::Picture(SimTime now) const {
     r.time_of_validity = t.time;
     r.position = frame.GeodeticFromEnu(t.x.head<3>());
     // LocalFrame(r.position).EnuVectorFromEcef without the frame's origin conversion.
-    const Eigen::Matrix3d enu_here = EnuFromEcefRotation(r.position.lat_deg, r.position.lon_deg);
-    r.v_enu = enu_here * frame.EcefVectorFromEnu(t.x.tail<3>());
-    r.pv_covariance = RotatePositionVelocityCovariance(enu_here * frame.R_enu_from_ecef().transpose(), t.P);
+    r.v_enu = EnuFromEcefRotation(r.position.lat_deg, r.position.lon_deg) * frame.EcefVectorFromEnu(t.x.tail<3>());
+    r.pv_covariance = t.P;
+    r.pv_covariance_origin = frame.origin();
     r.sigma_horizontal_m = std::sqrt(std::max(0.0, (t.P(0, 0) + t.P(1, 1)) / 2.0));
     r.sigma_vertical_m = std::sqrt(std::max(0.0, t.P(2, 2)));
     r.identity = ToString(cp_.IdentityOf(t.id));

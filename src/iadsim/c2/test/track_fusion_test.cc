@@ -28,6 +28,7 @@
 #include "iadsim/c2/command_post.h"
 #include "iadsim/core/rng.h"
 #include "iadsim/tracking/chi_square_gate.h"
+#include "iadsim/tracking/covariance_intersection.h"
 
 namespace iadsim {
 namespace {
@@ -88,8 +89,10 @@ PositionReportBatch Picture(const Tracker& a, SimTime delivered, bool with_covar
     r.position = a.frame().GeodeticFromEnu(t.x.head<3>());
     const LocalFrame here(r.position);
     r.v_enu = here.EnuVectorFromEcef(a.frame().EcefVectorFromEnu(t.x.tail<3>()));
-    if (with_covariance)
-      r.pv_covariance = RotatePositionVelocityCovariance(here.R_enu_from_ecef() * a.frame().R_enu_from_ecef().transpose(), t.P);
+    if (with_covariance) {
+      r.pv_covariance = t.P;
+      r.pv_covariance_origin = a.frame().origin();
+    }
     r.sigma_horizontal_m = std::sqrt((t.P(0, 0) + t.P(1, 1)) / 2.0);
     r.sigma_vertical_m = std::sqrt(t.P(2, 2));
     r.identity = "unknown";
@@ -307,7 +310,10 @@ TEST(TrackFusion, WholeStateReportCarriesTheSendersVelocityAcrossFrames) {
     r.v_enu = to_here * va;
     r.sigma_horizontal_m = std::sqrt((Pa(0, 0) + Pa(1, 1)) / 2.0);
     r.sigma_vertical_m = std::sqrt(Pa(2, 2));
-    if (whole) r.pv_covariance = RotatePositionVelocityCovariance(to_here, Pa);
+    if (whole) {
+      r.pv_covariance = Pa;  // in A's frame
+      r.pv_covariance_origin = a_site;
+    }
     PositionReportBatch batch;
     batch.sender_unit = "A";
     batch.time = t;
@@ -325,6 +331,22 @@ TEST(TrackFusion, WholeStateReportCarriesTheSendersVelocityAcrossFrames) {
     if (whole) {
       ASSERT_GT(v_gap, 1.0);  // B's four looks leave its velocity off by more than A's sigma (0.1-0.3 m/s)
       EXPECT_LT(v_err, 0.02 * v_gap + 0.5);
+      // The whole fusion by hand: A's covariance turned into B's axes by the rotation whose
+      // columns are A's east, north and up carried through ECEF into B's frame, the floors added,
+      // and CI (tested on its own against closed forms) of B's estimate with A's.
+      Eigen::Matrix3d rot;
+      for (int i = 0; i < 3; ++i) rot.col(i) = b_frame.EnuVectorFromEcef(a_frame.EcefVectorFromEnu(Vec3::Unit(i)));
+      Eigen::Matrix<double, 6, 6> T = Eigen::Matrix<double, 6, 6>::Zero();
+      T.topLeftCorner<3, 3>() = T.bottomRightCorner<3, 3>() = rot;
+      Eigen::Matrix<double, 6, 6> Pr = T * Pa * T.transpose();
+      Pr.diagonal() += (Eigen::Matrix<double, 6, 1>() << 1.0, 1.0, 1.0, 0.01, 0.01, 0.01).finished();
+      StateVec xr;
+      xr << b_frame.EnuFromGeodetic(r.position), b_frame.EnuVectorFromEcef(a_frame.EcefVectorFromEnu(va));
+      const FusedEstimate f = CovarianceIntersection(before.x, before.P, xr, Pr, CiCriterion::kDeterminant);
+      for (int i = 0; i < 6; ++i) {
+        EXPECT_NEAR(after.x(i), f.x(i), 1e-6 * (1.0 + std::abs(f.x(i)))) << i;
+        for (int j = 0; j < 6; ++j) EXPECT_NEAR(after.P(i, j), f.P(i, j), 1e-6 * (1e-3 + std::abs(f.P(i, i)))) << i << j;
+      }
     } else {
       EXPECT_GT(v_err, 0.5 * v_gap);  // position-only CI does not bring B's velocity onto A's
     }
