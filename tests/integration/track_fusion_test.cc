@@ -4,7 +4,8 @@
 // picture goes to the far one every 5 s (1 s latency). The far unit's track positions
 // (tracks.csv) are compared with the truth (truth.csv, linearly interpolated to each sample time;
 // the target flies a straight leg at constant speed) over seeded runs: with covariance
-// intersection on, its RMS position error must be below 3/4 of what it is with fusion off
+// intersection on, its RMS position error must be below 3/4 of what it is with fusion off, and
+// below 0.52 of it with the whole-state reports
 // (measured, 4 seeds: 362 m off, 168 m on with the whole-state reports the units send, 209 m
 // when they sent position only; the near unit alone 63 m: the samples are taken right after the
 // far radar's own update, up to ~11 s after the last fused report, and CI scales the far track's
@@ -152,6 +153,9 @@ TEST(TrackFusion, CovarianceIntersectionImprovesTheFarUnitsTrack) {
   std::printf("far unit RMS position error: %.1f m without fusion, %.1f m with CI (near unit alone %.1f m)\n",
               rms_off, rms_on, rms_near);
   EXPECT_LT(rms_on, 0.75 * rms_off);
+  // The whole-state form, which needs the covariances in the pictures (the runner has the units
+  // send them when some unit fuses): position-only fusion gave 0.58 of the error without fusion.
+  EXPECT_LT(rms_on, 0.52 * rms_off);
   // CI cannot be better than the best input by much: the near track bounds what fusion can give.
   EXPECT_GT(rms_on, 0.5 * rms_near);
 }

@@ -23,6 +23,9 @@ class CommandPostNode final : public Component {
   CommandPostNode(RunContext& ctx, std::string name, CommandPostConfig config, std::string sensor_name = "",
                   double truth_alignment_rad = 0.0);
   void set_fire_unit(FireUnit* fire_unit) { fire_unit_ = fire_unit; }
+  // Whether the picture's reports carry the tracks' covariances (PositionReport::pv_covariance):
+  // only what track fusion needs, so the runner turns it on when some unit of the scenario fuses.
+  void set_send_covariance(bool on) { send_covariance_ = on; }
   void Deliver(DetectionBatch batch, IffSweep iff);
   // Position reports, handled at batch.time (track phase).
   void DeliverReports(PositionReportBatch batch);
@@ -43,6 +46,7 @@ class CommandPostNode final : public Component {
 
   RunContext& ctx_;
   std::string name_;
+  bool send_covariance_ = true;
   CommandPost cp_;
   FireUnit* fire_unit_ = nullptr;
   ComponentId id_ = 0;

@@ -1,5 +1,6 @@
 #include "iadsim/sim/runner.h"
 
+#include <algorithm>
 #include <memory>
 
 #include "iadsim/sim/command_post_node.h"
@@ -58,6 +59,9 @@ RunSummary RunScenario(const Scenario& scenario, const RunOptions& options, Reco
   std::vector<std::unique_ptr<RadarSite>> radars;
   std::vector<std::unique_ptr<FireUnit>> fire_units;
   std::vector<std::unique_ptr<Component>> report_sources;
+  const bool any_fusion = std::any_of(scenario.units.begin(), scenario.units.end(), [](const UnitSpec& s) {
+    return s.network.track_fusion != TrackFusion::kNone;
+  });
   for (std::size_t u = 0; u < scenario.units.size(); ++u) {
     const UnitSpec& spec = scenario.units[u];
     CommandPostConfig cp;
@@ -76,6 +80,7 @@ RunSummary RunScenario(const Scenario& scenario, const RunOptions& options, Reco
     posts.push_back(std::make_unique<CommandPostNode>(ctx, spec.name, cp,
                                                       spec.has_surveillance ? spec.surveillance.name : std::string(),
                                                       spec.has_surveillance ? spec.surveillance.north_alignment_error_rad : 0.0));
+    posts.back()->set_send_covariance(any_fusion);
     if (spec.has_surveillance) {
       SurveillanceRadar radar(spec.surveillance, spec.iff, ctx.Stream(spec.name + "/" + spec.surveillance.name, "scan"));
       radars.push_back(std::make_unique<RadarSite>(ctx, std::move(radar), posts.back().get(), spec.name, spec.emission));
