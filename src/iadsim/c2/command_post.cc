@@ -86,15 +86,15 @@ ReportCorrelation CommandPost::OnPositionReports(const PositionReportBatch& batc
 void CommandPost::FuseReport(TrackId track, const PositionReport& r) {
   const auto [x, P] = tracker_.Predict(track, r.time_of_validity);
   const Vec3 z = tracker_.frame().EnuFromGeodetic(r.position);
-  if (r.pv_covariance) {  // the sender's whole estimate: CI of the two (position, velocity) states
+  if (r.covariance) {  // the sender's whole estimate: CI of the two (position, velocity) states
     // From the ENU axes at the report's position (the velocity) and of the sender's frame (the
     // covariance) to this tracker's.
     const Eigen::Matrix3d& here = tracker_.frame().R_enu_from_ecef();
     StateVec xr;
     xr << z, here * EnuFromEcefRotation(r.position.lat_deg, r.position.lon_deg).transpose() * r.v_enu;
-    const Geodetic& o = r.pv_covariance_origin;
+    const Geodetic& o = r.covariance->frame_origin;
     StateCov Pr =
-        RotatePositionVelocityCovariance(here * EnuFromEcefRotation(o.lat_deg, o.lon_deg).transpose(), *r.pv_covariance);
+        RotatePositionVelocityCovariance(here * EnuFromEcefRotation(o.lat_deg, o.lon_deg).transpose(), r.covariance->P);
     Pr = 0.5 * (Pr + Pr.transpose());
     Pr.diagonal().head<3>().array() += 1.0;   // m^2, as the position-only form's R below
     Pr.diagonal().tail<3>().array() += 0.01;  // (m/s)^2

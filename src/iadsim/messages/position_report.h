@@ -11,7 +11,7 @@
 // A fourth (kFlightPlan) is where a filed flight plan puts an aircraft now: the plan's callsign,
 // with sigmas standing for the expected deviation from the plan.
 #include <cstdint>
-#include <optional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,6 +19,13 @@
 #include "iadsim/geodesy/geodetic.h"
 
 namespace iadsim {
+
+// A track's covariance of (position, velocity) as its unit's tracker holds it: in the ENU axes of
+// the tracker's frame about `frame_origin` (m^2, m^2/s, m^2/s^2 blocks).
+struct TrackCovariance {
+  Eigen::Matrix<double, 6, 6> P;
+  Geodetic frame_origin;
+};
 
 enum class ReportSource : std::uint8_t { kAdsb, kDatalink, kNetwork, kFlightPlan };
 const char* ToString(ReportSource source);
@@ -36,11 +43,9 @@ struct PositionReport {
   double sigma_vertical_m = 0.0;
   std::string sender_unit;    // kNetwork: the unit whose picture this track belongs to
   std::string identity;       // kNetwork: that unit's identity of the track ("friend", "hostile", ...)
-  // kNetwork: that unit's covariance of (position, velocity) as its tracker holds it, in the ENU
-  // axes of the tracker's frame about pv_covariance_origin (m^2, m^2/s, m^2/s^2 blocks; rotated
-  // only by a receiver that fuses it); empty for the other sources.
-  std::optional<Eigen::Matrix<double, 6, 6>> pv_covariance;
-  Geodetic pv_covariance_origin;
+  // kNetwork, when the scenario fuses network tracks: the sender's estimate covariance;
+  // null otherwise. Shared by the copies of the report (relays, receivers), never changed.
+  std::shared_ptr<const TrackCovariance> covariance;
 };
 
 // Reports delivered together to one unit.

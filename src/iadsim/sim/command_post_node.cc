@@ -67,8 +67,7 @@ const std::vector<PositionReport>& CommandPostNode::Picture(SimTime now) const {
     // LocalFrame(r.position).EnuVectorFromEcef without the frame's origin conversion.
     r.v_enu = EnuFromEcefRotation(r.position.lat_deg, r.position.lon_deg) * frame.EcefVectorFromEnu(t.x.tail<3>());
     if (send_covariance_) {
-      r.pv_covariance = t.P;
-      r.pv_covariance_origin = frame.origin();
+      r.covariance = std::make_shared<const TrackCovariance>(TrackCovariance{t.P, frame.origin()});
     }
     r.sigma_horizontal_m = std::sqrt(std::max(0.0, (t.P(0, 0) + t.P(1, 1)) / 2.0));
     r.sigma_vertical_m = std::sqrt(std::max(0.0, t.P(2, 2)));

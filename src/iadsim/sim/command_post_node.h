@@ -23,7 +23,7 @@ class CommandPostNode final : public Component {
   CommandPostNode(RunContext& ctx, std::string name, CommandPostConfig config, std::string sensor_name = "",
                   double truth_alignment_rad = 0.0);
   void set_fire_unit(FireUnit* fire_unit) { fire_unit_ = fire_unit; }
-  // Whether the picture's reports carry the tracks' covariances (PositionReport::pv_covariance):
+  // Whether the picture's reports carry the tracks' covariances (PositionReport::covariance):
   // only what track fusion needs, so the runner turns it on when some unit of the scenario fuses.
   void set_send_covariance(bool on) { send_covariance_ = on; }
   void Deliver(DetectionBatch batch, IffSweep iff);

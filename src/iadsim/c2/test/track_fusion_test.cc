@@ -90,8 +90,7 @@ PositionReportBatch Picture(const Tracker& a, SimTime delivered, bool with_covar
     const LocalFrame here(r.position);
     r.v_enu = here.EnuVectorFromEcef(a.frame().EcefVectorFromEnu(t.x.tail<3>()));
     if (with_covariance) {
-      r.pv_covariance = t.P;
-      r.pv_covariance_origin = a.frame().origin();
+      r.covariance = std::make_shared<const TrackCovariance>(TrackCovariance{t.P, a.frame().origin()});
     }
     r.sigma_horizontal_m = std::sqrt((t.P(0, 0) + t.P(1, 1)) / 2.0);
     r.sigma_vertical_m = std::sqrt(t.P(2, 2));
@@ -311,8 +310,7 @@ TEST(TrackFusion, WholeStateReportCarriesTheSendersVelocityAcrossFrames) {
     r.sigma_horizontal_m = std::sqrt((Pa(0, 0) + Pa(1, 1)) / 2.0);
     r.sigma_vertical_m = std::sqrt(Pa(2, 2));
     if (whole) {
-      r.pv_covariance = Pa;  // in A's frame
-      r.pv_covariance_origin = a_site;
+      r.covariance = std::make_shared<const TrackCovariance>(TrackCovariance{Pa, a_site});  // in A's frame
     }
     PositionReportBatch batch;
     batch.sender_unit = "A";
