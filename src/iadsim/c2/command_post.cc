@@ -86,6 +86,7 @@ ReportCorrelation CommandPost::OnPositionReports(const PositionReportBatch& batc
 void CommandPost::FuseReport(TrackId track, const PositionReport& r) {
   const auto [x, P] = tracker_.Predict(track, r.time_of_validity);
   const Vec3 z = tracker_.frame().EnuFromGeodetic(r.position);
+  FusedEstimate f;
   if (r.covariance) {  // the sender's whole estimate: CI of the two (position, velocity) states
     // From the ENU axes at the report's position (the velocity) and of the sender's frame (the
     // covariance) to this tracker's.
@@ -98,19 +99,16 @@ void CommandPost::FuseReport(TrackId track, const PositionReport& r) {
     Pr = 0.5 * (Pr + Pr.transpose());
     Pr.diagonal().head<3>().array() += 1.0;   // m^2, as the position-only form's R below
     Pr.diagonal().tail<3>().array() += 0.01;  // (m/s)^2
-    const FusedEstimate f = CovarianceIntersection(x, P, xr, Pr, CiCriterion::kDeterminant);
-    const StateCov Pf = f.P;
-    tracker_.FuseEstimate(track, r.time_of_validity, f.x, 0.5 * (Pf + Pf.transpose()));
-    ++fused_reports_;
-    return;
+    f = CovarianceIntersection(x, P, xr, Pr, CiCriterion::kDeterminant);
+  } else {  // its position alone
+    Eigen::Matrix3d R = Eigen::Matrix3d::Zero();
+    R(0, 0) = R(1, 1) = r.sigma_horizontal_m * r.sigma_horizontal_m + 1.0;
+    R(2, 2) = r.sigma_vertical_m * r.sigma_vertical_m + 1.0;
+    Eigen::Matrix<double, 3, 6> H = Eigen::Matrix<double, 3, 6>::Zero();
+    H.leftCols<3>().setIdentity();
+    f = CovarianceIntersectionUpdate(x, P, z, R, H, CiCriterion::kDeterminant);
   }
-  Eigen::Matrix3d R = Eigen::Matrix3d::Zero();
-  R(0, 0) = R(1, 1) = r.sigma_horizontal_m * r.sigma_horizontal_m + 1.0;
-  R(2, 2) = r.sigma_vertical_m * r.sigma_vertical_m + 1.0;
-  Eigen::Matrix<double, 3, 6> H = Eigen::Matrix<double, 3, 6>::Zero();
-  H.leftCols<3>().setIdentity();
-  const FusedEstimate f = CovarianceIntersectionUpdate(x, P, z, R, H, CiCriterion::kDeterminant);
-  StateCov Pf = f.P;
+  const StateCov Pf = f.P;
   tracker_.FuseEstimate(track, r.time_of_validity, f.x, 0.5 * (Pf + Pf.transpose()));
   ++fused_reports_;
 }

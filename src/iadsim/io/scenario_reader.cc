@@ -267,11 +267,14 @@ void ReadUnit(Context& ctx, const YAML::Node& node, const std::string& path, Uni
     }
     c.delete_misses_confirmed = static_cast<int>(t.Integer("delete_misses", false, 1, 100).value_or(c.delete_misses_confirmed));
     c.max_coast_s = t.Quantity("max_coast", D::kTime, c.max_coast_s);
-    if (!(c.max_coast_s > 0.0 && c.max_coast_s <= 1e6)) {
-      t.Report("max_coast", fmt::format("must be in (0, 1e6] s (got {} s)", c.max_coast_s));
-      c.max_coast_s = TrackerConfig{}.max_coast_s;  // reported at its key, not again by Validate
-    }
-    t.ReportAll(c.Validate());
+    // Validate names the config's fields: each problem is reported at the key that set the field.
+    Problems problems = c.Validate();
+    for (Problem& p : problems)
+      for (const auto& [field, key] : {std::pair{"process_noise_q", "process_noise"}, std::pair{"confirm_m", "confirm"},
+                                       std::pair{"confirm_n", "confirm"}, std::pair{"delete_misses_confirmed", "delete_misses"},
+                                       std::pair{"max_coast_s", "max_coast"}})
+        if (p.path == field) p.path = key;
+    t.ReportAll(problems);
     t.Finish();
   }
   if (auto n = m.Node("identification", false)) {

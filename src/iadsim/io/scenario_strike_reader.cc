@@ -303,8 +303,7 @@ void ReadRelease(Context& ctx, const YAML::Node& node, const std::string& path, 
         // reported where they are written).
         const Waypoint* release = at_ok ? &a.route.waypoints[r.at_waypoint] : nullptr;
         if (type->kind == MunitionKind::kGlideBomb && release && type->glide.Validate().empty() &&
-            release->speed_mps >= 0.0 && std::isfinite(release->speed_mps) && std::isfinite(release->position.alt_m) &&
-            std::isfinite(it->second.alt_m)) {
+            WaypointProblems(*release, "").empty() && std::isfinite(it->second.alt_m)) {
           const Waypoint& w = *release;
           const GlidePlan plan = PlanGlide(type->glide, w.position, w.speed_mps, it->second);
           if (!plan.reachable)

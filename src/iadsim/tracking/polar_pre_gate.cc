@@ -65,7 +65,10 @@ SweptSectorTest::SweptSectorTest(double max_range_m, double az_from_rad, double 
 
 bool SweptSectorTest::operator()(const Vec3& p_s) const {
   const double range = p_s.norm();
-  if (!(range <= max_range_m_)) return false;
+  return range <= max_range_m_ && InSector(p_s, range);
+}
+
+bool SweptSectorTest::InSector(const Vec3& p_s, double range) const {
   if (everywhere_) return true;
   const double after_from = p_s.x() * from_cos_ - p_s.y() * from_sin_;  // range * sin(b - az_from)
   const double after_to = p_s.x() * to_cos_ - p_s.y() * to_sin_;        // range * sin(b - az_to)

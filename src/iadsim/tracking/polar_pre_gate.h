@@ -62,6 +62,8 @@ class SweptSectorTest {
  public:
   SweptSectorTest(double max_range_m, double az_from_rad, double az_to_rad);
   bool operator()(const Vec3& p_s) const;
+  // The azimuth part alone, for a point whose range p_s.norm() the caller already has.
+  bool InSector(const Vec3& p_s, double range) const;
 
  private:
   double max_range_m_, az_from_rad_, az_to_rad_;

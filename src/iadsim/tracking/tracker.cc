@@ -288,12 +288,13 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
     const double dt = (t_mid - track.time).seconds();
     const Vec3 p = track.x.head<3>() + dt * track.x.tail<3>();
     const Vec3 p_sensor = batch_geometry.SensorFromTracker(p);
-    if (!(p_sensor.norm() <= batch.max_range_m)) {
+    const double range = p_sensor.norm();
+    if (!(range <= batch.max_range_m)) {
       if ((batch.end - track.in_range).seconds() > config_.max_coast_s) track.status = TrackStatus::kDropped;
       continue;
     }
     track.in_range = batch.end;
-    if (swept(p_sensor)) RecordLook(track, false, out);
+    if (swept.InSector(p_sensor, range)) RecordLook(track, false, out);
   }
 
   // New tentative tracks from the detections no track took, in detection order.

@@ -43,11 +43,13 @@ constexpr int kRuns = 40;
 
 Vec3 Truth(double t_s) { return kTarget0 + t_s * kVelocity; }
 
-// One look of a radar at `site` at time t: a detection of the true target with Gaussian noise.
-DetectionBatch Look(const LocalFrame& b_frame, const Geodetic& site, SensorId sensor, double t_s, double sr_m,
-                    double sa_rad, RandomStream& rng) {
+// One look of a radar at `site` at time t: a detection of a target at p_b (B's frame) with the
+// stated sigmas, and Gaussian noise of those sigmas unless rng is null.
+DetectionBatch Look(const LocalFrame& b_frame, const Geodetic& site, SensorId sensor, double t_s, const Vec3& p_b,
+                    double sr_m, double sa_rad, RandomStream* rng) {
+  const auto noise = [&](double sigma) { return rng ? rng->Normal(0.0, sigma) : 0.0; };
   const LocalFrame sf(site);
-  const Vec3 p = sf.EnuFromGeodetic(b_frame.GeodeticFromEnu(Truth(t_s)));
+  const Vec3 p = sf.EnuFromGeodetic(b_frame.GeodeticFromEnu(p_b));
   const Polar polar = PolarFromEnu(p);
   DetectionBatch b;
   b.sensor = sensor;
@@ -61,9 +63,9 @@ DetectionBatch Look(const LocalFrame& b_frame, const Geodetic& site, SensorId se
   d.time = b.start;
   d.sensor = sensor;
   d.sensor_position = site;
-  d.range_m = polar.range_m + rng.Normal(0.0, sr_m);
-  d.azimuth_rad = std::fmod(polar.azimuth_rad + rng.Normal(0.0, sa_rad) + 2.0 * kPi, 2.0 * kPi);
-  d.elevation_rad = polar.elevation_rad + rng.Normal(0.0, sa_rad);
+  d.range_m = polar.range_m + noise(sr_m);
+  d.azimuth_rad = std::fmod(polar.azimuth_rad + noise(sa_rad) + 2.0 * kPi, 2.0 * kPi);
+  d.elevation_rad = polar.elevation_rad + noise(sa_rad);
   d.sigma_range_m = sr_m;
   d.sigma_azimuth_rad = d.sigma_elevation_rad = sa_rad;
   b.detections.push_back(d);
@@ -137,7 +139,7 @@ RunResult RunOnce(Form form, std::uint64_t seed) {
   for (int step = 0; step * 0.5 <= kDuration_s; ++step) {
     const double t = step * 0.5;
     const SimTime now = SimTime() + Duration::Seconds(t);
-    if (std::fmod(t - 2.5, 5.0) == 0.0 && t >= 2.5) a.Process(Look(b_frame, near_site, SensorId(1), t, 30.0, 1e-3, rng_a));
+    if (std::fmod(t - 2.5, 5.0) == 0.0 && t >= 2.5) a.Process(Look(b_frame, near_site, SensorId(1), t, Truth(t), 30.0, 1e-3, &rng_a));
     if (std::fmod(t - 4.0, 5.0) == 0.0 && t >= 4.0)
       in_flight.push_back(Picture(a, now + Duration::Seconds(1.0), form == Form::kWholeState));
     for (auto it = in_flight.begin(); it != in_flight.end();) {
@@ -149,7 +151,7 @@ RunResult RunOnce(Form form, std::uint64_t seed) {
       }
     }
     if (std::fmod(t, 10.0) == 0.0) {
-      b.OnDetections(Look(b_frame, kFarSite, SensorId(2), t, 150.0, 5e-3, rng_b));
+      b.OnDetections(Look(b_frame, kFarSite, SensorId(2), t, Truth(t), 150.0, 5e-3, &rng_b));
       ++look;
       if (t < 60.0) continue;
       // B's confirmed track(s) of the target (there is one target; a second track would be a bug).
@@ -266,31 +268,10 @@ TEST(TrackFusion, WholeStateReportCarriesTheSendersVelocityAcrossFrames) {
     cfg.tracker.origin = kFarSite;
     cfg.network.track_fusion = TrackFusion::kCovarianceIntersection;
     CommandPost b(cfg);
-    // Confirm a track at pb + 2 km with B's radar (four looks, 1 s apart, noise-free detections).
+    // Confirm a track 2.5 km off pb with B's radar (four looks, 1 s apart, noise-free detections).
     const Vec3 off(2000.0, -1500.0, 300.0);
-    for (int k = 0; k < 4; ++k) {
-      const double t = k;
-      const Vec3 p = pb + off + t * vb;
-      DetectionBatch batch;
-      batch.sensor = SensorId(2);
-      batch.sensor_position = kFarSite;
-      batch.start = batch.end = SimTime() + Duration::Seconds(t);
-      batch.az_from_rad = 0.0;
-      batch.az_to_rad = 2.0 * kPi - 1e-9;
-      batch.max_range_m = 400e3;
-      const Polar polar = PolarFromEnu(p);
-      Detection d;
-      d.time = batch.start;
-      d.sensor = batch.sensor;
-      d.sensor_position = kFarSite;
-      d.range_m = polar.range_m;
-      d.azimuth_rad = polar.azimuth_rad;
-      d.elevation_rad = polar.elevation_rad;
-      d.sigma_range_m = 150.0;
-      d.sigma_azimuth_rad = d.sigma_elevation_rad = 5e-3;
-      batch.detections.push_back(d);
-      b.OnDetections(batch);
-    }
+    for (int k = 0; k < 4; ++k)
+      b.OnDetections(Look(b_frame, kFarSite, SensorId(2), k, pb + off + double(k) * vb, 150.0, 5e-3, nullptr));
     ASSERT_EQ(b.tracker().tracks().size(), 1u);
     const TrackState before = b.tracker().tracks()[0];
     ASSERT_EQ(before.status, TrackStatus::kConfirmed);
