@@ -192,19 +192,8 @@ MultiTargetTrackerConfig TrackerConfig(const TrackOptions& o, int dims) {
   else if (o.algo == "mht") c.algorithm = AssociationAlgorithm::kMht;
   else p.push_back({"--algo", fmt::format("must be gnn, jpda or mht (got \"{}\")", o.algo)});
   c.filter.dims = dims;
-  c.filter.process_noise = o.process_noise;
-  if (o.model == "cv") c.filter.model = MotionModelName::kCv;
-  else if (o.model == "ca") c.filter.model = MotionModelName::kCa;
-  else if (o.model == "ct") {  // coordinated turn with an unknown, estimated turn rate (EKF)
-    c.filter.model = MotionModelName::kCtw;
-    c.filter.filter = FilterAlgorithm::kEkf;
-  } else if (o.model == "imm") {  // CV quiet (q) and CV manoeuvring (100 q), 5 % switching per scan
-    c.filter.model = MotionModelName::kImm;
-    c.filter.imm_models = {{MotionModelName::kCv, o.process_noise, 0.0}, {MotionModelName::kCv, 100.0 * o.process_noise, 0.0}};
-    c.filter.imm_transition = {{0.95, 0.05}, {0.05, 0.95}};
-  } else {
+  if (!SetNamedTrackModel(o.model, o.process_noise, &c.filter))
     p.push_back({"--model", fmt::format("must be cv, ca, ct or imm (got \"{}\")", o.model)});
-  }
   c.pd = o.pd;
   c.clutter_density = o.clutter_density;
   c.gate_probability = o.gate;

@@ -17,6 +17,7 @@
 #include "iadsim/io/scenario_reader_parts.h"
 #include "iadsim/io/yaml_reader.h"
 #include "iadsim/sim/runner.h"
+#include "iadsim/tracking/filter_factory.h"
 
 namespace iadsim::scenario_detail {
 
@@ -267,6 +268,14 @@ void ReadUnit(Context& ctx, const YAML::Node& node, const std::string& path, Uni
     }
     c.delete_misses_confirmed = static_cast<int>(t.Integer("delete_misses", false, 1, 100).value_or(c.delete_misses_confirmed));
     c.max_coast_s = t.Quantity("max_coast", D::kTime, c.max_coast_s);
+    if (auto model = t.String("model", false); model && *model != "cv") {
+      FilterSpec spec;
+      spec.dims = 3;
+      if (SetNamedTrackModel(*model, c.process_noise_q, &spec))
+        c.filter = spec;
+      else
+        t.Report("model", fmt::format("must be cv, ca, ct or imm (got '{}')", *model));
+    }
     // Validate names the config's fields: each problem is reported at the key that set the field.
     Problems problems = c.Validate();
     for (Problem& p : problems)
@@ -274,6 +283,11 @@ void ReadUnit(Context& ctx, const YAML::Node& node, const std::string& path, Uni
                                        std::pair{"confirm_n", "confirm"}, std::pair{"delete_misses_confirmed", "delete_misses"},
                                        std::pair{"max_coast_s", "max_coast"}})
         if (p.path == field) p.path = key;
+    for (Problem& p : problems)  // the model's filter, built from process_noise
+      if (p.path.starts_with("filter.")) {
+        p.message = fmt::format("its {}, built from process_noise, {}", p.path.substr(7), p.message);
+        p.path = "model";
+      }
     t.ReportAll(problems);
     t.Finish();
   }

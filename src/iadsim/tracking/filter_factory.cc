@@ -55,7 +55,28 @@ std::unique_ptr<GaussianFilter> MakeModelFilter(const FilterSpec& spec, const Mo
   return nullptr;
 }
 
-std::unique_ptr<TrackFilter> MakeFromPrior(const FilterSpec& spec, const VecX& xpv, const MatX& Ppv) {
+// The measured position in `dims` dimensions and its covariance.
+void MeasuredPosition(const FilterSpec& spec, const Measurement& m, VecX* p, MatX* R) {
+  IADSIM_CHECK(m.kind != MeasurementKind::kBearing, "a bearing-only measurement cannot initiate a track");
+  Measurement converted;
+  if (!IsLinear(m.kind)) converted = ToCartesianMeasurement(m);
+  const Measurement& c = IsLinear(m.kind) ? m : converted;
+  const int md = static_cast<int>(c.z.size());
+  const int d = spec.dims;
+  p->setZero(d);
+  R->setZero(d, d);
+  const int k = std::min(md, d);
+  p->head(k) = c.z.head(k);
+  R->topLeftCorner(k, k) = c.R.topLeftCorner(k, k);
+  if (d == 3 && md == 2) {
+    (*p)(2) = m.kind == MeasurementKind::kPolar2D ? m.sensor_position.z() : 0.0;
+    (*R)(2, 2) = spec.unknown_height_sigma_m * spec.unknown_height_sigma_m;
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<TrackFilter> MakeFilterFromPrior(const FilterSpec& spec, const VecX& xpv, const MatX& Ppv) {
   if (const Problems p = spec.Validate(); !p.empty()) throw ScenarioError(p);
   if (spec.model != MotionModelName::kImm) {
     return MakeModelFilter(spec, ToMotionModel(spec.model, spec.dims, spec.process_noise, spec.turn_rate_radps,
@@ -77,27 +98,6 @@ std::unique_ptr<TrackFilter> MakeFromPrior(const FilterSpec& spec, const VecX& x
   mu /= mu.sum();
   return std::make_unique<ImmFilter>(std::move(filters), T, mu);
 }
-
-// The measured position in `dims` dimensions and its covariance.
-void MeasuredPosition(const FilterSpec& spec, const Measurement& m, VecX* p, MatX* R) {
-  IADSIM_CHECK(m.kind != MeasurementKind::kBearing, "a bearing-only measurement cannot initiate a track");
-  Measurement converted;
-  if (!IsLinear(m.kind)) converted = ToCartesianMeasurement(m);
-  const Measurement& c = IsLinear(m.kind) ? m : converted;
-  const int md = static_cast<int>(c.z.size());
-  const int d = spec.dims;
-  p->setZero(d);
-  R->setZero(d, d);
-  const int k = std::min(md, d);
-  p->head(k) = c.z.head(k);
-  R->topLeftCorner(k, k) = c.R.topLeftCorner(k, k);
-  if (d == 3 && md == 2) {
-    (*p)(2) = m.kind == MeasurementKind::kPolar2D ? m.sensor_position.z() : 0.0;
-    (*R)(2, 2) = spec.unknown_height_sigma_m * spec.unknown_height_sigma_m;
-  }
-}
-
-}  // namespace
 
 MotionModelName ParseMotionModelName(std::string_view text, std::string_view key_path) {
   if (text == "cv") return MotionModelName::kCv;
@@ -135,6 +135,25 @@ std::string_view ToString(FilterAlgorithm algorithm) {
     case FilterAlgorithm::kUkf: return "ukf";
   }
   return "?";
+}
+
+bool SetNamedTrackModel(std::string_view name, double q, FilterSpec* spec) {
+  spec->process_noise = q;
+  if (name == "cv") {
+    spec->model = MotionModelName::kCv;
+  } else if (name == "ca") {
+    spec->model = MotionModelName::kCa;
+  } else if (name == "ct") {
+    spec->model = MotionModelName::kCtw;
+    spec->filter = FilterAlgorithm::kEkf;
+  } else if (name == "imm") {
+    spec->model = MotionModelName::kImm;
+    spec->imm_models = {{MotionModelName::kCv, q, 0.0}, {MotionModelName::kCv, 100.0 * q, 0.0}};
+    spec->imm_transition = {{0.95, 0.05}, {0.05, 0.95}};
+  } else {
+    return false;
+  }
+  return true;
 }
 
 Problems FilterSpec::Validate() const {
@@ -218,7 +237,7 @@ std::unique_ptr<TrackFilter> MakeFilter(const FilterSpec& spec, const Measuremen
   x.head(d) = p;
   P.topLeftCorner(d, d) = R;
   for (int a = 0; a < d; ++a) P(d + a, d + a) = spec.initial_speed_sigma_mps * spec.initial_speed_sigma_mps;
-  return MakeFromPrior(spec, x, P);
+  return MakeFilterFromPrior(spec, x, P);
 }
 
 std::unique_ptr<TrackFilter> MakeFilterTwoPoint(const FilterSpec& spec, const Measurement& m1,
@@ -239,7 +258,7 @@ std::unique_ptr<TrackFilter> MakeFilterTwoPoint(const FilterSpec& spec, const Me
   P.topRightCorner(d, d) = R2 / T;
   P.bottomLeftCorner(d, d) = R2 / T;
   P.bottomRightCorner(d, d) = (R1 + R2) / (T * T);
-  return MakeFromPrior(spec, x, P);
+  return MakeFilterFromPrior(spec, x, P);
 }
 
 }  // namespace iadsim

@@ -56,6 +56,19 @@ struct FilterSpec {
   Problems Validate() const;
 };
 
+// The named models of `iadsim track --model` and of a unit's tracker (scenario key
+// units[].tracker.model), with process noise q (m^2/s^3; m^2/s^5 for ca):
+//   cv   constant velocity;  ca  constant acceleration;
+//   ct   coordinated turn with an unknown, estimated turn rate (ctw, EKF);
+//   imm  two constant-velocity modes, quiet (q) and manoeuvring (100 q), 5 % switching per step.
+// Sets the model fields of *spec (and the filter, for ct); false for any other name.
+bool SetNamedTrackModel(std::string_view name, double q, FilterSpec* spec);
+
+// A filter with the prior [p, v] (dims each), covariance Ppv (2 dims x 2 dims), extended to the
+// model's state (acceleration, turn rate: 0 with their initial sigmas); for an IMM every mode
+// starts from the prior with the initial mode probabilities. Throws as MakeFilter.
+std::unique_ptr<TrackFilter> MakeFilterFromPrior(const FilterSpec& spec, const VecX& xpv, const MatX& Ppv);
+
 // A filter initiated at one measurement (the filter's time is m.time_s). Throws ScenarioError
 // when spec.Validate() finds a problem. A bearing-only first measurement cannot initiate (a bug).
 std::unique_ptr<TrackFilter> MakeFilter(const FilterSpec& spec, const Measurement& first);

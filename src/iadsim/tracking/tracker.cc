@@ -53,6 +53,13 @@ std::vector<Problem> TrackerConfig::Validate() const {
   if (!(initial_speed_sigma_mps > 0.0 && initial_speed_sigma_mps <= 1e4))
     add("initial_speed_sigma_mps", "must be in (0, 1e4] m/s" + Got(initial_speed_sigma_mps));
   if (!(max_coast_s > 0.0 && max_coast_s <= 1e6)) add("max_coast_s", "must be in (0, 1e6] s" + Got(max_coast_s));
+  if (filter) {
+    if (filter->dims != 3) add("filter.dims", "must be 3" + Got(filter->dims));
+    for (Problem q : filter->Validate()) {
+      q.path = "filter." + q.path;
+      p.push_back(std::move(q));
+    }
+  }
   return p;
 }
 
@@ -82,11 +89,21 @@ std::pair<StateVec, StateCov> Tracker::Predict(TrackId id, SimTime t) const {
 StateVec Tracker::PredictMean(TrackId id, SimTime t) const {
   const TrackState* track = Find(id);
   IADSIM_CHECK(track != nullptr, "Tracker::PredictMean: no live track with id " + std::to_string(id.value()));
+  if (track->filter && t > track->time) return PredictState(*track, t).first;
   return PredictCvMean(track->x, (t - track->time).seconds());
 }
 
+// Engine filters: forward by the filter itself; backward (a time before the track's) by the CV
+// step on its moments, as the built-in path.
 std::pair<StateVec, StateCov> Tracker::PredictState(const TrackState& track, SimTime t) const {
   const double dt = (t - track.time).seconds();
+  if (track.filter && dt > 0.0) {
+    TrackState ahead;
+    ahead.filter = track.filter;
+    ahead.filter.get()->Predict(dt);
+    ReadFilter(ahead);
+    return {ahead.x, ahead.P};
+  }
   StateVec x = track.x;
   StateCov P = track.P;
   PredictCv(x, P, dt, config_.process_noise_q);
@@ -103,7 +120,31 @@ TrackState Tracker::Initiate(const Detection& d) {
   const double v2 = config_.initial_speed_sigma_mps * config_.initial_speed_sigma_mps;
   t.P.bottomRightCorner<3, 3>() = v2 * Eigen::Matrix3d::Identity();
   t.last_sensor = d.sensor;
+  if (config_.filter) t.filter = TrackFilterBox(MakeFilterFromPrior(*config_.filter, t.x, t.P));
   return t;
+}
+
+Measurement Tracker::Converted(const Detection& d) const {
+  const CartesianMeasurement c = CartesianFromDetection(frame_, d);
+  Measurement z;
+  z.time_s = d.time.seconds();
+  z.kind = MeasurementKind::kCartesian3D;
+  z.z = c.p_enu;
+  z.R = c.P;
+  return z;
+}
+
+Measurement Tracker::MovedForward(const Measurement& z, const TrackState& track, double tau) {
+  Measurement moved = z;
+  moved.z += tau * track.x.tail<3>();
+  moved.R += tau * tau * track.P.bottomRightCorner<3, 3>();
+  return moved;
+}
+
+void Tracker::ReadFilter(TrackState& track) {
+  const TrackFilter& f = *track.filter.get();
+  track.x << f.position(), f.velocity();
+  track.P = f.position_velocity_covariance();
 }
 
 void Tracker::RecordLook(TrackState& track, bool hit, TrackerUpdate& out) const {
@@ -186,6 +227,26 @@ const PolarMeasurementModel& Tracker::MeasurementModel(const Geodetic& sensor_po
   return models_[ModelIndex(sensor_position, has_elevation)];
 }
 
+Innovation Tracker::FilterInnovation(const TrackState& track, const Measurement& z, SimTime t) const {
+  const double dt = (t - track.time).seconds();
+  if (dt <= 0.0) return track.filter.get()->Innovate(dt < 0.0 ? MovedForward(z, track, -dt) : z);
+  const std::unique_ptr<TrackFilter> ahead = track.filter.get()->Clone();
+  ahead->Predict(dt);
+  return ahead->Innovate(z);
+}
+
+void Tracker::FilterUpdate(TrackState& track, const Measurement& z, SimTime t) const {
+  TrackFilter& f = *track.filter.get();
+  if (t > track.time) {
+    f.Predict((t - track.time).seconds());
+    track.time = t;
+    f.Update(z);
+  } else {
+    f.Update(t < track.time ? MovedForward(z, track, (track.time - t).seconds()) : z);
+  }
+  ReadFilter(track);
+}
+
 TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
   TrackerUpdate out;
   const std::vector<Detection>& dets = batch.detections;
@@ -209,6 +270,10 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
   // increasing track order; then the exact pre-gate of polar_pre_gate.h, which skips only pairs whose
   // NIS is certainly above the gate; then the full test. The index leaves out only pairs the
   // pre-gate rejects: the candidates are those of the full test over every pair.
+  const double prune_q = config_.filter ? kFilterPruneQ : config_.process_noise_q;
+  std::vector<Measurement> converted;  // engine filters: each detection in the frame
+  if (config_.filter)
+    for (const Detection& d : dets) converted.push_back(Converted(d));
   summary_.clear();
   for (const TrackState& t : tracks_) summary_.push_back(PreGateTrack::Of(t.time, t.x, t.P));
   if (indexes_.size() < models.size()) indexes_.resize(models.size());
@@ -223,7 +288,7 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
       any = true;
       azimuths.Add(dets[j].azimuth_rad, dets[j].sigma_azimuth_rad);
     }
-    indexes_[mi].Build(summary_, {}, config_.process_noise_q, models[mi], from, to,
+    indexes_[mi].Build(summary_, {}, prune_q, models[mi], from, to,
                        models[mi].dimension() == 3 ? gate_3d_ : gate_2d_, &azimuths);
   }
   std::vector<AssignmentCandidate> candidates;
@@ -233,8 +298,12 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
     const PolarPlot plot{d.time, d.range_m, d.azimuth_rad, d.sigma_range_m, d.sigma_azimuth_rad};
     indexes_[model_of[j]].Candidates(plot, &near_);
     for (const int i : near_) {
-      if (PolarPreGateRejects(summary_[i], config_.process_noise_q, m, plot, m.dimension() == 3 ? gate_3d_ : gate_2d_))
+      if (PolarPreGateRejects(summary_[i], prune_q, m, plot, m.dimension() == 3 ? gate_3d_ : gate_2d_)) continue;
+      if (config_.filter) {
+        const Innovation in = FilterInnovation(tracks_[i], converted[j], d.time);
+        if (in.d2 <= gate_3d_) candidates.push_back({i, j, in.d2 + in.log_det_S});
         continue;
+      }
       const auto [x, P] = PredictState(tracks_[i], d.time);
       const PolarVec nu = m.Innovation(m.Measurement(d), m.Predict(x));
       const InnovationStats<Eigen::Dynamic> st =
@@ -264,12 +333,16 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
     const Detection& d = dets[j];
     const PolarMeasurementModel& m = models[model_of[j]];
     TrackState& track = tracks_[i];
-    auto [x, P] = PredictState(track, d.time);
-    const PolarVec nu = m.Innovation(m.Measurement(d), m.Predict(x));
-    KalmanUpdate<6, Eigen::Dynamic>(x, P, nu, m.Jacobian(x), m.NoiseCovariance(d));
-    track.x = x;
-    track.P = P;
-    track.time = d.time;
+    if (config_.filter) {
+      FilterUpdate(track, converted[j], d.time);
+    } else {
+      auto [x, P] = PredictState(track, d.time);
+      const PolarVec nu = m.Innovation(m.Measurement(d), m.Predict(x));
+      KalmanUpdate<6, Eigen::Dynamic>(x, P, nu, m.Jacobian(x), m.NoiseCovariance(d));
+      track.x = x;
+      track.P = P;
+      track.time = d.time;
+    }
     track.last_sensor = d.sensor;
     track.in_range = batch.end;
     det_used[j] = 1;
@@ -327,10 +400,12 @@ void Tracker::FuseEstimate(TrackId id, SimTime t, const StateVec& x, const State
   track.P = P;
   if (t >= track.time) {
     track.time = t;
+    if (track.filter) track.filter = TrackFilterBox(MakeFilterFromPrior(*config_.filter, track.x, track.P));
     return;
   }
   const double dt = (track.time - t).seconds();
   KalmanPredict<6>(track.x, track.P, CvTransition(dt), CvProcessNoiseContinuous(dt, config_.process_noise_q));
+  if (track.filter) track.filter = TrackFilterBox(MakeFilterFromPrior(*config_.filter, track.x, track.P));
 }
 
 }  // namespace iadsim

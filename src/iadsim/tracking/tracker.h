@@ -26,9 +26,23 @@
 // azimuth from the sensor cannot exclude (track_index.h: a provable superset of the pre-gate's
 // pairs), so a batch costs O(tracks log tracks + detections x nearby tracks), with the same
 // candidates, assignment and tie-breaking as testing every pair.
+// Motion models of the engine (config.filter set: units[].tracker.model ca, ct or imm): each track
+// keeps a filter of filter_factory.h (the one `iadsim track --model` builds) and is fed the
+// detections converted to Cartesian positions in the tracker frame (CartesianFromDetection:
+// position and covariance, the radar's own frame rotated in), a converted-measurement Kalman
+// filter (Bar-Shalom, Li & Kirubarajan 2001, sec. 10.4.3). TrackState's x, P are then the filter's
+// position and velocity and their covariance (for an IMM, the mixture's moments), refreshed at each
+// update; predictions for C2 run the filter itself. Gating is the filter's own innovation test
+// (d^2 of the 3-D converted position); the index and pre-gate, which only prune, bound the tracks
+// with a CV model of process noise kFilterPruneQ (a 3.7-sigma gate then covers a 5 g manoeuvre's
+// departure from a straight line over 10 s). A detection older than the track is moved to the
+// track's time along the track's velocity (z + v tau, R + tau^2 P_vv) before the update, the
+// converted-measurement counterpart of the built-in path's backward prediction.
 // Deterministic: no randomness, no unordered iteration; a run is a function of its inputs.
 #include <cstdint>
 #include <deque>
+#include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -38,6 +52,7 @@
 #include "iadsim/geodesy/geodetic.h"
 #include "iadsim/messages/detection.h"
 #include "iadsim/tracking/assignment.h"
+#include "iadsim/tracking/filter_factory.h"
 #include "iadsim/tracking/motion_model.h"
 #include "iadsim/tracking/polar_measurement.h"
 #include "iadsim/tracking/track_index.h"
@@ -53,10 +68,32 @@ struct TrackerConfig {
   int delete_misses_tentative = 2;  // consecutive misses that drop a tentative track, >= 1
   double initial_speed_sigma_mps = 400.0;  // velocity std-dev of a new track, (0, 1e4]
   double max_coast_s = 60.0;  // s; a track out of every sensor's range for longer is dropped, (0, 1e6]
+  // The engine's filter for every track, on converted measurements (dims must be 3; its own
+  // process noise and initial speed sigma); unset: the built-in CV EKF on polar measurements.
+  std::optional<FilterSpec> filter;
   std::vector<Problem> Validate() const;   // every problem, with field names as paths
 };
 
 enum class TrackStatus { kTentative, kConfirmed, kDropped };
+
+// A track's engine filter, owned; copies are clones (TrackState stays a value type).
+class TrackFilterBox {
+ public:
+  TrackFilterBox() = default;
+  explicit TrackFilterBox(std::unique_ptr<TrackFilter> f) : f_(std::move(f)) {}
+  TrackFilterBox(const TrackFilterBox& o) : f_(o.f_ ? o.f_->Clone() : nullptr) {}
+  TrackFilterBox& operator=(const TrackFilterBox& o) {
+    if (this != &o) f_ = o.f_ ? o.f_->Clone() : nullptr;
+    return *this;
+  }
+  TrackFilterBox(TrackFilterBox&&) noexcept = default;
+  TrackFilterBox& operator=(TrackFilterBox&&) noexcept = default;
+  TrackFilter* get() const { return f_.get(); }
+  explicit operator bool() const { return f_ != nullptr; }
+
+ private:
+  std::unique_ptr<TrackFilter> f_;
+};
 
 struct TrackState {
   TrackId id;
@@ -70,6 +107,7 @@ struct TrackState {
   SensorId last_sensor;        // sensor of the last detection used
   std::uint32_t look_history = 0;  // one bit per look, newest in bit 0: 1 = hit, 0 = miss
   SimTime in_range;  // end of the last batch that updated the track or whose sensor had it in range
+  TrackFilterBox filter;  // the engine filter at `time` (config.filter set), else empty
 };
 
 struct TrackerUpdate {
@@ -80,6 +118,7 @@ struct TrackerUpdate {
 
 class Tracker final {
  public:
+  static constexpr double kFilterPruneQ = 1e4;  // m^2/s^3: the pruning bound of engine-filter tracks
   // Throws ScenarioError with every problem of config.Validate().
   explicit Tracker(const TrackerConfig& config);
 
@@ -111,6 +150,13 @@ class Tracker final {
  private:
   std::pair<StateVec, StateCov> PredictState(const TrackState& track, SimTime t) const;
   TrackState Initiate(const Detection& d);
+  // Engine filters: the detection as a Cartesian measurement in the frame; the filter's
+  // prediction by dt (clone); x, P refreshed from the filter.
+  Measurement Converted(const Detection& d) const;
+  static Measurement MovedForward(const Measurement& z, const TrackState& track, double tau);
+  static void ReadFilter(TrackState& track);
+  Innovation FilterInnovation(const TrackState& track, const Measurement& z, SimTime t) const;  // z at t
+  void FilterUpdate(TrackState& track, const Measurement& z, SimTime t) const;
   int ModelIndex(const Geodetic& sensor_position, bool has_elevation) const;  // into models_ (added if new)
   void RecordLook(TrackState& track, bool hit, TrackerUpdate& out) const;
 

@@ -13,75 +13,12 @@
 #include "iadsim/core/angle.h"
 #include "iadsim/core/rng.h"
 #include "iadsim/tracking/motion_model.h"
+#include "iadsim/tracking/test/tracker_test_radar.h"
 
 namespace iadsim {
 namespace {
 
-constexpr double kTwoPi = 2.0 * std::numbers::pi;
 constexpr double kDeg = std::numbers::pi / 180.0;
-
-// A target flying a straight line at constant velocity, in the tracker's ENU frame.
-struct Truth {
-  Vec3 p0, v;  // m at t = 0, m/s
-  Vec3 At(SimTime t) const { return p0 + t.seconds() * v; }
-};
-
-// A test radar, independent of the tracker's code: it turns truth into noisy polar detections
-// through geodesy (tracker ENU -> geodetic -> the radar's own ENU), with Pd = 1 for the targets
-// it is given.
-class TestRadar {
- public:
-  TestRadar(const LocalFrame& tracker, const Geodetic& site, bool has_elevation = true)
-      : tracker_(tracker), own_(site), site_(site), has_elevation_(has_elevation) {}
-
-  // A clockwise sweep from az_from to az_to taking `duration`, starting at `start`.
-  DetectionBatch Sweep(SimTime start, Duration duration, double az_from, double az_to, double max_range_m,
-                       const std::vector<Truth>& targets) {
-    DetectionBatch b;
-    b.sensor = SensorId(7);
-    b.sensor_position = site_;
-    b.start = start;
-    b.end = start + duration;
-    b.az_from_rad = az_from;
-    b.az_to_rad = az_to;
-    b.max_range_m = max_range_m;
-    const double width = az_to - az_from >= kTwoPi ? kTwoPi : WrapTwoPi(az_to - az_from);
-    for (const Truth& target : targets) {
-      const double offset = WrapTwoPi(Seen(target.At(start)).azimuth_rad - az_from);
-      if (offset > width) continue;
-      const SimTime t = start + Duration::Seconds(duration.seconds() * offset / width);
-      const Polar p = Seen(target.At(t));
-      if (p.range_m > max_range_m) continue;
-      Detection d;
-      d.time = t;
-      d.sensor = b.sensor;
-      d.sensor_position = site_;
-      d.has_elevation = has_elevation_;
-      d.sigma_range_m = 30.0;
-      d.sigma_azimuth_rad = 0.002;
-      d.sigma_elevation_rad = 0.002;
-      d.range_m = p.range_m + d.sigma_range_m * rng_.StandardNormal();
-      d.azimuth_rad = WrapTwoPi(p.azimuth_rad + d.sigma_azimuth_rad * rng_.StandardNormal());
-      d.elevation_rad = p.elevation_rad + d.sigma_elevation_rad * rng_.StandardNormal();
-      b.detections.push_back(d);
-    }
-    std::sort(b.detections.begin(), b.detections.end(),
-              [](const Detection& x, const Detection& y) { return x.time < y.time; });
-    return b;
-  }
-  DetectionBatch FullScan(int k, double max_range_m, const std::vector<Truth>& targets) {
-    return Sweep(SimTime::Seconds(10.0 * k), Duration::Seconds(10.0), 0.0, kTwoPi, max_range_m, targets);
-  }
-  Polar Seen(const Vec3& p_tracker) const {
-    return PolarFromEnu(own_.EnuFromGeodetic(tracker_.GeodeticFromEnu(p_tracker)));
-  }
-
- private:
-  LocalFrame tracker_, own_;
-  Geodetic site_;
-  bool has_elevation_;
-  RandomStream rng_{20240611, 0, "tracker_test", "radar noise"};
-};
 
 struct Scene {
   TrackerConfig config;
@@ -345,16 +282,20 @@ TEST(Tracker, ValidateReportsEveryProblem) {
   bad.delete_misses_tentative = 0;
   bad.initial_speed_sigma_mps = std::nan("");
   bad.max_coast_s = 0.0;
+  bad.filter = FilterSpec{};
+  bad.filter->dims = 2;
+  bad.filter->process_noise = -3;
   const std::vector<Problem> problems = bad.Validate();
   std::vector<std::string> paths;
   for (const Problem& p : problems) paths.push_back(p.path);
   EXPECT_EQ(paths, (std::vector<std::string>{"origin.lat_deg", "process_noise_q", "gate_probability", "confirm_m",
-                                             "delete_misses_tentative", "initial_speed_sigma_mps", "max_coast_s"}));
+                                             "delete_misses_tentative", "initial_speed_sigma_mps", "max_coast_s",
+                                             "filter.dims", "filter.process_noise"}));
   try {
     Tracker t(bad);
     FAIL() << "no ScenarioError";
   } catch (const ScenarioError& e) {
-    EXPECT_EQ(e.problems().size(), 7u);
+    EXPECT_EQ(e.problems().size(), 9u);
     EXPECT_TRUE(std::regex_search(e.what(), std::regex(R"(process_noise_q: must be in \(0, 1e6\] m\^2/s\^3 \(got -1\))")))
         << e.what();
     EXPECT_TRUE(std::regex_search(e.what(), std::regex(R"(confirm_m: must be in \[1, confirm_n = 4\] \(got 5\))")))
