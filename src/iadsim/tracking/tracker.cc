@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <tuple>
 
 #include "iadsim/tracking/chi_square_gate.h"
 #include "iadsim/tracking/kalman.h"
@@ -98,11 +99,9 @@ StateVec Tracker::PredictMean(TrackId id, SimTime t) const {
 std::pair<StateVec, StateCov> Tracker::PredictState(const TrackState& track, SimTime t) const {
   const double dt = (t - track.time).seconds();
   if (track.filter && dt > 0.0) {
-    TrackState ahead;
-    ahead.filter = track.filter;
-    ahead.filter.get()->Predict(dt);
-    ReadFilter(ahead);
-    return {ahead.x, ahead.P};
+    const std::unique_ptr<TrackFilter> ahead = track.filter.get()->Clone();
+    ahead->Predict(dt);
+    return Moments(*ahead);
   }
   StateVec x = track.x;
   StateCov P = track.P;
@@ -141,10 +140,10 @@ Measurement Tracker::MovedForward(const Measurement& z, const TrackState& track,
   return moved;
 }
 
-void Tracker::ReadFilter(TrackState& track) {
-  const TrackFilter& f = *track.filter.get();
-  track.x << f.position(), f.velocity();
-  track.P = f.position_velocity_covariance();
+std::pair<StateVec, StateCov> Tracker::Moments(const TrackFilter& f) {
+  StateVec x;
+  x << f.position(), f.velocity();
+  return {x, f.position_velocity_covariance()};
 }
 
 void Tracker::RecordLook(TrackState& track, bool hit, TrackerUpdate& out) const {
@@ -244,7 +243,7 @@ void Tracker::FilterUpdate(TrackState& track, const Measurement& z, SimTime t) c
   } else {
     f.Update(t < track.time ? MovedForward(z, track, (track.time - t).seconds()) : z);
   }
-  ReadFilter(track);
+  std::tie(track.x, track.P) = Moments(f);
 }
 
 TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
@@ -400,11 +399,10 @@ void Tracker::FuseEstimate(TrackId id, SimTime t, const StateVec& x, const State
   track.P = P;
   if (t >= track.time) {
     track.time = t;
-    if (track.filter) track.filter = TrackFilterBox(MakeFilterFromPrior(*config_.filter, track.x, track.P));
-    return;
+  } else {
+    const double dt = (track.time - t).seconds();
+    KalmanPredict<6>(track.x, track.P, CvTransition(dt), CvProcessNoiseContinuous(dt, config_.process_noise_q));
   }
-  const double dt = (track.time - t).seconds();
-  KalmanPredict<6>(track.x, track.P, CvTransition(dt), CvProcessNoiseContinuous(dt, config_.process_noise_q));
   if (track.filter) track.filter = TrackFilterBox(MakeFilterFromPrior(*config_.filter, track.x, track.P));
 }
 

@@ -68,8 +68,9 @@ struct TrackerConfig {
   int delete_misses_tentative = 2;  // consecutive misses that drop a tentative track, >= 1
   double initial_speed_sigma_mps = 400.0;  // velocity std-dev of a new track, (0, 1e4]
   double max_coast_s = 60.0;  // s; a track out of every sensor's range for longer is dropped, (0, 1e6]
-  // The engine's filter for every track, on converted measurements (dims must be 3; its own
-  // process noise and initial speed sigma); unset: the built-in CV EKF on polar measurements.
+  // The engine's filter for every track, on converted measurements (dims must be 3; the spec's
+  // process noise; a new track starts as on the built-in path: the converted position, speed sigma
+  // initial_speed_sigma_mps); unset: the built-in CV EKF on polar measurements.
   std::optional<FilterSpec> filter;
   std::vector<Problem> Validate() const;   // every problem, with field names as paths
 };
@@ -154,7 +155,7 @@ class Tracker final {
   // prediction by dt (clone); x, P refreshed from the filter.
   Measurement Converted(const Detection& d) const;
   static Measurement MovedForward(const Measurement& z, const TrackState& track, double tau);
-  static void ReadFilter(TrackState& track);
+  static std::pair<StateVec, StateCov> Moments(const TrackFilter& f);  // [p, v] and its covariance
   Innovation FilterInnovation(const TrackState& track, const Measurement& z, SimTime t) const;  // z at t
   void FilterUpdate(TrackState& track, const Measurement& z, SimTime t) const;
   int ModelIndex(const Geodetic& sensor_position, bool has_elevation) const;  // into models_ (added if new)
