@@ -151,10 +151,11 @@ TEST(BadInput, TrackerMaxCoastNotPositive) {
 }
 
 TEST(BadInput, TrackerModelUnknownOrItsFilterInvalid) {
-  ExpectRejected(Mutated("model", "confirm: 3/4", "confirm: 3/4, model: kalman"),
+  ExpectRejected(Mutated("model", "model: cv", "model: kalman"),
                  R"(^\S*model\.yaml:145:\d+: units\[0\]\.tracker\.model: must be cv, ca, ct or imm \(got 'kalman'\))");
   // imm's manoeuvring mode has 100 q: q = 2e4 m^2/s^3 is a valid CV noise but makes it 2e6.
-  ExpectRejected(Mutated("model-q", "process_noise: 50,", "process_noise: 2e4, model: imm,"),
+  ExpectRejected(Mutated("model-q", "process_noise: 50, gate_probability: 0.999, confirm: 3/4, delete_misses: 3, model: cv",
+                         "process_noise: 2e4, gate_probability: 0.999, confirm: 3/4, delete_misses: 3, model: imm"),
                  R"(^\S*model-q\.yaml:145:\d+: units\[0\]\.tracker\.model: its imm_models\[1\]\.process_noise, built from process_noise, must be in \[0, 1000000\] \(got 2000000\))");
 }
 

@@ -239,7 +239,7 @@ std::string GenerateRaidScenario(const RaidConfig& c) {
   }
 
   w.Line("units:");
-  constexpr const char* kTracker = "{process_noise: 50, gate_probability: 0.999, confirm: 3/4, delete_misses: 3}";
+  constexpr const char* kTracker = "{process_noise: 50, gate_probability: 0.999, confirm: 3/4, delete_misses: 3, model: cv}";
   constexpr const char* kIdent =
       "{hostile_min_speed: 250 m/s, inbound_max_cpa: 20 km, hostile_delay: 20 s, min_unanswered: 2, mode3a_identity: neutral}";
   for (int r = 0; r < c.radars; ++r) {
