@@ -156,6 +156,26 @@ TEST(TrackerEngineFilter, PredictionsAndFusionGoThroughTheFilter) {
   }
 }
 
+// A 2-D radar (no elevation) through the engine's filters: the converted position lies on the
+// radar's horizontal plane with an elevation sigma of 0.05 rad, so a low target is confirmed and
+// its horizontal error stays within 3 sigma, as on the built-in path.
+TEST(TrackerEngineFilter, TwoDimensionalRadarFeedsTheEngineFilters) {
+  const Sky sky;
+  const Truth low{sky.s_enu + Vec3(30e3, 52e3, 300.0), Vec3(-180.0, -60.0, 0.0)};
+  for (const char* model : {"cv", "imm", "ct"}) {
+    SCOPED_TRACE(model);
+    TestRadar radar(sky.frame, sky.site, /*has_elevation=*/false);
+    Tracker tracker(sky.Config(model, 50.0));
+    for (int k = 0; k < 8; ++k) tracker.Process(radar.FullScan(k, 150e3, std::vector<Truth>{low}));
+    ASSERT_EQ(tracker.tracks().size(), 1u);
+    const TrackState& t = tracker.tracks()[0];
+    EXPECT_EQ(t.status, TrackStatus::kConfirmed);
+    const Vec3 dp = t.x.head<3>() - low.At(t.time);
+    EXPECT_LE(std::abs(dp.x()), 3.0 * std::sqrt(t.P(0, 0)));
+    EXPECT_LE(std::abs(dp.y()), 3.0 * std::sqrt(t.P(1, 1)));
+  }
+}
+
 // The runs in which the track held before the turn still follows the target at the end.
 int FlyTheTurn(const Sky& sky, const char* model, int runs, double g) {
   constexpr double kPeriod = 4.0;  // s, full scans
