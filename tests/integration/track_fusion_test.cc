@@ -169,7 +169,8 @@ TEST(TrackFusion, CovarianceIntersectionImprovesTheFarUnitsTrack) {
 // must still help the far unit. Measured (4 seeds, fusion off): near 62.8 m CV, 62.8 m IMM; far
 // 362.3 m CV, 363.3 m IMM; far with fusion and IMM 189.7 m (CV: 167.6 m, the test above).
 TEST(TrackFusion, ImmTrackersOnTheWholeSimulator) {
-  double sum[3][2] = {}, n[3][2] = {};
+  double sum[3][2] = {};
+  int n[3][2] = {};
   const char* models[2] = {"cv", "imm"};
   for (int seed = 1; seed <= 4; ++seed)
     for (int m = 0; m < 2; ++m)

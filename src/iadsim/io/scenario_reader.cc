@@ -276,18 +276,19 @@ void ReadUnit(Context& ctx, const YAML::Node& node, const std::string& path, Uni
       else
         t.Report("model", fmt::format("must be cv, ca, ct or imm (got '{}')", *model));
     }
-    // Validate names the config's fields: each problem is reported at the key that set the field.
+    // Validate names the config's fields: each problem is reported at the key that set the field
+    // (the model's filter, built from process_noise, at model).
     Problems problems = c.Validate();
-    for (Problem& p : problems)
+    for (Problem& p : problems) {
       for (const auto& [field, key] : {std::pair{"process_noise_q", "process_noise"}, std::pair{"confirm_m", "confirm"},
                                        std::pair{"confirm_n", "confirm"}, std::pair{"delete_misses_confirmed", "delete_misses"},
                                        std::pair{"max_coast_s", "max_coast"}})
         if (p.path == field) p.path = key;
-    for (Problem& p : problems)  // the model's filter, built from process_noise
       if (p.path.starts_with("filter.")) {
         p.message = fmt::format("its {}, built from process_noise, {}", p.path.substr(7), p.message);
         p.path = "model";
       }
+    }
     t.ReportAll(problems);
     t.Finish();
   }

@@ -46,7 +46,7 @@ class CommandPostNode final : public Component {
 
   RunContext& ctx_;
   std::string name_;
-  bool send_covariance_ = true;
+  bool send_covariance_ = false;
   CommandPost cp_;
   FireUnit* fire_unit_ = nullptr;
   ComponentId id_ = 0;

@@ -4,7 +4,6 @@
 // tracks into each child hypothesis.
 #include <algorithm>
 #include <cstdint>
-#include <memory>
 
 #include "iadsim/tracking/track_filter.h"
 #include "iadsim/tracking/track_management.h"
@@ -13,19 +12,12 @@ namespace iadsim {
 
 struct ManagedTrack {
   std::uint64_t id = 0;
-  std::unique_ptr<TrackFilter> filter;
+  TrackFilterBox filter;  // copies clone it
   TrackLifecycle life;
   double time_s = 0.0;
 
   ManagedTrack(std::uint64_t id_, std::unique_ptr<TrackFilter> f, TrackLifecycle l, double t)
       : id(id_), filter(std::move(f)), life(l), time_s(t) {}
-  ManagedTrack(const ManagedTrack& o) : id(o.id), filter(o.filter->Clone()), life(o.life), time_s(o.time_s) {}
-  ManagedTrack& operator=(const ManagedTrack& o) {
-    if (this != &o) *this = ManagedTrack(o);
-    return *this;
-  }
-  ManagedTrack(ManagedTrack&&) = default;
-  ManagedTrack& operator=(ManagedTrack&&) = default;
 
   void PredictTo(double t) {
     if (t > time_s) filter->Predict(t - time_s);

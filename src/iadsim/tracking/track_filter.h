@@ -83,4 +83,26 @@ class TrackFilter {
   }
 };
 
+// An owned filter whose copies are clones, so that a track holding one stays a value type
+// (ManagedTrack, the unit tracker's TrackState); may be empty.
+class TrackFilterBox {
+ public:
+  TrackFilterBox() = default;
+  explicit TrackFilterBox(std::unique_ptr<TrackFilter> f) : f_(std::move(f)) {}
+  TrackFilterBox(const TrackFilterBox& o) : f_(o.f_ ? o.f_->Clone() : nullptr) {}
+  TrackFilterBox& operator=(const TrackFilterBox& o) {
+    if (this != &o) f_ = o.f_ ? o.f_->Clone() : nullptr;
+    return *this;
+  }
+  TrackFilterBox(TrackFilterBox&&) noexcept = default;
+  TrackFilterBox& operator=(TrackFilterBox&&) noexcept = default;
+  TrackFilter* get() const { return f_.get(); }
+  TrackFilter* operator->() const { return f_.get(); }
+  TrackFilter& operator*() const { return *f_; }
+  explicit operator bool() const { return f_ != nullptr; }
+
+ private:
+  std::unique_ptr<TrackFilter> f_;
+};
+
 }  // namespace iadsim

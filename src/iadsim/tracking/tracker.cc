@@ -99,7 +99,7 @@ StateVec Tracker::PredictMean(TrackId id, SimTime t) const {
 std::pair<StateVec, StateCov> Tracker::PredictState(const TrackState& track, SimTime t) const {
   const double dt = (t - track.time).seconds();
   if (track.filter && dt > 0.0) {
-    const std::unique_ptr<TrackFilter> ahead = track.filter.get()->Clone();
+    const std::unique_ptr<TrackFilter> ahead = track.filter->Clone();
     ahead->Predict(dt);
     return Moments(*ahead);
   }
@@ -226,24 +226,24 @@ const PolarMeasurementModel& Tracker::MeasurementModel(const Geodetic& sensor_po
   return models_[ModelIndex(sensor_position, has_elevation)];
 }
 
+// A detection after the track's time: the filter predicted to it; otherwise the detection moved to
+// the track's time (by nothing when the times are equal).
 Innovation Tracker::FilterInnovation(const TrackState& track, const Measurement& z, SimTime t) const {
-  const double dt = (t - track.time).seconds();
-  if (dt <= 0.0) return track.filter.get()->Innovate(dt < 0.0 ? MovedForward(z, track, -dt) : z);
-  const std::unique_ptr<TrackFilter> ahead = track.filter.get()->Clone();
-  ahead->Predict(dt);
+  if (t <= track.time) return track.filter->Innovate(MovedForward(z, track, (track.time - t).seconds()));
+  const std::unique_ptr<TrackFilter> ahead = track.filter->Clone();
+  ahead->Predict((t - track.time).seconds());
   return ahead->Innovate(z);
 }
 
 void Tracker::FilterUpdate(TrackState& track, const Measurement& z, SimTime t) const {
-  TrackFilter& f = *track.filter.get();
-  if (t > track.time) {
-    f.Predict((t - track.time).seconds());
-    track.time = t;
-    f.Update(z);
+  if (t <= track.time) {
+    track.filter->Update(MovedForward(z, track, (track.time - t).seconds()));
   } else {
-    f.Update(t < track.time ? MovedForward(z, track, (track.time - t).seconds()) : z);
+    track.filter->Predict((t - track.time).seconds());
+    track.filter->Update(z);
+    track.time = t;
   }
-  std::tie(track.x, track.P) = Moments(f);
+  std::tie(track.x, track.P) = Moments(*track.filter);
 }
 
 TrackerUpdate Tracker::Process(const DetectionBatch& batch) {

@@ -77,25 +77,6 @@ struct TrackerConfig {
 
 enum class TrackStatus { kTentative, kConfirmed, kDropped };
 
-// A track's engine filter, owned; copies are clones (TrackState stays a value type).
-class TrackFilterBox {
- public:
-  TrackFilterBox() = default;
-  explicit TrackFilterBox(std::unique_ptr<TrackFilter> f) : f_(std::move(f)) {}
-  TrackFilterBox(const TrackFilterBox& o) : f_(o.f_ ? o.f_->Clone() : nullptr) {}
-  TrackFilterBox& operator=(const TrackFilterBox& o) {
-    if (this != &o) f_ = o.f_ ? o.f_->Clone() : nullptr;
-    return *this;
-  }
-  TrackFilterBox(TrackFilterBox&&) noexcept = default;
-  TrackFilterBox& operator=(TrackFilterBox&&) noexcept = default;
-  TrackFilter* get() const { return f_.get(); }
-  explicit operator bool() const { return f_ != nullptr; }
-
- private:
-  std::unique_ptr<TrackFilter> f_;
-};
-
 struct TrackState {
   TrackId id;
   SimTime time;                          // time of the estimate x, P
@@ -108,7 +89,7 @@ struct TrackState {
   SensorId last_sensor;        // sensor of the last detection used
   std::uint32_t look_history = 0;  // one bit per look, newest in bit 0: 1 = hit, 0 = miss
   SimTime in_range;  // end of the last batch that updated the track or whose sensor had it in range
-  TrackFilterBox filter;  // the engine filter at `time` (config.filter set), else empty
+  TrackFilterBox filter;  // the engine filter at `time` (config.filter set), else empty (track_filter.h)
 };
 
 struct TrackerUpdate {

@@ -156,13 +156,13 @@ TEST(TrackerEngineFilter, PredictionsAndFusionGoThroughTheFilter) {
   }
 }
 
-// A 2-D radar (no elevation) through the engine's filters: the converted position lies on the
-// radar's horizontal plane with an elevation sigma of 0.05 rad, so a low target is confirmed and
-// its horizontal error stays within 3 sigma, as on the built-in path.
-TEST(TrackerEngineFilter, TwoDimensionalRadarFeedsTheEngineFilters) {
+// A 2-D radar (no elevation), on the built-in path and through the engine's filters: the target
+// is placed on the radar's horizontal plane with an elevation sigma of 0.05 rad, so a low target
+// (300 m above the radar at 60 km) is confirmed and its horizontal error stays within 3 sigma.
+TEST(TrackerEngineFilter, TwoDimensionalRadarConfirmsALowTargetOnEveryPath) {
   const Sky sky;
   const Truth low{sky.s_enu + Vec3(30e3, 52e3, 300.0), Vec3(-180.0, -60.0, 0.0)};
-  for (const char* model : {"cv", "imm", "ct"}) {
+  for (const char* model : {"builtin", "cv", "imm", "ct"}) {
     SCOPED_TRACE(model);
     TestRadar radar(sky.frame, sky.site, /*has_elevation=*/false);
     Tracker tracker(sky.Config(model, 50.0));

@@ -31,6 +31,15 @@ struct Scene {
   Scene() { config.origin = frame.origin(); }
 };
 
+// The scene after full scans 0-5 of A and B (both tracks confirmed by then: 3 of 4).
+struct TwoTracked : Scene {
+  Tracker tracker{config};
+  TestRadar radar{frame, site};
+  TwoTracked() {
+    for (int k = 0; k <= 5; ++k) tracker.Process(radar.FullScan(k, 150e3, {a, b}));
+  }
+};
+
 // Position and velocity errors of a track against the truth, each within 3 sigma.
 void ExpectWithinThreeSigma(const TrackState& t, const Truth& truth) {
   const Vec3 dp = t.x.head<3>() - truth.At(t.time);
@@ -77,40 +86,37 @@ TEST(Tracker, ConfirmsTwoTargetsAfterMofNAndFollowsThem) {
 }
 
 TEST(Tracker, DropsAfterTheStatedMissesAndNeverReusesIds) {
-  Scene s;
-  Tracker tracker(s.config);
-  TestRadar radar(s.frame, s.site);
-  for (int k = 0; k <= 5; ++k) tracker.Process(radar.FullScan(k, 150e3, {s.a, s.b}));
-  ASSERT_EQ(tracker.tracks().size(), 2u);
+  TwoTracked s;
+  ASSERT_EQ(s.tracker.tracks().size(), 2u);
   // B is no longer detected from scan 6: misses at scans 6 and 7 keep it, the third drops it.
   for (int k = 6; k <= 7; ++k) {
-    const TrackerUpdate u = tracker.Process(radar.FullScan(k, 150e3, {s.a}));
+    const TrackerUpdate u = s.tracker.Process(s.radar.FullScan(k, 150e3, {s.a}));
     EXPECT_TRUE(u.dropped.empty());
-    ASSERT_NE(tracker.Find(TrackId(2)), nullptr);
-    EXPECT_EQ(tracker.Find(TrackId(2))->consecutive_misses, k - 5);
-    EXPECT_EQ(tracker.Find(TrackId(2))->status, TrackStatus::kConfirmed);
+    ASSERT_NE(s.tracker.Find(TrackId(2)), nullptr);
+    EXPECT_EQ(s.tracker.Find(TrackId(2))->consecutive_misses, k - 5);
+    EXPECT_EQ(s.tracker.Find(TrackId(2))->status, TrackStatus::kConfirmed);
   }
-  TrackerUpdate u = tracker.Process(radar.FullScan(8, 150e3, {s.a}));
+  TrackerUpdate u = s.tracker.Process(s.radar.FullScan(8, 150e3, {s.a}));
   EXPECT_EQ(u.dropped, std::vector<TrackId>{TrackId(2)});
-  EXPECT_EQ(tracker.Find(TrackId(2)), nullptr);
-  ASSERT_EQ(tracker.tracks().size(), 1u);
-  EXPECT_EQ(tracker.tracks()[0].consecutive_misses, 0);
+  EXPECT_EQ(s.tracker.Find(TrackId(2)), nullptr);
+  ASSERT_EQ(s.tracker.tracks().size(), 1u);
+  EXPECT_EQ(s.tracker.tracks()[0].consecutive_misses, 0);
   // A new target seen once gets a fresh id (3, not 2), stays tentative, and is dropped by the
   // second consecutive miss (delete_misses_tentative = 2).
   const Truth c{s.s_enu + Vec3(40e3, 20e3, 5e3), Vec3(-100.0, 0.0, 0.0)};
-  u = tracker.Process(radar.FullScan(9, 150e3, {s.a, c}));
-  ASSERT_NE(tracker.Find(TrackId(3)), nullptr);
-  EXPECT_EQ(tracker.Find(TrackId(3))->status, TrackStatus::kTentative);
+  u = s.tracker.Process(s.radar.FullScan(9, 150e3, {s.a, c}));
+  ASSERT_NE(s.tracker.Find(TrackId(3)), nullptr);
+  EXPECT_EQ(s.tracker.Find(TrackId(3))->status, TrackStatus::kTentative);
   EXPECT_EQ(u.updated, (std::vector<TrackId>{TrackId(1), TrackId(3)}));
-  u = tracker.Process(radar.FullScan(10, 150e3, {s.a}));
+  u = s.tracker.Process(s.radar.FullScan(10, 150e3, {s.a}));
   EXPECT_TRUE(u.dropped.empty());
-  EXPECT_EQ(tracker.Find(TrackId(3))->consecutive_misses, 1);
-  u = tracker.Process(radar.FullScan(11, 150e3, {s.a}));
+  EXPECT_EQ(s.tracker.Find(TrackId(3))->consecutive_misses, 1);
+  u = s.tracker.Process(s.radar.FullScan(11, 150e3, {s.a}));
   EXPECT_EQ(u.dropped, std::vector<TrackId>{TrackId(3)});
-  EXPECT_EQ(tracker.tracks().size(), 1u);
-  u = tracker.Process(radar.FullScan(12, 150e3, {s.a, s.b}));
-  ASSERT_EQ(tracker.tracks().size(), 2u);
-  EXPECT_EQ(tracker.tracks()[1].id, TrackId(4));
+  EXPECT_EQ(s.tracker.tracks().size(), 1u);
+  u = s.tracker.Process(s.radar.FullScan(12, 150e3, {s.a, s.b}));
+  ASSERT_EQ(s.tracker.tracks().size(), 2u);
+  EXPECT_EQ(s.tracker.tracks()[1].id, TrackId(4));
 }
 
 TEST(Tracker, NoMissOutsideTheSweptSectorOrBeyondRange) {
@@ -196,12 +202,9 @@ TEST(Tracker, DropsATrackOutOfRangeForLongerThanMaxCoast) {
 // A radar that stops (emission control) and starts again 5 minutes later: its tracks were in
 // range all along, so coasting drops none of them; they are gated and updated as before.
 TEST(Tracker, ASilentRadarDropsNoTrackByCoasting) {
-  Scene s;
-  Tracker tracker(s.config);
-  TestRadar radar(s.frame, s.site);
-  for (int k = 0; k <= 5; ++k) tracker.Process(radar.FullScan(k, 150e3, {s.a, s.b}));
-  ASSERT_EQ(tracker.tracks().size(), 2u);
-  const TrackerUpdate u = tracker.Process(radar.FullScan(36, 150e3, {s.a, s.b}));  // 300 s of silence
+  TwoTracked s;
+  ASSERT_EQ(s.tracker.tracks().size(), 2u);
+  const TrackerUpdate u = s.tracker.Process(s.radar.FullScan(36, 150e3, {s.a, s.b}));  // 300 s of silence
   EXPECT_TRUE(u.dropped.empty());
   EXPECT_EQ(u.updated, (std::vector<TrackId>{TrackId(1), TrackId(2)}));
 }
@@ -227,21 +230,6 @@ TEST(Tracker, DetectionOutsideTheGateStartsANewTrack) {
   young.Process(radar2.FullScan(0, 150e3, {s.a}));
   const Truth near{s.a.p0 + Vec3(2e3, 0.0, 0.0), s.a.v};
   EXPECT_EQ(young.Process(radar2.FullScan(1, 150e3, {near})).updated, std::vector<TrackId>{TrackId(1)});
-}
-
-TEST(Tracker, TwoDimensionalRadarConfirmsALowTarget) {
-  Scene s;
-  Tracker tracker(s.config);
-  TestRadar radar(s.frame, s.site, /*has_elevation=*/false);
-  // Low: 300 m above the radar at 60 km, so the horizontal plane through the radar is close.
-  const Truth low{s.s_enu + Vec3(30e3, 52e3, 300.0), Vec3(-180.0, -60.0, 0.0)};
-  for (int k = 0; k < 8; ++k) tracker.Process(radar.FullScan(k, 150e3, {low}));
-  ASSERT_EQ(tracker.tracks().size(), 1u);
-  const TrackState& t = tracker.tracks()[0];
-  EXPECT_EQ(t.status, TrackStatus::kConfirmed);
-  const Vec3 dp = t.x.head<3>() - low.At(t.time);
-  EXPECT_LE(std::abs(dp.x()), 3.0 * std::sqrt(t.P(0, 0)));
-  EXPECT_LE(std::abs(dp.y()), 3.0 * std::sqrt(t.P(1, 1)));
 }
 
 TEST(Tracker, DeterministicAndPredictsWithTheCvModel) {
