@@ -223,7 +223,7 @@ void FireUnit::Launch(SimTime now) {
       f.seeker.emplace(spec_.seeker);
       const Vec3 to_target = c.x.head<3>() - best->p_enu;
       const Vec3 boresight = to_target.normalized();
-      const std::vector<Echo> echoes = Echoes(now, c, best->p_enu, Vec3::Zero(), boresight);
+      const std::vector<SeekerEcho> echoes = Echoes(now, c, best->p_enu, Vec3::Zero(), boresight);
       const double designated = RangeSumRate(Vec3::Zero(), c.x.head<3>(), c.x.tail<3>(), best->p_enu, Vec3::Zero());
       if (spec_.seeker.lock == SeekerConfig::Lock::kBeforeLaunch) {
         const auto r = f.seeker->LockBeforeLaunch(now.seconds(), designated, echoes);
@@ -373,9 +373,9 @@ bool FireUnit::SelfDestruct(SimTime t, Flight& f, const std::string& why) {
   return false;
 }
 
-std::vector<Echo> FireUnit::Echoes(SimTime t, const Channel& c, const Vec3& m_p, const Vec3& m_v,
+std::vector<SeekerEcho> FireUnit::Echoes(SimTime t, const Channel& c, const Vec3& m_p, const Vec3& m_v,
                                    const Vec3& boresight) const {
-  std::vector<Echo> out;
+  std::vector<SeekerEcho> out;
   if (ctx_.world.emitters()[emitter_].destroyed) return out;  // nothing illuminates the sky
   const Vec3 illuminator_ecef = frame_.EcefFromEnu(Vec3::Zero());
   const double age = (t - c.t).seconds();
@@ -396,11 +396,11 @@ std::vector<Echo> FireUnit::Echoes(SimTime t, const Channel& c, const Vec3& m_p,
 }
 
 void FireUnit::ReportSeeker(SimTime t, const Flight& f, const SemiActiveSeeker::Result& r,
-                            const std::vector<Echo>& echoes, const char* reason) {
+                            const std::vector<SeekerEcho>& echoes, const char* reason) {
   using Change = SemiActiveSeeker::Change;
   if (r.change == Change::kNone) return;
   EventRecords list;
-  for (const Echo& e : echoes)
+  for (const SeekerEcho& e : echoes)
     list.items.push_back({{"entity", std::int64_t(e.source)},
                           {"power_dbw", e.power_dbw},
                           {"in_beam", e.in_illuminator_beam},
@@ -415,7 +415,7 @@ void FireUnit::ReportSeeker(SimTime t, const Flight& f, const SemiActiveSeeker::
   }
   const char* why = r.change == Change::kCaptured ? "captured" : r.change == Change::kReacquired ? "reacquired" : reason;
   double power = 0.0;
-  for (const Echo& e : echoes)
+  for (const SeekerEcho& e : echoes)
     if (r.held && e.source == *r.held) power = e.power_dbw;
   Event ev{t, "seeker_locked"};
   ev.With("missile", std::int64_t{f.missile.value()})
@@ -434,7 +434,7 @@ std::pair<Vec3, Vec3> FireUnit::SeekerTarget(SimTime t, SimTime step_end, Flight
   if (f.seeker->held()) held = ctx_.world.StateAt(EntityId(static_cast<std::uint32_t>(*f.seeker->held())), t);
   const Vec3 look = held ? frame_.EnuFromEcef(held->p_ecef) : est_p;
   const Vec3 boresight = (look - m.p_enu).normalized();
-  const std::vector<Echo> echoes = Echoes(t, c, m.p_enu, m.v_enu, boresight);
+  const std::vector<SeekerEcho> echoes = Echoes(t, c, m.p_enu, m.v_enu, boresight);
   if (!f.seeker->held() && !f.ever_locked && !f.seeker->searching())
     f.seeker->SetGateCentre(RangeSumRate(Vec3::Zero(), est_p, est_v, m.p_enu, m.v_enu));
   const auto r = f.seeker->Update(t.seconds(), echoes);

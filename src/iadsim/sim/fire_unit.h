@@ -89,8 +89,8 @@ class FireUnit final : public Component {
     SimTime next_step_at;  // when this flight's next integration step ends (on the unit's step grid)
     int steps_taken = 1;   // unit steps that the next integration step spans
   };
-  std::vector<Echo> Echoes(SimTime t, const Channel& c, const Vec3& m_p, const Vec3& m_v, const Vec3& boresight) const;
-  void ReportSeeker(SimTime t, const Flight& f, const SemiActiveSeeker::Result& r, const std::vector<Echo>& echoes,
+  std::vector<SeekerEcho> Echoes(SimTime t, const Channel& c, const Vec3& m_p, const Vec3& m_v, const Vec3& boresight) const;
+  void ReportSeeker(SimTime t, const Flight& f, const SemiActiveSeeker::Result& r, const std::vector<SeekerEcho>& echoes,
                     const char* reason);
   // Semi-active: seeker update with the geometry at t (the start of the step), then the point to
   // steer at (p, v in ENU); a self-destruct it decides happens at step_end (the engine's now).

@@ -99,7 +99,7 @@ double CircularBeamGain(BeamShape shape, double angle_rad, double beamwidth_rad,
   return std::max(OneWayPatternGain(shape, angle_rad, beamwidth_rad), LinFromDb(-sidelobe_level_db));
 }
 
-Echo ComputeEcho(const IlluminatorConfig& illuminator, const SeekerConfig& seeker, const EchoGeometry& g,
+SeekerEcho ComputeEcho(const IlluminatorConfig& illuminator, const SeekerConfig& seeker, const EchoGeometry& g,
                  std::size_t source) {
   const Vec3 tx = g.target_p - g.illuminator_p;  // illuminator -> target
   const Vec3 rx = g.target_p - g.missile_p;      // missile -> target
@@ -109,7 +109,7 @@ Echo ComputeEcho(const IlluminatorConfig& illuminator, const SeekerConfig& seeke
   IADSIM_CHECK(g.illuminator_boresight.norm() > 0.0 && g.seeker_boresight.norm() > 0.0,
                "echo: boresight vectors must be non-zero");
 
-  Echo e;
+  SeekerEcho e;
   e.source = source;
   e.off_illuminator_rad = AngleBetween(g.illuminator_boresight, tx);
   e.off_seeker_rad = AngleBetween(g.seeker_boresight, rx);
@@ -147,9 +147,9 @@ bool SemiActiveSeeker::InGate(double rate_mps) const {
   return searching() || std::abs(rate_mps - gate_centre_mps_) <= config_.doppler_gate_mps;
 }
 
-const Echo* SemiActiveSeeker::Strongest(const std::vector<Echo>& echoes, bool gate_open) const {
-  const Echo* best = nullptr;
-  for (const Echo& e : echoes) {
+const SeekerEcho* SemiActiveSeeker::Strongest(const std::vector<SeekerEcho>& echoes, bool gate_open) const {
+  const SeekerEcho* best = nullptr;
+  for (const SeekerEcho& e : echoes) {
     if (!e.detectable) continue;
     if (!gate_open && std::abs(e.range_sum_rate_mps - gate_centre_mps_) > config_.doppler_gate_mps) continue;
     if (best == nullptr || e.power_w > best->power_w) best = &e;
@@ -157,7 +157,7 @@ const Echo* SemiActiveSeeker::Strongest(const std::vector<Echo>& echoes, bool ga
   return best;
 }
 
-void SemiActiveSeeker::Hold(double t_s, const Echo& echo) {
+void SemiActiveSeeker::Hold(double t_s, const SeekerEcho& echo) {
   held_ = echo.source;
   gate_centre_mps_ = echo.range_sum_rate_mps;
   last_in_gate_s_ = t_s;
@@ -166,14 +166,14 @@ void SemiActiveSeeker::Hold(double t_s, const Echo& echo) {
 }
 
 SemiActiveSeeker::Result SemiActiveSeeker::LockBeforeLaunch(double t_s, double designated_rate_mps,
-                                                            const std::vector<Echo>& echoes) {
+                                                            const std::vector<SeekerEcho>& echoes) {
   IADSIM_CHECK(std::isfinite(t_s), "seeker: time must be finite");
   held_.reset();
   previous_.reset();
   lost_ = false;
   SetGateCentre(designated_rate_mps);
   Result result;
-  if (const Echo* best = Strongest(echoes, /*gate_open=*/false)) {
+  if (const SeekerEcho* best = Strongest(echoes, /*gate_open=*/false)) {
     Hold(t_s, *best);
     result.change = Change::kLocked;
   } else {
@@ -183,13 +183,13 @@ SemiActiveSeeker::Result SemiActiveSeeker::LockBeforeLaunch(double t_s, double d
   return result;
 }
 
-SemiActiveSeeker::Result SemiActiveSeeker::Update(double t_s, const std::vector<Echo>& echoes) {
+SemiActiveSeeker::Result SemiActiveSeeker::Update(double t_s, const std::vector<SeekerEcho>& echoes) {
   IADSIM_CHECK(std::isfinite(t_s), "seeker: time must be finite");
   if (!without_lock_since_s_ && !held_) without_lock_since_s_ = t_s;  // first call, never locked
   Result result;
   if (held_) {
     const std::size_t before = *held_;
-    if (const Echo* best = Strongest(echoes, /*gate_open=*/false)) {
+    if (const SeekerEcho* best = Strongest(echoes, /*gate_open=*/false)) {
       Hold(t_s, *best);
       if (best->source != before) {
         result.change = Change::kCaptured;
@@ -205,13 +205,13 @@ SemiActiveSeeker::Result SemiActiveSeeker::Update(double t_s, const std::vector<
     }
   } else if (lost_) {
     if (config_.reacquire) {
-      if (const Echo* best = Strongest(echoes, /*gate_open=*/true)) {
+      if (const SeekerEcho* best = Strongest(echoes, /*gate_open=*/true)) {
         Hold(t_s, *best);
         result.change = Change::kReacquired;
         result.previous = previous_;
       }
     }
-  } else if (const Echo* best = Strongest(echoes, /*gate_open=*/false)) {
+  } else if (const SeekerEcho* best = Strongest(echoes, /*gate_open=*/false)) {
     Hold(t_s, *best);
     result.change = Change::kLocked;
   }

@@ -2,7 +2,7 @@
 // Semi-active radar homing (SARH): a ground continuous-wave (CW) illuminator lights the target, the
 // missile's seeker receives the target's echo, and holds the strongest echo inside its velocity gate.
 //
-// Echo power at the seeker (bistatic radar equation, linear SI):
+// SeekerEcho power at the seeker (bistatic radar equation, linear SI):
 //
 //   P_r = P_t · G_t(θ_t) · G_r(θ_r) · λ² · σ / ((4π)³ · R_tx² · R_rx²)
 //
@@ -98,7 +98,7 @@ struct EchoGeometry {
   Vec3 seeker_boresight = Vec3::UnitX();      // where the seeker points (normalised here), non-zero
 };
 
-struct Echo {
+struct SeekerEcho {
   std::size_t source = 0;            // caller's index (entity)
   double power_w = 0, power_dbw = 0; // received echo power at the seeker
   double range_sum_rate_mps = 0;     // d(R_tx + R_rx)/dt (the bistatic Doppler is -rate/lambda)
@@ -111,7 +111,7 @@ struct Echo {
 };
 
 // The echo of one aircraft. Target and missile (and illuminator) must not coincide (checked).
-Echo ComputeEcho(const IlluminatorConfig& illuminator, const SeekerConfig& seeker, const EchoGeometry& g,
+SeekerEcho ComputeEcho(const IlluminatorConfig& illuminator, const SeekerConfig& seeker, const EchoGeometry& g,
                  std::size_t source);
 
 // The seeker's lock logic (the missile side). Gate: |rate − gate_centre| ≤ doppler_gate (open while
@@ -129,7 +129,7 @@ class SemiActiveSeeker {
   // Lock-on before launch at t_s: the gate is centred on the designated track's predicted range-sum
   // rate; the strongest detectable echo inside the gate is locked (kLocked). None: no lock (kNone),
   // the missile may still be launched and Update locks later with this gate (LOAL-like).
-  Result LockBeforeLaunch(double t_s, double designated_rate_mps, const std::vector<Echo>& echoes);
+  Result LockBeforeLaunch(double t_s, double designated_rate_mps, const std::vector<SeekerEcho>& echoes);
   // One seeker update at t_s (non-decreasing):
   //  - locked: the strongest detectable echo in the gate is held (kNone if the same source, kCaptured
   //    if another one) and the gate centre follows its rate; no echo in the gate for lost_after_s
@@ -139,7 +139,7 @@ class SemiActiveSeeker {
   //  - never locked (after-launch mode, or LOBL found nothing): the strongest detectable echo in the
   //    gate (centred by SetGateCentre or LockBeforeLaunch; 0 otherwise) → kLocked.
   // One change per call: a loss and a re-acquisition need two updates.
-  Result Update(double t_s, const std::vector<Echo>& echoes);
+  Result Update(double t_s, const std::vector<SeekerEcho>& echoes);
   void SetGateCentre(double rate_mps);
 
   std::optional<std::size_t> held() const { return held_; }
@@ -154,8 +154,8 @@ class SemiActiveSeeker {
 
  private:
   // The strongest detectable echo passing the gate (nullptr if none).
-  const Echo* Strongest(const std::vector<Echo>& echoes, bool gate_open) const;
-  void Hold(double t_s, const Echo& echo);
+  const SeekerEcho* Strongest(const std::vector<SeekerEcho>& echoes, bool gate_open) const;
+  void Hold(double t_s, const SeekerEcho& echo);
 
   SeekerConfig config_;
   std::optional<std::size_t> held_;

@@ -24,8 +24,8 @@ std::vector<std::string> Paths(const Problems& problems) {
 }
 
 // A synthetic echo for the lock-logic tests (the physics is tested separately).
-Echo MakeEcho(std::size_t source, double power_dbw, double rate_mps, bool detectable = true) {
-  Echo e;
+SeekerEcho MakeEcho(std::size_t source, double power_dbw, double rate_mps, bool detectable = true) {
+  SeekerEcho e;
   e.source = source;
   e.power_dbw = power_dbw;
   e.power_w = std::pow(10.0, power_dbw / 10.0);
@@ -83,8 +83,8 @@ TEST(ComputeEcho, WorkedPowerRatio) {
     g.seeker_boresight = (target - m).normalized();
     return ComputeEcho(ill, seeker, g, 0);
   };
-  const Echo big = echo_of({90e3, 0, 0}, 100.0);
-  const Echo small = echo_of({100e3, 0, 0}, 10.0);
+  const SeekerEcho big = echo_of({90e3, 0, 0}, 100.0);
+  const SeekerEcho small = echo_of({100e3, 0, 0}, 10.0);
   EXPECT_NEAR(big.off_illuminator_rad, 0.0, 1e-12);
   EXPECT_NEAR(big.off_seeker_rad, 0.0, 1e-9);
   // The big aircraft is exactly the hand-calculated case above (defaults: 2 kW, 40 dB, 25 dB, 6 GHz).
@@ -92,7 +92,7 @@ TEST(ComputeEcho, WorkedPowerRatio) {
   EXPECT_NEAR(big.power_dbw - small.power_dbw, 8.98, 0.01);
   EXPECT_NEAR(big.power_dbw - small.power_dbw, 8.976949551, 1e-8);
   // Equal ranges: the σ ratio alone, +10.00 dB.
-  const Echo small_at_big_ranges = echo_of({90e3, 0, 0}, 10.0);
+  const SeekerEcho small_at_big_ranges = echo_of({90e3, 0, 0}, 10.0);
   EXPECT_NEAR(big.power_dbw - small_at_big_ranges.power_dbw, 10.0, 1e-9);
   EXPECT_TRUE(big.in_illuminator_beam && big.in_field_of_view && big.detectable);
 }
@@ -119,8 +119,8 @@ TEST(SemiActiveSeeker, LockGoesWhereThePowerRatioSays) {
     g.rcs_m2 = rcs;
     return ComputeEcho(ill, seeker, g, id);
   };
-  const Echo small = echo_of(0.0, 30e3, 150.0, 10.0, 1);
-  const Echo big = echo_of(0.0, 35e3, 145.0, 100.0, 2);
+  const SeekerEcho small = echo_of(0.0, 30e3, 150.0, 10.0, 1);
+  const SeekerEcho big = echo_of(0.0, 35e3, 145.0, 100.0, 2);
   EXPECT_NEAR(small.range_sum_rate_mps, -300.0, 1e-9);
   EXPECT_NEAR(big.range_sum_rate_mps, -290.0, 1e-9);
   EXPECT_NEAR(big.power_dbw - small.power_dbw, 7.3221, 1e-4);
@@ -132,7 +132,7 @@ TEST(SemiActiveSeeker, LockGoesWhereThePowerRatioSays) {
   EXPECT_EQ(locked.held, std::optional<std::size_t>(2));
   EXPECT_NEAR(a.gate_centre_mps(), -290.0, 1e-9);  // the gate follows the held echo
 
-  const Echo big_off = echo_of(3.0 * 0.01745, 35e3, 145.0, 100.0, 2);
+  const SeekerEcho big_off = echo_of(3.0 * 0.01745, 35e3, 145.0, 100.0, 2);
   EXPECT_NEAR(big_off.off_illuminator_rad, 0.05235, 1e-12);
   EXPECT_FALSE(big_off.in_illuminator_beam);
   EXPECT_NEAR(big_off.power_dbw - small.power_dbw, -20.6882, 1e-4);
@@ -140,7 +140,7 @@ TEST(SemiActiveSeeker, LockGoesWhereThePowerRatioSays) {
   EXPECT_EQ(b.LockBeforeLaunch(0.0, -300.0, {small, big_off}).held, std::optional<std::size_t>(1));
 
   // Big on boresight but inbound at 200 m/s: rate −400, 100 m/s outside the gate.
-  const Echo big_fast = echo_of(0.0, 35e3, 200.0, 100.0, 2);
+  const SeekerEcho big_fast = echo_of(0.0, 35e3, 200.0, 100.0, 2);
   EXPECT_NEAR(big_fast.range_sum_rate_mps, -400.0, 1e-9);
   SemiActiveSeeker c(seeker);
   EXPECT_EQ(c.LockBeforeLaunch(0.0, -300.0, {small, big_fast}).held, std::optional<std::size_t>(1));
@@ -167,7 +167,7 @@ TEST(ComputeEcho, BeamEdgeFieldOfViewAndSensitivity) {
   g.illuminator_boresight = u40;
   g.seeker_boresight = u40;
   g.target_p = 10e3 * u40;
-  Echo e = ComputeEcho(ill, seeker, g, 0);
+  SeekerEcho e = ComputeEcho(ill, seeker, g, 0);
   EXPECT_NEAR(e.off_velocity_rad, a40, 1e-12);
   EXPECT_NEAR(e.power_dbw, -110.993, 1e-3);
   EXPECT_FALSE(e.in_field_of_view);
@@ -202,7 +202,7 @@ TEST(ComputeEcho, RangeSumRateMatchesFiniteDifference) {
   };
   const double h = 1e-3;
   const double fd = (range_sum(h) - range_sum(-h)) / (2.0 * h);
-  const Echo e = ComputeEcho(ill, seeker, g, 0);
+  const SeekerEcho e = ComputeEcho(ill, seeker, g, 0);
   EXPECT_NEAR(e.range_sum_rate_mps / fd, 1.0, 1e-6);
   EXPECT_LT(e.range_sum_rate_mps, -1000.0);  // closing: the missile flies toward the target
 }
@@ -210,7 +210,7 @@ TEST(ComputeEcho, RangeSumRateMatchesFiniteDifference) {
 TEST(SemiActiveSeeker, LosesAfterLostAfterAndReacquires) {
   SeekerConfig config;  // lost_after 1 s, gate ±30 m/s, reacquire on
   SemiActiveSeeker s(config);
-  const Echo target = MakeEcho(1, -120.0, -300.0);
+  const SeekerEcho target = MakeEcho(1, -120.0, -300.0);
   EXPECT_EQ(s.LockBeforeLaunch(0.0, -300.0, {target}).change, Change::kLocked);
   EXPECT_EQ(s.Update(0.25, {target}).change, Change::kNone);
   EXPECT_EQ(s.Update(0.5, {MakeEcho(1, -120.0, -305.0)}).held, std::optional<std::size_t>(1));
@@ -256,7 +256,7 @@ TEST(SemiActiveSeeker, LosesAfterLostAfterAndReacquires) {
 
 TEST(SemiActiveSeeker, CaptureByALargerEchoEnteringTheGate) {
   SemiActiveSeeker s(SeekerConfig{});
-  const Echo small = MakeEcho(1, -130.0, -300.0);
+  const SeekerEcho small = MakeEcho(1, -130.0, -300.0);
   ASSERT_EQ(s.LockBeforeLaunch(0.0, -300.0, {small}).held, std::optional<std::size_t>(1));
   // A large aircraft 10 dB stronger but 60 m/s away: outside the gate, no effect.
   EXPECT_EQ(s.Update(0.1, {small, MakeEcho(2, -120.0, -360.0)}).change, Change::kNone);
