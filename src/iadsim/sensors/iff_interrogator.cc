@@ -35,18 +35,21 @@ bool AnswersInGarblingMode(const IffConfig& c, const Transponder& x) {
 // Sorts distinct pairs (a < b) in lexicographic order: as std::sort would, but by counting on the
 // first element when its values are few (the caller's indices of one sweep), then sorting each run
 // on the second.
-void SortDistinctPairs(std::vector<std::pair<std::size_t, std::size_t>>& pairs) {
+void SortDistinctPairs(std::vector<std::pair<std::size_t, std::size_t>>& pairs, IffScratch& scratch) {
   std::size_t bound = 0;
   for (const auto& p : pairs) bound = std::max(bound, p.first + 1);
   if (bound > 4 * pairs.size() + 1024) {
     std::sort(pairs.begin(), pairs.end());
     return;
   }
-  std::vector<std::size_t> start(bound + 1, 0);
+  std::vector<std::size_t>& start = scratch.pair_start;
+  start.assign(bound + 1, 0);
   for (const auto& p : pairs) ++start[p.first + 1];
   for (std::size_t i = 0; i < bound; ++i) start[i + 1] += start[i];
-  std::vector<std::pair<std::size_t, std::size_t>> sorted(pairs.size());
-  std::vector<std::size_t> next(start.begin(), start.end() - 1);
+  std::vector<std::pair<std::size_t, std::size_t>>& sorted = scratch.pairs;
+  sorted.resize(pairs.size());
+  std::vector<std::size_t>& next = scratch.pair_next;
+  next.assign(start.begin(), start.end() - 1);
   for (const auto& p : pairs) sorted[next[p.first]++] = p;
   for (std::size_t i = 0; i < bound; ++i) {
     const std::size_t b0 = start[i], b1 = start[i + 1];
@@ -61,7 +64,7 @@ void SortDistinctPairs(std::vector<std::pair<std::size_t, std::size_t>>& pairs) 
       sorted[j] = p;
     }
   }
-  pairs = std::move(sorted);
+  std::swap(pairs, sorted);
 }
 
 }  // namespace
@@ -81,15 +84,21 @@ Problems IffConfig::Validate() const {
 IffLookResult Interrogate(const IffConfig& c, const Geodetic& sensor_position, double azimuth_offset_rad,
                           const std::vector<IffTarget>& targets) {
   IffLookResult out;
+  IffScratch scratch;
+  Interrogate(c, sensor_position, azimuth_offset_rad, targets, &out, &scratch);
+  return out;
+}
+
+void Interrogate(const IffConfig& c, const Geodetic& sensor_position, double azimuth_offset_rad,
+                 const std::vector<IffTarget>& targets, IffLookResult* result, IffScratch* scratch) {
+  IffLookResult& out = *result;
+  out.replies.clear();
+  out.garbled.clear();
   out.replies.reserve(targets.size());
   // Garbling among the transponders that answer in a garbling mode.
   // By increasing range, ties by index (range and azimuth copied beside the index: no indirection).
-  struct Ranged {
-    double range_m, azimuth_rad;
-    std::size_t i;
-  };
-  std::vector<Ranged> order;
-  order.reserve(targets.size());
+  std::vector<IffScratch::Ranged>& order = scratch->order;
+  order.clear();
   for (std::size_t i = 0; i < targets.size(); ++i) {
     if (i + 16 < targets.size()) {  // cache hints only: the transponder 16 targets ahead
       __builtin_prefetch(targets[i + 16].transponder);
@@ -98,26 +107,23 @@ IffLookResult Interrogate(const IffConfig& c, const Geodetic& sensor_position, d
     if (targets[i].range_m <= c.max_range_m && AnswersInGarblingMode(c, *targets[i].transponder))
       order.push_back({targets[i].range_m, targets[i].azimuth_rad, i});
   }
-  {  // (range, index) order: the indices are increasing, so a stable sort on the range (range_sort.h)
-    std::vector<Ranged> scratch;
-    std::vector<std::uint32_t> range_buckets;
-    StableSortByRange(order, &scratch, &range_buckets);
-  }
+  // (range, index) order: the indices are increasing, so a stable sort on the range (range_sort.h)
+  StableSortByRange(order, &scratch->sorted, &scratch->range_buckets);
   // Every pair closer than the reply train in range and inside one beam (close_pairs.h: the
   // pairs of the plain range sweep, found through azimuth buckets), then in a fixed order.
-  std::vector<char> garbled(targets.size(), 0);
-  ClosePairBuckets buckets;
+  std::vector<char>& garbled = scratch->garbled;
+  garbled.assign(targets.size(), 0);
   ForEachClosePair(
       order, c.garble_range_m, c.beamwidth_rad,
       [&](std::size_t ii, std::size_t jj) {
-        const Ranged& a = order[ii];
-        const Ranged& b = order[jj];
+        const IffScratch::Ranged& a = order[ii];
+        const IffScratch::Ranged& b = order[jj];
         garbled[a.i] = garbled[b.i] = 1;
         const std::size_t sa = targets[a.i].source, sb = targets[b.i].source;
         out.garbled.emplace_back(std::min(sa, sb), std::max(sa, sb));
       },
-      &buckets);
-  SortDistinctPairs(out.garbled);
+      &scratch->buckets);
+  SortDistinctPairs(out.garbled, *scratch);
 
   for (std::size_t i = 0; i < targets.size(); ++i) {
     if (i + 16 < targets.size()) __builtin_prefetch(targets[i + 16].transponder);  // a cache hint only
@@ -174,7 +180,6 @@ IffLookResult Interrogate(const IffConfig& c, const Geodetic& sensor_position, d
       }
     }
   }
-  return out;
 }
 
 }  // namespace iadsim

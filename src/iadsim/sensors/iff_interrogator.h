@@ -23,6 +23,7 @@
 #include "iadsim/core/rng.h"
 #include "iadsim/core/time.h"
 #include "iadsim/messages/iff_reply.h"
+#include "iadsim/sensors/close_pairs.h"
 #include "iadsim/world/transponder.h"
 
 namespace iadsim {
@@ -55,8 +56,24 @@ struct IffLookResult {
   std::vector<std::pair<std::size_t, std::size_t>> garbled;  // sources whose replies overlapped
 };
 
+// Scratch space of Interrogate, kept between calls (no allocation per sweep once it has grown).
+struct IffScratch {
+  struct Ranged {  // a garbling-mode reply: its geometry beside the target's index
+    double range_m, azimuth_rad;
+    std::size_t i;
+  };
+  std::vector<Ranged> order, sorted;
+  std::vector<std::uint32_t> range_buckets;
+  std::vector<char> garbled;
+  ClosePairBuckets buckets;
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  std::vector<std::size_t> pair_start, pair_next;
+};
+
 // Interrogates the targets of one sweep. azimuth_offset_rad rotates the reported azimuths (the
-// radar's north-alignment error); sensor_position fills the replies.
+// radar's north-alignment error); sensor_position fills the replies. *out is replaced.
+void Interrogate(const IffConfig& config, const Geodetic& sensor_position, double azimuth_offset_rad,
+                 const std::vector<IffTarget>& targets, IffLookResult* out, IffScratch* scratch);
 IffLookResult Interrogate(const IffConfig& config, const Geodetic& sensor_position, double azimuth_offset_rad,
                           const std::vector<IffTarget>& targets);
 

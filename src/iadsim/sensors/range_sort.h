@@ -35,9 +35,12 @@ void StableSortByRange(std::vector<Point>& v, std::vector<Point>* scratch, std::
   }
   const std::size_t buckets = n;
   const double scale = static_cast<double>(buckets) / (hi - lo);
-  std::vector<std::uint32_t>& bucket = *bucket_scratch;
-  bucket.resize(n);
-  std::vector<std::uint32_t> start(buckets + 1, 0);
+  // One scratch block: each point's bucket (n), the buckets' starts (n + 1), their next free slots (n).
+  bucket_scratch->resize(3 * n + 1);
+  std::uint32_t* const bucket = bucket_scratch->data();
+  std::uint32_t* const start = bucket + n;
+  std::uint32_t* const next = start + buckets + 1;
+  std::fill(start, start + buckets + 1, 0u);
   for (std::size_t i = 0; i < n; ++i) {
     const double x = (v[i].range_m - lo) * scale;
     bucket[i] = static_cast<std::uint32_t>(std::min(static_cast<double>(buckets - 1), x));
@@ -46,10 +49,8 @@ void StableSortByRange(std::vector<Point>& v, std::vector<Point>* scratch, std::
   for (std::size_t b = 0; b < buckets; ++b) start[b + 1] += start[b];
   std::vector<Point>& out = *scratch;
   out.resize(n);
-  {
-    std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
-    for (std::size_t i = 0; i < n; ++i) out[next[bucket[i]]++] = v[i];
-  }
+  std::copy(start, start + buckets, next);
+  for (std::size_t i = 0; i < n; ++i) out[next[bucket[i]]++] = v[i];
   for (std::size_t b = 0; b < buckets; ++b) {
     const std::size_t b0 = start[b], b1 = start[b + 1];
     if (b1 - b0 < 2) continue;

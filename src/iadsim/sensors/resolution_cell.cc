@@ -23,17 +23,12 @@ std::size_t Find(std::vector<std::size_t>& parent, std::size_t i) {
 void ResolveEchoes(const std::vector<Echo>& echoes, const ResolutionLimits& limits, ResolvedEchoes* out) {
   const std::size_t n = echoes.size();
   // By increasing range, ties by index; the geometry copied beside the index (no indirection).
-  struct Ranged {
-    double range_m, azimuth_rad, elevation_rad;
-    std::size_t i;
-  };
-  std::vector<Ranged> order(n);
+  using Ranged = ResolvedEchoes::Ranged;
+  std::vector<Ranged>& order = out->work_ranged;
+  order.resize(n);
   for (std::size_t i = 0; i < n; ++i) order[i] = {echoes[i].range_m, echoes[i].azimuth_rad, echoes[i].elevation_rad, i};
-  {  // (range, index) order: the indices are increasing, so a stable sort on the range (range_sort.h)
-    std::vector<Ranged> scratch;
-    std::vector<std::uint32_t> range_buckets;
-    StableSortByRange(order, &scratch, &range_buckets);
-  }
+  // (range, index) order: the indices are increasing, so a stable sort on the range (range_sort.h)
+  StableSortByRange(order, &out->work_sorted, &out->work_range_buckets);
   std::vector<std::size_t>& parent = out->work_parent;
   parent.resize(n);
   std::iota(parent.begin(), parent.end(), 0);
@@ -62,12 +57,15 @@ void ResolveEchoes(const std::vector<Echo>& echoes, const ResolutionLimits& limi
     ++count[cell_of[root]];
   }
   const std::size_t cells = count.size();
-  std::vector<std::size_t> first(cells + 1, 0);  // start of each cell's sources, in cell order
+  std::vector<std::size_t>& first = out->work_first;  // start of each cell's sources, in cell order
+  first.assign(cells + 1, 0);
   for (std::size_t c = 0; c < cells; ++c) first[c + 1] = first[c] + count[c];
-  std::vector<std::size_t> members(n);
+  std::vector<std::size_t>& members = out->work_members;
+  members.resize(n);
   for (std::size_t c = 0; c < cells; ++c) count[c] = first[c];  // now the next free slot
   for (std::size_t ii = 0; ii < n; ++ii) members[count[cell_of[Find(parent, order[ii].i)]]++] = order[ii].i;
-  std::vector<Echo> centroid(cells);
+  std::vector<Echo>& centroid = out->work_centroids;
+  centroid.resize(cells);
   for (std::size_t c = 0; c < cells; ++c) {
     const auto b = members.begin() + static_cast<std::ptrdiff_t>(first[c]);
     const auto e = members.begin() + static_cast<std::ptrdiff_t>(first[c + 1]);

@@ -10,6 +10,7 @@
 // 1978). A large aircraft beside a small one thus pulls the detection onto itself and hides the small
 // one. Range resolution of an uncompressed rectangular pulse: c tau / 2 (Skolnik 3rd ed. sec. 1.2).
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "iadsim/sensors/close_pairs.h"
@@ -49,8 +50,15 @@ struct ResolvedEchoes {
   std::vector<std::size_t> offsets;  // centroids.size() + 1 entries
   std::vector<std::size_t> sources;
   std::size_t size() const { return centroids.size(); }
-  // Scratch space, kept between calls.
-  std::vector<std::size_t> work_parent, work_cell_of, work_count, work_order;
+  // Scratch space, kept between calls (no allocation per call once it has grown).
+  struct Ranged {  // an echo's geometry beside its index
+    double range_m, azimuth_rad, elevation_rad;
+    std::size_t i;
+  };
+  std::vector<Ranged> work_ranged, work_sorted;
+  std::vector<std::uint32_t> work_range_buckets;
+  std::vector<std::size_t> work_parent, work_cell_of, work_count, work_order, work_first, work_members;
+  std::vector<Echo> work_centroids;
   ClosePairBuckets work_pairs;
 };
 void ResolveEchoes(const std::vector<Echo>& echoes, const ResolutionLimits& limits, ResolvedEchoes* out);

@@ -210,8 +210,10 @@ void SurveillanceRadar::Sweep(const World& world, SimTime revolution_start, std:
   looks.clear();
   // Echoes inside the radar's coverage (merged by resolution cell below), made while each
   // aircraft's record is in cache; its Swerling case kept beside its look for the same reason.
-  std::vector<Echo> echoes;
-  std::vector<int> swerling;
+  std::vector<Echo>& echoes = echoes_;
+  std::vector<int>& swerling = swerling_;
+  echoes.clear();
+  swerling.clear();
   const std::vector<Candidate>& bin = bins_[static_cast<std::size_t>(sector)];
   // The antenna's smooth-earth horizon distance, once per sweep (World::InLineOfSight).
   const double horizon_m =
@@ -241,7 +243,7 @@ void SurveillanceRadar::Sweep(const World& world, SimTime revolution_start, std:
   }
   const ResolutionLimits limits{radar_.RangeResolutionM(), radar_.azimuth_beamwidth_rad, radar_.elevation_beamwidth_rad,
                                 radar_.measures_elevation};
-  ResolvedEchoes cells;
+  ResolvedEchoes& cells = cells_;
   ResolveEchoes(echoes, limits, &cells);
   for (std::size_t c = 0; c < cells.size(); ++c) {
     const Echo& centroid = cells.centroids[c];
@@ -312,8 +314,9 @@ void SurveillanceRadar::Sweep(const World& world, SimTime revolution_start, std:
   for (std::size_t i = 0; i < looks.size(); ++i)
     targets.push_back({i, &looks[i].entity->transponder, looks[i].time, looks[i].polar.range_m,
                        looks[i].polar.azimuth_rad, looks[i].state.geo.alt_m, &looks[i].rng});
-  IffLookResult r = Interrogate(iff_, radar_.position, radar_.north_alignment_error_rad, targets);
-  iff_sweep->replies = std::move(r.replies);
+  IffLookResult& r = iff_result_;
+  Interrogate(iff_, radar_.position, radar_.north_alignment_error_rad, targets, &r, &iff_scratch_);
+  std::swap(iff_sweep->replies, r.replies);
   if (truth)
     for (const auto& [a, b] : r.garbled) truth->iff_garbled.emplace_back(looks[a].entity->id, looks[b].entity->id);
 }

@@ -47,6 +47,7 @@
 #include "iadsim/sensors/iff_interrogator.h"
 #include "iadsim/sensors/radar_environment.h"
 #include "iadsim/sensors/radar_parameters.h"
+#include "iadsim/sensors/resolution_cell.h"
 #include "iadsim/world/world.h"
 
 namespace iadsim {
@@ -138,6 +139,11 @@ class SurveillanceRadar final {
   std::vector<IffTarget> iff_targets_;
   std::vector<std::pair<std::int64_t, std::size_t>> sort_keys_;  // detections by (time, index)
   std::vector<Detection> detection_buffer_;
+  std::vector<Echo> echoes_;
+  std::vector<int> swerling_;
+  ResolvedEchoes cells_;
+  IffLookResult iff_result_;
+  IffScratch iff_scratch_;
 };
 
 }  // namespace iadsim
