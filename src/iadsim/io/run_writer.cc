@@ -1,9 +1,11 @@
 #include "iadsim/io/run_writer.h"
 
 #include "iadsim/io/event_json.h"
+#include "iadsim/io/fixed_decimal.h"
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -43,18 +45,46 @@ std::string Quoted(const std::string& s) {
   for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }
+
+// lat,lon (7 decimals),alt,v_east,v_north,v_up (2 decimals)
+void AppendNumbers(const Geodetic& geo, const Vec3& v_enu, std::string& l) {
+  AppendFixed(geo.lat_deg, 7, l);
+  l += ',';
+  AppendFixed(geo.lon_deg, 7, l);
+  for (double x : {geo.alt_m, v_enu.x(), v_enu.y(), v_enu.z()}) {
+    l += ',';
+    AppendFixed(x, 2, l);
+  }
+}
 }  // namespace
 
+// The CSV lines, byte for byte what fmt's "{:.6f},{},..." wrote (io/fixed_decimal.h), built in
+// one reused buffer: one line per aircraft or track and step is the run writer's hot path.
 void RunWriter::OnTruth(const TruthSample& s) {
-  truth_ << fmt::format("{:.6f},{},{},{},{:.7f},{:.7f},{:.2f},{:.2f},{:.2f},{:.2f}\n", s.time.seconds(), s.entity,
-                        Quoted(s.name), s.kind, s.geo.lat_deg, s.geo.lon_deg, s.geo.alt_m, s.v_enu.x(), s.v_enu.y(),
-                        s.v_enu.z());
+  std::string& l = line_;
+  l.clear();
+  AppendFixed(s.time.seconds(), 6, l);
+  fmt::format_to(std::back_inserter(l), ",{},{},{},", s.entity, Quoted(s.name), s.kind);
+  AppendNumbers(s.geo, s.v_enu, l);
+  l += '\n';
+  truth_.write(l.data(), static_cast<std::streamsize>(l.size()));
 }
 
 void RunWriter::OnTrack(const TrackSample& s) {
-  tracks_ << fmt::format("{:.6f},{},{},{:.7f},{:.7f},{:.2f},{:.2f},{:.2f},{:.2f},{}\n", s.time.seconds(), Quoted(s.unit),
-                         s.track, s.geo.lat_deg, s.geo.lon_deg, s.geo.alt_m, s.v_enu.x(), s.v_enu.y(), s.v_enu.z(),
-                         s.identity);
+  std::string& l = line_;
+  l.clear();
+  AppendFixed(s.time.seconds(), 6, l);
+  l += ',';
+  l += Quoted(s.unit);
+  l += ',';
+  char id[16];
+  l.append(id, std::to_chars(id, id + sizeof id, s.track).ptr);
+  l += ',';
+  AppendNumbers(s.geo, s.v_enu, l);
+  l += ',';
+  l += s.identity;
+  l += '\n';
+  tracks_.write(l.data(), static_cast<std::streamsize>(l.size()));
 }
 
 std::string SummaryJson(const RunSummary& s) {

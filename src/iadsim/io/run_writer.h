@@ -25,6 +25,7 @@ class RunWriter final : public Recorder {
  private:
   std::filesystem::path dir_;
   std::ofstream events_, truth_, tracks_;
+  std::string line_;  // the CSV line being written (kept: no allocation per line)
 };
 
 std::string SummaryJson(const RunSummary& summary);
