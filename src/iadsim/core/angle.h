@@ -32,6 +32,25 @@ inline double WrapTwoPi(double a) {
   a = std::fmod(a, kTwoPi);
   return a < 0.0 ? a + kTwoPi : a;
 }
+// std::remainder(x, 2 pi) for every double x (NaN stays NaN), bit for bit, without the library
+// call for |x| < 2 pi (differences of two azimuths in [0, 2 pi), where the hot paths meet it).
+// Why it is exact: let y = 2 pi (the double) and h = y / 2 = pi (halving is exact). IEEE 754
+// remainder(x, y) = x - n y with n the integer nearest x / y (ties to even), and the result is
+// always exactly representable. For |x| <= h, n = 0 (|x| = h is a tie, n = 0 is even): the result
+// is x. For h < |x| < y, n = +-1 and x -+ y is computed exactly by Sterbenz's lemma
+// (y / 2 <= |x| <= 2 y), so the subtraction reproduces the exact remainder. Other arguments go to
+// the library. Test: core/test/angle_test.cc, against the library on random arguments and edges.
+inline double RemainderTwoPi(double x) {
+  constexpr double y = 2.0 * std::numbers::pi;
+  constexpr double h = std::numbers::pi;
+  if (x >= -h && x <= h) return x;
+  if (x > h && x < y) return x - y;  // not at |x| = y: the exact remainder is then -0 or +0 as x
+  if (x < -h && x > -y) return x + y;
+  return std::remainder(x, y);
+}
+// |remainder(a - b, 2 pi)|: the angular distance between two azimuths (radians).
+inline double AzimuthGapRad(double a, double b) { return std::abs(RemainderTwoPi(a - b)); }
+
 // Wraps an angle in radians to [-pi, pi).
 inline double WrapPi(double a) { return WrapTwoPi(a + std::numbers::pi) - std::numbers::pi; }
 

@@ -22,7 +22,7 @@
 #include <numbers>
 #include <vector>
 
-#include "iadsim/sensors/exact_angles.h"
+#include "iadsim/core/angle.h"
 
 namespace iadsim {
 

@@ -10,7 +10,6 @@
 
 #include "iadsim/core/angle.h"
 #include "iadsim/sensors/close_pairs.h"
-#include "iadsim/sensors/exact_angles.h"
 #include "iadsim/sensors/range_sort.h"
 
 namespace iadsim {
@@ -141,7 +140,7 @@ void Interrogate(const IffConfig& c, const Geodetic& sensor_position, double azi
       r.sigma_range_m = c.range_sigma_m;
       r.sigma_azimuth_rad = c.azimuth_sigma_rad;
       r.range_m = std::max(0.0, t.range_m + range_error_m + rng.Normal(0.0, r.sigma_range_m));
-      r.azimuth_rad = WrapTwoPiExact(t.azimuth_rad + azimuth_offset_rad + rng.Normal(0.0, r.sigma_azimuth_rad));
+      r.azimuth_rad = WrapTwoPi(t.azimuth_rad + azimuth_offset_rad + rng.Normal(0.0, r.sigma_azimuth_rad));
       return r;
     };
     const double gillham_m = std::round(t.altitude_m / kFoot / 100.0) * 100.0 * kFoot;

@@ -47,7 +47,7 @@ double JammingToNoise(const World& world, const RadarParameters& radar, const An
   const double br = ReceiverBandwidthHz(radar);
   for (const JammerSeen& j : seen) {
     const Polar& p = j.polar;
-    const double gain_db = radar.gain_db + pattern.GainDb(std::remainder(p.azimuth_rad - beam_azimuth_rad, kTwoPi),
+    const double gain_db = radar.gain_db + pattern.GainDb(RemainderTwoPi(p.azimuth_rad - beam_azimuth_rad),
                                                           p.elevation_rad - beam_elevation_rad);
     const double j_w = JammerPowerAtRadarW(AsNoiseJammer(world.jammers()[j.index], j.gain_db), std::max(p.range_m, 1.0), gain_db,
                                            radar.frequency_hz, br);
@@ -119,7 +119,7 @@ std::vector<Strobe> FindStrobes(const World& world, const RadarParameters& radar
     const std::vector<JammerSeen> seen = VisibleJammers(world, radar_position, frame, t);
     double best_el = 0.0, best = -1.0;
     for (const JammerSeen& j : seen) {
-      const double g = env.pattern.Gain(std::remainder(j.polar.azimuth_rad - az, kTwoPi), 0.0);
+      const double g = env.pattern.Gain(RemainderTwoPi(j.polar.azimuth_rad - az), 0.0);
       if (g > best) best = g, best_el = j.polar.elevation_rad;
     }
     const double jnr = JammingToNoise(world, radar, env.pattern, seen, az, best_el);

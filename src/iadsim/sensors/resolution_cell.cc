@@ -6,7 +6,7 @@
 #include <numeric>
 
 #include "iadsim/sensors/close_pairs.h"
-#include "iadsim/sensors/exact_angles.h"
+#include "iadsim/core/angle.h"
 #include "iadsim/sensors/range_sort.h"
 
 namespace iadsim {
@@ -88,7 +88,7 @@ void ResolveEchoes(const std::vector<Echo>& echoes, const ResolutionLimits& limi
     if (w > 0.0) {
       cen.range_m = r / w;
       cen.elevation_rad = el / w;
-      cen.azimuth_rad = WrapTwoPiExact(strongest.azimuth_rad + c_az / w);
+      cen.azimuth_rad = WrapTwoPi(strongest.azimuth_rad + c_az / w);
     }
     cen.snr = s;
   }

@@ -8,7 +8,6 @@
 
 #include "iadsim/core/angle.h"
 #include "iadsim/sensors/detection_probability.h"
-#include "iadsim/sensors/exact_angles.h"
 #include "iadsim/sensors/false_alarms.h"
 #include "iadsim/sensors/pulse_integration.h"
 #include "iadsim/sensors/measurement_accuracy.h"
@@ -35,7 +34,7 @@ void Finite(Problems& out, const char* path, double v) {
 Polar PolarOf(const Vec3& p) {
   Polar r;
   r.range_m = p.norm();
-  r.azimuth_rad = WrapTwoPiExact(std::atan2(p.x(), p.y()));
+  r.azimuth_rad = WrapTwoPi(std::atan2(p.x(), p.y()));
   r.elevation_rad = std::atan2(p.z(), std::hypot(p.x(), p.y()));
   return r;
 }
@@ -132,7 +131,7 @@ void SurveillanceRadar::Bin(const World& world, SimTime revolution_start) {
     }
     const Vec3 p = frame_.EnuFromEcef(p_ecef);
     if (p.norm() > max_range * 1.01) continue;
-    const double az = WrapTwoPiExact(std::atan2(p.x(), p.y()));  // PolarFromEnu's azimuth
+    const double az = WrapTwoPi(std::atan2(p.x(), p.y()));  // PolarFromEnu's azimuth
     const int k = std::min(radar_.sectors - 1, static_cast<int>(az / width));
     bins_[static_cast<std::size_t>(k)].push_back({e.id, az});
   }
@@ -269,7 +268,7 @@ void SurveillanceRadar::Sweep(const World& world, SimTime revolution_start, std:
     d.sigma_range_m = RangeSigma(radar_.radar.pulse_width_s, snr, radar_.range_sigma_floor_m);
     d.sigma_azimuth_rad = AngleSigma(radar_.azimuth_beamwidth_rad, snr, radar_.angle_sigma_floor_rad);
     d.range_m = std::max(0.0, centroid.range_m + radar_.range_bias_m + l.rng.Normal(0.0, d.sigma_range_m));
-    d.azimuth_rad = WrapTwoPiExact(centroid.azimuth_rad + radar_.north_alignment_error_rad + radar_.azimuth_bias_rad +
+    d.azimuth_rad = WrapTwoPi(centroid.azimuth_rad + radar_.north_alignment_error_rad + radar_.azimuth_bias_rad +
                               l.rng.Normal(0.0, d.sigma_azimuth_rad));
     if (radar_.measures_elevation) {
       d.sigma_elevation_rad = AngleSigma(radar_.elevation_beamwidth_rad, snr, radar_.angle_sigma_floor_rad);

@@ -29,7 +29,7 @@
 // Cost per revolution (bench/README.md, radar_scan_bench): one exact route evaluation per aircraft
 // in range, at the moment the beam passes it; the line of sight bounded from its ECEF position
 // before any exact test (World::InLineOfSight, fixed-observer overload); SNR from K = SNR R^4 kept
-// per RCS; azimuth wrapping without fmod/remainder (exact_angles.h); the entities' records and
+// per RCS; azimuth wrapping without fmod/remainder (core/angle.h); the entities' records and
 // routes asked of memory ahead of their turn (World::Prefetch); the antenna's horizon distance
 // once per sweep; close pairs (IFF garbling, resolution) through azimuth buckets (close_pairs.h)
 // over a bucket sort by range (range_sort.h); detections put in time order by sorting keys, the

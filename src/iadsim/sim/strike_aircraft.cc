@@ -6,6 +6,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "iadsim/core/angle.h"
 #include "iadsim/sensors/jamming.h"
 #include "iadsim/sim/jamming_field.h"
 #include "iadsim/sim/munitions.h"
@@ -23,7 +24,7 @@ double AzimuthTo(const LocalFrame& f, const Vec3& p_ecef) {
   return std::atan2(d.x(), d.y());
 }
 
-double AngleBetween(double a, double b) { return std::abs(std::remainder(a - b, 2.0 * std::numbers::pi)); }
+double AngleBetween(double a, double b) { return std::abs(RemainderTwoPi(a - b)); }
 
 }  // namespace
 

@@ -43,7 +43,7 @@ bool PolarPreGateRejects(const PreGateTrack& t, double q_m2_per_s3, const PolarM
   if (dr * dr > g * (tr + plot.sigma_range_m * plot.sigma_range_m)) return true;
   const Vec3 p_s = m.R_sensor_from_tracker() * rel;
   const double rho = std::max(std::hypot(p_s.x(), p_s.y()), kMinHorizontalM);
-  const double daz = std::remainder(plot.azimuth_rad - std::atan2(p_s.x(), p_s.y()), 2.0 * M_PI);
+  const double daz = RemainderTwoPi(plot.azimuth_rad - std::atan2(p_s.x(), p_s.y()));
   return daz * daz > g * (tr / (rho * rho) + plot.sigma_azimuth_rad * plot.sigma_azimuth_rad);
 }
 

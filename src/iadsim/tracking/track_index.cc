@@ -1,4 +1,5 @@
 #include "iadsim/tracking/track_index.h"
+#include "iadsim/core/angle.h"
 
 #include <algorithm>
 #include <cmath>
@@ -41,14 +42,14 @@ IndexWindow::IndexWindow(SimTime t_from, SimTime t_to, double gate)
 
 void PlotAzimuths::Add(double azimuth_rad, double sigma_azimuth_rad) {
   if (n_++ == 0) first_ = azimuth_rad;
-  const double off = std::remainder(azimuth_rad - first_, 2.0 * M_PI);
+  const double off = RemainderTwoPi(azimuth_rad - first_);
   lo_ = std::min(lo_, off);
   hi_ = std::max(hi_, off);
   max_sigma_ = std::max(max_sigma_, std::abs(sigma_azimuth_rad));
 }
 
 bool PlotAzimuths::Covers(double azimuth_rad, double sigma_azimuth_rad) const {
-  const double off = std::remainder(azimuth_rad - first_, 2.0 * M_PI);
+  const double off = RemainderTwoPi(azimuth_rad - first_);
   return n_ > 0 && off >= lo_ && off <= hi_ && std::abs(sigma_azimuth_rad) <= max_sigma_;
 }
 
@@ -123,7 +124,7 @@ bool PolarTrackIndex::Keeps(const Entry& e, const PolarPlot& plot, double d_s) c
   if (e.rho_m - d < kMinRhoM) return true;
   const double az_bound =
       e.reach_m / (e.rho_m - d) + M_PI_2 * d / e.rho_m + w_.sqrt_gate * std::abs(plot.sigma_azimuth_rad);
-  return !(std::abs(std::remainder(plot.azimuth_rad - e.az_rad, 2.0 * M_PI)) > az_bound * (1.0 + kRel) + kAbsRad);
+  return !(std::abs(RemainderTwoPi(plot.azimuth_rad - e.az_rad)) > az_bound * (1.0 + kRel) + kAbsRad);
 }
 
 void PolarTrackIndex::Candidates(const PolarPlot& plot, std::vector<int>* out) const {
@@ -138,7 +139,7 @@ void PolarTrackIndex::Candidates(const PolarPlot& plot, std::vector<int>* out) c
     if (Keeps(e, plot, d_s)) out->push_back(e.k);
   // In each tier, the window holds every entry whose own azimuth bound (<= its az_reach_rad, as
   // d_s <= h) may keep the plot; it is wider than the test's tolerance by kAbsRad.
-  const double c = std::remainder(plot.azimuth_rad, 2.0 * M_PI);
+  const double c = RemainderTwoPi(plot.azimuth_rad);
   for (const Tier& tier : tiers_) {
     const std::vector<Entry>& sorted = tier.sorted;
     const double half = (tier.max_az_reach_rad + w_.sqrt_gate * std::abs(plot.sigma_azimuth_rad)) * (1.0 + 2.0 * kRel) +

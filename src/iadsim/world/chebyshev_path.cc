@@ -7,6 +7,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "iadsim/core/angle.h"
 #include "iadsim/core/error.h"
 
 namespace iadsim {
@@ -73,7 +74,7 @@ void ChebyshevPath::FitChunk(double s0_m, double s1_m, double span_s0_m,
   // Longitude and heading unwrapped about the first node.
   for (int j = 1; j < nodes; ++j) {
     value[j][7] = value[0][7] + std::remainder(value[j][7] - value[0][7], 360.0);
-    value[j][8] = value[0][8] + std::remainder(value[j][8] - value[0][8], 2.0 * std::numbers::pi);
+    value[j][8] = value[0][8] + RemainderTwoPi(value[j][8] - value[0][8]);
   }
   std::array<Coefs, kMaxNodes> coef;
   for (int k = 0; k < nodes; ++k) {

@@ -1,4 +1,5 @@
 #include "iadsim/world/jammer.h"
+#include "iadsim/core/angle.h"
 
 #include <algorithm>
 #include <cmath>
@@ -19,7 +20,7 @@ const char* ToString(JammerBand band) {
 double Jammer::GainTowardDb(double azimuth_rad) const {
   if (!beam) return gain_db;
   // Offset from boresight wrapped to [-π, π]; Gaussian one-way lobe, 3 dB at half the beamwidth.
-  const double off = std::remainder(azimuth_rad - beam->azimuth_rad, 2.0 * std::numbers::pi);
+  const double off = RemainderTwoPi(azimuth_rad - beam->azimuth_rad);
   const double x = off / beam->beamwidth_rad;
   const double relative_db = -10.0 * std::log10(std::exp(1.0)) * 4.0 * std::numbers::ln2 * x * x;
   return gain_db + std::max(relative_db, -beam->sidelobe_db);

@@ -1,4 +1,5 @@
 #include "iadsim/world/rcs_table.h"
+#include "iadsim/core/angle.h"
 
 #include <fmt/format.h>
 
@@ -68,7 +69,7 @@ Aspect AspectOf(const Geodetic& geo, const Vec3& p_ecef, const Vec3& v_ecef, con
   const Vec3 v = R * v_ecef;
   const double heading = (std::hypot(v.x(), v.y()) > 1e-6) ? std::atan2(v.x(), v.y()) : 0.0;
   const double bearing = std::atan2(los.x(), los.y());
-  double a = std::abs(std::remainder(bearing - heading, 2.0 * std::numbers::pi)) * kDeg;
+  double a = std::abs(RemainderTwoPi(bearing - heading)) * kDeg;
   Aspect out;
   out.azimuth_deg = std::min(a, 180.0);
   out.elevation_deg = std::atan2(los.z(), std::hypot(los.x(), los.y())) * kDeg;
