@@ -66,18 +66,20 @@ ReportCorrelation CommandPost::OnPositionReports(const PositionReportBatch& batc
     for (std::size_t i = 0; i < batch.reports.size(); ++i) {
       const PositionReport& r = batch.reports[i];
       if (r.source != ReportSource::kNetwork || r.sender_unit == config_.name) continue;  // not our own, relayed back
-      auto it = remote_.find(r.callsign);
-      if (it == remote_.end()) {
+      const auto found = remote_index_.find(r.callsign);
+      if (found == remote_index_.end()) {
         if (fuse && paired[i]) FuseReport(pair_track[i], r);
-        remote_.emplace(r.callsign, RemoteTrack{r, batch.sender_unit, paired[i]});
+        const auto it = remote_.emplace(r.callsign, RemoteTrack{r, batch.sender_unit, paired[i]}).first;
+        remote_index_.emplace(it->first, &it->second);
         continue;
       }
-      if (it->second.report.time_of_validity > r.time_of_validity) continue;  // older news
-      if (fuse && paired[i] && r.time_of_validity > it->second.report.time_of_validity) FuseReport(pair_track[i], r);
+      RemoteTrack& known = *found->second;
+      if (known.report.time_of_validity > r.time_of_validity) continue;  // older news
+      if (fuse && paired[i] && r.time_of_validity > known.report.time_of_validity) FuseReport(pair_track[i], r);
       // Assigned member by member: the strings reuse their storage.
-      it->second.report = r;
-      it->second.via_unit = batch.sender_unit;
-      it->second.correlated = paired[i];
+      known.report = r;
+      known.via_unit = batch.sender_unit;
+      known.correlated = paired[i];
     }
   }
   return c;
@@ -187,7 +189,7 @@ std::optional<EngagementHold> CommandPost::CaptureZoneHold(SimTime now, TrackId 
   const auto& accepted = config_.network.accept_identity_from;
   for (const PositionReport& r : RemotePicture(now)) {
     if (r.identity != "friend" && r.identity != "assumed-friend") continue;
-    const auto& via = remote_.at(r.callsign).via_unit;
+    const auto& via = remote_index_.at(r.callsign)->via_unit;
     if (std::find(accepted.begin(), accepted.end(), via) == accepted.end()) continue;
     const std::string& callsign = r.callsign;
     const Vec3 p = tracker_.frame().EnuFromGeodetic(r.position) + r.v_enu * (now - r.time_of_validity).seconds();

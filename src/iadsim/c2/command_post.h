@@ -25,6 +25,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "iadsim/c2/capture_zone.h"
@@ -128,6 +130,11 @@ class CommandPost final {
  public:
   // `operator_stream`: the operators' draws (delay, wrong call), one derived stream per track.
   explicit CommandPost(CommandPostConfig config, RandomStream operator_stream = RandomStream(0));
+  // Movable, not copyable: remote_index_ points into remote_'s nodes (a move keeps them).
+  CommandPost(const CommandPost&) = delete;
+  CommandPost& operator=(const CommandPost&) = delete;
+  CommandPost(CommandPost&&) = default;
+  CommandPost& operator=(CommandPost&&) = default;
   TrackerUpdate OnDetections(const DetectionBatch& batch);  // drops are forgotten by the identifier too
   void OnIffSweep(const IffSweep& sweep);
   // ADS-B and datalink reports: identification evidence (the tracker does not use them here).
@@ -180,6 +187,8 @@ class CommandPost final {
     bool correlated = false;  // with one of this unit's own tracks (then it is not a separate track)
   };
   std::map<std::string, RemoteTrack> remote_;  // received network tracks, by callsign ("unit#track")
+  // remote_'s entries by callsign through a hash (map nodes do not move; nothing is erased).
+  std::unordered_map<std::string_view, RemoteTrack*> remote_index_;
   std::optional<SimTime> network_heard_;                  // last message from an accepted node
   std::set<std::pair<TrackId, std::string>> holds_reported_;
   // Track fusion (NetworkDoctrine::track_fusion): the own track's estimate updated by CI with r:

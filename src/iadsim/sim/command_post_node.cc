@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include <Eigen/Geometry>
 
@@ -56,16 +57,27 @@ const std::vector<PositionReport>& CommandPostNode::Picture(SimTime now) const {
   picture_time_ = now;
   picture_.clear();
   const LocalFrame& frame = this->frame();
+  ++pictures_;
   for (const TrackState& t : cp_.tracker().tracks()) {
     if (t.status != TrackStatus::kConfirmed) continue;
+    auto [own, added] = own_reports_.try_emplace(t.id.value());
+    OwnReport& o = own->second;
+    if (added || !(o.time == t.time && std::memcmp(o.x.data(), t.x.data(), sizeof(double) * 6) == 0)) {
+      if (added) o.callsign = fmt::format("{}#{}", name_, t.id.value());
+      o.time = t.time;
+      o.x = t.x;
+      o.position = frame.GeodeticFromEnu(t.x.head<3>());
+      // LocalFrame(r.position).EnuVectorFromEcef without the frame's origin conversion.
+      o.v_enu = EnuFromEcefRotation(o.position.lat_deg, o.position.lon_deg) * frame.EcefVectorFromEnu(t.x.tail<3>());
+    }
+    o.picture = pictures_;
     PositionReport& r = picture_.emplace_back();
     r.source = ReportSource::kNetwork;
     r.sender_unit = name_;
-    r.callsign = fmt::format("{}#{}", name_, t.id.value());
+    r.callsign = o.callsign;
     r.time_of_validity = t.time;
-    r.position = frame.GeodeticFromEnu(t.x.head<3>());
-    // LocalFrame(r.position).EnuVectorFromEcef without the frame's origin conversion.
-    r.v_enu = EnuFromEcefRotation(r.position.lat_deg, r.position.lon_deg) * frame.EcefVectorFromEnu(t.x.tail<3>());
+    r.position = o.position;
+    r.v_enu = o.v_enu;
     if (send_covariance_) {
       r.covariance = std::make_shared<const TrackCovariance>(TrackCovariance{t.P, frame.origin()});
     }
@@ -73,6 +85,7 @@ const std::vector<PositionReport>& CommandPostNode::Picture(SimTime now) const {
     r.sigma_vertical_m = std::sqrt(std::max(0.0, t.P(2, 2)));
     r.identity = ToString(cp_.IdentityOf(t.id));
   }
+  std::erase_if(own_reports_, [&](const auto& kv) { return kv.second.picture != pictures_; });  // tracks gone
   for (PositionReport& r : cp_.RemotePicture(now)) picture_.push_back(std::move(r));
   return picture_;
 }

@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "iadsim/c2/command_post.h"
@@ -85,6 +86,18 @@ class CommandPostNode final : public Component {
   mutable std::uint64_t picture_epoch_ = ~std::uint64_t{0};
   mutable SimTime picture_time_;
   mutable std::vector<PositionReport> picture_;
+  // An own track's callsign, geodetic position and velocity in the last picture, reused while its
+  // estimate (time and state, bit for bit) is the same: the conversions would give the same doubles.
+  struct OwnReport {
+    SimTime time;
+    StateVec x;
+    std::string callsign;
+    Geodetic position;
+    Vec3 v_enu;
+    std::uint64_t picture = 0;  // the picture that last used it
+  };
+  mutable std::unordered_map<std::uint32_t, OwnReport> own_reports_;
+  mutable std::uint64_t pictures_ = 0;
 };
 
 }  // namespace iadsim
