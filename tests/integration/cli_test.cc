@@ -167,6 +167,36 @@ TEST(FireUnitTimes, ReactionDelaysTheFirstLaunchAndEmptyLaunchersAreReloaded) {
   EXPECT_EQ(reloads, 2);   // one reserve round each
 }
 
+// Two airliners 500 m apart in trail answer the battery's IFF in Mode 3/A: their replies overlap
+// (slant ranges within the 3.04 km reply train, one beam) at every scan for the whole run, and
+// the after-action log says so once, when it begins, not at each of the ~30 scans.
+TEST(AfterActionEvents, IffGarblingIsLoggedOncePerEpisode) {
+  std::string text = ReadFile(SourcePath("scenarios/demo.yaml"));
+  auto replace = [&](const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    text.replace(at, from.size(), to);
+  };
+  replace("  duration: 20 min", "  duration: 5 min");
+  const std::string trail =
+      "  - {name: Trail-A, type: b737, side: civil, affiliation: civil, start: 0 s, transponder: {modes: [3A, C], code: \"2346\"},\n"
+      "     route: [{lat: 36.60, lon: 36.60, alt: FL350, speed: 460 kt}, {lat: 34.40, lon: 36.85, alt: FL350, speed: 460 kt}]}\n"
+      "  - {name: Trail-B, type: b737, side: civil, affiliation: civil, start: 2.11 s, transponder: {modes: [3A, C], code: \"2347\"},\n"
+      "     route: [{lat: 36.60, lon: 36.60, alt: FL350, speed: 460 kt}, {lat: 34.40, lon: 36.85, alt: FL350, speed: 460 kt}]}\n";
+  replace("\nunits:\n", "\n" + trail + "\nunits:\n");
+  const auto dir = FreshDir("garbling-episode");
+  const std::string path = dir.string() + ".yaml";
+  std::ofstream(path) << text;
+  const auto r = RunIadsim("run " + path + " --seed 1 --out " + dir.string() + " --quiet");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::vector<double> times;
+  for (const json& e : Events(dir))
+    if (e["type"] == "iff_garbled" && (e["aircraft"] == "Trail-A;Trail-B" || e["aircraft"] == "Trail-B;Trail-A"))
+      times.push_back(e["t"].get<double>());
+  ASSERT_EQ(times.size(), 1u);
+  EXPECT_LE(times[0], 2.11 + 10.0 + 1e-6);  // within the first scan (10 s) after both are flying
+}
+
 // The network relays a picture: an allied node identifies the Il-20 from its datalink, a relay
 // node without a radar passes that track on, and the battalion — which in this variant holds no
 // secure key and no datalink, so its own evidence (Mode 3/A) says neutral — takes the friend

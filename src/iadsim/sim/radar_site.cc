@@ -2,6 +2,7 @@
 
 #include "iadsim/sim/command_post_node.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace iadsim {
@@ -63,10 +64,18 @@ void RadarSite::Wake(SimTime now, Phase, Engine& engine) {
                   .With("strongest", ctx_.world.Get(sources.front()).name)
                   .With("hidden", hidden));
   }
-  for (const auto& [a, b] : truth_.iff_garbled)
-    ctx_.Emit(Event{batch.end, "iff_garbled"}
-                  .With("radar", radar)
-                  .With("aircraft", ctx_.world.Get(a).name + ";" + ctx_.world.Get(b).name));
+  const Duration episode_gap = Duration::Seconds(1.5 * radar_.config().scan_period_s);
+  if (sector == 0) std::erase_if(garbled_, [&](const auto& kv) { return batch.end - kv.second > episode_gap; });
+  for (const auto& [a, b] : truth_.iff_garbled) {
+    const std::uint64_t lo = std::min(a.value(), b.value()), hi = std::max(a.value(), b.value());
+    auto [it, added] = garbled_.try_emplace((lo << 32) | hi, batch.end);
+    const bool new_episode = added || batch.end - it->second > episode_gap;
+    it->second = batch.end;
+    if (new_episode)
+      ctx_.Emit(Event{batch.end, "iff_garbled"}
+                    .With("radar", radar)
+                    .With("aircraft", ctx_.world.Get(a).name + ";" + ctx_.world.Get(b).name));
+  }
   command_post_->Deliver(std::move(batch), std::move(iff));
   ++sweep_;
   engine.WakeAt(now + radar_.sector_duration(), Phase::kSense, id_);

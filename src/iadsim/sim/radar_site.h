@@ -3,7 +3,11 @@
 // per wake-up, at the sector's end, and delivers the detection batch and the IFF sweep to its
 // command post. Cost: one wake-up per sector, whatever happens in the sky.
 // After-action events (truth, never seen by perception): `detections_merged` when one detection
-// stands for several aircraft in one resolution cell, `iff_garbled` when replies overlapped.
+// stands for several aircraft in one resolution cell; `iff_garbled` when the replies of two
+// aircraft begin to overlap, once per episode: a pair that overlaps again within 1.5 scan periods
+// of its last overlap (at every scan while two aircraft fly in close trail) is not logged again.
+#include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 #include "iadsim/sensors/surveillance_radar.h"
@@ -34,6 +38,8 @@ class RadarSite final : public Component {
   std::uint64_t sweep_ = 0;  // sectors swept so far
   std::vector<SimTime> first_detection_;
   SweepTruth truth_;
+  // Pairs garbled in the current episodes: (lower entity id << 32 | higher) -> last sweep's end.
+  std::unordered_map<std::uint64_t, SimTime> garbled_;
   EmissionControl emission_;
   std::size_t emitter_ = 0;
 };
