@@ -3,14 +3,37 @@
 #include <fmt/format.h>
 
 #include <bit>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
 namespace iadsim {
 namespace {
 
+constexpr char kPairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
 constexpr std::uint64_t kPow10[] = {1,      10,      100,      1000,      10000,
                                     100000, 1000000, 10000000, 100000000, 1000000000};
+
+// q / 10^n with a constant divisor in each case (a multiplication, not a division instruction).
+std::uint64_t DividedByPow10(std::uint64_t q, int n) {
+  switch (n) {
+    case 1: return q / 10;
+    case 2: return q / 100;
+    case 3: return q / 1000;
+    case 4: return q / 10000;
+    case 5: return q / 100000;
+    case 6: return q / 1000000;
+    case 7: return q / 10000000;
+    case 8: return q / 100000000;
+    case 9: return q / 1000000000;
+    default: return q;
+  }
+}
 
 }  // namespace
 
@@ -22,9 +45,9 @@ void AppendFixed(double v, int decimals, std::string& out) {
   }
   const std::uint64_t bits = std::bit_cast<std::uint64_t>(a);
   const int biased = static_cast<int>(bits >> 52);
-  const std::uint64_t fraction = bits & ((std::uint64_t{1} << 52) - 1);
+  const std::uint64_t stored = bits & ((std::uint64_t{1} << 52) - 1);
   // a = m 2^-shift exactly; shift >= 23 since a < 1e9 < 2^30.
-  const std::uint64_t m = biased == 0 ? fraction : fraction | (std::uint64_t{1} << 52);
+  const std::uint64_t m = biased == 0 ? stored : stored | (std::uint64_t{1} << 52);
   const int shift = biased == 0 ? 1074 : 1075 - biased;
   std::uint64_t q = 0;
   if (shift < 100) {  // otherwise a 10^n < 2^83 2^-100: rounds to 0 (below one half)
@@ -34,20 +57,24 @@ void AppendFixed(double v, int decimals, std::string& out) {
     const unsigned __int128 half = static_cast<unsigned __int128>(1) << (shift - 1);
     if (rest > half || (rest == half && (q & 1))) ++q;
   }
-  char digits[20];  // q's decimal digits, least significant first
-  int len = 0;
-  do {
-    digits[len++] = static_cast<char>('0' + q % 10);
-    q /= 10;
-  } while (q != 0);
-  while (len <= decimals) digits[len++] = '0';  // at least one digit before the point
+  // q < 1e18: its integer part and its n decimals each fit 32 bits; written two digits at a time.
+  const std::uint64_t whole64 = DividedByPow10(q, decimals);
+  const auto whole = static_cast<std::uint32_t>(whole64);
+  auto fraction = static_cast<std::uint32_t>(q - whole64 * kPow10[decimals]);
   char text[24];
   char* p = text;
   if (std::signbit(v)) *p++ = '-';
-  for (int i = len - 1; i >= decimals; --i) *p++ = digits[i];
+  p = std::to_chars(p, text + sizeof text, whole).ptr;
   if (decimals > 0) {
     *p++ = '.';
-    for (int i = decimals - 1; i >= 0; --i) *p++ = digits[i];
+    char* const end = p + decimals;
+    char* d = end;
+    for (; d - p >= 2; fraction /= 100) {
+      d -= 2;
+      std::memcpy(d, kPairs + 2 * (fraction % 100), 2);
+    }
+    if (d > p) *--d = static_cast<char>('0' + fraction % 10);
+    p = end;
   }
   out.append(text, p);
 }
