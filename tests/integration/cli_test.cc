@@ -25,6 +25,13 @@ class Demo : public ::testing::Test {
 };
 std::filesystem::path* Demo::dir_ = nullptr;
 
+// The first occurrence of `from` in `text` becomes `to` (a test failure if there is none).
+void ReplaceFirst(std::string& text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  ASSERT_NE(at, std::string::npos) << from;
+  text.replace(at, from.size(), to);
+}
+
 std::vector<json> Events(const std::filesystem::path& dir) {
   std::vector<json> out;
   std::istringstream in(ReadFile(dir / "events.jsonl"));
@@ -172,11 +179,7 @@ TEST(FireUnitTimes, ReactionDelaysTheFirstLaunchAndEmptyLaunchersAreReloaded) {
 // the after-action log says so once, when it begins, not at each of the ~30 scans.
 TEST(AfterActionEvents, IffGarblingIsLoggedOncePerEpisode) {
   std::string text = ReadFile(SourcePath("scenarios/demo.yaml"));
-  auto replace = [&](const std::string& from, const std::string& to) {
-    const auto at = text.find(from);
-    ASSERT_NE(at, std::string::npos) << from;
-    text.replace(at, from.size(), to);
-  };
+  auto replace = [&](const std::string& from, const std::string& to) { ReplaceFirst(text, from, to); };
   replace("  duration: 20 min", "  duration: 5 min");
   const std::string trail =
       "  - {name: Trail-A, type: b737, side: civil, affiliation: civil, start: 0 s, transponder: {modes: [3A, C], code: \"2346\"},\n"
@@ -203,11 +206,7 @@ TEST(AfterActionEvents, IffGarblingIsLoggedOncePerEpisode) {
 // identity from the relay, records the disagreement, and names the originator of the track.
 TEST(Network, AFriendIdentityIsRelayedByANodeWithoutRadar) {
   std::string text = ReadFile(SourcePath("scenarios/demo.yaml"));
-  auto replace = [&](const std::string& from, const std::string& to) {
-    const auto at = text.find(from);
-    ASSERT_NE(at, std::string::npos) << from;
-    text.replace(at, from.size(), to);
-  };
+  auto replace = [&](const std::string& from, const std::string& to) { ReplaceFirst(text, from, to); };
   replace("  syria: {iff_keys: [coalition-secure]}", "  syria: {iff_keys: []}");
   replace("    datalinks: [ally-link]\n", "    network: {accept_identity_from: [relay]}\n");
   replace("iff: {modes: [3A, C, secure], max_range: 300 km}", "iff: {modes: [3A, C], max_range: 300 km}");
