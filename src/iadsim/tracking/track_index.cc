@@ -32,6 +32,19 @@ double TraceBound(const PreGateTrack& t, double q, SimTime from, SimTime to) {
   return std::max(0.0, b) * (1.0 + kRel);
 }
 
+// Whether the cull below (az_reach <= kWideAzimuthRad and the track far from the plots' arc) holds
+// for certain, decided without its hypot: rho from sqrt(x^2 + y^2), within 3e-16 relative of
+// hypot's, each side of both comparisons kept 1e-9 relative away from the limit (the azimuth bound's
+// sensitivity to rho kept below 1000 by rho - d >= rho / 1000). False when in doubt: the exact
+// test then decides, so the index holds the same entries as with the exact test alone.
+bool SurelyCulled(const Vec3& p_s, double reach_m, double d, double axis_e, double axis_n, double cos_limit) {
+  const double rho = std::sqrt(p_s.x() * p_s.x() + p_s.y() * p_s.y());
+  if (!(rho - d >= std::max(2.0 * kMinRhoM, 1e-3 * rho)) || !std::isfinite(rho)) return false;
+  const double az_reach = reach_m / (rho - d) + M_PI_2 * d / rho;
+  if (!(az_reach <= kWideAzimuthRad * (1.0 - 1e-9))) return false;
+  return p_s.x() * axis_e + p_s.y() * axis_n < (cos_limit - 1e-12) * rho - 1e-9 * rho;
+}
+
 }  // namespace
 
 IndexWindow::IndexWindow(SimTime t_from, SimTime t_to, double gate)
@@ -88,10 +101,11 @@ void PolarTrackIndex::Build(const std::vector<PreGateTrack>& tracks, const std::
     const Vec3 rel = t.p_enu + (w_.ref - t.time).seconds() * t.v_enu - m.sensor_enu();
     const Vec3 p_s = m.R_sensor_from_tracker() * rel;
     Entry e;
-    e.range_m = rel.norm();
-    e.rho_m = std::hypot(p_s.x(), p_s.y());
     e.reach_m = w_.sqrt_gate * std::sqrt(TraceBound(t, q_m2_per_s3, w_.from, w_.to));
     e.speed_mps = t.v_enu.norm();
+    if (culled_ && SurelyCulled(p_s, e.reach_m, e.speed_mps * h, axis_e, axis_n, cos_limit)) continue;
+    e.range_m = rel.norm();
+    e.rho_m = std::hypot(p_s.x(), p_s.y());
     e.k = k;
     const double d = e.speed_mps * h;
     e.az_reach_rad = e.rho_m - d >= kMinRhoM ? e.reach_m / (e.rho_m - d) + M_PI_2 * d / e.rho_m : INFINITY;
