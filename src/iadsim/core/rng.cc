@@ -3,10 +3,6 @@
 #include <cmath>
 #include <numbers>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 namespace iadsim {
 namespace {
 
@@ -17,34 +13,6 @@ std::uint64_t SplitMix64(std::uint64_t z) {
   return z ^ (z >> 31);
 }
 
-}  // namespace
-
-#if defined(__SSE2__)
-// The rounds on one 128-bit register (x86-64 always has SSE2): _mm_mul_epu32 forms both 32 x 32
-// -> 64-bit products of a round at once, so a round is 7 instructions instead of ~14. The same
-// integer arithmetic as the scalar form below, so the same bits (the known-answer test).
-std::array<std::uint32_t, 4> Philox4x32_10(std::array<std::uint32_t, 4> counter,
-                                           std::array<std::uint32_t, 2> key) {
-  __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(counter.data()));
-  // Lanes: multipliers and keys sit in lanes 0 and 2, beside the words they act on.
-  const __m128i m = _mm_set_epi32(0, static_cast<int>(0xCD9E8D57u), 0, static_cast<int>(0xD2511F53u));
-  const __m128i bump = _mm_set_epi32(0, static_cast<int>(0xBB67AE85u), 0, static_cast<int>(0x9E3779B9u));
-  const __m128i odd_words = _mm_set_epi32(0, -1, 0, -1);
-  __m128i k = _mm_set_epi32(0, static_cast<int>(key[1]), 0, static_cast<int>(key[0]));
-  for (int round = 0; round < 10; ++round) {
-    // [lo(M0 c0), hi(M0 c0), lo(M1 c2), hi(M1 c2)] -> [hi(M1 c2), lo(M1 c2), hi(M0 c0), lo(M0 c0)]
-    const __m128i p = _mm_shuffle_epi32(_mm_mul_epu32(c, m), _MM_SHUFFLE(0, 1, 2, 3));
-    // [c1 ^ k0, 0, c3 ^ k1, 0]
-    const __m128i x = _mm_xor_si128(_mm_and_si128(_mm_shuffle_epi32(c, _MM_SHUFFLE(3, 3, 1, 1)), odd_words), k);
-    c = _mm_xor_si128(p, x);
-    k = _mm_add_epi32(k, bump);
-  }
-  std::array<std::uint32_t, 4> out;
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(out.data()), c);
-  return out;
-}
-#else
-namespace {
 // One Philox4x32 round (constants from Salmon et al. 2011, table 2).
 void PhiloxRound(std::array<std::uint32_t, 4>& c, const std::array<std::uint32_t, 2>& k) {
   constexpr std::uint64_t kM0 = 0xD2511F53, kM1 = 0xCD9E8D57;
@@ -53,6 +21,7 @@ void PhiloxRound(std::array<std::uint32_t, 4>& c, const std::array<std::uint32_t
   c = {static_cast<std::uint32_t>(p1 >> 32) ^ c[1] ^ k[0], static_cast<std::uint32_t>(p1),
        static_cast<std::uint32_t>(p0 >> 32) ^ c[3] ^ k[1], static_cast<std::uint32_t>(p0)};
 }
+
 }  // namespace
 
 std::array<std::uint32_t, 4> Philox4x32_10(std::array<std::uint32_t, 4> counter,
@@ -64,7 +33,6 @@ std::array<std::uint32_t, 4> Philox4x32_10(std::array<std::uint32_t, 4> counter,
   }
   return counter;
 }
-#endif
 
 std::uint64_t StableHash(std::string_view text, std::uint64_t seed) {
   std::uint64_t h = 0xCBF29CE484222325ull ^ SplitMix64(seed);
