@@ -39,11 +39,18 @@ RunWriter::RunWriter(const std::filesystem::path& dir, bool force) : dir_(dir) {
 void RunWriter::OnEvent(const Event& e) { events_ << EventJson(e) << '\n'; }
 
 namespace {
-std::string Quoted(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
+// A CSV field: as it is, or quoted (inner quotes doubled) when it holds a comma, quote or newline.
+void AppendQuoted(const std::string& s, std::string& out) {
+  if (s.find_first_of(",\"\n") == std::string::npos) {
+    out += s;
+    return;
+  }
+  out += '"';
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
 }
 
 // lat,lon (7 decimals),alt,v_east,v_north,v_up (2 decimals)
@@ -64,7 +71,11 @@ void RunWriter::OnTruth(const TruthSample& s) {
   std::string& l = line_;
   l.clear();
   AppendFixed(s.time.seconds(), 6, l);
-  fmt::format_to(std::back_inserter(l), ",{},{},{},", s.entity, Quoted(s.name), s.kind);
+  fmt::format_to(std::back_inserter(l), ",{},", s.entity);
+  AppendQuoted(s.name, l);
+  l += ',';
+  l += s.kind;
+  l += ',';
   AppendNumbers(s.geo, s.v_enu, l);
   l += '\n';
   truth_.write(l.data(), static_cast<std::streamsize>(l.size()));
@@ -75,7 +86,7 @@ void RunWriter::OnTrack(const TrackSample& s) {
   l.clear();
   AppendFixed(s.time.seconds(), 6, l);
   l += ',';
-  l += Quoted(s.unit);
+  AppendQuoted(s.unit, l);
   l += ',';
   char id[16];
   l.append(id, std::to_chars(id, id + sizeof id, s.track).ptr);

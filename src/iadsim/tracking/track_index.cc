@@ -32,6 +32,12 @@ double TraceBound(const PreGateTrack& t, double q, SimTime from, SimTime to) {
   return std::max(0.0, b) * (1.0 + kRel);
 }
 
+// The azimuth half-width (rad) a track's gate reach (m) and travel d (m) can span at horizontal
+// distance rho (m), for rho - d >= kMinRhoM: the bound of the index, its cull and Keeps.
+double AzimuthReach(double reach_m, double rho_m, double d_m) {
+  return reach_m / (rho_m - d_m) + M_PI_2 * d_m / rho_m;
+}
+
 // Whether the cull below (az_reach <= kWideAzimuthRad and the track far from the plots' arc) holds
 // for certain, decided without its hypot: rho from sqrt(x^2 + y^2), within 3e-16 relative of
 // hypot's, each side of both comparisons kept 1e-9 relative away from the limit (the azimuth bound's
@@ -40,7 +46,7 @@ double TraceBound(const PreGateTrack& t, double q, SimTime from, SimTime to) {
 bool SurelyCulled(const Vec3& p_s, double reach_m, double d, double axis_e, double axis_n, double cos_limit) {
   const double rho = std::sqrt(p_s.x() * p_s.x() + p_s.y() * p_s.y());
   if (!(rho - d >= std::max(2.0 * kMinRhoM, 1e-3 * rho)) || !std::isfinite(rho)) return false;
-  const double az_reach = reach_m / (rho - d) + M_PI_2 * d / rho;
+  const double az_reach = AzimuthReach(reach_m, rho, d);
   if (!(az_reach <= kWideAzimuthRad * (1.0 - 1e-9))) return false;
   return p_s.x() * axis_e + p_s.y() * axis_n < (cos_limit - 1e-12) * rho - 1e-9 * rho;
 }
@@ -108,7 +114,7 @@ void PolarTrackIndex::Build(const std::vector<PreGateTrack>& tracks, const std::
     e.rho_m = std::hypot(p_s.x(), p_s.y());
     e.k = k;
     const double d = e.speed_mps * h;
-    e.az_reach_rad = e.rho_m - d >= kMinRhoM ? e.reach_m / (e.rho_m - d) + M_PI_2 * d / e.rho_m : INFINITY;
+    e.az_reach_rad = e.rho_m - d >= kMinRhoM ? AzimuthReach(e.reach_m, e.rho_m, d) : INFINITY;
     if (culled_ && e.az_reach_rad <= kWideAzimuthRad &&
         p_s.x() * axis_e + p_s.y() * axis_n < e.rho_m * cos_limit - 1e-12 * e.rho_m)
       continue;  // no plot of the batch can keep it (a tier's track, far from the arc)
@@ -136,8 +142,7 @@ bool PolarTrackIndex::Keeps(const Entry& e, const PolarPlot& plot, double d_s) c
       range_bound * (1.0 + kRel) + kRel * (std::abs(plot.range_m) + e.range_m) + kAbsM)
     return false;
   if (e.rho_m - d < kMinRhoM) return true;
-  const double az_bound =
-      e.reach_m / (e.rho_m - d) + M_PI_2 * d / e.rho_m + w_.sqrt_gate * std::abs(plot.sigma_azimuth_rad);
+  const double az_bound = AzimuthReach(e.reach_m, e.rho_m, d) + w_.sqrt_gate * std::abs(plot.sigma_azimuth_rad);
   return !(std::abs(RemainderTwoPi(plot.azimuth_rad - e.az_rad)) > az_bound * (1.0 + kRel) + kAbsRad);
 }
 

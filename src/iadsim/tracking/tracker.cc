@@ -98,11 +98,7 @@ StateVec Tracker::PredictMean(TrackId id, SimTime t) const {
 // step on its moments, as the built-in path.
 std::pair<StateVec, StateCov> Tracker::PredictState(const TrackState& track, SimTime t) const {
   const double dt = (t - track.time).seconds();
-  if (track.filter && dt > 0.0) {
-    const std::unique_ptr<TrackFilter> ahead = track.filter->Clone();
-    ahead->Predict(dt);
-    return Moments(*ahead);
-  }
+  if (track.filter && dt > 0.0) return Moments(*FilterAhead(track, dt));
   StateVec x = track.x;
   StateCov P = track.P;
   PredictCv(x, P, dt, config_.process_noise_q);
@@ -138,6 +134,12 @@ Measurement Tracker::MovedForward(const Measurement& z, const TrackState& track,
   moved.z += tau * track.x.tail<3>();
   moved.R += tau * tau * track.P.bottomRightCorner<3, 3>();
   return moved;
+}
+
+std::unique_ptr<TrackFilter> Tracker::FilterAhead(const TrackState& track, double dt) {
+  std::unique_ptr<TrackFilter> ahead = track.filter->Clone();
+  ahead->Predict(dt);
+  return ahead;
 }
 
 std::pair<StateVec, StateCov> Tracker::Moments(const TrackFilter& f) {
@@ -230,9 +232,7 @@ const PolarMeasurementModel& Tracker::MeasurementModel(const Geodetic& sensor_po
 // the track's time (by nothing when the times are equal).
 Innovation Tracker::FilterInnovation(const TrackState& track, const Measurement& z, SimTime t) const {
   if (t <= track.time) return track.filter->Innovate(MovedForward(z, track, (track.time - t).seconds()));
-  const std::unique_ptr<TrackFilter> ahead = track.filter->Clone();
-  ahead->Predict((t - track.time).seconds());
-  return ahead->Innovate(z);
+  return FilterAhead(track, (t - track.time).seconds())->Innovate(z);
 }
 
 void Tracker::FilterUpdate(TrackState& track, const Measurement& z, SimTime t) const {

@@ -136,6 +136,7 @@ class Tracker final {
   // prediction by dt (clone); x, P refreshed from the filter.
   Measurement Converted(const Detection& d) const;
   static Measurement MovedForward(const Measurement& z, const TrackState& track, double tau);
+  static std::unique_ptr<TrackFilter> FilterAhead(const TrackState& track, double dt);  // a predicted clone
   static std::pair<StateVec, StateCov> Moments(const TrackFilter& f);  // [p, v] and its covariance
   Innovation FilterInnovation(const TrackState& track, const Measurement& z, SimTime t) const;  // z at t
   void FilterUpdate(TrackState& track, const Measurement& z, SimTime t) const;
