@@ -39,22 +39,24 @@ struct Signature {
 };
 
 struct Entity {
+  // What a sensor sweep reads of every aircraft (World::Prefetch asks for these lines) comes
+  // first; what only set-up, reports and after-action read comes after the route.
   EntityId id;
-  std::string name;
   EntityKind kind = EntityKind::kAircraft;
-  std::string side;        // the side it belongs to (a key of the scenario's sides)
-  std::string type;        // aircraft or missile type name
-  Affiliation affiliation = Affiliation::kHostile;  // truth, for after-action use
+  bool destroyed = false;
+  SimTime destroyed_at;
+  std::string name;
   Signature signature;
   Transponder transponder;
-  AdsbOut adsb;
-  DatalinkMember datalink;
   std::optional<RouteMover> route;  // aircraft and route-flying munitions
   // Routes taken up later (World::Divert), in time order: from diversions[i].first on, the entity
   // flies diversions[i].second.
   std::vector<std::pair<SimTime, RouteMover>> diversions;
-  bool destroyed = false;
-  SimTime destroyed_at;
+  std::string side;        // the side it belongs to (a key of the scenario's sides)
+  std::string type;        // aircraft or missile type name
+  Affiliation affiliation = Affiliation::kHostile;  // truth, for after-action use
+  AdsbOut adsb;
+  DatalinkMember datalink;
   // What radars, fuzes and seekers see as a target: aircraft and munitions (not interceptors).
   bool IsTarget() const { return kind != EntityKind::kMissile; }
 };

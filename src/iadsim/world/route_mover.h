@@ -112,18 +112,19 @@ class RouteMover final {
   std::optional<KinematicState> Evaluate(SimTime t, bool exact) const;
   KinematicState StateAtDistance(double s_m, double speed_mps, double vertical_mps, double alt_m, bool exact) const;
 
+  // What StateAt reads first (a sweep over many movers then touches two cache lines of each).
   SimTime start_;
   EndOfRoute end_;
-  std::vector<Waypoint> waypoints_;
-  std::vector<double> waypoint_s_m_;      // along-track distance of each waypoint
-  std::vector<double> waypoint_time_s_;   // time since start at each waypoint
   // What StateAt reads of the waypoints, in one block (a cache line for two waypoints).
   struct Knot {
     double time_s, s_m, speed_mps, alt_m;
   };
   std::vector<Knot> knots_;
-  std::vector<Piece> pieces_;
   ChebyshevPath fitted_;  // the pieces_ fitted, on [0, the last waypoint + 2,000 km or 0]
+  std::vector<Piece> pieces_;
+  std::vector<Waypoint> waypoints_;
+  std::vector<double> waypoint_s_m_;      // along-track distance of each waypoint
+  std::vector<double> waypoint_time_s_;   // time since start at each waypoint
 };
 
 }  // namespace iadsim

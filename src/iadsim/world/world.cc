@@ -79,8 +79,11 @@ void World::Prefetch(EntityId id, int stage) const {
   if (!id.valid() || id.value() > entities_.size()) return;
   const Entity& e = entities_[id.value() - 1];
   if (stage == 0) {
+    // The record's hot part (entity.h: up to `diversions`), not its set-up and report fields.
     const auto* p = reinterpret_cast<const char*>(&e);
-    for (std::size_t b = 0; b < sizeof(Entity); b += 64) __builtin_prefetch(p + b);
+    const auto* end = reinterpret_cast<const char*>(&e.diversions + 1);
+    for (; p < end; p += 64) __builtin_prefetch(p);
+    __builtin_prefetch(end - 1);
     __builtin_prefetch(&bounds_[id.value() - 1]);
   } else if (e.route && e.diversions.empty()) {
     e.route->Prefetch();
