@@ -132,6 +132,7 @@ bool SetAtPath(YAML::Node root, const std::string& key_path, const YAML::Node& v
 }
 
 YAML::Node ApplyAssignments(const YAML::Node& root, const std::vector<Assignment>& assignments) {
+  if (assignments.empty()) return root;  // no copy of a large scenario's tree for nothing
   YAML::Node copy = YAML::Clone(root);
   for (const Assignment& a : assignments)
     if (!SetAtPath(copy, a.key_path, YAML::Clone(a.value)))

@@ -60,7 +60,8 @@ std::vector<VariantSpec> LatinHypercubeVariants(const std::vector<std::string>& 
 
 // Splits "a.b[2].c" into {"a", "b", "[2]", "c"}; an empty vector when malformed.
 std::vector<std::string> SplitKeyPath(const std::string& key_path);
-// A deep copy of `root` with the assignments made. Throws ScenarioError at the assignment's place
+// A deep copy of `root` with the assignments made; with none, `root` itself (the same tree: a
+// caller that edits the result copies it first). Throws ScenarioError at the assignment's place
 // for a path that does not exist in the document.
 YAML::Node ApplyAssignments(const YAML::Node& root, const std::vector<Assignment>& assignments);
 // Replaces the value at an existing key path of `root` (no copy); false when the path does not exist.

@@ -125,6 +125,7 @@ YAML::Node DrawStochasticFields(const YAML::Node& root, const std::vector<Stocha
 }
 
 YAML::Node NominalStochasticFields(const YAML::Node& root, const std::vector<StochasticField>& fields) {
+  if (fields.empty()) return root;
   YAML::Node copy = YAML::Clone(root);
   for (const StochasticField& f : fields) {
     const std::string value = f.kind == StochasticField::Kind::kChoice ? f.choices.front().Scalar() : Text(f.a, f.unit);

@@ -44,7 +44,8 @@ std::vector<StochasticField> FindStochasticFields(const YAML::Node& root, const 
 YAML::Node DrawStochasticFields(const YAML::Node& root, const std::vector<StochasticField>& fields, std::uint64_t seed,
                                 std::uint64_t replication, std::vector<std::pair<std::string, std::string>>* draws);
 // The same with each field at its nominal value (mean, A, or the first choice): what is read once
-// before a batch to report every problem that does not depend on the draws.
+// before a batch to report every problem that does not depend on the draws. With no fields,
+// `root` itself (the same tree, not a copy).
 YAML::Node NominalStochasticFields(const YAML::Node& root, const std::vector<StochasticField>& fields);
 
 // Assignments describing drawn values (for ReadEditedScenario's messages).
