@@ -63,17 +63,31 @@ ReportCorrelation CommandPost::OnPositionReports(const PositionReportBatch& batc
     std::vector<TrackId> pair_track(fuse ? batch.reports.size() : 0);
     if (fuse)
       for (const auto& p : c.pairs) pair_track[p.report] = p.track;
+    std::vector<RemoteTrack*>& last = last_picture_[batch.sender_unit];
+    std::vector<RemoteTrack*>& seen = picture_scratch_;
+    seen.clear();
+    std::size_t cursor = 0;  // into last
     for (std::size_t i = 0; i < batch.reports.size(); ++i) {
       const PositionReport& r = batch.reports[i];
       if (r.source != ReportSource::kNetwork || r.sender_unit == config_.name) continue;  // not our own, relayed back
-      const auto found = remote_index_.find(r.callsign);
-      if (found == remote_index_.end()) {
+      RemoteTrack* entry = nullptr;
+      if (cursor < last.size() && last[cursor]->report.callsign == r.callsign) {
+        entry = last[cursor++];
+      } else if (const auto found = remote_index_.find(r.callsign); found != remote_index_.end()) {
+        entry = found->second;
+        if (entry->slot < last.size() && last[entry->slot] == entry) cursor = entry->slot + 1;
+      }
+      if (!entry) {
         if (fuse && paired[i]) FuseReport(pair_track[i], r);
         const auto it = remote_.emplace(r.callsign, RemoteTrack{r, batch.sender_unit, paired[i]}).first;
         remote_index_.emplace(it->first, &it->second);
+        it->second.slot = seen.size();
+        seen.push_back(&it->second);
         continue;
       }
-      RemoteTrack& known = *found->second;
+      entry->slot = seen.size();
+      seen.push_back(entry);
+      RemoteTrack& known = *entry;
       if (known.report.time_of_validity > r.time_of_validity) continue;  // older news
       if (fuse && paired[i] && r.time_of_validity > known.report.time_of_validity) FuseReport(pair_track[i], r);
       // Assigned member by member: the strings reuse their storage.
@@ -81,6 +95,7 @@ ReportCorrelation CommandPost::OnPositionReports(const PositionReportBatch& batc
       known.via_unit = batch.sender_unit;
       known.correlated = paired[i];
     }
+    std::swap(last, seen);
   }
   return c;
 }

@@ -185,10 +185,16 @@ class CommandPost final {
     PositionReport report;
     std::string via_unit;     // the unit whose message brought it
     bool correlated = false;  // with one of this unit's own tracks (then it is not a separate track)
+    std::size_t slot = 0;     // its place in the last picture that carried it (last_picture_)
   };
   std::map<std::string, RemoteTrack> remote_;  // received network tracks, by callsign ("unit#track")
   // remote_'s entries by callsign through a hash (map nodes do not move; nothing is erased).
   std::unordered_map<std::string_view, RemoteTrack*> remote_index_;
+  // Each sender's last picture, its entries in message order: a picture repeats most tracks of the
+  // one before in the same order, so an entry is found by one comparison of call signs at a cursor
+  // (resynchronised at every entry found through the hash), the hash only for the others.
+  std::unordered_map<std::string, std::vector<RemoteTrack*>> last_picture_;
+  std::vector<RemoteTrack*> picture_scratch_;
   std::optional<SimTime> network_heard_;                  // last message from an accepted node
   std::set<std::pair<TrackId, std::string>> holds_reported_;
   // Track fusion (NetworkDoctrine::track_fusion): the own track's estimate updated by CI with r:
