@@ -102,7 +102,7 @@ ReportCorrelation CommandPost::OnPositionReports(const PositionReportBatch& batc
 
 void CommandPost::FuseReport(TrackId track, const PositionReport& r) {
   const auto [x, P] = tracker_.Predict(track, r.time_of_validity);
-  const Vec3 z = tracker_.frame().EnuFromGeodetic(r.position);
+  const Vec3 z = tracker_.frame().EnuFromEcef(PositionEcef(r));
   FusedEstimate f;
   if (r.covariance) {  // the sender's whole estimate: CI of the two (position, velocity) states
     // From the ENU axes at the report's position (the velocity) and of the sender's frame (the
@@ -207,7 +207,7 @@ std::optional<EngagementHold> CommandPost::CaptureZoneHold(SimTime now, TrackId 
     const auto& via = remote_index_.at(r.callsign)->via_unit;
     if (std::find(accepted.begin(), accepted.end(), via) == accepted.end()) continue;
     const std::string& callsign = r.callsign;
-    const Vec3 p = tracker_.frame().EnuFromGeodetic(r.position) + r.v_enu * (now - r.time_of_validity).seconds();
+    const Vec3 p = tracker_.frame().EnuFromEcef(PositionEcef(r)) + r.v_enu * (now - r.time_of_validity).seconds();
     if (auto c = FindCaptureConflict(g, x.head<3>(), x.tail<3>(), p, r.v_enu, flight_time_s))
       return EngagementHold{track, TrackId(), fmt::format("network track {} of {}", callsign, r.sender_unit), *c};
   }

@@ -63,7 +63,7 @@ ReportCorrelation CorrelateReports(const Tracker& tracker, const std::vector<Pos
   std::vector<int> near;
   for (std::size_t i = 0; i < reports.size(); ++i) {
     const PositionReport& r = reports[i];
-    const Vec3 z = tracker.frame().EnuFromGeodetic(r.position);
+    const Vec3 z = tracker.frame().EnuFromEcef(PositionEcef(r));
     Eigen::Matrix3d R = Eigen::Matrix3d::Zero();
     R(0, 0) = R(1, 1) = r.sigma_horizontal_m * r.sigma_horizontal_m + 1.0;
     R(2, 2) = r.sigma_vertical_m * r.sigma_vertical_m + 1.0;

@@ -12,6 +12,7 @@
 // with sigmas standing for the expected deviation from the plan.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,9 @@ struct PositionReport {
   SimTime time_of_validity;   // when the position was true
   SimTime time_received;      // when it reached the receiving unit
   Geodetic position;
+  // EcefFromGeodetic(position), when its maker computed it once for the report's many receivers
+  // (network pictures); each receiver's frame then only rotates it (PositionEcef below).
+  std::optional<Vec3> position_ecef;
   Vec3 v_enu = Vec3::Zero();  // m/s, at the reported position
   double sigma_horizontal_m = 0.0;  // per horizontal axis
   double sigma_vertical_m = 0.0;
@@ -47,6 +51,11 @@ struct PositionReport {
   // null otherwise. Shared by the copies of the report (relays, receivers), never changed.
   std::shared_ptr<const TrackCovariance> covariance;
 };
+
+// EcefFromGeodetic(r.position): the report's own copy when it carries one, else computed.
+inline Vec3 PositionEcef(const PositionReport& r) {
+  return r.position_ecef ? *r.position_ecef : EcefFromGeodetic(r.position);
+}
 
 // Reports delivered together to one unit.
 struct PositionReportBatch {

@@ -67,6 +67,7 @@ const std::vector<PositionReport>& CommandPostNode::Picture(SimTime now) const {
       o.time = t.time;
       o.x = t.x;
       o.position = frame.GeodeticFromEnu(t.x.head<3>());
+      o.position_ecef = EcefFromGeodetic(o.position);
       // LocalFrame(r.position).EnuVectorFromEcef without the frame's origin conversion.
       o.v_enu = EnuFromEcefRotation(o.position.lat_deg, o.position.lon_deg) * frame.EcefVectorFromEnu(t.x.tail<3>());
     }
@@ -77,6 +78,7 @@ const std::vector<PositionReport>& CommandPostNode::Picture(SimTime now) const {
     r.callsign = o.callsign;
     r.time_of_validity = t.time;
     r.position = o.position;
+    r.position_ecef = o.position_ecef;
     r.v_enu = o.v_enu;
     if (send_covariance_) {
       r.covariance = std::make_shared<const TrackCovariance>(TrackCovariance{t.P, frame.origin()});

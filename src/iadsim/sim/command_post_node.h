@@ -93,6 +93,7 @@ class CommandPostNode final : public Component {
     StateVec x;
     std::string callsign;
     Geodetic position;
+    Vec3 position_ecef;  // EcefFromGeodetic(position)
     Vec3 v_enu;
     std::uint64_t picture = 0;  // the picture that last used it
   };
