@@ -68,7 +68,7 @@ RadarConfig BenchRadar(const Geodetic& site) {
 const Geodetic kSite{35.44, 35.99, 85.0};
 
 struct BenchScan {
-  explicit BenchScan(int n) : world(MakeSky(n, kSite)), rc(BenchRadar(kSite)) { iff.enabled = true; }
+  explicit BenchScan(int n, bool with_iff = true) : world(MakeSky(n, kSite)), rc(BenchRadar(kSite)) { iff.enabled = with_iff; }
   bool StartsOver(std::uint64_t rev) const { return rev % 20 == 0; }
   void StartOver(std::uint64_t rev) { radar.emplace(rc, iff, RandomStream(1, rev, "bench", "radar")); }
   // Sweeps every sector of revolution rev; returns the detections made.
@@ -106,6 +106,24 @@ void BM_SurveillanceRevolution(benchmark::State& state) {
   state.counters["aircraft"] = static_cast<double>(state.range(0));
 }
 BENCHMARK(BM_SurveillanceRevolution)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+// The same radar without its IFF interrogator: the primary radar's share of the scan.
+void BM_SurveillanceRevolutionNoIff(benchmark::State& state) {
+  BenchScan scan(static_cast<int>(state.range(0)), /*with_iff=*/false);
+  std::uint64_t rev = 0;
+  std::size_t detections = 0;
+  for (auto _ : state) {
+    if (scan.StartsOver(rev)) {
+      state.PauseTiming();
+      scan.StartOver(rev);
+      state.ResumeTiming();
+    }
+    detections += scan.Revolution(rev);
+    ++rev;
+  }
+  state.counters["detections_per_scan"] = static_cast<double>(detections) / static_cast<double>(rev);
+}
+BENCHMARK(BM_SurveillanceRevolutionNoIff)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 // A varied sky: mixed Swerling, RCS tables, transponders, multi-leg climbing routes, late starts,
 // removed at the end, munitions with integrated states, destroyed aircraft; dense clusters.

@@ -57,6 +57,9 @@ void ChebyshevPath::Fit(double s0_m, double s1_m, const std::function<PathPoint(
     const double a = s0_m + (s1_m - s0_m) * i / n, b = i + 1 == n ? s1_m : s0_m + (s1_m - s0_m) * (i + 1) / n;
     FitChunk(a, b, s0_m, exact, nodes, 0);
   }
+  first_ = chunks_.front();
+  second_s0_m_ = chunks_.size() > 1 ? chunks_[1].s0_m : std::numeric_limits<double>::infinity();
+  end_m_ = chunks_.back().s1_m;
 }
 
 void ChebyshevPath::FitChunk(double s0_m, double s1_m, double span_s0_m,
@@ -119,12 +122,13 @@ void ChebyshevPath::FitChunk(double s0_m, double s1_m, double span_s0_m,
 
 void ChebyshevPath::Prefetch() const {
   if (chunks_.empty()) return;
-  __builtin_prefetch(chunks_.data());
-  // The first chunk's coefficients, at most kMaxNodes terms of them, from the sizes held here (not
-  // from the chunk itself, which may not have arrived yet: no load waits on memory).
-  const auto* p = reinterpret_cast<const char*>(coef_.data());
-  const std::size_t bytes = std::min(coef_.size(), std::size_t{kC} * kMaxNodes) * sizeof(double);
+  // The first chunk's coefficients, from its copy held here (no load waits on the chunk table),
+  // then the table's first line (a point beyond the first chunk searches it).
+  const auto* p = reinterpret_cast<const char*>(coef_.data() + first_.offset);
+  const std::size_t bytes = std::size_t{first_.terms} * kC * sizeof(double);
   for (std::size_t b = 0; b < bytes; b += 64) __builtin_prefetch(p + b);
+  __builtin_prefetch(p + bytes - 1);
+  __builtin_prefetch(chunks_.data());
 }
 
 int ChebyshevPath::max_terms() const {
@@ -134,8 +138,14 @@ int ChebyshevPath::max_terms() const {
 }
 
 PathFrame ChebyshevPath::At(double s_m) const {
-  auto it = std::upper_bound(chunks_.begin(), chunks_.end(), s_m, [](double s, const Chunk& c) { return s < c.s0_m; });
-  const Chunk& chunk = *(it == chunks_.begin() ? it : it - 1);
+  // The chunk std::upper_bound on the starts would give (the last one starting at or before s_m,
+  // else the first): the first one itself whenever s_m is below the second's start.
+  const Chunk* found = &first_;
+  if (!(s_m < second_s0_m_)) {
+    auto it = std::upper_bound(chunks_.begin(), chunks_.end(), s_m, [](double s, const Chunk& c) { return s < c.s0_m; });
+    found = &*(it == chunks_.begin() ? it : it - 1);
+  }
+  const Chunk& chunk = *found;
   const double x = std::clamp((s_m - chunk.mid_m) * chunk.scale, -1.0, 1.0);
   // Clenshaw's recurrence, the components together.
   const double* c = coef_.data() + chunk.offset;

@@ -28,6 +28,7 @@
 // Valid for any path whose p0 and t are smooth on each span given to Fit (no kinks inside a span).
 // Near a pole the longitude of up is ill-conditioned: RouteMover evaluates exactly within 6 m of one.
 #include <functional>
+#include <limits>
 #include <vector>
 
 #include "iadsim/geodesy/geodetic.h"
@@ -59,14 +60,14 @@ class ChebyshevPath final {
   void Fit(double s0_m, double s1_m, const std::function<PathPoint(double along_m)>& exact, int nodes = 12);
   // The fitted range: [begin_m(), end_m()].
   bool empty() const { return chunks_.empty(); }
-  double begin_m() const { return chunks_.front().s0_m; }
-  double end_m() const { return chunks_.back().s1_m; }
+  double begin_m() const { return first_.s0_m; }
+  double end_m() const { return end_m_; }
   // The frame at s (clamped to the fitted range; s in a span's end chunk uses that span).
   PathFrame At(double s_m) const;
   // Number of chunks and the largest degree + 1 kept (for tests and documentation).
   std::size_t chunk_count() const { return chunks_.size(); }
   int max_terms() const;
-  // A cache hint: asks for the first chunk and its coefficients.
+  // A cache hint: asks for the first chunk's coefficients and the chunk table.
   void Prefetch() const;
   // ECEF frame quantities of an exact point (the reference the fit interpolates).
   static PathFrame FrameOf(const PathPoint& p);
@@ -83,6 +84,12 @@ class ChebyshevPath final {
                 const std::function<PathPoint(double)>& exact, int nodes, int depth);
   std::vector<Chunk> chunks_;
   std::vector<double> coef_;
+  // Copies held in the object itself (a caller reading many paths in turn then loads no chunk
+  // table for a point of the first chunk, nor for end_m()): the first chunk, where the second
+  // begins (infinite when there is none) and the fitted range's end. Set by Fit.
+  Chunk first_;
+  double second_s0_m_ = std::numeric_limits<double>::infinity();
+  double end_m_ = 0.0;
 };
 
 }  // namespace iadsim

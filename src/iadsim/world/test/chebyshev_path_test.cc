@@ -72,6 +72,28 @@ TEST(ChebyshevPath, SpansDoNotMixAndOutOfRangeIsClamped) {
   EXPECT_LT((path.At(999.999).t_ecef - Vec3{-std::sin(lat), 0, std::cos(lat)}).norm(), 1e-11);  // still north
   EXPECT_LT((path.At(1000.0).t_ecef - Vec3{0, 1, 0}).norm(), 1e-11);   // east from the kink on
   EXPECT_LT((path.At(-5.0).p0_ecef - Vec3{kA, 0, 0}).norm(), 1e-6);    // clamped at the start
+  EXPECT_DOUBLE_EQ(path.begin_m(), 0.0);
+  EXPECT_DOUBLE_EQ(path.end_m(), 2000.0);
+}
+
+TEST(ChebyshevPath, AGapBetweenSpansIsReadFromTheSpanBefore) {
+  // North on [0, 1000] m, east on [1500, 2500] m: a point in the gap is the first span's end
+  // (its chunk, clamped), the gap's end the second span's start.
+  ChebyshevPath path;
+  path.Fit(0.0, 1000.0, [](double along) { return PathPoint{{along / kA / kDeg, 0.0, 0.0}, 0.0}; });
+  const double lat1 = 1000.0 / kA;
+  path.Fit(1500.0, 2500.0, [&](double along) { return PathPoint{{lat1 / kDeg, along / kA / kDeg, 0.0}, std::numbers::pi / 2}; });
+  // The point of geodetic latitude lat1 on the meridian 0 (nu: the prime vertical's radius).
+  const double e2 = GeographicLib::Constants::WGS84_f() * (2 - GeographicLib::Constants::WGS84_f());
+  const double nu = kA / std::sqrt(1 - e2 * std::sin(lat1) * std::sin(lat1));
+  const Vec3 end_of_first{nu * std::cos(lat1), 0.0, nu * (1 - e2) * std::sin(lat1)};
+  for (const double s : {1000.0, 1200.0, 1499.999}) {
+    EXPECT_LT((path.At(s).p0_ecef - path.At(999.9999999).p0_ecef).norm(), 1e-6) << s;
+    EXPECT_LT((path.At(s).t_ecef - Vec3{-std::sin(lat1), 0, std::cos(lat1)}).norm(), 1e-11) << s;  // north
+  }
+  EXPECT_LT((path.At(1200.0).p0_ecef - end_of_first).norm(), 1e-6);
+  EXPECT_LT((path.At(1500.0).t_ecef - Vec3{0, 1, 0}).norm(), 1e-11);  // east from the second span's start
+  EXPECT_DOUBLE_EQ(path.end_m(), 2500.0);
 }
 
 }  // namespace
