@@ -125,7 +125,7 @@ void SurveillanceRadar::Bin(const World& world, SimTime revolution_start) {
       p_ecef = seen.p_ecef + seen.v_ecef * (revolution_start - seen.time).seconds();
     } else {
       if (!world.MayBeWithin(e.id, revolution_start, position_ecef_, max_range * 1.01)) continue;
-      const auto st = world.StateAt(e.id, revolution_start);
+      const auto st = world.StateAt(e.id, revolution_start, StateParts::kNoLatLon);
       if (!st) continue;
       p_ecef = st->p_ecef;
     }
@@ -223,14 +223,26 @@ void SurveillanceRadar::Sweep(const World& world, SimTime revolution_start, std:
     if (j + kAheadRoute < bin.size()) world.Prefetch(bin[j + kAheadRoute].id, 1);
     const Candidate& c = bin[j];
     const SimTime t_hit = revolution_start + Duration::Seconds(c.azimuth_rad / kTwoPi * radar_.scan_period_s);
-    const auto s = world.StateAt(c.id, t_hit);
+    const Entity& e = world.Get(c.id);
+    // Latitude and longitude only for terrain masking and an aspect-dependent RCS; the rest of
+    // the sweep reads the ECEF position, velocity and height.
+    const bool lat_lon = world.terrain() || e.signature.table;
+    auto s = world.StateAt(c.id, t_hit, lat_lon ? StateParts::kAll : StateParts::kNoLatLon);
     if (!s) {
       last_seen_[c.id.value() - 1].valid = false;
       continue;
     }
     last_seen_[c.id.value() - 1] = {t_hit, s->p_ecef, s->v_ecef, true};
-    if (!world.InLineOfSight(radar_.position, surface_ecef_, horizon_m, s->geo, s->p_ecef)) continue;
-    const Entity& e = world.Get(c.id);
+    if (!lat_lon) {  // the horizon test from the height alone, else the whole state for the exact one
+      if (const auto clear = world.InLineOfSightFromHeight(surface_ecef_, horizon_m, s->geo.alt_m, s->p_ecef)) {
+        if (!*clear) continue;
+      } else {
+        s = world.StateAt(c.id, t_hit);
+        if (!world.InLineOfSight(radar_.position, surface_ecef_, horizon_m, s->geo, s->p_ecef)) continue;
+      }
+    } else if (!world.InLineOfSight(radar_.position, surface_ecef_, horizon_m, s->geo, s->p_ecef)) {
+      continue;
+    }
     looks.push_back({&e, *s, t_hit, PolarOf(frame_.EnuFromEcef(s->p_ecef)), stream_.Derive(e.name, revolution)});
     swerling.push_back(e.signature.swerling);
     const Look& l = looks.back();

@@ -111,7 +111,7 @@ class SurveillanceRadar final {
   // One aircraft in the beam: its geometry from the radar and its own random stream.
   struct Look {
     const Entity* entity;
-    EntityState state;
+    EntityState state;  // latitude and longitude NaN unless terrain or an RCS table needs them (Sweep)
     SimTime time;
     Polar polar;
     RandomStream rng;

@@ -23,6 +23,21 @@ constexpr double kDrop[kC] = {1e-6, 1e-6, 1e-6, 1e-11, 1e-11, 1e-11, 1e-11, 1e-1
 constexpr int kMaxDepth = 16;               // halvings of a chunk (2^16 pieces of 1,000 km: 15 m)
 using Coefs = Eigen::Matrix<double, kC, 1>;
 
+// Clenshaw's recurrence for sum_k c_k T_k(x) on N components together, the coefficients of term k
+// at c + N k (elementwise: each component's sum is the same double whatever N it is read with).
+template <int N>
+Eigen::Matrix<double, N, 1> Clenshaw(const double* c, std::uint32_t terms, double x) {
+  using V = Eigen::Matrix<double, N, 1>;
+  V b1 = V::Zero(), b2 = V::Zero();
+  const double x2 = 2.0 * x;
+  for (std::uint32_t k = terms - 1; k >= 1; --k) {
+    const V b0 = x2 * b1 - b2 + Eigen::Map<const V>(c + N * k);
+    b2 = b1;
+    b1 = b0;
+  }
+  return x * b1 - b2 + Eigen::Map<const V>(c);
+}
+
 // cos(pi k (j + 1/2) / N) for N = 8 and 12 (the interpolation's discrete cosine transform).
 struct CosTable {
   double v[kMaxNodes][kMaxNodes];
@@ -116,7 +131,11 @@ void ChebyshevPath::FitChunk(double s0_m, double s1_m, double span_s0_m,
   chunk.offset = static_cast<std::uint32_t>(coef_.size());
   chunk.terms = static_cast<std::uint32_t>(terms);
   chunk.angles = angles;
-  for (int k = 0; k < terms; ++k) coef_.insert(coef_.end(), coef[k].data(), coef[k].data() + kC);
+  // The position and direction block, then the angles' (kept apart: a reader without the angles
+  // then loads two fifths fewer coefficients).
+  for (int k = 0; k < terms; ++k) coef_.insert(coef_.end(), coef[k].data(), coef[k].data() + 6);
+  if (angles)
+    for (int k = 0; k < terms; ++k) coef_.insert(coef_.end(), coef[k].data() + 6, coef[k].data() + kC);
   chunks_.push_back(chunk);
 }
 
@@ -125,7 +144,7 @@ void ChebyshevPath::Prefetch() const {
   // The first chunk's coefficients, from its copy held here (no load waits on the chunk table),
   // then the table's first line (a point beyond the first chunk searches it).
   const auto* p = reinterpret_cast<const char*>(coef_.data() + first_.offset);
-  const std::size_t bytes = std::size_t{first_.terms} * kC * sizeof(double);
+  const std::size_t bytes = std::size_t{first_.terms} * 6 * sizeof(double);  // the position block
   for (std::size_t b = 0; b < bytes; b += 64) __builtin_prefetch(p + b);
   __builtin_prefetch(p + bytes - 1);
   __builtin_prefetch(chunks_.data());
@@ -137,7 +156,7 @@ int ChebyshevPath::max_terms() const {
   return m;
 }
 
-PathFrame ChebyshevPath::At(double s_m) const {
+PathFrame ChebyshevPath::At(double s_m, bool angles) const {
   // The chunk std::upper_bound on the starts would give (the last one starting at or before s_m,
   // else the first): the first one itself whenever s_m is below the second's start.
   const Chunk* found = &first_;
@@ -147,27 +166,20 @@ PathFrame ChebyshevPath::At(double s_m) const {
   }
   const Chunk& chunk = *found;
   const double x = std::clamp((s_m - chunk.mid_m) * chunk.scale, -1.0, 1.0);
-  // Clenshaw's recurrence, the components together.
   const double* c = coef_.data() + chunk.offset;
-  Coefs b1 = Coefs::Zero(), b2 = Coefs::Zero();
-  const double x2 = 2.0 * x;
-  for (std::uint32_t k = chunk.terms - 1; k >= 1; --k) {
-    const Coefs b0 = x2 * b1 - b2 + Eigen::Map<const Coefs>(c + kC * k);
-    b2 = b1;
-    b1 = b0;
-  }
-  const Coefs v = x * b1 - b2 + Eigen::Map<const Coefs>(c);
+  const Eigen::Matrix<double, 6, 1> v = Clenshaw<6>(c, chunk.terms, x);
   PathFrame f;
   f.p0_ecef = v.head<3>();
-  f.t_ecef = v.segment<3>(3);
-  if (chunk.angles) {
+  f.t_ecef = v.tail<3>();
+  if (chunk.angles && angles) {
+    const Eigen::Matrix<double, 3, 1> w = Clenshaw<3>(c + 6 * chunk.terms, chunk.terms, x);
     f.angles = true;
-    f.lat_deg = v[6];
-    f.lon_deg = v[7];
+    f.lat_deg = w[0];
+    f.lon_deg = w[1];
     while (f.lon_deg >= 180.0) f.lon_deg -= 360.0;
     while (f.lon_deg < -180.0) f.lon_deg += 360.0;
     constexpr double kTwoPi = 2.0 * std::numbers::pi;
-    f.heading_rad = v[8];
+    f.heading_rad = w[2];
     while (f.heading_rad >= kTwoPi) f.heading_rad -= kTwoPi;
     while (f.heading_rad < 0.0) f.heading_rad = f.heading_rad + kTwoPi < kTwoPi ? f.heading_rad + kTwoPi : 0.0;
   }

@@ -62,8 +62,9 @@ class ChebyshevPath final {
   bool empty() const { return chunks_.empty(); }
   double begin_m() const { return first_.s0_m; }
   double end_m() const { return end_m_; }
-  // The frame at s (clamped to the fitted range; s in a span's end chunk uses that span).
-  PathFrame At(double s_m) const;
+  // The frame at s (clamped to the fitted range; s in a span's end chunk uses that span). With
+  // angles = false the fitted angles are not read (f.angles false, as where they were not fitted).
+  PathFrame At(double s_m, bool angles = true) const;
   // Number of chunks and the largest degree + 1 kept (for tests and documentation).
   std::size_t chunk_count() const { return chunks_.size(); }
   int max_terms() const;
@@ -76,7 +77,8 @@ class ChebyshevPath final {
   struct Chunk {
     double s0_m = 0.0, s1_m = 0.0;
     double mid_m = 0.0, scale = 0.0;  // x = (s - mid) * scale
-    std::uint32_t offset = 0;         // into coef_: terms x kComponents (p0 xyz, t xyz, lat, lon, heading)
+    // Into coef_: terms x 6 (p0 xyz, t xyz), then, when angles, terms x 3 (lat, lon, heading).
+    std::uint32_t offset = 0;
     std::uint32_t terms = 0;
     bool angles = false;              // lat, lon, heading fitted within their tolerances
   };

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 #include <GeographicLib/Geodesic.hpp>
@@ -147,11 +148,11 @@ RouteMover::RouteMover(const RouteConfig& config)
     knots_.push_back({waypoint_time_s_[i], waypoint_s_m_[i], waypoints_[i].speed_mps, waypoints_[i].position.alt_m});
 }
 
-std::optional<KinematicState> RouteMover::StateAt(SimTime t) const { return Evaluate(t, false); }
+std::optional<KinematicState> RouteMover::StateAt(SimTime t, StateParts parts) const { return Evaluate(t, false, parts); }
 
-std::optional<KinematicState> RouteMover::ExactStateAt(SimTime t) const { return Evaluate(t, true); }
+std::optional<KinematicState> RouteMover::ExactStateAt(SimTime t) const { return Evaluate(t, true, StateParts::kAll); }
 
-std::optional<KinematicState> RouteMover::Evaluate(SimTime t, bool exact) const {
+std::optional<KinematicState> RouteMover::Evaluate(SimTime t, bool exact, StateParts parts) const {
   if (t < start_) return std::nullopt;
   const double t_s = (t - start_).seconds();
   // The waypoint table read here is knots_ (the same numbers as waypoint_time_s_, waypoint_s_m_
@@ -161,7 +162,7 @@ std::optional<KinematicState> RouteMover::Evaluate(SimTime t, bool exact) const 
   if (t_s > last.time_s) {
     if (end_ == EndOfRoute::kRemove) return std::nullopt;
     const double v = last.speed_mps;
-    return StateAtDistance(last.s_m + v * (t_s - last.time_s), v, 0.0, last.alt_m, exact);
+    return StateAtDistance(last.s_m + v * (t_s - last.time_s), v, 0.0, last.alt_m, exact, parts);
   }
   const auto it = std::upper_bound(knots_.begin(), knots_.end(), t_s, [](double x, const Knot& k) { return x < k.time_s; });
   const std::size_t i = std::min<std::size_t>(static_cast<std::size_t>(it - knots_.begin()), n - 1) - 1;
@@ -175,7 +176,7 @@ std::optional<KinematicState> RouteMover::Evaluate(SimTime t, bool exact) const 
   const double s = k0.s_m + v0 * tau + 0.5 * accel * tau * tau;
   const double v = v0 + accel * tau;
   const double h0 = k0.alt_m, h1 = k1.alt_m;
-  return StateAtDistance(s, v, v * (h1 - h0) / ds, h0 + (h1 - h0) * (s - k0.s_m) / ds, exact);
+  return StateAtDistance(s, v, v * (h1 - h0) / ds, h0 + (h1 - h0) * (s - k0.s_m) / ds, exact, parts);
 }
 
 PathPoint RouteMover::ExactAt(const Piece& piece, double along_m) {
@@ -195,18 +196,23 @@ PathPoint RouteMover::ExactAt(const Piece& piece, double along_m) {
 }
 
 KinematicState RouteMover::StateAtDistance(double s_m, double speed_mps, double vertical_mps, double alt_m,
-                                           bool exact) const {
+                                           bool exact, StateParts parts) const {
   KinematicState k;
   k.ground_speed_mps = speed_mps;
   if (!exact && !fitted_.empty() && s_m <= fitted_.end_m()) {
-    const PathFrame f = fitted_.At(s_m);
+    const bool lat_lon = parts == StateParts::kAll;
+    const PathFrame f = fitted_.At(s_m, lat_lon);
     const Vec3& up = f.up_ecef;
     const double cl = std::sqrt(up.x() * up.x() + up.y() * up.y());
     if (cl > 1e-6) {  // more than 6 m from a pole (there the exact path below)
       const double co = up.x() / cl, so = up.y() / cl, sl = up.z();
       const double east = -so * f.t_ecef.x() + co * f.t_ecef.y();
       const double north = -sl * (co * f.t_ecef.x() + so * f.t_ecef.y()) + cl * f.t_ecef.z();
-      if (f.angles) {
+      if (!lat_lon) {
+        constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+        k.geo = {kNaN, kNaN, alt_m};
+        k.heading_rad = kNaN;
+      } else if (f.angles) {
         k.geo = {f.lat_deg, f.lon_deg, alt_m};
         k.heading_rad = f.heading_rad;
       } else {

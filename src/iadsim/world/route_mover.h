@@ -60,6 +60,12 @@ struct RouteConfig {
   Problems Validate() const;
 };
 
+// What a state is asked to carry: everything, or (kNoLatLon) what a caller needing only positions,
+// velocities and heights reads (a radar without terrain or aspect-dependent RCS): geo.lat_deg,
+// geo.lon_deg and heading_rad are then left NaN where leaving them out saves work (the fitted path
+// reads two fifths fewer coefficients); every other member is the same double as with kAll.
+enum class StateParts { kAll, kNoLatLon };
+
 struct KinematicState {
   Geodetic geo;
   Vec3 p_ecef;
@@ -74,7 +80,7 @@ class RouteMover final {
   // The config must be valid (RouteConfig::Validate() empty).
   explicit RouteMover(const RouteConfig& config);
   // The state at time t, or nothing when the aircraft is not in the sky at t.
-  std::optional<KinematicState> StateAt(SimTime t) const;
+  std::optional<KinematicState> StateAt(SimTime t, StateParts parts = StateParts::kAll) const;
   // The same from the exact path (GeographicLib at every call; for tests and references).
   std::optional<KinematicState> ExactStateAt(SimTime t) const;
   SimTime start() const { return start_; }
@@ -109,8 +115,9 @@ class RouteMover final {
   static GeodesicDirect At(const GeographicLib::GeodesicLine& line, double distance_m);
   // The exact point and heading of a piece, `along_m` from its start.
   static PathPoint ExactAt(const Piece& piece, double along_m);
-  std::optional<KinematicState> Evaluate(SimTime t, bool exact) const;
-  KinematicState StateAtDistance(double s_m, double speed_mps, double vertical_mps, double alt_m, bool exact) const;
+  std::optional<KinematicState> Evaluate(SimTime t, bool exact, StateParts parts) const;
+  KinematicState StateAtDistance(double s_m, double speed_mps, double vertical_mps, double alt_m, bool exact,
+                                 StateParts parts) const;
 
   // What StateAt reads first (a sweep over many movers then touches two cache lines of each).
   SimTime start_;

@@ -49,14 +49,14 @@ const Entity& World::Get(EntityId id) const {
   return entities_[id.value() - 1];
 }
 
-std::optional<EntityState> World::StateAt(EntityId id, SimTime t) const {
+std::optional<EntityState> World::StateAt(EntityId id, SimTime t, StateParts parts) const {
   const Entity& e = Get(id);
   if (e.destroyed && e.destroyed_at <= t) return std::nullopt;
   if (e.route) {
     const RouteMover* mover = &*e.route;
     for (const auto& [from, route] : e.diversions)
       if (t >= from) mover = &route;
-    const auto k = mover->StateAt(t);
+    const auto k = mover->StateAt(t, parts);
     if (!k) return std::nullopt;
     bounds_[id.value() - 1].time = t;
     bounds_[id.value() - 1].p_ecef = k->p_ecef;
@@ -159,14 +159,21 @@ bool World::InLineOfSight(const Geodetic& a, const Vec3& a_surface_ecef, const G
 bool World::InLineOfSight(const Geodetic& a, const Vec3& a_surface_ecef, double a_horizon_m, const Geodetic& b,
                           const Vec3& b_ecef) const {
   if (terrain_) return ComputeLineOfSight(*terrain_, a, b, los_).visible;
+  if (const auto clear = InLineOfSightFromHeight(a_surface_ecef, a_horizon_m, b.alt_m, b_ecef)) return *clear;
+  return InLineOfSight(a, b);
+}
+
+std::optional<bool> World::InLineOfSightFromHeight(const Vec3& a_surface_ecef, double a_horizon_m, double b_alt_m,
+                                                   const Vec3& b_ecef) const {
+  if (terrain_) return std::nullopt;
   const double b_norm = b_ecef.norm();
-  if (std::abs(b.alt_m) <= 1e6 && b_norm >= 6e6) {
+  if (std::abs(b_alt_m) <= 1e6 && b_norm >= 6e6) {
     // sin(angle between the normal and the radial) < 3.4e-3; asin(x) < 1.001 x for x < 0.06.
-    const double margin_m = kEarthRadiusM * 1.001 * std::abs(b.alt_m) * 3.4e-3 / b_norm + 1.0;
+    const double margin_m = kEarthRadiusM * 1.001 * std::abs(b_alt_m) * 3.4e-3 / b_norm + 1.0;
     const double sin_part = a_surface_ecef.cross(b_ecef).norm(), cos_part = a_surface_ecef.dot(b_ecef);
     const double x = cos_part > 0.0 ? sin_part / cos_part : 2.0;
     const double k = los_.k_factor * kEarthRadiusM;
-    const double y = b.alt_m > 0.0 ? std::sqrt(b.alt_m * (2.0 * k + b.alt_m)) / k : 0.0;
+    const double y = b_alt_m > 0.0 ? std::sqrt(b_alt_m * (2.0 * k + b_alt_m)) / k : 0.0;
     if (x <= 1.0 && y <= 1.0) {
       // The two decisions below, taken without atan2 and atan where they are clear by far more
       // than rounding (1e-12 relative): with x = tan(central angle) and y = tan(b's horizon angle)
@@ -180,11 +187,11 @@ bool World::InLineOfSight(const Geodetic& a, const Vec3& a_surface_ecef, double 
         return false;
     }
     const double bound_m = kEarthRadiusM * std::atan2(sin_part, cos_part);
-    const double horizon_m = a_horizon_m + SmoothEarthHorizonDistanceM(b.alt_m, los_.k_factor);
+    const double horizon_m = a_horizon_m + SmoothEarthHorizonDistanceM(b_alt_m, los_.k_factor);
     if (bound_m + margin_m < horizon_m) return true;
     if (bound_m - margin_m > horizon_m) return false;
   }
-  return InLineOfSight(a, b);
+  return std::nullopt;
 }
 
 std::optional<EntityState> World::JammerState(std::size_t i, SimTime t) const {

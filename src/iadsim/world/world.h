@@ -32,7 +32,8 @@ class World final {
   const std::vector<Entity>& entities() const { return entities_; }
 
   // The state of an entity at t, if it is in the sky then (started, not landed, not destroyed).
-  std::optional<EntityState> StateAt(EntityId id, SimTime t) const;
+  // parts = kNoLatLon: geo's latitude and longitude may be left NaN (route_mover.h).
+  std::optional<EntityState> StateAt(EntityId id, SimTime t, StateParts parts = StateParts::kAll) const;
   // For an entity not in the sky at t (StateAt is empty): the earliest time after t at which it
   // may be: its route's start when t is before it, SimTime::Max() when it has left for good
   // (destroyed, or removed at the end of its route; a diversion is made only in the sky).
@@ -122,6 +123,10 @@ class World final {
   // a_horizon_m must be SmoothEarthHorizonDistanceM(a.alt_m, line_of_sight().k_factor).
   bool InLineOfSight(const Geodetic& a, const Vec3& a_surface_ecef, double a_horizon_m, const Geodetic& b,
                      const Vec3& b_ecef) const;
+  // That answer when it follows from b's height and ECEF position alone (no terrain, and b clear of
+  // the horizon by more than the bound above); nothing when it needs b's latitude and longitude.
+  std::optional<bool> InLineOfSightFromHeight(const Vec3& a_surface_ecef, double a_horizon_m, double b_alt_m,
+                                              const Vec3& b_ecef) const;
 
  private:
   struct MissileState {

@@ -141,6 +141,12 @@ void Compare(const RouteConfig& c, RandomStream& rng, Worst& w, int samples = 40
     w.consistency_m = std::max(w.consistency_m, (EcefFromGeodetic(f->geo) - f->p_ecef).norm());
     w.heading_mps = std::max(w.heading_mps, f->ground_speed_mps * std::abs(WrapPi(f->heading_rad - e->heading_rad)));
     EXPECT_EQ(f->ground_speed_mps, e->ground_speed_mps);
+    // Asked without latitude and longitude (what a radar reads): every other member the same double.
+    const auto g = m.StateAt(t, StateParts::kNoLatLon);
+    ASSERT_TRUE(g);
+    EXPECT_TRUE(g->p_ecef == f->p_ecef && g->v_ecef == f->v_ecef && g->v_enu == f->v_enu);
+    EXPECT_EQ(g->geo.alt_m, f->geo.alt_m);
+    EXPECT_EQ(g->ground_speed_mps, f->ground_speed_mps);
   }
 }
 

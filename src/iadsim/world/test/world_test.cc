@@ -38,7 +38,7 @@ TEST(WorldLineOfSight, FastOverloadMatchesTheHorizonSum) {
 TEST(WorldLineOfSight, FastOverloadEqualsTheTwoPointTestOnRandomPairs) {
   World world;
   RandomStream rng(5);
-  int near_horizon = 0;
+  int near_horizon = 0, undecided = 0;
   for (int i = 0; i < 20000; ++i) {
     const Geodetic a{rng.Uniform(-89.9, 89.9), rng.Uniform(-180.0, 180.0), rng.Uniform(-100.0, 3000.0)};
     const double b_alt = i % 4 == 0 ? rng.Uniform(-500.0, 100e3) : rng.Uniform(0.0, 15e3);
@@ -52,10 +52,16 @@ TEST(WorldLineOfSight, FastOverloadEqualsTheTwoPointTestOnRandomPairs) {
     const bool two_point = world.InLineOfSight(a, b);
     ASSERT_EQ(world.InLineOfSight(a, a_surface, b, EcefFromGeodetic(b)), two_point)
         << "a " << a.lat_deg << " " << a.lon_deg << " " << a.alt_m << " b " << b.lat_deg << " " << b.lon_deg << " " << b.alt_m;
+    // From b's height and ECEF position alone: that answer, or none (then the exact test decides).
+    const auto clear = world.InLineOfSightFromHeight(a_surface, SmoothEarthHorizonDistanceM(a.alt_m), b.alt_m, EcefFromGeodetic(b));
+    if (clear) ASSERT_EQ(*clear, two_point);
+    undecided += !clear;
     const Vec3 pa = a_surface, pb = EcefFromGeodetic({b.lat_deg, b.lon_deg, 0.0});
     if (std::abs(kEarthRadiusM * std::atan2(pa.cross(pb).norm(), pa.dot(pb)) - horizon_m) < 100.0) ++near_horizon;
   }
   EXPECT_GT(near_horizon, 500);  // the exact fallback was exercised
+  EXPECT_GT(undecided, 0);       // and the height alone left some to it
+  EXPECT_LT(undecided, near_horizon);
 }
 
 // Prefetch is a cache hint: the states evaluated after it are those evaluated without it.
