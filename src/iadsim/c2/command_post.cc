@@ -77,18 +77,17 @@ ReportCorrelation CommandPost::OnPositionReports(const PositionReportBatch& batc
         entry = found->second;
         if (entry->slot < last.size() && last[entry->slot] == entry) cursor = entry->slot + 1;
       }
-      if (!entry) {
+      const bool known_before = entry != nullptr;
+      if (!known_before) {
         if (fuse && paired[i]) FuseReport(pair_track[i], r);
         const auto it = remote_.emplace(r.callsign, RemoteTrack{r, batch.sender_unit, paired[i]}).first;
         remote_index_.emplace(it->first, &it->second);
-        it->second.slot = seen.size();
-        seen.push_back(&it->second);
-        continue;
+        entry = &it->second;
       }
       entry->slot = seen.size();
       seen.push_back(entry);
       RemoteTrack& known = *entry;
-      if (known.report.time_of_validity > r.time_of_validity) continue;  // older news
+      if (!known_before || known.report.time_of_validity > r.time_of_validity) continue;  // new, or older news
       if (fuse && paired[i] && r.time_of_validity > known.report.time_of_validity) FuseReport(pair_track[i], r);
       // Assigned member by member: the strings reuse their storage.
       known.report = r;

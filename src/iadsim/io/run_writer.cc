@@ -53,6 +53,11 @@ void AppendQuoted(const std::string& s, std::string& out) {
   out += '"';
 }
 
+void AppendInteger(std::uint64_t v, std::string& out) {
+  char text[24];
+  out.append(text, std::to_chars(text, text + sizeof text, v).ptr);
+}
+
 // lat,lon (7 decimals),alt,v_east,v_north,v_up (2 decimals)
 void AppendNumbers(const Geodetic& geo, const Vec3& v_enu, std::string& l) {
   AppendFixed(geo.lat_deg, 7, l);
@@ -71,7 +76,9 @@ void RunWriter::OnTruth(const TruthSample& s) {
   std::string& l = line_;
   l.clear();
   AppendFixed(s.time.seconds(), 6, l);
-  fmt::format_to(std::back_inserter(l), ",{},", s.entity);
+  l += ',';
+  AppendInteger(s.entity, l);
+  l += ',';
   AppendQuoted(s.name, l);
   l += ',';
   l += s.kind;
@@ -88,8 +95,7 @@ void RunWriter::OnTrack(const TrackSample& s) {
   l += ',';
   AppendQuoted(s.unit, l);
   l += ',';
-  char id[16];
-  l.append(id, std::to_chars(id, id + sizeof id, s.track).ptr);
+  AppendInteger(s.track, l);
   l += ',';
   AppendNumbers(s.geo, s.v_enu, l);
   l += ',';

@@ -233,16 +233,14 @@ void SurveillanceRadar::Sweep(const World& world, SimTime revolution_start, std:
       continue;
     }
     last_seen_[c.id.value() - 1] = {t_hit, s->p_ecef, s->v_ecef, true};
-    if (!lat_lon) {  // the horizon test from the height alone, else the whole state for the exact one
-      if (const auto clear = world.InLineOfSightFromHeight(surface_ecef_, horizon_m, s->geo.alt_m, s->p_ecef)) {
-        if (!*clear) continue;
-      } else {
-        s = world.StateAt(c.id, t_hit);
-        if (!world.InLineOfSight(radar_.position, surface_ecef_, horizon_m, s->geo, s->p_ecef)) continue;
-      }
-    } else if (!world.InLineOfSight(radar_.position, surface_ecef_, horizon_m, s->geo, s->p_ecef)) {
-      continue;
+    // The horizon test from the height and ECEF position (World::InLineOfSight's first step); when
+    // that cannot decide (or over terrain), the two-point test, which needs the whole state.
+    std::optional<bool> visible = world.InLineOfSightFromHeight(surface_ecef_, horizon_m, s->geo.alt_m, s->p_ecef);
+    if (!visible) {
+      if (!lat_lon) s = world.StateAt(c.id, t_hit);
+      visible = world.InLineOfSight(radar_.position, s->geo);
     }
+    if (!*visible) continue;
     looks.push_back({&e, *s, t_hit, PolarOf(frame_.EnuFromEcef(s->p_ecef)), stream_.Derive(e.name, revolution)});
     swerling.push_back(e.signature.swerling);
     const Look& l = looks.back();

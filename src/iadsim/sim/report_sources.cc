@@ -68,8 +68,7 @@ DatalinkNet::DatalinkNet(RunContext& ctx, DatalinkConfig config, std::vector<Com
 void DatalinkNet::Wake(SimTime now, Phase, Engine& engine) {
   const std::uint64_t cycle = cycle_++;
   std::vector<PositionReport> reports = DatalinkReports(config_, ctx_.world, now, cycle, stream_);
-  if (subscribers_.size() > 1)  // the position's ECEF once for all of them (PositionEcef)
-    for (PositionReport& r : reports) r.position_ecef = EcefFromGeodetic(r.position);
+  for (PositionReport& r : reports) r.position_ecef = EcefFromGeodetic(r.position);  // once for all subscribers
   for (CommandPostNode* cp : subscribers_) {
     PositionReportBatch batch;
     batch.receiver = config_.name;

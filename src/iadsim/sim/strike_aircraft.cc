@@ -24,8 +24,6 @@ double AzimuthTo(const LocalFrame& f, const Vec3& p_ecef) {
   return std::atan2(d.x(), d.y());
 }
 
-double AngleBetween(double a, double b) { return std::abs(RemainderTwoPi(a - b)); }
-
 }  // namespace
 
 StrikeAircraft::StrikeAircraft(RunContext& ctx, const Scenario& scenario, const AircraftSpec& spec, EntityId id,
@@ -140,7 +138,7 @@ void StrikeAircraft::React(SimTime now, const EntityState& s, const Vec3& threat
     case RwrAction::kTurnAway: new_heading = to_threat + std::numbers::pi; break;
     case RwrAction::kBeam: {
       const double a = to_threat + std::numbers::pi / 2, b = to_threat - std::numbers::pi / 2;
-      new_heading = AngleBetween(a, heading) <= AngleBetween(b, heading) ? a : b;
+      new_heading = AzimuthGapRad(a, heading) <= AzimuthGapRad(b, heading) ? a : b;
       break;
     }
     case RwrAction::kDescend: alt = r.descend_to_m; break;
@@ -185,7 +183,7 @@ void StrikeAircraft::RadarFix(SimTime now, const EntityState& s, const WeaponRel
   const double to_target = AzimuthTo(f, t_ecef);
   double js = 0.0;
   for (const HeardJammer& j : JammersHeard(ctx_.world, JammerBand::kAirborneRadar, s.geo, s.p_ecef, now)) {
-    const bool main_beam = AngleBetween(AzimuthTo(f, j.p_ecef), to_target) < kMainBeamRad;
+    const bool main_beam = AzimuthGapRad(AzimuthTo(f, j.p_ecef), to_target) < kMainBeamRad;
     const double gain_toward = radar.gain_db - (main_beam ? 0.0 : radar.sidelobe_db);
     const double bf = JammerBandwidthFactor(radar.bandwidth_hz, ctx_.world.jammers()[j.index].bandwidth_hz);
     js += StandOffJammingToSignal(j.erp_w, j.range_m, gain_toward, radar.erp_w, radar.gain_db, target_range,

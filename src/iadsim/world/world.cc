@@ -158,9 +158,8 @@ bool World::InLineOfSight(const Geodetic& a, const Vec3& a_surface_ecef, const G
 
 bool World::InLineOfSight(const Geodetic& a, const Vec3& a_surface_ecef, double a_horizon_m, const Geodetic& b,
                           const Vec3& b_ecef) const {
-  if (terrain_) return ComputeLineOfSight(*terrain_, a, b, los_).visible;
   if (const auto clear = InLineOfSightFromHeight(a_surface_ecef, a_horizon_m, b.alt_m, b_ecef)) return *clear;
-  return InLineOfSight(a, b);
+  return InLineOfSight(a, b);  // over terrain, or near the smooth-earth horizon
 }
 
 std::optional<bool> World::InLineOfSightFromHeight(const Vec3& a_surface_ecef, double a_horizon_m, double b_alt_m,
