@@ -71,6 +71,12 @@ ReportCorrelation CommandPost::OnPositionReports(const PositionReportBatch& batc
       const PositionReport& r = batch.reports[i];
       if (r.source != ReportSource::kNetwork || r.sender_unit == config_.name) continue;  // not our own, relayed back
       RemoteTrack* entry = nullptr;
+      // The entries are map nodes, cold by now: ask for the one the cursor will likely reach a few
+      // reports on (its callsign, compared first, and the report assigned below).
+      if (cursor + kRemotePrefetchAhead < last.size()) {
+        const char* next = reinterpret_cast<const char*>(last[cursor + kRemotePrefetchAhead]);
+        for (std::size_t b = 0; b < sizeof(RemoteTrack); b += 64) __builtin_prefetch(next + b, 1);
+      }
       if (cursor < last.size() && last[cursor]->report.callsign == r.callsign) {
         entry = last[cursor++];
       } else if (const auto found = remote_index_.find(r.callsign); found != remote_index_.end()) {

@@ -195,6 +195,7 @@ class CommandPost final {
   // (resynchronised at every entry found through the hash), the hash only for the others.
   std::unordered_map<std::string, std::vector<RemoteTrack*>> last_picture_;
   std::vector<RemoteTrack*> picture_scratch_;
+  static constexpr std::size_t kRemotePrefetchAhead = 4;  // entries ahead of the cursor to prefetch
   std::optional<SimTime> network_heard_;                  // last message from an accepted node
   std::set<std::pair<TrackId, std::string>> holds_reported_;
   // Track fusion (NetworkDoctrine::track_fusion): the own track's estimate updated by CI with r:

@@ -7,6 +7,7 @@
 // 2000); threat ranking by time-to-asset as in Roux & van Vuuren, "Threat evaluation and weapon
 // assignment decision support: a review", ORiON 23(2), 2007.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "iadsim/core/ids.h"
@@ -25,7 +26,9 @@ struct ThreatAssessment {
   double time_to_cpa_s = 0;  // to that asset
   double cpa_m = 0;
   bool inbound = false;      // closing on some asset
-  std::string asset_name;    // the most threatened asset's name (empty when opening from all)
+  // The most threatened asset's name (empty when opening from all): a view of the name in the
+  // assets passed to AssessThreat, valid while they are.
+  std::string_view asset_name;
 };
 
 // The assessment against the asset reached first among those the track closes on.

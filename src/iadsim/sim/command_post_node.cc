@@ -92,21 +92,21 @@ const std::vector<PositionReport>& CommandPostNode::Picture(SimTime now) const {
   return picture_;
 }
 
-int CommandPostNode::SenderKeyLess::CompareJoined(std::string_view s, const SenderProbe& p) {
+bool CommandPostNode::JoinedEquals(std::string_view s, const SenderProbe& p) {
   std::size_t pos = 0;
   for (int i = 0; i < p.n; ++i) {
-    const std::string_view chunk = s.substr(std::min(pos, s.size()), p.parts[i].size());
-    if (const int c = chunk.compare(p.parts[i]); c != 0) return c;  // a short chunk: s is a prefix
+    if (s.substr(std::min(pos, s.size()), p.parts[i].size()) != p.parts[i]) return false;
     pos += p.parts[i].size();
   }
-  return s.size() > pos ? 1 : 0;
+  return s.size() == pos;
 }
 
 bool CommandPostNode::FirstForTrack(const SenderProbe& probe) {
-  if (correlated_senders_.find(probe) != correlated_senders_.end()) return false;
-  std::string key;
+  std::vector<std::string>& keys = correlated_senders_[probe.track.value()];
+  for (const std::string& k : keys)
+    if (JoinedEquals(k, probe)) return false;
+  std::string& key = keys.emplace_back();
   for (int i = 0; i < probe.n; ++i) key += probe.parts[i];
-  correlated_senders_.emplace(probe.track, std::move(key));
   return true;
 }
 

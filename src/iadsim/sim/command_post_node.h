@@ -56,29 +56,17 @@ class CommandPostNode final : public Component {
   std::string sensor_name_;
   double truth_alignment_rad_ = 0.0;
   // report_correlated / network_identity are emitted once per (track, key); the key is the joined
-  // parts (e.g. network + "/" + callsign), looked up without being built (SenderKeyLess).
+  // parts (e.g. network + "/" + callsign), compared without being built (JoinedEquals).
   struct SenderProbe {
     TrackId track;
     std::string_view parts[4];
     int n = 0;
   };
-  struct SenderKeyLess {
-    using is_transparent = void;
-    // <0, 0, >0 as s compares with the joined parts.
-    static int CompareJoined(std::string_view s, const SenderProbe& p);
-    bool operator()(const std::pair<TrackId, std::string>& a, const std::pair<TrackId, std::string>& b) const {
-      return a < b;
-    }
-    bool operator()(const std::pair<TrackId, std::string>& a, const SenderProbe& b) const {
-      return a.first != b.track ? a.first < b.track : CompareJoined(a.second, b) < 0;
-    }
-    bool operator()(const SenderProbe& a, const std::pair<TrackId, std::string>& b) const {
-      return a.track != b.first ? a.track < b.first : CompareJoined(b.second, a) > 0;
-    }
-  };
+  static bool JoinedEquals(std::string_view s, const SenderProbe& p);
   // True (and remembered) the first time for this track and joined key.
   bool FirstForTrack(const SenderProbe& probe);
-  std::set<std::pair<TrackId, std::string>, SenderKeyLess> correlated_senders_;
+  // The keys seen, by track id (a track has a few: one per sender and identity).
+  std::unordered_map<std::uint32_t, std::vector<std::string>> correlated_senders_;
   std::set<TrackId> confirmed_;  // to report drops of confirmed tracks only
   // Picture's cache: valid for picture_time_ while epoch_ (changed by every call that may change
   // the command post) equals picture_epoch_.
