@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config
   libgeographiclib-dev libeigen3-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev
-  libsqlite3-dev sqlite3 libboost-math-dev libgtest-dev libgmock-dev libbenchmark-dev libjemalloc-dev
+  libsqlite3-dev sqlite3 libboost1.74-dev libboost-math-dev libgtest-dev libgmock-dev libbenchmark-dev libjemalloc-dev
   libopenmpi-dev openmpi-bin tshark python3
   "$@"
 )

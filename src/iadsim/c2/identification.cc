@@ -87,6 +87,7 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<
   std::vector<IdentityChange> changes;
   conflicts_.clear();
   for (std::size_t i = 0; i < threats.size(); ++i) {
+    if (i + kPrefetchAhead < threats.size()) PrefetchEvidence(threats[i + kPrefetchAhead].track);
     const ThreatAssessment& th = threats[i];
     Evidence& e = EvidenceFor(th.track);
     // The decision on the unit's own evidence and, only when asked (an identity that changes), that
@@ -189,6 +190,14 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<
     }
   }
   return changes;
+}
+
+void Identifier::PrefetchEvidence(TrackId track) const {
+  const std::size_t id = track.value();
+  if (id >= slot_.size() || slot_[id] < 0) return;
+  const Evidence& e = pool_[slot_[id]];
+  __builtin_prefetch(&e, 1);
+  __builtin_prefetch(&e.hostile_behaviour_since, 1);
 }
 
 Identifier::Evidence& Identifier::EvidenceFor(TrackId track) {

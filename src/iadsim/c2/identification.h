@@ -134,6 +134,10 @@ class Identifier final {
   // The evidence of each track: a slot per track id (the tracker issues them 1, 2, ... in
   // increasing order) into a pool whose freed entries are reused: lookups in O(1).
   Evidence& EvidenceFor(TrackId track);  // created if absent
+  // Asks the memory system for a track's evidence (its first line and its behaviour timer's),
+  // which Evaluate reaches kPrefetchAhead tracks later; nothing when there is none yet.
+  void PrefetchEvidence(TrackId track) const;
+  static constexpr std::size_t kPrefetchAhead = 4;
   const Evidence* FindEvidence(TrackId track) const;
   std::vector<std::int32_t> slot_;  // by id value; -1: no evidence
   std::deque<Evidence> pool_;       // a deque: references stay valid as it grows

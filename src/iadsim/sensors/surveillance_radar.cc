@@ -287,10 +287,9 @@ void SurveillanceRadar::Sweep(const World& world, SimTime revolution_start, std:
     d.snr_db = LinearToDb(snr);
     batch->detections.push_back(d);
     if (truth) {
-      std::vector<EntityId> ids;
+      SweepTruth::Sources& ids = truth->sources.emplace_back();
       for (std::size_t k = cells.offsets[c]; k < cells.offsets[c + 1]; ++k)
         ids.push_back(looks[echoes[cells.sources[k]].source].entity->id);
-      truth->sources.push_back(std::move(ids));
     }
   }
   AddFalseAlarms(revolution, sector, batch, truth);
@@ -310,7 +309,7 @@ void SurveillanceRadar::Sweep(const World& world, SimTime revolution_start, std:
     for (const auto& [t, i] : keys) dets.push_back(batch->detections[i]);
     std::swap(batch->detections, dets);
     if (truth) {
-      std::vector<std::vector<EntityId>> srcs;
+      std::vector<SweepTruth::Sources> srcs;
       srcs.reserve(keys.size());
       for (const auto& [t, i] : keys) srcs.push_back(std::move(truth->sources[i]));
       truth->sources = std::move(srcs);

@@ -35,6 +35,8 @@
 // over a bucket sort by range (range_sort.h); detections put in time order by sorting keys, the
 // records moved once. Every one of these gives the same doubles and the same order as the plain
 // computation, so a run's outputs do not depend on them.
+#include <boost/container/small_vector.hpp>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -85,8 +87,10 @@ struct RadarConfig {
 
 // What happened in a sweep, as truth: for after-action analysis only; never sent to perception.
 struct SweepTruth {
-  std::vector<std::vector<EntityId>> sources;  // per detection: the aircraft behind it, strongest first
-                                               // (empty: a false alarm)
+  // The aircraft behind one detection, strongest first (empty: a false alarm); one or two held
+  // inline, without an allocation per detection.
+  using Sources = boost::container::small_vector<EntityId, 2>;
+  std::vector<Sources> sources;  // per detection
   std::vector<std::pair<EntityId, EntityId>> iff_garbled;  // aircraft whose IFF replies overlapped
   void Clear() { sources.clear(); iff_garbled.clear(); }
 };

@@ -57,13 +57,21 @@ const std::vector<PositionReport>& CommandPostNode::Picture(SimTime now) const {
   picture_time_ = now;
   picture_.clear();
   const LocalFrame& frame = this->frame();
-  ++pictures_;
+  // The tracks and the last picture's own reports are both in increasing track id: merged, the
+  // reports of tracks still confirmed carried over, the others dropped.
+  std::vector<OwnReport>& next = own_reports_scratch_;
+  next.clear();
+  std::size_t last = 0;
   for (const TrackState& t : cp_.tracker().tracks()) {
     if (t.status != TrackStatus::kConfirmed) continue;
-    auto [own, added] = own_reports_.try_emplace(t.id.value());
-    OwnReport& o = own->second;
-    if (added || !(o.time == t.time && std::memcmp(o.x.data(), t.x.data(), sizeof(double) * 6) == 0)) {
-      if (added) o.callsign = fmt::format("{}#{}", name_, t.id.value());
+    while (last < own_reports_.size() && own_reports_[last].track < t.id.value()) ++last;
+    const bool known = last < own_reports_.size() && own_reports_[last].track == t.id.value();
+    OwnReport& o = known ? next.emplace_back(std::move(own_reports_[last++])) : next.emplace_back();
+    if (!known || !(o.time == t.time && std::memcmp(o.x.data(), t.x.data(), sizeof(double) * 6) == 0)) {
+      if (!known) {
+        o.track = t.id.value();
+        o.callsign = fmt::format("{}#{}", name_, t.id.value());
+      }
       o.time = t.time;
       o.x = t.x;
       o.position = frame.GeodeticFromEnu(t.x.head<3>());
@@ -71,7 +79,6 @@ const std::vector<PositionReport>& CommandPostNode::Picture(SimTime now) const {
       // LocalFrame(r.position).EnuVectorFromEcef without the frame's origin conversion.
       o.v_enu = EnuFromEcefRotation(o.position.lat_deg, o.position.lon_deg) * frame.EcefVectorFromEnu(t.x.tail<3>());
     }
-    o.picture = pictures_;
     PositionReport& r = picture_.emplace_back();
     r.source = ReportSource::kNetwork;
     r.sender_unit = name_;
@@ -87,7 +94,7 @@ const std::vector<PositionReport>& CommandPostNode::Picture(SimTime now) const {
     r.sigma_vertical_m = std::sqrt(std::max(0.0, t.P(2, 2)));
     r.identity = ToString(cp_.IdentityOf(t.id));
   }
-  std::erase_if(own_reports_, [&](const auto& kv) { return kv.second.picture != pictures_; });  // tracks gone
+  std::swap(own_reports_, next);
   for (PositionReport& r : cp_.RemotePicture(now)) picture_.push_back(std::move(r));
   return picture_;
 }

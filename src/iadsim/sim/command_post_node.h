@@ -77,16 +77,16 @@ class CommandPostNode final : public Component {
   // An own track's callsign, geodetic position and velocity in the last picture, reused while its
   // estimate (time and state, bit for bit) is the same: the conversions would give the same doubles.
   struct OwnReport {
+    std::uint32_t track = 0;  // its track id
     SimTime time;
     StateVec x;
     std::string callsign;
     Geodetic position;
     Vec3 position_ecef;  // EcefFromGeodetic(position)
     Vec3 v_enu;
-    std::uint64_t picture = 0;  // the picture that last used it
   };
-  mutable std::unordered_map<std::uint32_t, OwnReport> own_reports_;
-  mutable std::uint64_t pictures_ = 0;
+  mutable std::vector<OwnReport> own_reports_;  // the last picture's, by increasing track id
+  mutable std::vector<OwnReport> own_reports_scratch_;
 };
 
 }  // namespace iadsim

@@ -65,7 +65,10 @@ void RadarSite::Wake(SimTime now, Phase, Engine& engine) {
                   .With("hidden", hidden));
   }
   const Duration episode_gap = Duration::Seconds(1.5 * radar_.config().scan_period_s);
-  if (sector == 0) std::erase_if(garbled_, [&](const auto& kv) { return batch.end - kv.second > episode_gap; });
+  if (garbled_.size() >= garbled_erase_at_) {
+    std::erase_if(garbled_, [&](const auto& kv) { return batch.end - kv.second > episode_gap; });
+    garbled_erase_at_ = std::max<std::size_t>(1024, 2 * garbled_.size());
+  }
   for (const auto& [a, b] : truth_.iff_garbled) {
     const std::uint64_t lo = std::min(a.value(), b.value()), hi = std::max(a.value(), b.value());
     auto [it, added] = garbled_.try_emplace((lo << 32) | hi, batch.end);

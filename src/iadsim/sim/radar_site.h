@@ -39,7 +39,10 @@ class RadarSite final : public Component {
   std::vector<SimTime> first_detection_;
   SweepTruth truth_;
   // Pairs garbled in the current episodes: (lower entity id << 32 | higher) -> last sweep's end.
+  // An entry older than the episode gap counts as absent; such entries are erased (to bound the
+  // table) when it has grown to twice its size after the last erasure, not at every sweep.
   std::unordered_map<std::uint64_t, SimTime> garbled_;
+  std::size_t garbled_erase_at_ = 1024;
   EmissionControl emission_;
   std::size_t emitter_ = 0;
 };

@@ -61,7 +61,7 @@ RadarConfig Radar() {
 struct Result {
   int revolutions = 0;
   std::vector<Detection> detections;
-  std::vector<std::vector<EntityId>> sources;
+  std::vector<SweepTruth::Sources> sources;
 };
 
 Result RunRadar(const World& world, const RadarConfig& config, int revolutions, std::uint64_t seed = 7) {
