@@ -141,6 +141,31 @@ InnovationStats<M> ComputeInnovationStats(const Eigen::Matrix<double, N, N>& P,
   }
 }
 
+// ComputeInnovationStats for a measurement of the position alone (N = 6, H's velocity columns
+// zero: a polar or position measurement of a CV state), from the predicted position block
+// P_pp = P.topLeftCorner<3, 3>() alone: H P is formed as [H_p P_pp, 0], whose left block is what the
+// full form's position-only path uses (S = H_p P_pp H_p^T + R), by the same products, so S, the
+// NIS and ln|S| equal ComputeInnovationStats's with the whole P bit for bit. For gating a predicted
+// track without predicting its velocity block (PredictCvPosition, motion_model.h).
+template <int M>
+InnovationStats<M> PositionInnovationStats(const Eigen::Matrix3d& P_pp, const KfMatrix<M, 1>& innovation,
+                                           const KfMatrix<M, 6>& H, const KfMatrix<M, M>& R) {
+  using namespace kalman_detail;
+  if constexpr (M == Eigen::Dynamic) {
+    return ForMeasurementRows(H.rows(), [&]<int F>(std::integral_constant<int, F>) {
+      const InnovationStats<F> f =
+          PositionInnovationStats<F>(P_pp, Fixed<M, 1, F, 1>(innovation), Fixed<M, 6, F, 6>(H), Fixed<M, M, F, F>(R));
+      return InnovationStats<M>{f.innovation, f.S, f.nis, f.log_det_S};
+    });
+  } else {
+    IADSIM_CHECK((PositionOnly<6, M>(H)), "PositionInnovationStats: H has non-zero velocity columns");
+    KfMatrix<M, 6> HP;
+    HP.template leftCols<3>() = H.template leftCols<3>() * P_pp;
+    HP.template rightCols<3>().setZero();
+    return InnovationStatsFromHP<6, M>(HP, innovation, H, R, /*position_only=*/true);
+  }
+}
+
 // The update above; x and P are replaced by the posterior.
 template <int N, int M>
 KalmanUpdateResult<N, M> KalmanUpdate(Eigen::Matrix<double, N, 1>& x, Eigen::Matrix<double, N, N>& P,
@@ -176,6 +201,9 @@ KalmanUpdateResult<N, M> KalmanUpdate(Eigen::Matrix<double, N, 1>& x, Eigen::Mat
 extern template InnovationStats<Eigen::Dynamic> ComputeInnovationStats<6, Eigen::Dynamic>(
     const Eigen::Matrix<double, 6, 6>&, const KfMatrix<Eigen::Dynamic, 1>&,
     const KfMatrix<Eigen::Dynamic, 6>&, const KfMatrix<Eigen::Dynamic, Eigen::Dynamic>&);
+extern template InnovationStats<Eigen::Dynamic> PositionInnovationStats<Eigen::Dynamic>(
+    const Eigen::Matrix3d&, const KfMatrix<Eigen::Dynamic, 1>&, const KfMatrix<Eigen::Dynamic, 6>&,
+    const KfMatrix<Eigen::Dynamic, Eigen::Dynamic>&);
 extern template KalmanUpdateResult<6, Eigen::Dynamic> KalmanUpdate<6, Eigen::Dynamic>(
     Eigen::Matrix<double, 6, 1>&, Eigen::Matrix<double, 6, 6>&, const KfMatrix<Eigen::Dynamic, 1>&,
     const KfMatrix<Eigen::Dynamic, 6>&, const KfMatrix<Eigen::Dynamic, Eigen::Dynamic>&);

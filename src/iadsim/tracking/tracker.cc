@@ -303,10 +303,17 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
         if (in.d2 <= gate_3d_) candidates.push_back({i, j, in.d2 + in.log_det_S});
         continue;
       }
-      const auto [x, P] = PredictState(tracks_[i], d.time);
+      // The measurement depends on the position alone: its predicted mean and covariance block
+      // give the full test's numbers bit for bit (PredictCvPosition, PositionInnovationStats).
+      StateVec x = tracks_[i].x;
+      Eigen::Vector3d p;
+      Eigen::Matrix3d P_pp;
+      PredictCvPosition(tracks_[i].x, tracks_[i].P, (d.time - tracks_[i].time).seconds(), config_.process_noise_q, &p,
+                        &P_pp);
+      x.head<3>() = p;
       const PolarVec nu = m.Innovation(m.Measurement(d), m.Predict(x));
       const InnovationStats<Eigen::Dynamic> st =
-          ComputeInnovationStats<6, Eigen::Dynamic>(P, nu, m.Jacobian(x), m.NoiseCovariance(d));
+          PositionInnovationStats<Eigen::Dynamic>(P_pp, nu, m.Jacobian(x), m.NoiseCovariance(d));
       if (st.nis <= (m.dimension() == 3 ? gate_3d_ : gate_2d_)) {
         candidates.push_back({i, j, st.nis + st.log_det_S});
       }

@@ -27,6 +27,44 @@ TEST(Kalman, ScalarUpdateByHand) {
   EXPECT_NEAR(r.log_det_S, std::log(5.0), 1e-15);
 }
 
+// The innovation statistics from the position block alone equal those of the whole covariance
+// bit for bit, and the NIS and ln|S| equal an independent evaluation (S = H P H^T + R by a general
+// product, its inverse and determinant by LU) to rounding; 2- and 3-row measurements whose
+// Jacobian has zero velocity columns (polar, position), with correlated P over nine decades.
+TEST(Kalman, PositionBlockStatsEqualTheFullCovariancesBitForBit) {
+  RandomStream rng(2024, 0, "kalman", "position-block");
+  for (int n = 0; n < 4000; ++n) {
+    const int rows = n % 2 ? 3 : 2;
+    Eigen::Matrix<double, 6, 6> A;
+    const double scale = std::pow(10.0, rng.Uniform(-2.0, 7.0));
+    for (int i = 0; i < 36; ++i) A(i / 6, i % 6) = rng.Uniform(-1.0, 1.0) * scale;
+    const Eigen::Matrix<double, 6, 6> P = A * A.transpose() + 1e-3 * Eigen::Matrix<double, 6, 6>::Identity();
+    KfMatrix<Eigen::Dynamic, 6> H = KfMatrix<Eigen::Dynamic, 6>::Zero(rows, 6);
+    for (int i = 0; i < rows; ++i)
+      for (int j = 0; j < 3; ++j) H(i, j) = rng.Uniform(-1.0, 1.0) * std::pow(10.0, -2.0 * i);
+    KfMatrix<Eigen::Dynamic, Eigen::Dynamic> R = KfMatrix<Eigen::Dynamic, Eigen::Dynamic>::Zero(rows, rows);
+    KfMatrix<Eigen::Dynamic, 1> nu(rows);
+    for (int i = 0; i < rows; ++i) {
+      R(i, i) = std::pow(10.0, rng.Uniform(-6.0, 4.0));
+      nu(i) = rng.Uniform(-1.0, 1.0) * std::sqrt(R(i, i) + scale * scale);
+    }
+    const auto full = ComputeInnovationStats<6, Eigen::Dynamic>(P, nu, H, R);
+    const Eigen::Matrix3d P_pp = P.topLeftCorner<3, 3>();
+    const auto block = PositionInnovationStats<Eigen::Dynamic>(P_pp, nu, H, R);
+    ASSERT_EQ(block.nis, full.nis) << n;
+    ASSERT_EQ(block.log_det_S, full.log_det_S) << n;
+    for (int i = 0; i < rows; ++i)
+      for (int j = 0; j < rows; ++j) ASSERT_EQ(block.S(i, j), full.S(i, j)) << n;
+    const Eigen::MatrixXd Hd = H, Pd = P, Rd = R;
+    const Eigen::MatrixXd S = Hd * Pd * Hd.transpose() + Rd;
+    const Eigen::VectorXd v = nu;
+    const double nis = v.dot(S.fullPivLu().solve(v));
+    EXPECT_NEAR(block.nis, nis, 1e-7 * std::max(1.0, nis)) << n;
+    EXPECT_NEAR(block.log_det_S, std::log(S.fullPivLu().determinant()), 1e-7 * std::max(1.0, std::abs(block.log_det_S)))
+        << n;
+  }
+}
+
 TEST(Kalman, JosephFormEqualsStandardFormAtOptimalGain) {
   // For the optimal gain, (I-KH)P(I-KH)^T + KRK^T = P - K S K^T = (I - KH) P (checked against the
   // latter, computed independently).
