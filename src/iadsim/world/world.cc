@@ -107,13 +107,14 @@ void World::BuildNearIndex(SimTime t) const {
     const auto fresh = [&] { return b.valid && std::abs((t - b.time).seconds()) <= kNearFreshS; };
     if (!fresh() && entities_[i].route) StateAt(EntityId(i + 1), t);  // refreshes the bound if in the sky
     if (fresh()) {
-      n.by_x.emplace_back(b.p_ecef.x(), i);
+      n.by_x.push_back({b.p_ecef.x(), b.p_ecef.y(), b.p_ecef.z(), i});
       n.max_speed_mps = std::max(n.max_speed_mps, b.max_speed_mps);
     } else {
       n.always.push_back(i);
     }
   }
-  std::sort(n.by_x.begin(), n.by_x.end());
+  std::sort(n.by_x.begin(), n.by_x.end(),
+            [](const NearEntry& a, const NearEntry& b) { return a.x != b.x ? a.x < b.x : a.i < b.i; });
 }
 
 void World::NearCandidates(SimTime t, const Vec3& p_ecef, double radius_m, std::vector<std::uint32_t>& out) const {
@@ -122,8 +123,10 @@ void World::NearCandidates(SimTime t, const Vec3& p_ecef, double radius_m, std::
   out.clear();
   const double w = (radius_m + near_.max_speed_mps * (std::abs((t - near_.time).seconds()) + kNearFreshS)) *
                        (1.0 + 1e-9) + 1e-3;
-  auto it = std::lower_bound(near_.by_x.begin(), near_.by_x.end(), std::make_pair(p_ecef.x() - w, std::uint32_t{0}));
-  for (; it != near_.by_x.end() && it->first <= p_ecef.x() + w; ++it) out.push_back(it->second);
+  auto it = std::lower_bound(near_.by_x.begin(), near_.by_x.end(), p_ecef.x() - w,
+                             [](const NearEntry& e, double x) { return e.x < x; });
+  for (; it != near_.by_x.end() && it->x <= p_ecef.x() + w; ++it)
+    if (std::abs(it->y - p_ecef.y()) <= w && std::abs(it->z - p_ecef.z()) <= w) out.push_back(it->i);
   out.insert(out.end(), near_.always.begin(), near_.always.end());
   std::sort(out.begin(), out.end());
 }

@@ -159,14 +159,19 @@ class World final {
   // queries within kNearLifeS of it while the entity count and speed bounds stay: the targets in
   // the sky then with a bound evaluated within kNearFreshS of `time` (their state is evaluated at
   // `time` when it is older), sorted by the bound's ECEF x; the others in `always`. A target within
-  // r of p at t has its snapshot x within r + v_max (|t - time| + kNearFreshS) of p's x.
+  // r of p at t has each snapshot ECEF coordinate (x, y and z) within r + v_max (|t - time| +
+  // kNearFreshS) of p's: the entries of the x window are kept by y and z too.
+  struct NearEntry {
+    double x, y, z;   // the bound's ECEF position
+    std::uint32_t i;  // entity index
+  };
   struct NearIndex {
     bool built = false;
     SimTime time;
     std::size_t entities = 0;
-    double max_speed_mps = 0.0;                            // over by_x
-    std::vector<std::pair<double, std::uint32_t>> by_x;    // (bound's ECEF x, entity index)
-    std::vector<std::uint32_t> always;                     // entity indices, increasing
+    double max_speed_mps = 0.0;            // over by_x
+    std::vector<NearEntry> by_x;           // by x, then index
+    std::vector<std::uint32_t> always;     // entity indices, increasing
   };
   static constexpr double kNearLifeS = 10.0, kNearFreshS = 10.0;
   void BuildNearIndex(SimTime t) const;
