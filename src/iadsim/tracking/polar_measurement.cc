@@ -38,11 +38,15 @@ PolarJacobian PolarMeasurementModel::Jacobian(const StateVec& x) const {
   Eigen::Matrix3d J_polar_from_ps;
   J_polar_from_ps.row(0) = p.transpose() / r;
   J_polar_from_ps.row(1) << p.y() / (rho * rho), -p.x() / (rho * rho), 0.0;
-  J_polar_from_ps.row(2) << -p.x() * p.z() / (rho * r * r), -p.y() * p.z() / (rho * r * r),
-      rho / (r * r);
+  if (has_elevation_)
+    J_polar_from_ps.row(2) << -p.x() * p.z() / (rho * r * r), -p.y() * p.z() / (rho * r * r), rho / (r * r);
+  else
+    J_polar_from_ps.row(2).setZero();  // not used (each row of the product below is its own)
   const Eigen::Matrix3d J_polar_from_p = J_polar_from_ps * R_sensor_from_tracker_;
-  PolarJacobian H = PolarJacobian::Zero(dimension(), 6);
-  H.leftCols<3>() = J_polar_from_p.topRows(dimension());
+  // Filled element by element: the dynamic-size block assignment costs more than the numbers.
+  PolarJacobian H(dimension(), 6);
+  for (int i = 0; i < dimension(); ++i)
+    for (int j = 0; j < 6; ++j) H(i, j) = j < 3 ? J_polar_from_p(i, j) : 0.0;
   return H;
 }
 
