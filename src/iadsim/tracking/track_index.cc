@@ -79,7 +79,10 @@ void PolarTrackIndex::Build(const std::vector<PreGateTrack>& tracks, const std::
     tier.sorted.clear();
     tier.max_az_reach_rad = 0.0;
   }
-  wide_.clear();
+  for (WideTier& tier : wide_) {
+    tier.by_range.clear();
+    tier.max_range_reach_m = 0.0;
+  }
   always_.clear();
   all_.clear();
   few_ = EveryTrackIfFew(tracks, include, min_tracks_, &all_);
@@ -127,12 +130,18 @@ void PolarTrackIndex::Build(const std::vector<PreGateTrack>& tracks, const std::
       tier.sorted.push_back(e);
       tier.max_az_reach_rad = std::max(tier.max_az_reach_rad, e.az_reach_rad);
     } else {
-      wide_.push_back(e);
+      const double range_reach = e.reach_m + d;
+      WideTier& tier = wide_[range_reach <= kWideRangeTiersM[0] ? 0 : range_reach <= kWideRangeTiersM[1] ? 1 : 2];
+      tier.by_range.push_back(e);
+      tier.max_range_reach_m = std::max(tier.max_range_reach_m, range_reach);
     }
   }
   for (Tier& tier : tiers_)
     std::sort(tier.sorted.begin(), tier.sorted.end(),
               [](const Entry& a, const Entry& b) { return a.az_rad != b.az_rad ? a.az_rad < b.az_rad : a.k < b.k; });
+  for (WideTier& tier : wide_)
+    std::sort(tier.by_range.begin(), tier.by_range.end(),
+              [](const Entry& a, const Entry& b) { return a.range_m != b.range_m ? a.range_m < b.range_m : a.k < b.k; });
 }
 
 bool PolarTrackIndex::Keeps(const Entry& e, const PolarPlot& plot, double d_s) const {
@@ -154,8 +163,20 @@ void PolarTrackIndex::Candidates(const PolarPlot& plot, std::vector<int>* out) c
   }
   const double d_s = std::abs((plot.time - w_.ref).seconds());
   out->insert(out->end(), always_.begin(), always_.end());
-  for (const Entry& e : wide_)
-    if (Keeps(e, plot, d_s)) out->push_back(e.k);
+  // The wide tracks: in each tier, those in the range window of the header.
+  const double r = plot.range_m;
+  const bool finite_range = std::isfinite(r) && std::isfinite(plot.sigma_range_m);
+  for (const WideTier& tier : wide_) {
+    auto it = tier.by_range.begin(), end = tier.by_range.end();
+    if (finite_range && it != end) {
+      const double b = tier.max_range_reach_m + w_.sqrt_gate * std::abs(plot.sigma_range_m);
+      const double half = (b * (1.0 + kRel) + 2.0 * kRel * std::abs(r) + kAbsM) / (1.0 - kRel) * (1.0 + 1e-9) + kAbsM;
+      it = std::lower_bound(it, end, r - half, [](const Entry& e, double v) { return e.range_m < v; });
+      end = std::upper_bound(it, end, r + half, [](double v, const Entry& e) { return v < e.range_m; });
+    }
+    for (; it != end; ++it)
+      if (Keeps(*it, plot, d_s)) out->push_back(it->k);
+  }
   // In each tier, the window holds every entry whose own azimuth bound (<= its az_reach_rad, as
   // d_s <= h) may keep the plot; it is wider than the test's tolerance by kAbsRad.
   const double c = RemainderTwoPi(plot.azimuth_rad);

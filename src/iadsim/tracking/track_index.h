@@ -27,11 +27,16 @@
 // the square of the grid cells it overlaps: |z_e - q_e| and |z_n - q_n| are both <= |z - q|), and
 // tests each track there against the track's own bound. Tracks
 // whose azimuth bound is wider than kWideAzimuthRad (close to the sensor, or uncertain), whose reach
-// is above kWidePositionM, or whose numbers are not finite are kept aside and tested one by one
-// (or returned always when not finite). Tolerances of 1e-7 relative and 1 cm / 1 microradian absolute
+// is above kWidePositionM, or whose numbers are not finite are kept aside (returned always when not
+// finite). The position index tests its wide tracks one by one; the polar index puts them in tiers
+// by their range reach e_k + |v_k| H, sorted by range |q_k - s|, and a plot scans, in each, the
+// range window of half-width
+//   W = (B (1 + rel) + 2 rel |r| + abs) / (1 - rel),  B = the tier's widest range reach + sqrt(g) sr,
+// outside which the range test rejects (with the tolerances below, rel (|r| + |q_k - s|) <=
+// rel (2 |r| + |r - |q_k - s||)). Tolerances of 1e-7 relative and 1 cm / 1 microradian absolute
 // cover the rounding of the two computations.
-// Cost: O(n log n) to build (O(n) for the position grid), O(log n + tracks in the window + wide
-// tracks) per plot.
+// Cost: O(n log n) to build (O(n) for the position grid), O(log n + tracks in the windows) per
+// plot (+ the wide tracks, for the position index).
 // Sources: the pre-gate's bounds (polar_pre_gate.h); sorted-window gating as in Blackman & Popoli,
 // Design and Analysis of Modern Tracking Systems, Artech House 1999, sec. 6.4 (coarse gating).
 #include <vector>
@@ -51,6 +56,8 @@ inline constexpr int kIndexMinTracks = 32;
 // The upper limits of the tiers below those (the last tier ends at the kWide* limit).
 inline constexpr double kAzimuthTiersRad[2] = {0.004, 0.015};
 inline constexpr double kPositionTiersM[2] = {3000.0, 10000.0};
+// The upper limits of the polar index's tiers of wide tracks by range reach (the last is unbounded).
+inline constexpr double kWideRangeTiersM[2] = {3000.0, 15000.0};
 
 // The plots' time window [from, to] of an index (to >= from), its middle and half-width, and
 // sqrt(gate * margin), the pre-gate's threshold on a distance in standard deviations.
@@ -115,7 +122,11 @@ class PolarTrackIndex final {
     double max_az_reach_rad = 0.0;
   };
   Tier tiers_[3];
-  std::vector<Entry> wide_;    // by k
+  struct WideTier {
+    std::vector<Entry> by_range;     // by range_m
+    double max_range_reach_m = 0.0;  // the widest reach_m + speed_mps H
+  };
+  WideTier wide_[3];
   std::vector<int> always_;    // non-finite numbers: always candidates
   std::vector<int> all_;       // every indexed k, increasing
   int min_tracks_;

@@ -269,6 +269,36 @@ TEST(PolarTrackIndex, FewTracksAreAllCandidates) {
   EXPECT_TRUE(near.empty());
 }
 
+// Tracks too uncertain, or too close, for an azimuth window (bound above kWideAzimuthRad) are found
+// through their range: two tracks due north, tr(P_pp) = 1e7 m^2 at 50 km (e = 9487.308 m, range
+// bound with sr = 10 m 9517.309 m, azimuth bound 9487.308 / 5e4 + 3.0001e-3 = 0.1927 rad) and
+// 1e5 m^2 at 10 km (e = 948.731 m, range bound 978.732 m, azimuth bound 0.0979 rad), each in its
+// tier of range reach; a plot with no finite range is tested against every wide track.
+TEST(PolarTrackIndex, WideTracksByRange) {
+  const PolarMeasurementModel m(kFrame, Geodetic{50.0, 15.0, 0.0}, false);
+  std::vector<PreGateTrack> tracks(2, HandTrack(Vec3::Zero()));
+  tracks[0].p_enu = Vec3(0.0, 50e3, 0.0);
+  tracks[0].tr_pp = 1e7;
+  tracks[1].p_enu = Vec3(0.0, 10e3, 0.0);
+  tracks[1].tr_pp = 1e5;
+  PolarTrackIndex index(/*min_tracks=*/0);
+  index.Build(tracks, {}, 0.0, m, kT0, kT0, 9.0);
+  auto near = [&](double range_m, double az_rad) {
+    std::vector<int> out;
+    index.Candidates(PolarPlot{kT0, range_m, az_rad, 10.0, 1e-3}, &out);
+    return out;
+  };
+  EXPECT_EQ(near(50e3 + 9517.2, 0.1), std::vector<int>{0});
+  EXPECT_EQ(near(50e3 + 9517.5, 0.1), std::vector<int>{});
+  EXPECT_EQ(near(50e3 - 9517.2, 0.1), std::vector<int>{0});
+  EXPECT_EQ(near(50e3, 0.1926), std::vector<int>{0});
+  EXPECT_EQ(near(50e3, 0.1929), std::vector<int>{});
+  EXPECT_EQ(near(10e3 + 978.6, 0.09), std::vector<int>{1});
+  EXPECT_EQ(near(10e3 + 978.9, 0.09), std::vector<int>{});
+  EXPECT_EQ(near(10e3 - 978.6, -0.09), std::vector<int>{1});
+  EXPECT_EQ(near(NAN, 0.09), (std::vector<int>{0, 1}));
+}
+
 TEST(PolarTrackIndex, HandBoundsWithMotion) {
   // 300 m/s east (across the line of sight), window kT0 +- 1 s, plot at kT0 + 1 s (D = 1 s, d = 300 m):
   // the reach grows with m = 1 s only through the (zero) velocity traces, so e = 519.641 m;
