@@ -52,11 +52,26 @@ IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep) {
       // A track whose distance is certainly above the gate can neither be the best within the
       // gate nor change which one is (ties keep the first): skipping it changes nothing.
       if (PolarPreGateRejects(pre[k], q, model, plot, gate)) continue;
-      const auto [x, P] = tracker.Predict(t.id, r.time);
-      const PolarVec nu = model.Innovation(z, model.Predict(x));
-      const PolarJacobian H = model.Jacobian(x);
       // At most 3 x 3: no heap (a MatrixXd allocated for every candidate pair).
-      const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, 0, 3, 3> S = H * P * H.transpose() + R;
+      Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, 0, 3, 3> S;
+      PolarVec nu;
+      if (t.filter) {  // an engine filter's own prediction
+        const auto [x, P] = tracker.Predict(t.id, r.time);
+        nu = model.Innovation(z, model.Predict(x));
+        const PolarJacobian H = model.Jacobian(x);
+        S = H * P * H.transpose() + R;
+      } else {
+        // H's velocity columns are zero: the position part of the CV prediction gives the same S
+        // bit for bit (PredictCvPosition; the products skip only zero terms).
+        StateVec x = t.x;
+        Eigen::Vector3d p;
+        Eigen::Matrix3d P_pp;
+        PredictCvPosition(t.x, t.P, (r.time - t.time).seconds(), q, &p, &P_pp);
+        x.head<3>() = p;
+        nu = model.Innovation(z, model.Predict(x));
+        const Eigen::Matrix<double, Eigen::Dynamic, 3, 0, 3, 3> H = model.Jacobian(x).leftCols<3>();
+        S = H * P_pp * H.transpose() + R;
+      }
       const double d2 = nu.dot(S.ldlt().solve(nu));
       if (d2 < best) {
         best = d2;

@@ -65,6 +65,31 @@ TEST(Kalman, PositionBlockStatsEqualTheFullCovariancesBitForBit) {
   }
 }
 
+// S = H P H^T + R with H's velocity columns zero equals H_p P_pp H_p^T + R bit for bit, in the
+// dynamic-size (at most 3 x 3) form of the IFF correlation: the products over P only add zero terms.
+TEST(Kalman, PositionBlockSEqualsTheFullProductBitForBit) {
+  RandomStream rng(2024, 0, "kalman", "position-block-s");
+  using Small = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, 0, 3, 3>;
+  for (int n = 0; n < 4000; ++n) {
+    const int rows = n % 2 ? 3 : 2;
+    Eigen::Matrix<double, 6, 6> A;
+    const double scale = std::pow(10.0, rng.Uniform(-2.0, 7.0));
+    for (int i = 0; i < 36; ++i) A(i / 6, i % 6) = rng.Uniform(-1.0, 1.0) * scale;
+    const Eigen::Matrix<double, 6, 6> P = A * A.transpose();
+    KfMatrix<Eigen::Dynamic, 6> H = KfMatrix<Eigen::Dynamic, 6>::Zero(rows, 6);
+    for (int i = 0; i < rows; ++i)
+      for (int j = 0; j < 3; ++j) H(i, j) = rng.Uniform(-1.0, 1.0) * std::pow(10.0, -3.0 * i);
+    Small R = Small::Zero(rows, rows);
+    for (int i = 0; i < rows; ++i) R(i, i) = std::pow(10.0, rng.Uniform(-6.0, 4.0));
+    const Small full = H * P * H.transpose() + R;
+    const Eigen::Matrix<double, Eigen::Dynamic, 3, 0, 3, 3> Hp = H.leftCols<3>();
+    const Eigen::Matrix3d P_pp = P.topLeftCorner<3, 3>();
+    const Small block = Hp * P_pp * Hp.transpose() + R;
+    for (int i = 0; i < rows; ++i)
+      for (int j = 0; j < rows; ++j) ASSERT_EQ(block(i, j), full(i, j)) << n;
+  }
+}
+
 TEST(Kalman, JosephFormEqualsStandardFormAtOptimalGain) {
   // For the optimal gain, (I-KH)P(I-KH)^T + KRK^T = P - K S K^T = (I - KH) P (checked against the
   // latter, computed independently).
