@@ -187,6 +187,7 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<
         decide(&why);
       changes.push_back({th.track, e.identity, next, std::move(why)});
       e.identity = next;
+      identity_[th.track.value()] = next;
     }
   }
   return changes;
@@ -197,12 +198,15 @@ void Identifier::PrefetchEvidence(TrackId track) const {
   if (id >= slot_.size() || slot_[id] < 0) return;
   const Evidence& e = pool_[slot_[id]];
   __builtin_prefetch(&e, 1);
-  __builtin_prefetch(&e.hostile_behaviour_since, 1);
+  __builtin_prefetch(reinterpret_cast<const char*>(&e) + 64, 1);
 }
 
 Identifier::Evidence& Identifier::EvidenceFor(TrackId track) {
   const std::size_t id = track.value();
-  if (id >= slot_.size()) slot_.resize(std::max(id + 1, 2 * slot_.size()), -1);
+  if (id >= slot_.size()) {
+    slot_.resize(std::max(id + 1, 2 * slot_.size()), -1);
+    identity_.resize(slot_.size(), Identity::kPending);
+  }
   if (slot_[id] < 0) {
     if (free_.empty()) {
       slot_[id] = static_cast<std::int32_t>(pool_.size());
@@ -221,8 +225,7 @@ const Identifier::Evidence* Identifier::FindEvidence(TrackId track) const {
 }
 
 Identity Identifier::IdentityOf(TrackId track) const {
-  const Evidence* e = FindEvidence(track);
-  return e == nullptr ? Identity::kPending : e->identity;
+  return track.value() < identity_.size() ? identity_[track.value()] : Identity::kPending;
 }
 
 std::optional<Identity> Identifier::NetworkIdentityOf(TrackId track) const {
@@ -236,6 +239,7 @@ void Identifier::Forget(TrackId track) {
   pool_[slot_[id]] = Evidence{};
   free_.push_back(slot_[id]);
   slot_[id] = -1;
+  identity_[id] = Identity::kPending;
 }
 
 }  // namespace iadsim

@@ -106,40 +106,45 @@ class Identifier final {
   void Forget(TrackId track);
 
  private:
+  // What every evaluation reads comes first (two cache lines); the words, read only for an
+  // identity change, after.
   struct Evidence {
     Identity identity = Identity::kPending;
+    std::optional<Identity> network_identity;
+    std::optional<std::pair<Identity, Identity>> last_conflict;
     int unanswered = 0;
     int mode3a_replies = 0;
     int secure_replies = 0;
     int datalink_reports = 0;
     int adsb_reports = 0;
     int flight_plan_reports = 0;
-    std::string flight_plan_sender;
+    std::optional<SimTime> hostile_behaviour_since;
     std::optional<Vec3> origin_enu;  // where the track was first evaluated
+    SimTime last_reply;
     // The last datalink or ADS-B report (put in words only for an identity change).
     bool report_on_datalink = false;
     std::uint32_t report_address = 0;
-    std::string report_callsign, report_network;
     std::uint16_t code = 0;
     std::optional<double> mode_c_alt_m;
+    std::string flight_plan_sender;
+    std::string report_callsign, report_network;
     std::string secure_key;
-    SimTime last_reply;
-    std::optional<SimTime> hostile_behaviour_since;
-    std::optional<Identity> network_identity;
     std::string network_sender;
-    std::optional<std::pair<Identity, Identity>> last_conflict;
   };
   static std::string ReportSender(const Evidence& e);
   IdentificationRules rules_;
   // The evidence of each track: a slot per track id (the tracker issues them 1, 2, ... in
   // increasing order) into a pool whose freed entries are reused: lookups in O(1).
   Evidence& EvidenceFor(TrackId track);  // created if absent
-  // Asks the memory system for a track's evidence (its first line and its behaviour timer's),
-  // which Evaluate reaches kPrefetchAhead tracks later; nothing when there is none yet.
+  // Asks the memory system for a track's evidence (the lines every evaluation reads), which
+  // Evaluate reaches kPrefetchAhead tracks later; nothing when there is none yet.
   void PrefetchEvidence(TrackId track) const;
-  static constexpr std::size_t kPrefetchAhead = 4;
+  static constexpr std::size_t kPrefetchAhead = 8;
   const Evidence* FindEvidence(TrackId track) const;
   std::vector<std::int32_t> slot_;  // by id value; -1: no evidence
+  // The identity of each evidence, by id value (kPending: none), as its pool entry's: IdentityOf
+  // reads it without reaching the entry.
+  std::vector<Identity> identity_;
   std::deque<Evidence> pool_;       // a deque: references stay valid as it grows
   std::vector<std::int32_t> free_;  // pool entries to reuse
   std::vector<IdentityConflict> conflicts_;

@@ -77,12 +77,13 @@ struct TrackerConfig {
 
 enum class TrackStatus { kTentative, kConfirmed, kDropped };
 
+// The fields most passes over the tracks read (id, status, time, x) share the first cache line.
 struct TrackState {
   TrackId id;
+  TrackStatus status = TrackStatus::kTentative;
   SimTime time;                          // time of the estimate x, P
   StateVec x = StateVec::Zero();         // [e, n, u, ve, vn, vu], m and m/s, tracker frame
   StateCov P = StateCov::Zero();
-  TrackStatus status = TrackStatus::kTentative;
   int hits = 0;                // detections used, the initiating one included
   int consecutive_misses = 0;  // looks without a detection since the last hit
   int looks = 0;               // batches that looked at the track, the initiating one included
