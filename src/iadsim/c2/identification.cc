@@ -86,10 +86,19 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<
                                                  const std::vector<std::pair<Vec3, Vec3>>& kinematics) {
   std::vector<IdentityChange> changes;
   conflicts_.clear();
-  for (std::size_t i = 0; i < threats.size(); ++i) {
-    if (i + kPrefetchAhead < threats.size()) PrefetchEvidence(threats[i + kPrefetchAhead].track);
-    const ThreatAssessment& th = threats[i];
+  // Every track's evidence first (created in track order, as the loop below would), asked for
+  // together: their loads overlap instead of each stalling the decision that needs it.
+  std::vector<Evidence*>& evidence = evidence_scratch_;
+  evidence.clear();
+  for (const ThreatAssessment& th : threats) {
     Evidence& e = EvidenceFor(th.track);
+    __builtin_prefetch(&e, 1);
+    __builtin_prefetch(reinterpret_cast<const char*>(&e) + 64, 1);
+    evidence.push_back(&e);
+  }
+  for (std::size_t i = 0; i < threats.size(); ++i) {
+    const ThreatAssessment& th = threats[i];
+    Evidence& e = *evidence[i];
     // The decision on the unit's own evidence and, only when asked (an identity that changes), that
     // evidence in words. Its state changes (behaviour timer, point of origin) are idempotent, so a
     // second call for the words decides the same.
@@ -191,14 +200,6 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<
     }
   }
   return changes;
-}
-
-void Identifier::PrefetchEvidence(TrackId track) const {
-  const std::size_t id = track.value();
-  if (id >= slot_.size() || slot_[id] < 0) return;
-  const Evidence& e = pool_[slot_[id]];
-  __builtin_prefetch(&e, 1);
-  __builtin_prefetch(reinterpret_cast<const char*>(&e) + 64, 1);
 }
 
 Identifier::Evidence& Identifier::EvidenceFor(TrackId track) {

@@ -136,10 +136,6 @@ class Identifier final {
   // The evidence of each track: a slot per track id (the tracker issues them 1, 2, ... in
   // increasing order) into a pool whose freed entries are reused: lookups in O(1).
   Evidence& EvidenceFor(TrackId track);  // created if absent
-  // Asks the memory system for a track's evidence (the lines every evaluation reads), which
-  // Evaluate reaches kPrefetchAhead tracks later; nothing when there is none yet.
-  void PrefetchEvidence(TrackId track) const;
-  static constexpr std::size_t kPrefetchAhead = 8;
   const Evidence* FindEvidence(TrackId track) const;
   std::vector<std::int32_t> slot_;  // by id value; -1: no evidence
   // The identity of each evidence, by id value (kPending: none), as its pool entry's: IdentityOf
@@ -148,6 +144,7 @@ class Identifier final {
   std::deque<Evidence> pool_;       // a deque: references stay valid as it grows
   std::vector<std::int32_t> free_;  // pool entries to reuse
   std::vector<IdentityConflict> conflicts_;
+  std::vector<Evidence*> evidence_scratch_;  // Evaluate's, by threat
 };
 
 }  // namespace iadsim
