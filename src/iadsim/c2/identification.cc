@@ -99,11 +99,12 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<
   for (std::size_t i = 0; i < threats.size(); ++i) {
     const ThreatAssessment& th = threats[i];
     Evidence& e = *evidence[i];
+    Identity& identity = identity_[th.track.value()];
     // The decision on the unit's own evidence and, only when asked (an identity that changes), that
     // evidence in words. Its state changes (behaviour timer, point of origin) are idempotent, so a
     // second call for the words decides the same.
     auto decide = [&](std::string* why) {
-      Identity next = e.identity;
+      Identity next = identity;
       if (e.secure_replies > 0) {
         next = Identity::kFriend;
         if (why) *why = fmt::format("secure IFF reply authenticated with key '{}' ({} replies)", e.secure_key, e.secure_replies);
@@ -125,7 +126,7 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<
         e.hostile_behaviour_since.reset();
         next = Identity::kAssumedFriend;
         if (why) *why = fmt::format("flying the procedural corridor '{}' in its direction, no IFF or report evidence", c->name);
-      } else if ((!rules_.has_iff || e.unanswered >= rules_.min_unanswered) && e.identity != Identity::kHostile) {
+      } else if ((!rules_.has_iff || e.unanswered >= rules_.min_unanswered) && identity != Identity::kHostile) {
         const bool fast = speeds_mps[i] >= rules_.hostile_min_speed_mps;
         bool inbound = th.inbound && th.cpa_m <= rules_.inbound_max_cpa_m;
         // Altitude and point of origin narrow the behaviour rule when the scenario states them.
@@ -188,15 +189,14 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<
       next = *e.network_identity;
       from_network = true;
     }
-    if (next != e.identity) {
+    if (next != identity) {
       std::string why;
       if (from_network)
         why = fmt::format("identity {} received from network node {}", ToString(next), e.network_sender);
       else
         decide(&why);
-      changes.push_back({th.track, e.identity, next, std::move(why)});
-      e.identity = next;
-      identity_[th.track.value()] = next;
+      changes.push_back({th.track, identity, next, std::move(why)});
+      identity = next;
     }
   }
   return changes;

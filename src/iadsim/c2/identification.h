@@ -109,7 +109,6 @@ class Identifier final {
   // What every evaluation reads comes first (two cache lines); the words, read only for an
   // identity change, after.
   struct Evidence {
-    Identity identity = Identity::kPending;
     std::optional<Identity> network_identity;
     std::optional<std::pair<Identity, Identity>> last_conflict;
     int unanswered = 0;
@@ -138,8 +137,8 @@ class Identifier final {
   Evidence& EvidenceFor(TrackId track);  // created if absent
   const Evidence* FindEvidence(TrackId track) const;
   std::vector<std::int32_t> slot_;  // by id value; -1: no evidence
-  // The identity of each evidence, by id value (kPending: none), as its pool entry's: IdentityOf
-  // reads it without reaching the entry.
+  // The identity of each track, by id value (kPending: no evidence yet), kept apart from its
+  // evidence: IdentityOf and every evaluation read it from this dense array.
   std::vector<Identity> identity_;
   std::deque<Evidence> pool_;       // a deque: references stay valid as it grows
   std::vector<std::int32_t> free_;  // pool entries to reuse

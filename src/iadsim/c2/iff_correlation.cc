@@ -18,7 +18,7 @@ IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep) {
   const double gate = tracker.GateThreshold(2);
   std::vector<TrackId> answered;
   const std::vector<TrackState>& tracks = tracker.tracks();
-  const double q = tracker.config().process_noise_q;
+  const double q = tracker.PruneQ();  // the indexes' and pre-gates' bound
   std::vector<PreGateTrack> pre;
   pre.reserve(tracks.size());
   for (const TrackState& t : tracks) pre.push_back(PreGateTrack::Of(t.time, t.x, t.P));
@@ -52,26 +52,14 @@ IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep) {
       // A track whose distance is certainly above the gate can neither be the best within the
       // gate nor change which one is (ties keep the first): skipping it changes nothing.
       if (PolarPreGateRejects(pre[k], q, model, plot, gate)) continue;
-      // At most 3 x 3: no heap (a MatrixXd allocated for every candidate pair).
-      Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, 0, 3, 3> S;
-      PolarVec nu;
-      if (t.filter) {  // an engine filter's own prediction
-        const auto [x, P] = tracker.Predict(t.id, r.time);
-        nu = model.Innovation(z, model.Predict(x));
-        const PolarJacobian H = model.Jacobian(x);
-        S = H * P * H.transpose() + R;
-      } else {
-        // H's velocity columns are zero: the position part of the CV prediction gives the same S
-        // bit for bit (PredictCvPosition; the products skip only zero terms).
-        StateVec x = t.x;
-        Eigen::Vector3d p;
-        Eigen::Matrix3d P_pp;
-        PredictCvPosition(t.x, t.P, (r.time - t.time).seconds(), q, &p, &P_pp);
-        x.head<3>() = p;
-        nu = model.Innovation(z, model.Predict(x));
-        const Eigen::Matrix<double, Eigen::Dynamic, 3, 0, 3, 3> H = model.Jacobian(x).leftCols<3>();
-        S = H * P_pp * H.transpose() + R;
-      }
+      // H's velocity columns are zero: the predicted position block gives S = H P H^T + R bit for
+      // bit (Tracker::PredictPosition). At most 3 x 3: no heap.
+      const auto [p, P_pp] = tracker.PredictPosition(t, r.time);
+      StateVec x = t.x;
+      x.head<3>() = p;
+      const PolarVec nu = model.Innovation(z, model.Predict(x));
+      const Eigen::Matrix<double, Eigen::Dynamic, 3, 0, 3, 3> H = model.Jacobian(x).leftCols<3>();
+      const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, 0, 3, 3> S = H * P_pp * H.transpose() + R;
       const double d2 = nu.dot(S.ldlt().solve(nu));
       if (d2 < best) {
         best = d2;

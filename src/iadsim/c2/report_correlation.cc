@@ -24,7 +24,7 @@ ReportCorrelation CorrelateReports(const Tracker& tracker, const std::vector<Pos
   ReportCorrelation out;
   const double gate = tracker.GateThreshold(3);
   const std::vector<TrackState>& tracks = tracker.tracks();
-  const double q = tracker.config().process_noise_q;
+  const double q = tracker.PruneQ();  // the indexes' and pre-gates' bound
   std::vector<PreGateTrack> pre;
   pre.reserve(tracks.size());
   for (const TrackState& t : tracks) pre.push_back(PreGateTrack::Of(t.time, t.x, t.P));
@@ -76,9 +76,7 @@ ReportCorrelation CorrelateReports(const Tracker& tracker, const std::vector<Pos
       // Certainly outside the gate: neither the best within it nor a change of which one is.
       if (PositionPreGateRejects(pre[k], q, r.time_of_validity, z, R.trace(), gate)) continue;
       // Tracker::Predict's position and position block, without the rest of the covariance.
-      Vec3 p;
-      Eigen::Matrix3d P_pp;
-      PredictCvPosition(t.x, t.P, (r.time_of_validity - t.time).seconds(), q, &p, &P_pp);
+      const auto [p, P_pp] = tracker.PredictPosition(t, r.time_of_validity);
       const Vec3 nu = z - p;
       const Eigen::Matrix3d S = P_pp + R;
       const double d2 = nu.dot(S.ldlt().solve(nu));

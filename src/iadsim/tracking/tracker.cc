@@ -105,6 +105,18 @@ std::pair<StateVec, StateCov> Tracker::PredictState(const TrackState& track, Sim
   return {x, P};
 }
 
+std::pair<Vec3, Eigen::Matrix3d> Tracker::PredictPosition(const TrackState& track, SimTime t) const {
+  const double dt = (t - track.time).seconds();
+  if (track.filter && dt > 0.0) {
+    const auto [x, P] = Moments(*FilterAhead(track, dt));
+    return {x.head<3>(), P.topLeftCorner<3, 3>()};
+  }
+  Vec3 p;
+  Eigen::Matrix3d P_pp;
+  PredictCvPosition(track.x, track.P, dt, config_.process_noise_q, &p, &P_pp);
+  return {p, P_pp};
+}
+
 TrackState Tracker::Initiate(const Detection& d) {
   const CartesianMeasurement c = CartesianFromDetection(frame_, d);
   TrackState t;
@@ -269,7 +281,7 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
   // increasing track order; then the exact pre-gate of polar_pre_gate.h, which skips only pairs whose
   // NIS is certainly above the gate; then the full test. The index leaves out only pairs the
   // pre-gate rejects: the candidates are those of the full test over every pair.
-  const double prune_q = config_.filter ? kFilterPruneQ : config_.process_noise_q;
+  const double prune_q = PruneQ();
   std::vector<Measurement> converted;  // engine filters: each detection in the frame
   if (config_.filter)
     for (const Detection& d : dets) converted.push_back(Converted(d));
@@ -304,12 +316,9 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
         continue;
       }
       // The measurement depends on the position alone: its predicted mean and covariance block
-      // give the full test's numbers bit for bit (PredictCvPosition, PositionInnovationStats).
+      // give the full test's numbers bit for bit (PredictPosition, PositionInnovationStats).
+      const auto [p, P_pp] = PredictPosition(tracks_[i], d.time);
       StateVec x = tracks_[i].x;
-      Eigen::Vector3d p;
-      Eigen::Matrix3d P_pp;
-      PredictCvPosition(tracks_[i].x, tracks_[i].P, (d.time - tracks_[i].time).seconds(), config_.process_noise_q, &p,
-                        &P_pp);
       x.head<3>() = p;
       const PolarVec nu = m.Innovation(m.Measurement(d), m.Predict(x));
       const InnovationStats<Eigen::Dynamic> st =

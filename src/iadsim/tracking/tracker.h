@@ -117,6 +117,14 @@ class Tracker final {
   std::pair<StateVec, StateCov> Predict(TrackId id, SimTime t) const;
   // Predict's state alone (the same operations: x equal bit for bit), without the covariance.
   StateVec PredictMean(TrackId id, SimTime t) const;
+  // Predict's position and the position block of its covariance, for a track of tracks(): an
+  // engine filter's own prediction forward in time, else the CV step's position part alone
+  // (PredictCvPosition: the same doubles, without the velocity blocks). For gating a measurement
+  // of the position (its Jacobian has zero velocity columns: S needs only this block).
+  std::pair<Vec3, Eigen::Matrix3d> PredictPosition(const TrackState& track, SimTime t) const;
+  // The CV spectral density (m^2/s^3) with which the track indexes and pre-gates bound a track
+  // before PredictPosition's exact test: the model's own q, or kFilterPruneQ for engine filters.
+  double PruneQ() const { return config_.filter ? kFilterPruneQ : config_.process_noise_q; }
   // Replaces a live track's estimate by (x, P) at time t, keeping its id, status and look
   // history (track-to-track fusion: c2/command_post.h). t >= the track's time: the track's time
   // becomes t; t earlier: (x, P) is first predicted forward to the track's time (F, Q(dt)), which

@@ -131,6 +131,17 @@ TEST(TrackerEngineFilter, PredictionsAndFusionGoThroughTheFilter) {
     PredictCv(x, P, 7.0, 50.0);
     const auto [xf, Pf] = tracker.Predict(t.id, later);
     EXPECT_EQ(tracker.PredictMean(t.id, later), xf);
+    // The gating prediction (PredictPosition) is Predict's position and block, through the filter
+    // forward in time; backwards, the CV step on the moments, as PredictCv gives it bit for bit.
+    const auto [pf, Pf_pp] = tracker.PredictPosition(t, later);
+    EXPECT_EQ(pf, Vec3(xf.head<3>()));
+    EXPECT_EQ(Pf_pp, Eigen::Matrix3d(Pf.topLeftCorner<3, 3>()));
+    StateVec xb = t.x;
+    StateCov Pb = t.P;
+    PredictCv(xb, Pb, -3.0, 50.0);
+    const auto [pb, Pb_pp] = tracker.PredictPosition(t, t.time - Duration::Seconds(3.0));
+    EXPECT_EQ(pb, Vec3(xb.head<3>()));
+    EXPECT_EQ(Pb_pp, Eigen::Matrix3d(Pb.topLeftCorner<3, 3>()));
     if (std::string(model) == "cv") {
       EXPECT_LT((xf - x).norm(), 1e-6);
       EXPECT_LT((Pf - P).norm(), 1e-6 * P.norm());
