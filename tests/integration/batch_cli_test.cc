@@ -133,6 +133,17 @@ TEST(Batch, ARowEqualsTheSummaryOfThatSingleRun) {
   EXPECT_EQ(Query(out, "SELECT missiles_fired, aircraft_destroyed, events FROM replications WHERE replication=2"),
             Rows{fmt::format("{}|{}|{}", s["missiles_launched"].get<int>(), s["aircraft_destroyed"].get<int>(),
                              s["events"].get<std::uint64_t>())});
+  // A batch builds only the events it reads and counts the others: the count is the run's lines,
+  // the unread types included.
+  std::uint64_t lines = 0, unread = 0;
+  std::istringstream events(ReadFile(dir / "run" / "events.jsonl"));
+  for (std::string line; std::getline(events, line); ++lines) {
+    const std::string type = nlohmann::json::parse(line)["type"].get<std::string>();
+    unread += type == "track_dropped" || type == "iff_garbled" || type == "detections_merged" ||
+              type == "network_identity" || type == "report_correlated";
+  }
+  EXPECT_GT(unread, 0u);
+  EXPECT_EQ(Query(out, "SELECT events FROM replications WHERE replication=2"), Rows{std::to_string(lines)});
   auto opt = [](const nlohmann::json& j) {
     if (j.is_null()) return std::string("NULL");
     std::ostringstream o;  // SQLite prints REAL with 15 significant digits

@@ -131,7 +131,7 @@ void CommandPostNode::Track(SimTime now) {
     cp_.OnIffSweep(iff);
     for (TrackId t : u.dropped)
       if (confirmed_.erase(t) > 0)
-        ctx_.Emit(Event{now, "track_dropped"}.With("unit", name_).With("track", std::int64_t{t.value()}));
+        ctx_.Emit(now, "track_dropped", [&](Event& e) { e.With("unit", name_).With("track", std::int64_t{t.value()}); });
     for (TrackId t : u.confirmed) {
       confirmed_.insert(t);
       const TrackState* s = cp_.tracker().Find(t);
@@ -146,6 +146,7 @@ void CommandPostNode::Track(SimTime now) {
                     .With("sensor", sensor_name_)
                     .With("detections", std::int64_t{s->hits}));
     }
+    if (!ctx_.recorder->ReadsTracks()) continue;
     for (TrackId t : u.updated) {
       const TrackState* s = cp_.tracker().Find(t);
       if (s == nullptr || s->status != TrackStatus::kConfirmed) continue;
@@ -176,23 +177,25 @@ void CommandPostNode::Track(SimTime now) {
         // Once per (track, node, identity): an identity it actually gives, not pending or unknown.
         if (r.identity == "pending" || r.identity == "unknown") continue;
         if (!FirstForTrack({p.track, {"network/", b.sender_unit, "/", r.identity}, 4})) continue;
-        ctx_.Emit(Event{now, "network_identity"}
-                      .With("unit", name_)
-                      .With("track", std::int64_t{p.track.value()})
-                      .With("from_unit", b.sender_unit)
-                      .With("remote_track", r.callsign)
-                      .With("identity", r.identity)
-                      .With("truth_entity", TruthOf(p.track, now)));
+        ctx_.Emit(now, "network_identity", [&](Event& e) {
+          e.With("unit", name_)
+              .With("track", std::int64_t{p.track.value()})
+              .With("from_unit", b.sender_unit)
+              .With("remote_track", r.callsign)
+              .With("identity", r.identity)
+              .With("truth_entity", TruthOf(p.track, now));
+        });
         continue;
       }
       if (!FirstForTrack({p.track, {r.network, "/", r.callsign}, 3})) continue;
-      ctx_.Emit(Event{now, "report_correlated"}
-                    .With("unit", name_)
-                    .With("source", std::string(ToString(r.source)))
-                    .With("network", r.network)
-                    .With("callsign", r.callsign)
-                    .With("track", std::int64_t{p.track.value()})
-                    .With("truth_entity", TruthOf(p.track, now)));
+      ctx_.Emit(now, "report_correlated", [&](Event& e) {
+        e.With("unit", name_)
+            .With("source", std::string(ToString(r.source)))
+            .With("network", r.network)
+            .With("callsign", r.callsign)
+            .With("track", std::int64_t{p.track.value()})
+            .With("truth_entity", TruthOf(p.track, now));
+      });
     }
   }
   report_inbox_ = std::move(later);

@@ -55,14 +55,15 @@ void RadarSite::Wake(SimTime now, Phase, Engine& engine) {
       first = std::min(first, batch.detections[i].time);
     }
     if (sources.size() < 2) continue;
-    std::string hidden;
-    for (std::size_t k = 1; k < sources.size(); ++k) hidden += (k > 1 ? ";" : "") + ctx_.world.Get(sources[k]).name;
-    ctx_.Emit(Event{batch.detections[i].time, "detections_merged"}
-                  .With("radar", radar)
-                  .With("range_m", batch.detections[i].range_m)
-                  .With("truth_entity", std::int64_t{sources.front().value()})
-                  .With("strongest", ctx_.world.Get(sources.front()).name)
-                  .With("hidden", hidden));
+    ctx_.Emit(batch.detections[i].time, "detections_merged", [&](Event& e) {
+      std::string hidden;
+      for (std::size_t k = 1; k < sources.size(); ++k) hidden += (k > 1 ? ";" : "") + ctx_.world.Get(sources[k]).name;
+      e.With("radar", radar)
+          .With("range_m", batch.detections[i].range_m)
+          .With("truth_entity", std::int64_t{sources.front().value()})
+          .With("strongest", ctx_.world.Get(sources.front()).name)
+          .With("hidden", hidden);
+    });
   }
   const Duration episode_gap = Duration::Seconds(1.5 * radar_.config().scan_period_s);
   if (garbled_.size() >= garbled_erase_at_) {
@@ -75,9 +76,9 @@ void RadarSite::Wake(SimTime now, Phase, Engine& engine) {
     const bool new_episode = added || batch.end - it->second > episode_gap;
     it->second = batch.end;
     if (new_episode)
-      ctx_.Emit(Event{batch.end, "iff_garbled"}
-                    .With("radar", radar)
-                    .With("aircraft", ctx_.world.Get(a).name + ";" + ctx_.world.Get(b).name));
+      ctx_.Emit(batch.end, "iff_garbled", [&](Event& e) {
+        e.With("radar", radar).With("aircraft", ctx_.world.Get(a).name + ";" + ctx_.world.Get(b).name);
+      });
   }
   command_post_->Deliver(std::move(batch), std::move(iff));
   ++sweep_;

@@ -4,6 +4,7 @@
 // a file format.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -56,6 +57,13 @@ class Recorder {
   virtual void OnEvent(const Event& event) = 0;
   virtual void OnTruth(const TruthSample& sample) = 0;
   virtual void OnTrack(const TrackSample& sample) = 0;
+  // Whether the fields of events of this type are read. An event of a type no recorder reads is
+  // announced by OnUnreadEvent alone and its fields are never built (RunContext::Emit with a
+  // builder): a Monte Carlo batch keeps a few event types and counts the rest.
+  virtual bool ReadsEvent(std::string_view /*type*/) const { return true; }
+  virtual void OnUnreadEvent(SimTime /*time*/, std::string_view /*type*/) {}
+  // Whether track samples are read; when not, they are never built.
+  virtual bool ReadsTracks() const { return true; }
 };
 
 }  // namespace iadsim

@@ -29,9 +29,20 @@ std::string StringOr(const Event& e, std::string_view key) {
   return v ? *v : std::string();
 }
 
+// The types OnEvent keeps.
+constexpr std::string_view kNotableTypes[] = {"engagement_ordered", "missile_launched",        "missile_detonated",
+                                              "entity_destroyed",   "weapon_released",         "weapon_impact",
+                                              "ground_target_destroyed", "emitter_destroyed", "identity_changed"};
+
 bool IsCivil(Affiliation a) { return a == Affiliation::kCivil || a == Affiliation::kNeutral; }
 
 }  // namespace
+
+bool OutcomeRecorder::ReadsEvent(std::string_view type) const {
+  for (const std::string_view t : kNotableTypes)
+    if (type == t) return true;
+  return false;
+}
 
 void OutcomeRecorder::OnEvent(const Event& e) {
   Raw r;

@@ -72,6 +72,8 @@ class OutcomeRecorder final : public Recorder {
   void OnEvent(const Event& event) override;
   void OnTruth(const TruthSample&) override {}
   void OnTrack(const TrackSample&) override {}
+  bool ReadsEvent(std::string_view type) const override;  // the notable types above
+  bool ReadsTracks() const override { return false; }
 
   struct Raw {
     double time_s = 0;

@@ -4,6 +4,8 @@
 // the record only; never handed to perception).
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "iadsim/core/rng.h"
 #include "iadsim/sim/engine.h"
@@ -25,6 +27,18 @@ struct RunContext {
   // After-action: the aircraft nearest to a position at t, if one is within max_distance_m.
   std::optional<EntityId> NearestAircraft(SimTime t, const Vec3& p_ecef, double max_distance_m = 5000.0) const;
   void Emit(const Event& e) const { recorder->OnEvent(e); }
+  // An event of `type` whose fields build(Event&) adds, called only if the recorder reads them
+  // (Recorder::ReadsEvent); otherwise the event is only announced (Recorder::OnUnreadEvent).
+  template <class Build>
+  void Emit(SimTime t, std::string_view type, Build&& build) const {
+    if (!recorder->ReadsEvent(type)) {
+      recorder->OnUnreadEvent(t, type);
+      return;
+    }
+    Event e{t, std::string(type), {}};
+    build(e);
+    recorder->OnEvent(e);
+  }
 };
 
 }  // namespace iadsim

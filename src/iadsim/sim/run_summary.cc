@@ -14,6 +14,16 @@ const T* Field(const Event& e, const std::string& key) {
 
 }  // namespace
 
+bool SummaryRecorder::ReadsEvent(std::string_view type) const {
+  return type == "track_confirmed" || type == "identity_changed" || type == "engagement_ordered" ||
+         type == "missile_launched" || type == "entity_destroyed" || next_->ReadsEvent(type);
+}
+
+void SummaryRecorder::OnUnreadEvent(SimTime t, std::string_view type) {
+  ++events_;
+  next_->OnUnreadEvent(t, type);
+}
+
 AircraftOutcome& SummaryRecorder::Outcome(std::int64_t entity) { return outcomes_[entity]; }
 
 void SummaryRecorder::OnEvent(const Event& e) {

@@ -43,6 +43,11 @@ class SummaryRecorder final : public Recorder {
   void OnEvent(const Event& event) override;
   void OnTruth(const TruthSample& s) override { next_->OnTruth(s); }
   void OnTrack(const TrackSample& s) override { next_->OnTrack(s); }
+  // The types the summary reads (track_confirmed, identity_changed, engagement_ordered,
+  // missile_launched, entity_destroyed) and those `next` reads; the others are counted.
+  bool ReadsEvent(std::string_view type) const override;
+  void OnUnreadEvent(SimTime t, std::string_view type) override;
+  bool ReadsTracks() const override { return next_->ReadsTracks(); }
   // Completes the summary (first detections are entity-indexed, Max() = never).
   RunSummary Finish(RunSummary base, const std::vector<SimTime>& first_detection) const;
 
