@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 #include "iadsim/tracking/covariance_intersection.h"
 
@@ -156,36 +157,46 @@ bool CommandPost::DoctrineEngages(SimTime now, const ThreatAssessment& th, const
   const Identity id = identifier_.IdentityOf(th.track);
   const ControlDecision cd =
       ControlAt(config_.doctrine.sectors, config_.doctrine.control, std::atan2(p_enu.x(), p_enu.y()));
-  *control = ToString(cd.control);
-  const std::string where = cd.sector.empty() ? "" : fmt::format(" in sector {}", cd.sector);
+  if (control != nullptr) *control = ToString(cd.control);
   const NetworkDoctrine& net = config_.network;
   if (net.fire_authority == FireAuthority::kNetwork) {
     const bool heard = network_heard_ && (now - *network_heard_).seconds() <= net.silence_timeout_s;
     if (heard) {
       const auto remote = identifier_.NetworkIdentityOf(th.track);
-      *rule = "network fire authority: only tracks an accepted node declared hostile";
+      if (rule != nullptr) *rule = "network fire authority: only tracks an accepted node declared hostile";
       return cd.control != WeaponsControl::kHold && remote == Identity::kHostile;
     }
     if (!net.autonomous) {
-      *rule = "network silent: no autonomous fire";
+      if (rule != nullptr) *rule = "network silent: no autonomous fire";
       return false;
     }
   }
-  const std::string prefix = net.fire_authority == FireAuthority::kNetwork
-                                 ? fmt::format("network silent for more than {:.0f} s: autonomous fire; ", net.silence_timeout_s)
-                                 : std::string();
+  bool engage = false;
+  std::string_view words;
   switch (cd.control) {
     case WeaponsControl::kHold:
-      *rule = prefix + "weapons hold" + where;
-      return false;
+      words = "weapons hold";
+      break;
     case WeaponsControl::kTight:
-      *rule = prefix + "weapons tight" + where + ": fire only on tracks identified hostile";
-      return id == Identity::kHostile;
+      words = "weapons tight";
+      engage = id == Identity::kHostile;
+      break;
     case WeaponsControl::kFree:
-      *rule = prefix + "weapons free" + where + ": fire on any track not identified friend, assumed friend or neutral";
-      return id != Identity::kFriend && id != Identity::kAssumedFriend && id != Identity::kNeutral;
+      words = "weapons free";
+      engage = id != Identity::kFriend && id != Identity::kAssumedFriend && id != Identity::kNeutral;
+      break;
   }
-  return false;
+  if (rule != nullptr) {
+    *rule = net.fire_authority == FireAuthority::kNetwork
+                ? fmt::format("network silent for more than {:.0f} s: autonomous fire; ", net.silence_timeout_s)
+                : std::string();
+    *rule += words;
+    if (!cd.sector.empty()) *rule += fmt::format(" in sector {}", cd.sector);
+    if (cd.control == WeaponsControl::kTight) *rule += ": fire only on tracks identified hostile";
+    if (cd.control == WeaponsControl::kFree)
+      *rule += ": fire on any track not identified friend, assumed friend or neutral";
+  }
+  return engage;
 }
 
 std::optional<EngagementHold> CommandPost::CaptureZoneHold(SimTime now, TrackId track, const FireUnitStatus& fu,
@@ -248,6 +259,11 @@ DecisionCycle CommandPost::Assign(SimTime now, const FireUnitStatus& fu) {
     });
     if (busy) continue;
     const StateVec x = tracker_.PredictMean(th.track, now);  // the covariance only for an order
+    // Doctrine's answer first (without its words): a track it holds fire on, with no operator who
+    // may call against it, is skipped before the intercept is computed, as it would be after.
+    const bool doctrine = DoctrineEngages(now, th, x.head<3>(), nullptr, nullptr);
+    const auto& op = config_.doctrine.operator_model;
+    if (!doctrine && !(op && op->wrong_call_probability > 0.0)) continue;
     const auto intercept = PredictIntercept(x.head<3>(), x.tail<3>(), fu.p_enu, fu.envelope.mean_missile_speed_mps);
     // The range limits first: the intercept point's geodetic height is needed only inside them.
     if (!intercept || intercept->range_m < fu.envelope.min_range_m || intercept->range_m > fu.envelope.max_range_m)
@@ -255,9 +271,9 @@ DecisionCycle CommandPost::Assign(SimTime now, const FireUnitStatus& fu) {
     const Geodetic at = tracker_.frame().GeodeticFromEnu(intercept->point_enu);
     if (!InsideEnvelope(*intercept, at.alt_m, fu.envelope)) continue;
     std::string control, rule;
-    const bool doctrine = DoctrineEngages(now, th, x.head<3>(), &control, &rule);
+    DoctrineEngages(now, th, x.head<3>(), &control, &rule);
     bool engage = doctrine;
-    if (const auto& op = config_.doctrine.operator_model) {
+    if (op) {
       auto it = calls_.find(th.track);
       if (it == calls_.end() || it->second.doctrine != doctrine) {
         if (!doctrine && op->wrong_call_probability <= 0.0) continue;  // nothing to decide
