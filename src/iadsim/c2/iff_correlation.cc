@@ -19,9 +19,7 @@ IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep) {
   std::vector<TrackId> answered;
   const std::vector<TrackState>& tracks = tracker.tracks();
   const double q = tracker.PruneQ();  // the indexes' and pre-gates' bound
-  std::vector<PreGateTrack> pre;
-  pre.reserve(tracks.size());
-  for (const TrackState& t : tracks) pre.push_back(PreGateTrack::Of(t.time, t.x, t.P));
+  const std::vector<PreGateTrack>& pre = tracker.pre_gate();
   // The tracks each reply may gate with, in increasing order (track_index.h: a superset of those
   // the pre-gate keeps), over the replies' time window.
   PolarTrackIndex index;

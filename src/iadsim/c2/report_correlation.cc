@@ -25,9 +25,7 @@ ReportCorrelation CorrelateReports(const Tracker& tracker, const std::vector<Pos
   const double gate = tracker.GateThreshold(3);
   const std::vector<TrackState>& tracks = tracker.tracks();
   const double q = tracker.PruneQ();  // the indexes' and pre-gates' bound
-  std::vector<PreGateTrack> pre;
-  pre.reserve(tracks.size());
-  for (const TrackState& t : tracks) pre.push_back(PreGateTrack::Of(t.time, t.x, t.P));
+  const std::vector<PreGateTrack>& pre = tracker.pre_gate();
   // The confirmed tracks each report may gate with, in increasing order (track_index.h: a superset
   // of those the pre-gate keeps), over its slot's time window.
   std::vector<char> confirmed(tracks.size());

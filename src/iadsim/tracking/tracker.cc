@@ -285,8 +285,6 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
   std::vector<Measurement> converted;  // engine filters: each detection in the frame
   if (config_.filter)
     for (const Detection& d : dets) converted.push_back(Converted(d));
-  summary_.clear();
-  for (const TrackState& t : tracks_) summary_.push_back(PreGateTrack::Of(t.time, t.x, t.P));
   if (indexes_.size() < models.size()) indexes_.resize(models.size());
   for (const int mi : used) {
     SimTime from = SimTime::Max(), to;
@@ -358,6 +356,7 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
       track.P = P;
       track.time = d.time;
     }
+    summary_[i] = PreGateTrack::Of(track.time, track.x, track.P);  // after gating: the index is built
     track.last_sensor = d.sensor;
     track.in_range = batch.end;
     det_used[j] = 1;
@@ -392,13 +391,25 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
     track.in_range = batch.end;
     RecordLook(track, true, out);
     out.updated.push_back(track.id);
+    summary_.push_back(PreGateTrack::Of(track.time, track.x, track.P));
     tracks_.push_back(std::move(track));
   }
 
-  for (const TrackState& t : tracks_) {
-    if (t.status == TrackStatus::kDropped) out.dropped.push_back(t.id);
+  // The dropped tracks out of both tracks_ and summary_.
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < tracks_.size(); ++i) {
+    if (tracks_[i].status == TrackStatus::kDropped) {
+      out.dropped.push_back(tracks_[i].id);
+      continue;
+    }
+    if (kept != i) {
+      tracks_[kept] = std::move(tracks_[i]);
+      summary_[kept] = summary_[i];
+    }
+    ++kept;
   }
-  std::erase_if(tracks_, [](const TrackState& t) { return t.status == TrackStatus::kDropped; });
+  tracks_.erase(tracks_.begin() + static_cast<std::ptrdiff_t>(kept), tracks_.end());
+  summary_.resize(kept);
   std::sort(out.confirmed.begin(), out.confirmed.end());
   std::sort(out.updated.begin(), out.updated.end());
   return out;
@@ -420,6 +431,7 @@ void Tracker::FuseEstimate(TrackId id, SimTime t, const StateVec& x, const State
     KalmanPredict<6>(track.x, track.P, CvTransition(dt), CvProcessNoiseContinuous(dt, config_.process_noise_q));
   }
   if (track.filter) track.filter = TrackFilterBox(MakeFilterFromPrior(*config_.filter, track.x, track.P));
+  summary_[static_cast<std::size_t>(it - tracks_.begin())] = PreGateTrack::Of(track.time, track.x, track.P);
 }
 
 }  // namespace iadsim

@@ -125,6 +125,9 @@ class Tracker final {
   // The CV spectral density (m^2/s^3) with which the track indexes and pre-gates bound a track
   // before PredictPosition's exact test: the model's own q, or kFilterPruneQ for engine filters.
   double PruneQ() const { return config_.filter ? kFilterPruneQ : config_.process_noise_q; }
+  // PreGateTrack::Of of each live track, in tracks() order: kept up to date by every change of a
+  // track (the indexes and pre-gates of the IFF and report correlations read it too).
+  const std::vector<PreGateTrack>& pre_gate() const { return summary_; }
   // Replaces a live track's estimate by (x, P) at time t, keeping its id, status and look
   // history (track-to-track fusion: c2/command_post.h). t >= the track's time: the track's time
   // becomes t; t earlier: (x, P) is first predicted forward to the track's time (F, Q(dt)), which
@@ -167,7 +170,7 @@ class Tracker final {
   // depends on nothing else), and the gating index built for it in the current batch.
   mutable std::deque<PolarMeasurementModel> models_;  // a deque: references stay valid as it grows
   std::vector<PolarTrackIndex> indexes_;
-  std::vector<PreGateTrack> summary_;
+  std::vector<PreGateTrack> summary_;  // pre_gate()
   std::vector<int> near_, row_count_, col_count_, row_new_, col_new_;
 };
 

@@ -119,6 +119,53 @@ TEST(Tracker, DropsAfterTheStatedMissesAndNeverReusesIds) {
   EXPECT_EQ(s.tracker.tracks()[1].id, TrackId(4));
 }
 
+// pre_gate() is PreGateTrack::Of of every live track, in order, after each batch (updates, births,
+// drops in the middle of the list) and each fused estimate.
+TEST(Tracker, PreGateSummaryFollowsEveryChange) {
+  Scene s;
+  Tracker tracker(s.config);
+  TestRadar radar(s.frame, s.site);
+  RandomStream rng(7, 0, "tracker_test", "pre-gate summary");
+  std::vector<Truth> sky;
+  for (int i = 0; i < 24; ++i)
+    sky.push_back({s.s_enu + Vec3(rng.Uniform(-90e3, 90e3), rng.Uniform(-90e3, 90e3), rng.Uniform(1e3, 10e3)),
+                   Vec3(rng.Uniform(-250.0, 250.0), rng.Uniform(-250.0, 250.0), 0.0)});
+  auto expect_summary = [&](int step) {
+    const std::vector<TrackState>& tracks = tracker.tracks();
+    ASSERT_EQ(tracker.pre_gate().size(), tracks.size()) << "step " << step;
+    for (std::size_t k = 0; k < tracks.size(); ++k) {
+      const PreGateTrack want = PreGateTrack::Of(tracks[k].time, tracks[k].x, tracks[k].P);
+      const PreGateTrack& got = tracker.pre_gate()[k];
+      EXPECT_TRUE(got.time == want.time && got.p_enu == want.p_enu && got.v_enu == want.v_enu &&
+                  got.tr_pp == want.tr_pp && got.tr_pv == want.tr_pv && got.tr_vv == want.tr_vv)
+          << "step " << step << " track " << tracks[k].id.value();
+    }
+  };
+  int drops = 0;
+  for (int k = 0; k < 40; ++k) {
+    // Each target seen on a random subset of scans: tracks are born, confirmed and dropped.
+    std::vector<Truth> seen;
+    for (const Truth& t : sky)
+      if (rng.Uniform01() < 0.7) seen.push_back(t);
+    for (int sector = 0; sector < 4; ++sector) {
+      const double from = sector * kTwoPiRad / 4.0;
+      const TrackerUpdate u = tracker.Process(radar.Sweep(SimTime::Seconds(10.0 * k + 2.5 * sector),
+                                                          Duration::Seconds(2.5), from, from + kTwoPiRad / 4.0,
+                                                          150e3, seen));
+      drops += static_cast<int>(u.dropped.size());
+      expect_summary(4 * k + sector);
+    }
+    if (k % 5 == 4 && !tracker.tracks().empty()) {
+      const TrackState& t = tracker.tracks()[tracker.tracks().size() / 2];
+      StateCov P = t.P;
+      P.diagonal().array() += 10.0;
+      tracker.FuseEstimate(t.id, t.time - Duration::Seconds(1.0), t.x, P);
+      expect_summary(-k);
+    }
+  }
+  EXPECT_GT(drops, 10);  // the drops the test is about happened
+}
+
 TEST(Tracker, NoMissOutsideTheSweptSectorOrBeyondRange) {
   Scene s;
   Tracker tracker(s.config);
