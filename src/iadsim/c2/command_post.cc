@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "iadsim/core/error.h"
 #include "iadsim/tracking/covariance_intersection.h"
 
 namespace iadsim {
@@ -51,11 +52,26 @@ void CommandPost::OnIffSweep(const IffSweep& sweep) {
 }
 
 ReportCorrelation CommandPost::OnPositionReports(const PositionReportBatch& batch) {
+  ReportCorrelation c = CorrelateReports(tracker_, batch.reports);
+  ApplyReports(batch, c);
+  return c;
+}
+
+std::vector<ReportCorrelation> CommandPost::OnPositionReports(std::span<const PositionReportBatch* const> batches) {
+  IADSIM_CHECK(config_.network.track_fusion != TrackFusion::kCovarianceIntersection,
+               "CommandPost::OnPositionReports: batches with track fusion are applied one at a time");
+  std::vector<const std::vector<PositionReport>*> reports;
+  for (const PositionReportBatch* b : batches) reports.push_back(&b->reports);
+  std::vector<ReportCorrelation> out = CorrelateReports(tracker_, reports);
+  for (std::size_t i = 0; i < batches.size(); ++i) ApplyReports(*batches[i], out[i]);
+  return out;
+}
+
+void CommandPost::ApplyReports(const PositionReportBatch& batch, const ReportCorrelation& c) {
   const auto& accepted = config_.network.accept_identity_from;
   const bool from_accepted =
       !batch.sender_unit.empty() && std::find(accepted.begin(), accepted.end(), batch.sender_unit) != accepted.end();
   if (from_accepted) network_heard_ = batch.time;
-  ReportCorrelation c = CorrelateReports(tracker_, batch.reports);
   identifier_.AddReportEvidence(batch.reports, c, from_accepted ? batch.sender_unit : std::string());
   if (!batch.sender_unit.empty()) {
     std::vector<bool> paired(batch.reports.size(), false);
@@ -103,7 +119,6 @@ ReportCorrelation CommandPost::OnPositionReports(const PositionReportBatch& batc
     }
     std::swap(last, seen);
   }
-  return c;
 }
 
 void CommandPost::FuseReport(TrackId track, const PositionReport& r) {

@@ -24,6 +24,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -139,6 +140,10 @@ class CommandPost final {
   void OnIffSweep(const IffSweep& sweep);
   // ADS-B and datalink reports: identification evidence (the tracker does not use them here).
   ReportCorrelation OnPositionReports(const PositionReportBatch& batch);
+  // Batches due together, in order, with no track fusion (which would change the tracks from one
+  // batch to the next): what as many calls above give, with one correlation for them all
+  // (report_correlation.h).
+  std::vector<ReportCorrelation> OnPositionReports(std::span<const PositionReportBatch* const> batches);
   std::vector<IdentityChange> Identify(SimTime now);
   // Orders for this decision cycle (at most one per threat, within the free channels and rounds).
   DecisionCycle Assign(SimTime now, const FireUnitStatus& fire_unit);
@@ -202,6 +207,8 @@ class CommandPost final {
   // with r's (position, velocity) covariance when it carries one (network pictures do), as two
   // 6-state estimates; otherwise with r's position alone (H = [I 0], R from r's sigmas).
   void FuseReport(TrackId track, const PositionReport& r);
+  // OnPositionReports once the batch is correlated.
+  void ApplyReports(const PositionReportBatch& batch, const ReportCorrelation& c);
   std::uint64_t fused_reports_ = 0;
 };
 

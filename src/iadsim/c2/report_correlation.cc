@@ -21,7 +21,18 @@ constexpr int kIndexMinReports = 8;
 }  // namespace
 
 ReportCorrelation CorrelateReports(const Tracker& tracker, const std::vector<PositionReport>& reports) {
-  ReportCorrelation out;
+  const std::vector<PositionReport>* one = &reports;
+  return std::move(CorrelateReports(tracker, std::span(&one, 1)).front());
+}
+
+std::vector<ReportCorrelation> CorrelateReports(const Tracker& tracker,
+                                                std::span<const std::vector<PositionReport>* const> batches) {
+  std::vector<ReportCorrelation> out(batches.size());
+  // Every report of every batch, as (batch, index in it).
+  std::vector<std::pair<std::size_t, std::size_t>> all;
+  for (std::size_t b = 0; b < batches.size(); ++b)
+    for (std::size_t i = 0; i < batches[b]->size(); ++i) all.emplace_back(b, i);
+  auto report = [&](std::size_t n) -> const PositionReport& { return (*batches[all[n].first])[all[n].second]; };
   const double gate = tracker.GateThreshold(3);
   const std::vector<TrackState>& tracks = tracker.tracks();
   const double q = tracker.PruneQ();  // the indexes' and pre-gates' bound
@@ -35,19 +46,19 @@ ReportCorrelation CorrelateReports(const Tracker& tracker, const std::vector<Pos
   // index over the whole window would widen every track's bound by its speed times that window.
   // Such old reports come one or two to a slot: a slot of fewer than kIndexMinReports reports has
   // no index, and all the confirmed tracks are its candidates (a superset as well).
-  std::vector<long> slot_of(reports.size());
+  std::vector<long> slot_of(all.size());
   struct Slot {
     SimTime from, to;  // of its reports
     int reports = 0;
   };
   std::map<long, Slot> window;
   SimTime newest;
-  for (std::size_t i = 0; i < reports.size(); ++i)
-    newest = i == 0 ? reports[i].time_of_validity : std::max(newest, reports[i].time_of_validity);
-  for (std::size_t i = 0; i < reports.size(); ++i) {
-    const SimTime t = reports[i].time_of_validity;
-    slot_of[i] = static_cast<long>(std::min((newest - t).seconds() / kSlotS, 1e9));
-    Slot& s = window.try_emplace(slot_of[i], Slot{t, t}).first->second;
+  for (std::size_t n = 0; n < all.size(); ++n)
+    newest = n == 0 ? report(n).time_of_validity : std::max(newest, report(n).time_of_validity);
+  for (std::size_t n = 0; n < all.size(); ++n) {
+    const SimTime t = report(n).time_of_validity;
+    slot_of[n] = static_cast<long>(std::min((newest - t).seconds() / kSlotS, 1e9));
+    Slot& s = window.try_emplace(slot_of[n], Slot{t, t}).first->second;
     s.from = std::min(s.from, t);
     s.to = std::max(s.to, t);
     ++s.reports;
@@ -59,15 +70,15 @@ ReportCorrelation CorrelateReports(const Tracker& tracker, const std::vector<Pos
   for (std::size_t k = 0; k < tracks.size(); ++k)
     if (confirmed[k]) all_confirmed.push_back(static_cast<int>(k));
   std::vector<int> near;
-  for (std::size_t i = 0; i < reports.size(); ++i) {
-    const PositionReport& r = reports[i];
+  for (std::size_t n = 0; n < all.size(); ++n) {
+    const PositionReport& r = report(n);
     const Vec3 z = tracker.frame().EnuFromEcef(PositionEcef(r));
     Eigen::Matrix3d R = Eigen::Matrix3d::Zero();
     R(0, 0) = R(1, 1) = r.sigma_horizontal_m * r.sigma_horizontal_m + 1.0;
     R(2, 2) = r.sigma_vertical_m * r.sigma_vertical_m + 1.0;
     double best = std::numeric_limits<double>::infinity();
     TrackId best_track;
-    const auto slot_index = index.find(slot_of[i]);
+    const auto slot_index = index.find(slot_of[n]);
     if (slot_index != index.end()) slot_index->second.Candidates(r.time_of_validity, z, R.trace(), &near);
     for (const int k : slot_index != index.end() ? near : all_confirmed) {
       const TrackState& t = tracks[k];
@@ -83,10 +94,11 @@ ReportCorrelation CorrelateReports(const Tracker& tracker, const std::vector<Pos
         best_track = t.id;
       }
     }
+    ReportCorrelation& c = out[all[n].first];
     if (best_track.valid() && best <= gate)
-      out.pairs.push_back({i, best_track, best});
+      c.pairs.push_back({all[n].second, best_track, best});
     else
-      out.uncorrelated.push_back(i);
+      c.uncorrelated.push_back(all[n].second);
   }
   return out;
 }

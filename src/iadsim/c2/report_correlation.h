@@ -9,6 +9,7 @@
 // The report's own ENU axes and the tracker's differ by the small rotation between the two tangent
 // planes; R is used unrotated, which is exact for sh = sv and otherwise errs by well under 1 %
 // within a few hundred kilometres.
+#include <span>
 #include <vector>
 
 #include "iadsim/core/ids.h"
@@ -29,5 +30,10 @@ struct ReportCorrelation {
 
 // The gate is the tracker's own (Tracker::GateThreshold(3), at its gate_probability).
 ReportCorrelation CorrelateReports(const Tracker& tracker, const std::vector<PositionReport>& reports);
+// Several batches against the same tracker state: each batch's correlation, equal to what the call
+// above gives it alone (a report's pairing depends on the tracker and the report only), with one set
+// of track indexes for them all.
+std::vector<ReportCorrelation> CorrelateReports(const Tracker& tracker,
+                                                std::span<const std::vector<PositionReport>* const> batches);
 
 }  // namespace iadsim

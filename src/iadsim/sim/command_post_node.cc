@@ -163,12 +163,17 @@ void CommandPostNode::Track(SimTime now) {
   inbox_.clear();
   // Reports due now (several may be pending: links with different latencies).
   std::vector<PositionReportBatch> later;
+  std::vector<const PositionReportBatch*> due;
   for (PositionReportBatch& b : report_inbox_) {
     if (b.time > now) {
       later.push_back(std::move(b));
       continue;
     }
-    const ReportCorrelation c = cp_.OnPositionReports(b);
+    due.push_back(&b);
+  }
+  // The events of a batch once it is applied. With track fusion each batch is correlated, applied
+  // and recorded before the next changes the tracks; without, all are correlated at once.
+  auto record = [&](const PositionReportBatch& b, const ReportCorrelation& c) {
     for (const auto& p : c.pairs) {
       const PositionReport& r = b.reports[p.report];
       if (r.source == ReportSource::kNetwork) {
@@ -197,6 +202,12 @@ void CommandPostNode::Track(SimTime now) {
             .With("truth_entity", TruthOf(p.track, now));
       });
     }
+  };
+  if (cp_.config().network.track_fusion == TrackFusion::kCovarianceIntersection) {
+    for (const PositionReportBatch* b : due) record(*b, cp_.OnPositionReports(*b));
+  } else {
+    const std::vector<ReportCorrelation> correlations = cp_.OnPositionReports(due);
+    for (std::size_t d = 0; d < due.size(); ++d) record(*due[d], correlations[d]);
   }
   report_inbox_ = std::move(later);
 }
