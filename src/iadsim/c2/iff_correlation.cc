@@ -55,8 +55,9 @@ IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep) {
       const auto [p, P_pp] = tracker.PredictPosition(t, r.time);
       StateVec x = t.x;
       x.head<3>() = p;
-      const PolarVec nu = model.Innovation(z, model.Predict(x));
-      const Eigen::Matrix<double, Eigen::Dynamic, 3, 0, 3, 3> H = model.Jacobian(x).leftCols<3>();
+      const auto [h, J] = model.Linearize(x);
+      const PolarVec nu = model.Innovation(z, h);
+      const Eigen::Matrix<double, Eigen::Dynamic, 3, 0, 3, 3> H = J.leftCols<3>();
       const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, 0, 3, 3> S = H * P_pp * H.transpose() + R;
       const double d2 = nu.dot(S.ldlt().solve(nu));
       if (d2 < best) {

@@ -130,8 +130,8 @@ void FireUnit::Look(SimTime now, Channel& c) {
         fire_control_model_->sensor_position().lon_deg != at.lon_deg || fire_control_model_->sensor_position().alt_m != at.alt_m)
       fire_control_model_.emplace(frame_, d->sensor_position, true);
     const PolarMeasurementModel& m = *fire_control_model_;
-    const PolarVec nu = m.Innovation(m.Measurement(*d), m.Predict(c.x));
-    KalmanUpdate<6, Eigen::Dynamic>(c.x, c.P, nu, m.Jacobian(c.x), m.NoiseCovariance(*d));
+    const auto [h, H] = m.Linearize(c.x);
+    KalmanUpdate<6, Eigen::Dynamic>(c.x, c.P, m.Innovation(m.Measurement(*d), h), H, m.NoiseCovariance(*d));
     ++c.hits;
     c.consecutive_misses = 0;
     return;

@@ -21,20 +21,16 @@ PolarMeasurementModel::PolarMeasurementModel(const LocalFrame& tracker_frame,
           EnuFromEcefRotation(tracker_frame.origin().lat_deg, tracker_frame.origin().lon_deg)
               .transpose()) {}
 
-PolarVec PolarMeasurementModel::Predict(const StateVec& x) const {
-  const Vec3 p = SensorFromTracker(x.head<3>());
-  const double rho = std::max(std::hypot(p.x(), p.y()), kMinHorizontalM);
+PolarVec PolarMeasurementModel::PredictAt(const Vec3& p, double norm, double rho) const {
   PolarVec h(dimension());
-  h(0) = p.norm();
+  h(0) = norm;
   h(1) = WrapTwoPi(std::atan2(p.x(), p.y()));
   if (has_elevation_) h(2) = std::atan2(p.z(), rho);
   return h;
 }
 
-PolarJacobian PolarMeasurementModel::Jacobian(const StateVec& x) const {
-  const Vec3 p = SensorFromTracker(x.head<3>());
-  const double rho = std::max(std::hypot(p.x(), p.y()), kMinHorizontalM);
-  const double r = std::max(p.norm(), kMinHorizontalM);
+PolarJacobian PolarMeasurementModel::JacobianAt(const Vec3& p, double norm, double rho) const {
+  const double r = std::max(norm, kMinHorizontalM);
   Eigen::Matrix3d J_polar_from_ps;
   J_polar_from_ps.row(0) = p.transpose() / r;
   J_polar_from_ps.row(1) << p.y() / (rho * rho), -p.x() / (rho * rho), 0.0;
@@ -48,6 +44,22 @@ PolarJacobian PolarMeasurementModel::Jacobian(const StateVec& x) const {
   for (int i = 0; i < dimension(); ++i)
     for (int j = 0; j < 6; ++j) H(i, j) = j < 3 ? J_polar_from_p(i, j) : 0.0;
   return H;
+}
+
+PolarVec PolarMeasurementModel::Predict(const StateVec& x) const {
+  const Vec3 p = SensorFromTracker(x.head<3>());
+  return PredictAt(p, p.norm(), std::max(std::hypot(p.x(), p.y()), kMinHorizontalM));
+}
+
+PolarJacobian PolarMeasurementModel::Jacobian(const StateVec& x) const {
+  const Vec3 p = SensorFromTracker(x.head<3>());
+  return JacobianAt(p, p.norm(), std::max(std::hypot(p.x(), p.y()), kMinHorizontalM));
+}
+
+PolarMeasurementModel::Linearization PolarMeasurementModel::Linearize(const StateVec& x) const {
+  const Vec3 p = SensorFromTracker(x.head<3>());
+  const double norm = p.norm(), rho = std::max(std::hypot(p.x(), p.y()), kMinHorizontalM);
+  return {PredictAt(p, norm, rho), JacobianAt(p, norm, rho)};
 }
 
 PolarVec PolarMeasurementModel::Measurement(const Detection& d) const {

@@ -47,6 +47,12 @@ class PolarMeasurementModel final {
   PolarVec Predict(const StateVec& x) const;
   // d h / d x at x.
   PolarJacobian Jacobian(const StateVec& x) const;
+  // Both at one x, sharing p_s and its distances: each equal bit for bit to its call above.
+  struct Linearization {
+    PolarVec h;
+    PolarJacobian H;
+  };
+  Linearization Linearize(const StateVec& x) const;
   // z of a detection (its elevation is ignored when this model has none).
   PolarVec Measurement(const Detection& d) const;
   // R = diag(sigma_r^2, sigma_az^2 [, sigma_el^2]) of a detection.
@@ -55,6 +61,9 @@ class PolarMeasurementModel final {
   PolarVec Innovation(const PolarVec& z, const PolarVec& h) const;
 
  private:
+  // h and H from p_s, |p_s| and rho = max(hypot(p_s.x, p_s.y), kMinHorizontalM).
+  PolarVec PredictAt(const Vec3& p, double norm, double rho) const;
+  PolarJacobian JacobianAt(const Vec3& p, double norm, double rho) const;
   Geodetic sensor_position_;
   bool has_elevation_ = true;
   Vec3 s_enu_;

@@ -318,9 +318,9 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
       const auto [p, P_pp] = PredictPosition(tracks_[i], d.time);
       StateVec x = tracks_[i].x;
       x.head<3>() = p;
-      const PolarVec nu = m.Innovation(m.Measurement(d), m.Predict(x));
-      const InnovationStats<Eigen::Dynamic> st =
-          PositionInnovationStats<Eigen::Dynamic>(P_pp, nu, m.Jacobian(x), m.NoiseCovariance(d));
+      const auto [h, H] = m.Linearize(x);
+      const PolarVec nu = m.Innovation(m.Measurement(d), h);
+      const InnovationStats<Eigen::Dynamic> st = PositionInnovationStats<Eigen::Dynamic>(P_pp, nu, H, m.NoiseCovariance(d));
       if (st.nis <= (m.dimension() == 3 ? gate_3d_ : gate_2d_)) {
         candidates.push_back({i, j, st.nis + st.log_det_S});
       }
@@ -350,8 +350,8 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
       FilterUpdate(track, converted[j], d.time);
     } else {
       auto [x, P] = PredictState(track, d.time);
-      const PolarVec nu = m.Innovation(m.Measurement(d), m.Predict(x));
-      KalmanUpdate<6, Eigen::Dynamic>(x, P, nu, m.Jacobian(x), m.NoiseCovariance(d));
+      const auto [h, H] = m.Linearize(x);
+      KalmanUpdate<6, Eigen::Dynamic>(x, P, m.Innovation(m.Measurement(d), h), H, m.NoiseCovariance(d));
       track.x = x;
       track.P = P;
       track.time = d.time;

@@ -6,6 +6,7 @@
 #include <numbers>
 
 #include "iadsim/core/angle.h"
+#include "iadsim/core/rng.h"
 
 namespace iadsim {
 namespace {
@@ -64,6 +65,30 @@ TEST(PolarMeasurement, JacobianMatchesCentralDifferences) {
           EXPECT_EQ(H.col(k).norm(), 0.0);
         }
       }
+    }
+  }
+}
+
+// Linearize shares p_s and its distances between h and H: each equal to Predict's and Jacobian's bit
+// for bit, for 3-D and 2-D radars, from overhead to the horizon and beyond.
+TEST(PolarMeasurement, LinearizeEqualsPredictAndJacobianBitForBit) {
+  const LocalFrame frame(kOrigin);
+  RandomStream rng(3, 0, "polar_measurement_test", "linearize");
+  for (const bool elevation : {true, false}) {
+    const PolarMeasurementModel m(frame, kSensor, elevation);
+    for (int k = 0; k < 2000; ++k) {
+      StateVec x;
+      x << rng.Uniform(-400e3, 400e3), rng.Uniform(-400e3, 400e3), rng.Uniform(-2e3, 30e3),
+          rng.Uniform(-600.0, 600.0), rng.Uniform(-600.0, 600.0), rng.Uniform(-50.0, 50.0);
+      if (k % 100 == 7) x.head<3>() = m.sensor_enu() + Vec3(0.0, 0.0, 5e3);  // overhead: rho at its floor
+      const auto [h, H] = m.Linearize(x);
+      const PolarVec h_alone = m.Predict(x);
+      const PolarJacobian H_alone = m.Jacobian(x);
+      ASSERT_EQ(h.size(), h_alone.size());
+      ASSERT_EQ(H.rows(), H_alone.rows());
+      for (int i = 0; i < h.size(); ++i) EXPECT_EQ(h(i), h_alone(i)) << k << " row " << i;
+      for (int i = 0; i < H.rows(); ++i)
+        for (int j = 0; j < 6; ++j) EXPECT_EQ(H(i, j), H_alone(i, j)) << k << " (" << i << ", " << j << ")";
     }
   }
 }
