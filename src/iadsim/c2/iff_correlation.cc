@@ -16,8 +16,8 @@ IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep) {
   if (sweep.max_range_m <= 0.0) return out;
   const PolarMeasurementModel& model = tracker.MeasurementModel(sweep.sensor_position, /*has_elevation=*/false);
   const double gate = tracker.GateThreshold(2);
-  std::vector<TrackId> answered;
   const std::vector<TrackState>& tracks = tracker.tracks();
+  std::vector<char> answered(tracks.size(), 0);  // by index in tracks: paired with a reply
   const double q = tracker.PruneQ();  // the indexes' and pre-gates' bound
   const std::vector<PreGateTrack>& pre = tracker.pre_gate();
   // The tracks each reply may gate with, in increasing order (track_index.h: a superset of those
@@ -43,6 +43,7 @@ IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep) {
     R(1, 1) = r.sigma_azimuth_rad * r.sigma_azimuth_rad;
     double best = std::numeric_limits<double>::infinity();
     TrackId best_track;
+    int best_k = -1;
     const PolarPlot plot{r.time, r.range_m, r.azimuth_rad, r.sigma_range_m, r.sigma_azimuth_rad};
     index.Candidates(plot, &near);
     for (const int k : near) {
@@ -63,19 +64,19 @@ IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep) {
       if (d2 < best) {
         best = d2;
         best_track = t.id;
+        best_k = k;
       }
     }
     if (best_track.valid() && best <= gate) {
       out.pairs.push_back({i, best_track});
-      answered.push_back(best_track);
+      answered[best_k] = 1;
     }
   }
   const SimTime mid = sweep.start + Duration::Micros((sweep.end - sweep.start).micros() / 2);
-  std::sort(answered.begin(), answered.end());
   const SweptSectorTest swept(sweep.max_range_m, sweep.az_from_rad, sweep.az_to_rad);
-  for (const TrackState& t : tracker.tracks()) {
-    if (t.status != TrackStatus::kConfirmed) continue;
-    if (std::binary_search(answered.begin(), answered.end(), t.id)) continue;
+  for (std::size_t k = 0; k < tracks.size(); ++k) {
+    const TrackState& t = tracks[k];
+    if (t.status != TrackStatus::kConfirmed || answered[k]) continue;
     // The CV position prediction alone (x = F x is p + dt v exactly; the covariance is not needed).
     const double dt = (mid - t.time).seconds();
     const Vec3 p = model.SensorFromTracker(t.x.head<3>() + dt * t.x.tail<3>());
