@@ -52,7 +52,7 @@ void CommandPost::OnIffSweep(const IffSweep& sweep) {
 }
 
 ReportCorrelation CommandPost::OnPositionReports(const PositionReportBatch& batch) {
-  ReportCorrelation c = CorrelateReports(tracker_, batch.reports);
+  ReportCorrelation c = CorrelateReports(tracker_, *batch.reports);
   ApplyReports(batch, c);
   return c;
 }
@@ -61,7 +61,7 @@ std::vector<ReportCorrelation> CommandPost::OnPositionReports(std::span<const Po
   IADSIM_CHECK(config_.network.track_fusion != TrackFusion::kCovarianceIntersection,
                "CommandPost::OnPositionReports: batches with track fusion are applied one at a time");
   std::vector<const std::vector<PositionReport>*> reports;
-  for (const PositionReportBatch* b : batches) reports.push_back(&b->reports);
+  for (const PositionReportBatch* b : batches) reports.push_back(b->reports.get());
   std::vector<ReportCorrelation> out = CorrelateReports(tracker_, reports);
   for (std::size_t i = 0; i < batches.size(); ++i) ApplyReports(*batches[i], out[i]);
   return out;
@@ -72,20 +72,21 @@ void CommandPost::ApplyReports(const PositionReportBatch& batch, const ReportCor
   const bool from_accepted =
       !batch.sender_unit.empty() && std::find(accepted.begin(), accepted.end(), batch.sender_unit) != accepted.end();
   if (from_accepted) network_heard_ = batch.time;
-  identifier_.AddReportEvidence(batch.reports, c, from_accepted ? batch.sender_unit : std::string());
+  const std::vector<PositionReport>& reports = *batch.reports;
+  identifier_.AddReportEvidence(reports, c, from_accepted ? batch.sender_unit : std::string());
   if (!batch.sender_unit.empty()) {
-    std::vector<bool> paired(batch.reports.size(), false);
+    std::vector<bool> paired(reports.size(), false);
     for (const auto& p : c.pairs) paired[p.report] = true;
     const bool fuse = config_.network.track_fusion == TrackFusion::kCovarianceIntersection;
-    std::vector<TrackId> pair_track(fuse ? batch.reports.size() : 0);
+    std::vector<TrackId> pair_track(fuse ? reports.size() : 0);
     if (fuse)
       for (const auto& p : c.pairs) pair_track[p.report] = p.track;
     std::vector<RemoteTrack*>& last = last_picture_[batch.sender_unit];
     std::vector<RemoteTrack*>& seen = picture_scratch_;
     seen.clear();
     std::size_t cursor = 0;  // into last
-    for (std::size_t i = 0; i < batch.reports.size(); ++i) {
-      const PositionReport& r = batch.reports[i];
+    for (std::size_t i = 0; i < reports.size(); ++i) {
+      const PositionReport& r = reports[i];
       if (r.source != ReportSource::kNetwork || r.sender_unit == config_.name) continue;  // not our own, relayed back
       RemoteTrack* entry = nullptr;
       // The entries are map nodes, cold by now: ask for the one the cursor will likely reach a few

@@ -33,11 +33,12 @@ const char* ToString(ReportSource source);
 
 struct PositionReport {
   ReportSource source = ReportSource::kAdsb;
-  std::string network;        // datalink name; "adsb" for ADS-B
+  std::string network;        // datalink name; "adsb" for ADS-B; empty for a network picture's tracks
+                              // (their link is the batch's receiver)
   std::uint32_t address = 0;  // ICAO 24-bit address (ADS-B); 0 on the datalink (named by callsign)
   std::string callsign;
   SimTime time_of_validity;   // when the position was true
-  SimTime time_received;      // when it reached the receiving unit
+  SimTime time_received;      // when it reached the receiving unit (a network picture's: its batch's time)
   Geodetic position;
   // EcefFromGeodetic(position), when its maker computed it once for the report's many receivers
   // (network pictures); each receiver's frame then only rotates it (PositionEcef below).
@@ -61,7 +62,9 @@ inline Vec3 PositionEcef(const PositionReport& r) {
 struct PositionReportBatch {
   std::string receiver;  // the receiver or link that delivered them
   SimTime time;
-  std::vector<PositionReport> reports;
+  // Never changed once sent: the copies of one message (a picture sent on several links at once)
+  // share them. Never null.
+  std::shared_ptr<const std::vector<PositionReport>> reports = std::make_shared<const std::vector<PositionReport>>();
   std::string sender_unit;  // a network picture message: its sending unit (heartbeat even when empty)
 };
 

@@ -51,11 +51,14 @@ void CommandPostNode::Wake(SimTime now, Phase phase, Engine& engine) {
   }
 }
 
-const std::vector<PositionReport>& CommandPostNode::Picture(SimTime now) const {
-  if (picture_epoch_ == epoch_ && picture_time_ == now) return picture_;
+std::shared_ptr<const std::vector<PositionReport>> CommandPostNode::Picture(SimTime now) const {
+  if (picture_ && picture_epoch_ == epoch_ && picture_time_ == now) return picture_;
   picture_epoch_ = epoch_;
   picture_time_ = now;
-  picture_.clear();
+  // A picture still held by a message in flight is theirs: a new one, else the old storage.
+  if (!picture_ || picture_.use_count() > 1) picture_ = std::make_shared<std::vector<PositionReport>>();
+  std::vector<PositionReport>& picture = *picture_;
+  picture.clear();
   const LocalFrame& frame = this->frame();
   // The tracks and the last picture's own reports are both in increasing track id: merged, the
   // reports of tracks still confirmed carried over, the others dropped.
@@ -79,7 +82,7 @@ const std::vector<PositionReport>& CommandPostNode::Picture(SimTime now) const {
       // LocalFrame(r.position).EnuVectorFromEcef without the frame's origin conversion.
       o.v_enu = EnuFromEcefRotation(o.position.lat_deg, o.position.lon_deg) * frame.EcefVectorFromEnu(t.x.tail<3>());
     }
-    PositionReport& r = picture_.emplace_back();
+    PositionReport& r = picture.emplace_back();
     r.source = ReportSource::kNetwork;
     r.sender_unit = name_;
     r.callsign = o.callsign;
@@ -95,7 +98,7 @@ const std::vector<PositionReport>& CommandPostNode::Picture(SimTime now) const {
     r.identity = ToString(cp_.IdentityOf(t.id));
   }
   std::swap(own_reports_, next);
-  for (PositionReport& r : cp_.RemotePicture(now)) picture_.push_back(std::move(r));
+  for (PositionReport& r : cp_.RemotePicture(now)) picture.push_back(std::move(r));
   return picture_;
 }
 
@@ -175,7 +178,7 @@ void CommandPostNode::Track(SimTime now) {
   // and recorded before the next changes the tracks; without, all are correlated at once.
   auto record = [&](const PositionReportBatch& b, const ReportCorrelation& c) {
     for (const auto& p : c.pairs) {
-      const PositionReport& r = b.reports[p.report];
+      const PositionReport& r = (*b.reports)[p.report];
       if (r.source == ReportSource::kNetwork) {
         const auto& accepted = cp_.config().network.accept_identity_from;
         if (std::find(accepted.begin(), accepted.end(), b.sender_unit) == accepted.end()) continue;

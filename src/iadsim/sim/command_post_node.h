@@ -36,9 +36,10 @@ class CommandPostNode final : public Component {
   const CommandPost& command_post() const { return cp_; }
   const LocalFrame& frame() const { return cp_.tracker().frame(); }
   // The unit's air picture as network reports at `now`: its confirmed tracks, then the tracks it
-  // heard from others and holds none of its own for (CommandPost::RemotePicture), `network` left
-  // empty. Built once per instant and state of the command post, for every link that sends it.
-  const std::vector<PositionReport>& Picture(SimTime now) const;
+  // heard from others and holds none of its own for (CommandPost::RemotePicture), `network` and
+  // `time_received` left to the message. Built once per instant and state of the command post and
+  // shared by every link that sends it.
+  std::shared_ptr<const std::vector<PositionReport>> Picture(SimTime now) const;
 
  private:
   void Track(SimTime now);
@@ -73,7 +74,7 @@ class CommandPostNode final : public Component {
   std::uint64_t epoch_ = 0;
   mutable std::uint64_t picture_epoch_ = ~std::uint64_t{0};
   mutable SimTime picture_time_;
-  mutable std::vector<PositionReport> picture_;
+  mutable std::shared_ptr<std::vector<PositionReport>> picture_;  // reused when no message holds it
   // An own track's callsign, geodetic position and velocity in the last picture, reused while its
   // estimate (time and state, bit for bit) is the same: the conversions would give the same doubles.
   struct OwnReport {

@@ -13,7 +13,6 @@ PositionReportBatch PictureMessage(const CommandPostNode& sender, const std::str
   batch.receiver = link;
   batch.sender_unit = sender.name();
   batch.reports = sender.Picture(now);
-  for (PositionReport& r : batch.reports) r.network = link;
   batch.time = now;
   return batch;
 }
@@ -29,7 +28,6 @@ void NetworkLink::Wake(SimTime now, Phase, Engine& engine) {
   if (!loss.Bernoulli(spec_.loss)) {
     PositionReportBatch batch = PictureMessage(*from_, spec_.name, now);
     batch.time = now + Duration::Seconds(spec_.latency_s);
-    for (PositionReport& r : batch.reports) r.time_received = batch.time;
     to_->DeliverReports(std::move(batch));
   }
   engine.WakeAt(now + Duration::Seconds(spec_.interval_s), Phase::kSense, id_);

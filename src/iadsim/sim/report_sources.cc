@@ -18,8 +18,9 @@ void AdsbSite::Wake(SimTime now, Phase, Engine& engine) {
   PositionReportBatch batch;
   batch.receiver = config_.name;
   batch.time = now + Duration::Seconds(config_.latency_s);
-  batch.reports = ReceiveAdsb(config_, ctx_.world, now - interval, now, interval_++, stream_);
-  if (!batch.reports.empty()) command_post_->DeliverReports(std::move(batch));
+  batch.reports = std::make_shared<const std::vector<PositionReport>>(
+      ReceiveAdsb(config_, ctx_.world, now - interval, now, interval_++, stream_));
+  if (!batch.reports->empty()) command_post_->DeliverReports(std::move(batch));
   engine.WakeAt(now + interval, Phase::kSense, id_);
 }
 
@@ -39,6 +40,7 @@ void FlightPlanFile::Wake(SimTime now, Phase, Engine& engine) {
   PositionReportBatch batch;
   batch.receiver = "flight-plans";
   batch.time = now;
+  std::vector<PositionReport> reports;
   for (const auto& [plan, mover] : plans_) {
     const auto k = mover->StateAt(now);
     if (!k) continue;
@@ -50,9 +52,12 @@ void FlightPlanFile::Wake(SimTime now, Phase, Engine& engine) {
     r.position = k->geo;
     r.v_enu = k->v_enu;
     r.sigma_horizontal_m = r.sigma_vertical_m = plan->deviation_m;
-    batch.reports.push_back(std::move(r));
+    reports.push_back(std::move(r));
   }
-  if (!batch.reports.empty()) command_post_->DeliverReports(std::move(batch));
+  if (!reports.empty()) {
+    batch.reports = std::make_shared<const std::vector<PositionReport>>(std::move(reports));
+    command_post_->DeliverReports(std::move(batch));
+  }
   engine.WakeAt(now + Duration::Seconds(kFlightPlanIntervalS), Phase::kSense, id_);
 }
 
@@ -73,11 +78,14 @@ void DatalinkNet::Wake(SimTime now, Phase, Engine& engine) {
     PositionReportBatch batch;
     batch.receiver = config_.name;
     batch.time = now + Duration::Seconds(config_.latency_s);
+    std::vector<PositionReport> heard;
     for (const PositionReport& r : reports) {
       RandomStream loss = stream_.Derive(cp->name() + "/" + r.callsign, cycle);
-      if (!loss.Bernoulli(config_.loss)) batch.reports.push_back(r);
+      if (!loss.Bernoulli(config_.loss)) heard.push_back(r);
     }
-    if (!batch.reports.empty()) cp->DeliverReports(std::move(batch));
+    if (heard.empty()) continue;
+    batch.reports = std::make_shared<const std::vector<PositionReport>>(std::move(heard));
+    cp->DeliverReports(std::move(batch));
   }
   engine.WakeAt(now + Duration::Seconds(config_.interval_s), Phase::kSense, id_);
 }

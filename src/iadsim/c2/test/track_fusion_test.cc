@@ -79,6 +79,7 @@ PositionReportBatch Picture(const Tracker& a, SimTime delivered, bool with_covar
   batch.receiver = "a-to-b";
   batch.sender_unit = "A";
   batch.time = delivered;
+  std::vector<PositionReport> reports;
   for (const TrackState& t : a.tracks()) {
     if (t.status != TrackStatus::kConfirmed) continue;
     PositionReport r;
@@ -97,8 +98,9 @@ PositionReportBatch Picture(const Tracker& a, SimTime delivered, bool with_covar
     r.sigma_horizontal_m = std::sqrt((t.P(0, 0) + t.P(1, 1)) / 2.0);
     r.sigma_vertical_m = std::sqrt(t.P(2, 2));
     r.identity = "unknown";
-    batch.reports.push_back(r);
+    reports.push_back(r);
   }
+  batch.reports = std::make_shared<const std::vector<PositionReport>>(std::move(reports));
   return batch;
 }
 
@@ -296,7 +298,7 @@ TEST(TrackFusion, WholeStateReportCarriesTheSendersVelocityAcrossFrames) {
     PositionReportBatch batch;
     batch.sender_unit = "A";
     batch.time = t;
-    batch.reports.push_back(r);
+    batch.reports = std::make_shared<const std::vector<PositionReport>>(1, r);
     b.OnPositionReports(batch);
     ASSERT_EQ(b.fused_reports(), 1u) << (whole ? "whole state" : "position only");
     const TrackState& after = b.tracker().tracks()[0];
