@@ -153,19 +153,38 @@ void CommandPost::FuseReport(TrackId track, const PositionReport& r) {
 }
 
 std::vector<IdentityChange> CommandPost::Identify(SimTime now) {
-  threats_.clear();
-  std::vector<double>& speeds = speeds_;
-  std::vector<std::pair<Vec3, Vec3>>& kinematics = kinematics_;
-  speeds.clear();
-  kinematics.clear();
-  for (const TrackState& t : tracker_.tracks()) {
-    if (t.status != TrackStatus::kConfirmed) continue;
-    const StateVec x = PredictCvMean(t.x, (now - t.time).seconds());  // the covariance is not needed
-    threats_.push_back(AssessThreat(t.id, x.head<3>(), x.tail<3>(), config_.assets));
-    speeds.push_back(x.tail<3>().norm());
-    kinematics.emplace_back(x.head<3>(), x.tail<3>());
+  assessed_at_ = now;
+  assessed_.clear();
+  confirmed_ids_.clear();
+  confirmed_index_.clear();
+  const std::vector<TrackState>& tracks = tracker_.tracks();
+  for (std::size_t k = 0; k < tracks.size(); ++k) {
+    if (tracks[k].status != TrackStatus::kConfirmed) continue;
+    confirmed_ids_.push_back(tracks[k].id);
+    confirmed_index_.push_back(k);
   }
-  return identifier_.Evaluate(now, threats_, speeds, kinematics);
+  const std::size_t n = confirmed_ids_.size();
+  threats_.resize(n);
+  speeds_.resize(n);
+  kinematics_.resize(n);
+  assessed_.assign(n, 0);
+  return identifier_.Evaluate(now, confirmed_ids_, [&](std::size_t i) {
+    Assess(i);
+    return Identifier::Kinematics{&threats_[i], speeds_[i], &kinematics_[i]};
+  });
+}
+
+void CommandPost::Assess(std::size_t i) {
+  if (assessed_[i]) return;
+  assessed_[i] = 1;
+  const std::vector<TrackState>& tracks = tracker_.tracks();
+  IADSIM_CHECK(confirmed_index_[i] < tracks.size() && tracks[confirmed_index_[i]].id == confirmed_ids_[i],
+               "CommandPost: the tracks changed between Identify and Assign");
+  const TrackState& t = tracks[confirmed_index_[i]];
+  const StateVec x = PredictCvMean(t.x, (assessed_at_ - t.time).seconds());  // the covariance is not needed
+  threats_[i] = AssessThreat(t.id, x.head<3>(), x.tail<3>(), config_.assets);
+  speeds_[i] = x.tail<3>().norm();
+  kinematics_[i] = {x.head<3>(), x.tail<3>()};
 }
 
 bool CommandPost::DoctrineEngages(SimTime now, const ThreatAssessment& th, const Vec3& p_enu, std::string* control,
@@ -258,6 +277,9 @@ DecisionCycle CommandPost::Assign(SimTime now, const FireUnitStatus& fu) {
   DecisionCycle out;
   int channels = fu.free_channels, rounds = fu.ready_rounds;
   if (channels <= 0 || rounds <= 0) return out;
+  // Every confirmed track's threat, as the last Identify saw them (it assessed only those its rules
+  // asked about); the tracks have not changed since.
+  for (std::size_t i = 0; i < threats_.size(); ++i) Assess(i);
   // The threats of the last Identify ranked: inbound first, soonest first; ties in track order
   // (the order they were assessed in: a stable sort's result, without its buffer). Only a unit
   // that can fire ranks them.

@@ -145,7 +145,8 @@ class CommandPost final {
   // (report_correlation.h).
   std::vector<ReportCorrelation> OnPositionReports(std::span<const PositionReportBatch* const> batches);
   std::vector<IdentityChange> Identify(SimTime now);
-  // Orders for this decision cycle (at most one per threat, within the free channels and rounds).
+  // Orders for this decision cycle (at most one per threat, within the free channels and rounds),
+  // right after Identify(now), the tracks unchanged since.
   DecisionCycle Assign(SimTime now, const FireUnitStatus& fire_unit);
   void OnEngagementEnded(EngagementId engagement, SimTime t);
 
@@ -179,9 +180,17 @@ class CommandPost final {
   CommandPostConfig config_;
   Tracker tracker_;
   Identifier identifier_;
-  std::vector<ThreatAssessment> threats_;  // of the last Identify, in track order; Assign ranks them
-  std::vector<double> speeds_;                       // Identify's work space
+  // The confirmed tracks of the last Identify (at assessed_at_), in track order, with their index
+  // in tracker_.tracks(); their threat, speed and (position, velocity), computed by Assess when
+  // the identification rules or Assign ask (assessed_). Assign ranks threats_.
+  SimTime assessed_at_;
+  std::vector<TrackId> confirmed_ids_;
+  std::vector<std::size_t> confirmed_index_;
+  std::vector<char> assessed_;
+  std::vector<ThreatAssessment> threats_;
+  std::vector<double> speeds_;
   std::vector<std::pair<Vec3, Vec3>> kinematics_;
+  void Assess(std::size_t i);  // the i-th confirmed track's entries, once
   std::map<EngagementId, Engagement> engagements_;
   std::uint32_t next_engagement_ = 1;
   RandomStream operator_stream_;

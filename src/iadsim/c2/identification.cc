@@ -9,10 +9,10 @@ namespace iadsim {
 namespace {
 
 const ProceduralCorridor* CorridorOf(const std::vector<ProceduralCorridor>& corridors,
-                                     const std::vector<std::pair<Vec3, Vec3>>& kinematics, std::size_t i) {
-  if (i >= kinematics.size()) return nullptr;
+                                     const std::pair<Vec3, Vec3>* position_velocity) {
+  if (position_velocity == nullptr) return nullptr;
   for (const ProceduralCorridor& c : corridors)
-    if (InsideCorridor(c, kinematics[i].first, kinematics[i].second)) return &c;
+    if (InsideCorridor(c, position_velocity->first, position_velocity->second)) return &c;
   return nullptr;
 }
 
@@ -84,22 +84,31 @@ std::string Identifier::ReportSender(const Evidence& e) {
 std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<ThreatAssessment>& threats,
                                                  const std::vector<double>& speeds_mps,
                                                  const std::vector<std::pair<Vec3, Vec3>>& kinematics) {
+  std::vector<TrackId> tracks;
+  for (const ThreatAssessment& th : threats) tracks.push_back(th.track);
+  return Evaluate(now, tracks, [&](std::size_t i) {
+    return Kinematics{&threats[i], speeds_mps[i], i < kinematics.size() ? &kinematics[i] : nullptr};
+  });
+}
+
+std::vector<IdentityChange> Identifier::Evaluate(SimTime now, std::span<const TrackId> tracks,
+                                                 const KinematicsOf& kinematics_of) {
   std::vector<IdentityChange> changes;
   conflicts_.clear();
   // Every track's evidence first (created in track order, as the loop below would), asked for
   // together: their loads overlap instead of each stalling the decision that needs it.
   std::vector<Evidence*>& evidence = evidence_scratch_;
   evidence.clear();
-  for (const ThreatAssessment& th : threats) {
-    Evidence& e = EvidenceFor(th.track);
+  for (const TrackId track : tracks) {
+    Evidence& e = EvidenceFor(track);
     __builtin_prefetch(&e, 1);
     __builtin_prefetch(reinterpret_cast<const char*>(&e) + 64, 1);
     evidence.push_back(&e);
   }
-  for (std::size_t i = 0; i < threats.size(); ++i) {
-    const ThreatAssessment& th = threats[i];
+  for (std::size_t i = 0; i < tracks.size(); ++i) {
+    const TrackId track = tracks[i];
     Evidence& e = *evidence[i];
-    Identity& identity = identity_[th.track.value()];
+    Identity& identity = identity_[track.value()];
     // The decision on the unit's own evidence and, only when asked (an identity that changes), that
     // evidence in words. Its state changes (behaviour timer, point of origin) are idempotent, so a
     // second call for the words decides the same.
@@ -122,18 +131,23 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<
         if (why) *why = fmt::format("Mode 3/A code {:04d}", e.code);
         if (why && e.mode_c_alt_m) *why += fmt::format(" with Mode C altitude {:.0f} m", *e.mode_c_alt_m);
         if (why) *why += ", no secure-mode reply";
-      } else if (const ProceduralCorridor* c = CorridorOf(rules_.corridors, kinematics, i)) {
+      } else if (const ProceduralCorridor* c = rules_.corridors.empty()
+                                                   ? nullptr
+                                                   : CorridorOf(rules_.corridors, kinematics_of(i).position_velocity)) {
         e.hostile_behaviour_since.reset();
         next = Identity::kAssumedFriend;
         if (why) *why = fmt::format("flying the procedural corridor '{}' in its direction, no IFF or report evidence", c->name);
       } else if ((!rules_.has_iff || e.unanswered >= rules_.min_unanswered) && identity != Identity::kHostile) {
-        const bool fast = speeds_mps[i] >= rules_.hostile_min_speed_mps;
+        const Kinematics k = kinematics_of(i);
+        const ThreatAssessment& th = *k.threat;
+        const bool fast = k.speed_mps >= rules_.hostile_min_speed_mps;
         bool inbound = th.inbound && th.cpa_m <= rules_.inbound_max_cpa_m;
         // Altitude and point of origin narrow the behaviour rule when the scenario states them.
         std::string profile;
-        if (i < kinematics.size()) {
-          if (!e.origin_enu) e.origin_enu = kinematics[i].first;
-          if (rules_.hostile_max_altitude_m && kinematics[i].first.z() > *rules_.hostile_max_altitude_m) {
+        if (k.position_velocity != nullptr) {
+          const Vec3& p = k.position_velocity->first;
+          if (!e.origin_enu) e.origin_enu = p;
+          if (rules_.hostile_max_altitude_m && p.z() > *rules_.hostile_max_altitude_m) {
             inbound = false;
             if (why) profile = fmt::format("; above {:.0f} m", *rules_.hostile_max_altitude_m);
           }
@@ -158,7 +172,7 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<
           const std::string behaviour =
               !why ? std::string()
                    : fmt::format("{}; {:.0f} m/s, inbound to asset {} with predicted CPA {:.1f} km in {:.0f} s{}", silent,
-                                 speeds_mps[i], th.asset_name, th.cpa_m / 1000.0, th.time_to_cpa_s, profile);
+                                 k.speed_mps, th.asset_name, th.cpa_m / 1000.0, th.time_to_cpa_s, profile);
           if (held >= rules_.hostile_delay_s) {
             next = Identity::kHostile;
             if (why) *why = fmt::format("{}; behaviour held {:.0f} s (rule: {:.0f} s)", behaviour, held, rules_.hostile_delay_s);
@@ -183,7 +197,7 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<
       const Identity own = next;
       if (own != Identity::kPending && own != Identity::kUnknown && own != *e.network_identity &&
           e.last_conflict != std::make_pair(own, *e.network_identity)) {
-        conflicts_.push_back({th.track, own, *e.network_identity, e.network_sender});
+        conflicts_.push_back({track, own, *e.network_identity, e.network_sender});
         e.last_conflict = std::make_pair(own, *e.network_identity);
       }
       next = *e.network_identity;
@@ -195,7 +209,7 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<
         why = fmt::format("identity {} received from network node {}", ToString(next), e.network_sender);
       else
         decide(&why);
-      changes.push_back({th.track, identity, next, std::move(why)});
+      changes.push_back({track, identity, next, std::move(why)});
       identity = next;
     }
   }

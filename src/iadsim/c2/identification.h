@@ -34,8 +34,10 @@
 // ../reference (texts not public); thresholds are scenario settings.
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -98,6 +100,16 @@ class Identifier final {
   std::vector<IdentityChange> Evaluate(SimTime now, const std::vector<ThreatAssessment>& threats,
                                        const std::vector<double>& speeds_mps,
                                        const std::vector<std::pair<Vec3, Vec3>>& kinematics = {});
+  // What the corridor and behaviour rules read of the i-th listed track at `now`: asked for only
+  // by them (the unit's own IFF or report evidence decides most tracks without), possibly twice.
+  struct Kinematics {
+    const ThreatAssessment* threat = nullptr;
+    double speed_mps = 0.0;
+    const std::pair<Vec3, Vec3>* position_velocity = nullptr;  // ENU; null: none (no corridor rule)
+  };
+  using KinematicsOf = std::function<Kinematics(std::size_t)>;
+  // The same, with the tracks' kinematics computed when a rule asks for them.
+  std::vector<IdentityChange> Evaluate(SimTime now, std::span<const TrackId> tracks, const KinematicsOf& kinematics_of);
   Identity IdentityOf(TrackId track) const;
   // The identity an accepted node gave the track, if any.
   std::optional<Identity> NetworkIdentityOf(TrackId track) const;

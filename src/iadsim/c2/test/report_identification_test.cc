@@ -129,6 +129,43 @@ TEST(ReportIdentification, DatalinkMakesFriendAdsbMakesNeutral) {
   EXPECT_EQ(both.IdentityOf(a), Identity::kFriend);
 }
 
+// The kinematics are asked for only by the rules that read them: a track its report decides is not
+// asked about, one without evidence is (behaviour rule), and the changes equal the eager form's.
+TEST(ReportIdentification, KinematicsAskedOnlyWhenARuleNeedsThem) {
+  const Tracker tracker = TwoConfirmedTracks();
+  const TrackId a = tracker.tracks()[0].id, b = tracker.tracks()[1].id;
+  const std::vector<PositionReport> reports{Report(ReportSource::kDatalink, kTargetB, "VIPER11")};
+  IdentificationRules rules;
+  rules.has_iff = false;  // the behaviour rule applies at once to a track without evidence
+  Identifier eager(rules), lazy(rules);
+  eager.AddReportEvidence(reports, CorrelateReports(tracker, reports));
+  lazy.AddReportEvidence(reports, CorrelateReports(tracker, reports));
+  const std::vector<ThreatAssessment> threats{{a, 0, 60.0, 1000.0, true}, {b, 0, 60.0, 1000.0, true}};
+  const std::vector<double> speeds{300.0, 300.0};
+  const std::vector<std::pair<Vec3, Vec3>> kin{{kTargetA, Vec3(-300.0, 0.0, 0.0)}, {kTargetB, Vec3(300.0, 0.0, 0.0)}};
+  std::vector<int> asked(2, 0);
+  for (const double t : {30.0, 60.0}) {
+    const SimTime now = SimTime() + Duration::Seconds(t);
+    const auto want = eager.Evaluate(now, threats, speeds, kin);
+    const std::vector<TrackId> ids{a, b};
+    const auto got = lazy.Evaluate(now, ids, [&](std::size_t i) {
+      ++asked[i];
+      return Identifier::Kinematics{&threats[i], speeds[i], &kin[i]};
+    });
+    ASSERT_EQ(got.size(), want.size()) << t;
+    for (std::size_t k = 0; k < got.size(); ++k) {
+      EXPECT_EQ(got[k].track, want[k].track);
+      EXPECT_EQ(got[k].from, want[k].from);
+      EXPECT_EQ(got[k].to, want[k].to);
+      EXPECT_EQ(got[k].evidence, want[k].evidence);
+    }
+  }
+  EXPECT_GT(asked[0], 0);   // A: no evidence, the behaviour rule reads its kinematics
+  EXPECT_EQ(asked[1], 0);   // B: its datalink report decides
+  EXPECT_EQ(lazy.IdentityOf(a), Identity::kHostile);  // fast and inbound for 30 s (hostile_delay 20 s)
+  EXPECT_EQ(lazy.IdentityOf(b), Identity::kFriend);
+}
+
 PositionReport NetworkTrack(const Vec3& enu, const std::string& node, const std::string& identity) {
   PositionReport r = Report(ReportSource::kNetwork, enu, node + "#7");
   r.network = "ad-net";
