@@ -58,8 +58,7 @@ ReportCorrelation CommandPost::OnPositionReports(const PositionReportBatch& batc
 }
 
 std::vector<ReportCorrelation> CommandPost::OnPositionReports(std::span<const PositionReportBatch* const> batches) {
-  IADSIM_CHECK(config_.network.track_fusion != TrackFusion::kCovarianceIntersection,
-               "CommandPost::OnPositionReports: batches with track fusion are applied one at a time");
+  IADSIM_CHECK(!fuses_tracks(), "CommandPost::OnPositionReports: batches with track fusion are applied one at a time");
   std::vector<const std::vector<PositionReport>*> reports;
   for (const PositionReportBatch* b : batches) reports.push_back(b->reports.get());
   std::vector<ReportCorrelation> out = CorrelateReports(tracker_, reports);
@@ -77,7 +76,7 @@ void CommandPost::ApplyReports(const PositionReportBatch& batch, const ReportCor
   if (!batch.sender_unit.empty()) {
     std::vector<bool> paired(reports.size(), false);
     for (const auto& p : c.pairs) paired[p.report] = true;
-    const bool fuse = config_.network.track_fusion == TrackFusion::kCovarianceIntersection;
+    const bool fuse = fuses_tracks();
     std::vector<TrackId> pair_track(fuse ? reports.size() : 0);
     if (fuse)
       for (const auto& p : c.pairs) pair_track[p.report] = p.track;
@@ -154,84 +153,80 @@ void CommandPost::FuseReport(TrackId track, const PositionReport& r) {
 
 std::vector<IdentityChange> CommandPost::Identify(SimTime now) {
   assessed_at_ = now;
-  assessed_.clear();
   confirmed_ids_.clear();
-  confirmed_index_.clear();
+  assessments_.clear();
   const std::vector<TrackState>& tracks = tracker_.tracks();
   for (std::size_t k = 0; k < tracks.size(); ++k) {
     if (tracks[k].status != TrackStatus::kConfirmed) continue;
     confirmed_ids_.push_back(tracks[k].id);
-    confirmed_index_.push_back(k);
+    assessments_.push_back({k});
   }
-  const std::size_t n = confirmed_ids_.size();
-  threats_.resize(n);
-  speeds_.resize(n);
-  kinematics_.resize(n);
-  assessed_.assign(n, 0);
   return identifier_.Evaluate(now, confirmed_ids_, [&](std::size_t i) {
-    Assess(i);
-    return Identifier::Kinematics{&threats_[i], speeds_[i], &kinematics_[i]};
+    const Assessment& a = Assess(i);
+    return Identifier::Kinematics{&a.threat, a.speed_mps, &a.position_velocity};
   });
 }
 
-void CommandPost::Assess(std::size_t i) {
-  if (assessed_[i]) return;
-  assessed_[i] = 1;
+const CommandPost::Assessment& CommandPost::Assess(std::size_t i) {
+  Assessment& a = assessments_[i];
+  if (a.done) return a;
   const std::vector<TrackState>& tracks = tracker_.tracks();
-  IADSIM_CHECK(confirmed_index_[i] < tracks.size() && tracks[confirmed_index_[i]].id == confirmed_ids_[i],
+  IADSIM_CHECK(a.index < tracks.size() && tracks[a.index].id == confirmed_ids_[i],
                "CommandPost: the tracks changed between Identify and Assign");
-  const TrackState& t = tracks[confirmed_index_[i]];
+  const TrackState& t = tracks[a.index];
   const StateVec x = PredictCvMean(t.x, (assessed_at_ - t.time).seconds());  // the covariance is not needed
-  threats_[i] = AssessThreat(t.id, x.head<3>(), x.tail<3>(), config_.assets);
-  speeds_[i] = x.tail<3>().norm();
-  kinematics_[i] = {x.head<3>(), x.tail<3>()};
+  a.threat = AssessThreat(t.id, x.head<3>(), x.tail<3>(), config_.assets);
+  a.speed_mps = x.tail<3>().norm();
+  a.position_velocity = {x.head<3>(), x.tail<3>()};
+  a.done = true;
+  return a;
 }
 
-bool CommandPost::DoctrineEngages(SimTime now, const ThreatAssessment& th, const Vec3& p_enu, std::string* control,
-                                  std::string* rule) const {
-  const Identity id = identifier_.IdentityOf(th.track);
-  const ControlDecision cd =
-      ControlAt(config_.doctrine.sectors, config_.doctrine.control, std::atan2(p_enu.x(), p_enu.y()));
-  if (control != nullptr) *control = ToString(cd.control);
+CommandPost::DoctrineAnswer CommandPost::Doctrine(SimTime now, const ThreatAssessment& th, const Vec3& p_enu) const {
+  DoctrineAnswer a;
+  a.control = ControlAt(config_.doctrine.sectors, config_.doctrine.control, std::atan2(p_enu.x(), p_enu.y()));
   const NetworkDoctrine& net = config_.network;
   if (net.fire_authority == FireAuthority::kNetwork) {
     const bool heard = network_heard_ && (now - *network_heard_).seconds() <= net.silence_timeout_s;
     if (heard) {
-      const auto remote = identifier_.NetworkIdentityOf(th.track);
-      if (rule != nullptr) *rule = "network fire authority: only tracks an accepted node declared hostile";
-      return cd.control != WeaponsControl::kHold && remote == Identity::kHostile;
+      a.basis = DoctrineAnswer::Basis::kNetworkAuthority;
+      a.engage = a.control.control != WeaponsControl::kHold &&
+                 identifier_.NetworkIdentityOf(th.track) == Identity::kHostile;
+      return a;
     }
     if (!net.autonomous) {
-      if (rule != nullptr) *rule = "network silent: no autonomous fire";
-      return false;
+      a.basis = DoctrineAnswer::Basis::kNetworkSilentNoFire;
+      return a;
     }
   }
-  bool engage = false;
-  std::string_view words;
-  switch (cd.control) {
-    case WeaponsControl::kHold:
-      words = "weapons hold";
-      break;
-    case WeaponsControl::kTight:
-      words = "weapons tight";
-      engage = id == Identity::kHostile;
-      break;
+  const Identity id = identifier_.IdentityOf(th.track);
+  switch (a.control.control) {
+    case WeaponsControl::kHold: break;
+    case WeaponsControl::kTight: a.engage = id == Identity::kHostile; break;
     case WeaponsControl::kFree:
-      words = "weapons free";
-      engage = id != Identity::kFriend && id != Identity::kAssumedFriend && id != Identity::kNeutral;
+      a.engage = id != Identity::kFriend && id != Identity::kAssumedFriend && id != Identity::kNeutral;
       break;
   }
-  if (rule != nullptr) {
-    *rule = net.fire_authority == FireAuthority::kNetwork
-                ? fmt::format("network silent for more than {:.0f} s: autonomous fire; ", net.silence_timeout_s)
-                : std::string();
-    *rule += words;
-    if (!cd.sector.empty()) *rule += fmt::format(" in sector {}", cd.sector);
-    if (cd.control == WeaponsControl::kTight) *rule += ": fire only on tracks identified hostile";
-    if (cd.control == WeaponsControl::kFree)
-      *rule += ": fire on any track not identified friend, assumed friend or neutral";
+  return a;
+}
+
+std::string CommandPost::DoctrineRule(const DoctrineAnswer& a) const {
+  const NetworkDoctrine& net = config_.network;
+  switch (a.basis) {
+    case DoctrineAnswer::Basis::kNetworkAuthority:
+      return "network fire authority: only tracks an accepted node declared hostile";
+    case DoctrineAnswer::Basis::kNetworkSilentNoFire: return "network silent: no autonomous fire";
+    case DoctrineAnswer::Basis::kControl: break;
   }
-  return engage;
+  std::string rule = net.fire_authority == FireAuthority::kNetwork
+                         ? fmt::format("network silent for more than {:.0f} s: autonomous fire; ", net.silence_timeout_s)
+                         : std::string();
+  rule += std::string("weapons ") + ToString(a.control.control);
+  if (!a.control.sector.empty()) rule += fmt::format(" in sector {}", a.control.sector);
+  if (a.control.control == WeaponsControl::kTight) rule += ": fire only on tracks identified hostile";
+  if (a.control.control == WeaponsControl::kFree)
+    rule += ": fire on any track not identified friend, assumed friend or neutral";
+  return rule;
 }
 
 std::optional<EngagementHold> CommandPost::CaptureZoneHold(SimTime now, TrackId track, const FireUnitStatus& fu,
@@ -279,16 +274,17 @@ DecisionCycle CommandPost::Assign(SimTime now, const FireUnitStatus& fu) {
   if (channels <= 0 || rounds <= 0) return out;
   // Every confirmed track's threat, as the last Identify saw them (it assessed only those its rules
   // asked about); the tracks have not changed since.
-  for (std::size_t i = 0; i < threats_.size(); ++i) Assess(i);
+  ranked_.clear();
+  for (std::size_t i = 0; i < assessments_.size(); ++i) ranked_.push_back(Assess(i).threat);
   // The threats of the last Identify ranked: inbound first, soonest first; ties in track order
   // (the order they were assessed in: a stable sort's result, without its buffer). Only a unit
   // that can fire ranks them.
-  std::sort(threats_.begin(), threats_.end(), [](const ThreatAssessment& a, const ThreatAssessment& b) {
+  std::sort(ranked_.begin(), ranked_.end(), [](const ThreatAssessment& a, const ThreatAssessment& b) {
     if (a.inbound != b.inbound) return a.inbound;
     if (a.time_to_cpa_s != b.time_to_cpa_s) return a.time_to_cpa_s < b.time_to_cpa_s;
     return a.track < b.track;
   });
-  for (const ThreatAssessment& th : threats_) {
+  for (const ThreatAssessment& th : ranked_) {
     if (channels <= 0 || rounds <= 0) break;
     const bool busy = std::any_of(engagements_.begin(), engagements_.end(), [&](const auto& kv) {
       const Engagement& e = kv.second;
@@ -297,9 +293,10 @@ DecisionCycle CommandPost::Assign(SimTime now, const FireUnitStatus& fu) {
     });
     if (busy) continue;
     const StateVec x = tracker_.PredictMean(th.track, now);  // the covariance only for an order
-    // Doctrine's answer first (without its words): a track it holds fire on, with no operator who
-    // may call against it, is skipped before the intercept is computed, as it would be after.
-    const bool doctrine = DoctrineEngages(now, th, x.head<3>(), nullptr, nullptr);
+    // Doctrine's answer first (its words only for an order): a track it holds fire on, with no
+    // operator who may call against it, is skipped before the intercept is computed.
+    const DoctrineAnswer answer = Doctrine(now, th, x.head<3>());
+    const bool doctrine = answer.engage;
     const auto& op = config_.doctrine.operator_model;
     if (!doctrine && !(op && op->wrong_call_probability > 0.0)) continue;
     const auto intercept = PredictIntercept(x.head<3>(), x.tail<3>(), fu.p_enu, fu.envelope.mean_missile_speed_mps);
@@ -308,9 +305,7 @@ DecisionCycle CommandPost::Assign(SimTime now, const FireUnitStatus& fu) {
       continue;
     const Geodetic at = tracker_.frame().GeodeticFromEnu(intercept->point_enu);
     if (!InsideEnvelope(*intercept, at.alt_m, fu.envelope)) continue;
-    std::string control, rule;
-    DoctrineEngages(now, th, x.head<3>(), &control, &rule);
-    bool engage = doctrine;
+    bool engage = doctrine, against_doctrine = false;
     if (op) {
       auto it = calls_.find(th.track);
       if (it == calls_.end() || it->second.doctrine != doctrine) {
@@ -332,7 +327,7 @@ DecisionCycle CommandPost::Assign(SimTime now, const FireUnitStatus& fu) {
                                  identifier_.IdentityOf(th.track)});
       }
       engage = c.call.engage;
-      if (c.call.wrong_call) rule = "operator's call against doctrine under time pressure (" + rule + ")";
+      against_doctrine = c.call.wrong_call;
     }
     if (!engage) continue;
     if (auto hold = CaptureZoneHold(now, th.track, fu, intercept->time_s)) {
@@ -351,7 +346,9 @@ DecisionCycle CommandPost::Assign(SimTime now, const FireUnitStatus& fu) {
     o.target_P_ecef = RotatePositionVelocityCovariance(tracker_.frame().R_enu_from_ecef().transpose(), P);
     engagements_[o.engagement] = {th.track, true, now};
     calls_.erase(th.track);
-    out.orders.push_back({o, control, rule});
+    std::string rule = DoctrineRule(answer);
+    if (against_doctrine) rule = "operator's call against doctrine under time pressure (" + rule + ")";
+    out.orders.push_back({o, ToString(answer.control.control), rule});
     --channels;
     rounds -= o.rounds;
   }

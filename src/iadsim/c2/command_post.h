@@ -157,6 +157,8 @@ class CommandPost final {
   // The received network tracks that match none of this unit's own, heard within the silence
   // timeout: with the unit's own confirmed tracks they make its air picture (and what it relays).
   std::vector<PositionReport> RemotePicture(SimTime now) const;
+  // Whether received network tracks update the own tracks (network.track_fusion).
+  bool fuses_tracks() const { return config_.network.track_fusion == TrackFusion::kCovarianceIntersection; }
   // Received network reports fused into own tracks so far (track_fusion on; else 0).
   std::uint64_t fused_reports() const { return fused_reports_; }
 
@@ -167,9 +169,15 @@ class CommandPost final {
     SimTime due;
     bool reported = false;
   };
-  // Doctrine's answer for a track at `now`, with the control and rule in words.
-  bool DoctrineEngages(SimTime now, const ThreatAssessment& th, const Vec3& p_enu, std::string* control,
-                       std::string* rule) const;
+  // Doctrine's answer for a track at `now` (bearing from p_enu) and what decided it; in words by
+  // DoctrineRule, asked only for the tracks that go on to an order.
+  struct DoctrineAnswer {
+    bool engage = false;
+    ControlDecision control;  // the weapons control at the track's bearing
+    enum class Basis { kNetworkAuthority, kNetworkSilentNoFire, kControl } basis = Basis::kControl;
+  };
+  DoctrineAnswer Doctrine(SimTime now, const ThreatAssessment& th, const Vec3& p_enu) const;
+  std::string DoctrineRule(const DoctrineAnswer& a) const;
   std::optional<EngagementHold> CaptureZoneHold(SimTime now, TrackId track, const FireUnitStatus& fu,
                                                 double flight_time_s) const;
   struct Engagement {
@@ -180,17 +188,21 @@ class CommandPost final {
   CommandPostConfig config_;
   Tracker tracker_;
   Identifier identifier_;
-  // The confirmed tracks of the last Identify (at assessed_at_), in track order, with their index
-  // in tracker_.tracks(); their threat, speed and (position, velocity), computed by Assess when
-  // the identification rules or Assign ask (assessed_). Assign ranks threats_.
+  // The confirmed tracks of the last Identify (at assessed_at_), in track order; each one's CV
+  // prediction to then and its threat, computed by Assess when the identification rules or Assign
+  // first ask. Assign ranks their threats (ranked_).
+  struct Assessment {
+    std::size_t index = 0;  // in tracker_.tracks()
+    bool done = false;
+    ThreatAssessment threat;
+    double speed_mps = 0.0;
+    std::pair<Vec3, Vec3> position_velocity;
+  };
   SimTime assessed_at_;
   std::vector<TrackId> confirmed_ids_;
-  std::vector<std::size_t> confirmed_index_;
-  std::vector<char> assessed_;
-  std::vector<ThreatAssessment> threats_;
-  std::vector<double> speeds_;
-  std::vector<std::pair<Vec3, Vec3>> kinematics_;
-  void Assess(std::size_t i);  // the i-th confirmed track's entries, once
+  std::vector<Assessment> assessments_;
+  std::vector<ThreatAssessment> ranked_;
+  const Assessment& Assess(std::size_t i);
   std::map<EngagementId, Engagement> engagements_;
   std::uint32_t next_engagement_ = 1;
   RandomStream operator_stream_;

@@ -54,9 +54,7 @@ IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep) {
       // H's velocity columns are zero: the predicted position block gives S = H P H^T + R bit for
       // bit (Tracker::PredictPosition). At most 3 x 3: no heap.
       const auto [p, P_pp] = tracker.PredictPosition(t, r.time);
-      StateVec x = t.x;
-      x.head<3>() = p;
-      const auto [h, J] = model.Linearize(x);
+      const auto [h, J] = model.Linearize(p);
       const PolarVec nu = model.Innovation(z, h);
       const Eigen::Matrix<double, Eigen::Dynamic, 3, 0, 3, 3> H = J.leftCols<3>();
       const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, 0, 3, 3> S = H * P_pp * H.transpose() + R;

@@ -206,7 +206,7 @@ void CommandPostNode::Track(SimTime now) {
       });
     }
   };
-  if (cp_.config().network.track_fusion == TrackFusion::kCovarianceIntersection) {
+  if (cp_.fuses_tracks()) {
     for (const PositionReportBatch* b : due) record(*b, cp_.OnPositionReports(*b));
   } else {
     const std::vector<ReportCorrelation> correlations = cp_.OnPositionReports(due);

@@ -56,8 +56,8 @@ PolarJacobian PolarMeasurementModel::Jacobian(const StateVec& x) const {
   return JacobianAt(p, p.norm(), std::max(std::hypot(p.x(), p.y()), kMinHorizontalM));
 }
 
-PolarMeasurementModel::Linearization PolarMeasurementModel::Linearize(const StateVec& x) const {
-  const Vec3 p = SensorFromTracker(x.head<3>());
+PolarMeasurementModel::Linearization PolarMeasurementModel::Linearize(const Vec3& p_enu) const {
+  const Vec3 p = SensorFromTracker(p_enu);
   const double norm = p.norm(), rho = std::max(std::hypot(p.x(), p.y()), kMinHorizontalM);
   return {PredictAt(p, norm, rho), JacobianAt(p, norm, rho)};
 }

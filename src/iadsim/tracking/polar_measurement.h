@@ -47,12 +47,14 @@ class PolarMeasurementModel final {
   PolarVec Predict(const StateVec& x) const;
   // d h / d x at x.
   PolarJacobian Jacobian(const StateVec& x) const;
-  // Both at one x, sharing p_s and its distances: each equal bit for bit to its call above.
+  // Both at one x, sharing p_s and its distances: each equal bit for bit to its call above. They
+  // depend on the position alone: the second form takes it (tracker frame, m).
   struct Linearization {
     PolarVec h;
     PolarJacobian H;
   };
-  Linearization Linearize(const StateVec& x) const;
+  Linearization Linearize(const StateVec& x) const { return Linearize(Vec3(x.head<3>())); }
+  Linearization Linearize(const Vec3& p_enu) const;
   // z of a detection (its elevation is ignored when this model has none).
   PolarVec Measurement(const Detection& d) const;
   // R = diag(sigma_r^2, sigma_az^2 [, sigma_el^2]) of a detection.

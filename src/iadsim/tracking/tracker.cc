@@ -316,9 +316,7 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
       // The measurement depends on the position alone: its predicted mean and covariance block
       // give the full test's numbers bit for bit (PredictPosition, PositionInnovationStats).
       const auto [p, P_pp] = PredictPosition(tracks_[i], d.time);
-      StateVec x = tracks_[i].x;
-      x.head<3>() = p;
-      const auto [h, H] = m.Linearize(x);
+      const auto [h, H] = m.Linearize(p);
       const PolarVec nu = m.Innovation(m.Measurement(d), h);
       const InnovationStats<Eigen::Dynamic> st = PositionInnovationStats<Eigen::Dynamic>(P_pp, nu, H, m.NoiseCovariance(d));
       if (st.nis <= (m.dimension() == 3 ? gate_3d_ : gate_2d_)) {

@@ -111,5 +111,28 @@ TEST(ReplicationOutcome, NoKillMeansNoMissilesPerKill) {
   EXPECT_FALSE(o.mean_detect_to_id_s);
 }
 
+// The recorder says it reads exactly the event types it keeps: a batch builds only those (the
+// others are counted, Recorder::ReadsEvent), so a type it kept but did not declare would be lost.
+// The notable types are the header's list; every other type the engine emits is not kept.
+TEST(ReplicationOutcome, ReadsExactlyTheTypesItKeeps) {
+  const std::vector<std::string> notable{"engagement_ordered", "missile_launched", "missile_detonated",
+                                         "entity_destroyed",   "weapon_released",  "weapon_impact",
+                                         "ground_target_destroyed", "emitter_destroyed", "identity_changed"};
+  const std::vector<std::string> others{
+      "arm_lost_emitter", "attack_abandoned", "deconfliction_notice", "detections_merged", "engagement_aborted",
+      "engagement_ended", "engagement_held", "gnss_lost", "gnss_regained", "identity_conflict", "iff_garbled",
+      "jammer_destroyed", "launcher_reloaded", "network_identity", "operator_decision", "order_lost",
+      "order_received", "radar_fix", "report_correlated", "route_changed", "run_finished", "rwr_warning",
+      "seeker_lost", "self_destruct_failed", "track_confirmed", "track_dropped", "weapon_not_released"};
+  for (const auto& [types, kept] : {std::pair{notable, true}, std::pair{others, false}}) {
+    for (const std::string& type : types) {
+      OutcomeRecorder rec;
+      rec.OnEvent(E(1, type.c_str()));
+      EXPECT_EQ(rec.raw().size(), kept ? 1u : 0u) << type;
+      EXPECT_EQ(rec.ReadsEvent(type), kept) << type;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace iadsim
