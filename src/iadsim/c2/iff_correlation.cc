@@ -46,11 +46,12 @@ IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep) {
     int best_k = -1;
     const PolarPlot plot{r.time, r.range_m, r.azimuth_rad, r.sigma_range_m, r.sigma_azimuth_rad};
     index.Candidates(plot, &near);
+    const PlotDirection direction = PlotDirection::Of(plot);
     for (const int k : near) {
       const TrackState& t = tracks[k];
       // A track whose distance is certainly above the gate can neither be the best within the
       // gate nor change which one is (ties keep the first): skipping it changes nothing.
-      if (PolarPreGateRejects(pre[k], q, model, plot, gate)) continue;
+      if (PolarPreGateRejects(pre[k], q, model, plot, direction, gate)) continue;
       // H's velocity columns are zero: the predicted position block gives S = H P H^T + R bit for
       // bit (Tracker::PredictPosition). At most 3 x 3: no heap.
       const auto [p, P_pp] = tracker.PredictPosition(t, r.time);

@@ -33,8 +33,17 @@ bool PositionPreGateRejects(const PreGateTrack& t, double q_m2_per_s3, SimTime t
   return (z_enu - (t.p_enu + dt * t.v_enu)).squaredNorm() > gate * kMargin * (tr + trace_R_m2);
 }
 
+PlotDirection PlotDirection::Of(const PolarPlot& plot) {
+  return {std::sin(plot.azimuth_rad), std::cos(plot.azimuth_rad)};
+}
+
 bool PolarPreGateRejects(const PreGateTrack& t, double q_m2_per_s3, const PolarMeasurementModel& m,
                          const PolarPlot& plot, double gate) {
+  return PolarPreGateRejects(t, q_m2_per_s3, m, plot, PlotDirection::Of(plot), gate);
+}
+
+bool PolarPreGateRejects(const PreGateTrack& t, double q_m2_per_s3, const PolarMeasurementModel& m,
+                         const PolarPlot& plot, const PlotDirection& direction, double gate) {
   const double dt = (plot.time - t.time).seconds();
   const double tr = PredictedPositionTrace(t, q_m2_per_s3, dt);
   const double g = gate * kMargin;
@@ -42,9 +51,24 @@ bool PolarPreGateRejects(const PreGateTrack& t, double q_m2_per_s3, const PolarM
   const double dr = plot.range_m - rel.norm();
   if (dr * dr > g * (tr + plot.sigma_range_m * plot.sigma_range_m)) return true;
   const Vec3 p_s = m.R_sensor_from_tracker() * rel;
+  const double sigma2 = plot.sigma_azimuth_rad * plot.sigma_azimuth_rad;
+  // The header's certain cases (rho^2 within 1e-15 relative of the exact test's, the bound with it;
+  // a bound above 1e-10 rad^2 keeps the products' absolute rounding, about 1e-15 rad on theta, far
+  // inside the 1e-9 margin).
+  const double rho2 = p_s.x() * p_s.x() + p_s.y() * p_s.y();
+  const double cross = direction.sin_az * p_s.y() - direction.cos_az * p_s.x();  // rho sin(az - az_track)
+  const double dot = direction.sin_az * p_s.x() + direction.cos_az * p_s.y();    // rho cos(az - az_track)
+  if (dot >= 0.0 && rho2 > kMinHorizontalM * kMinHorizontalM && std::isfinite(rho2)) {
+    const double b = g * (tr / rho2 + sigma2);
+    const double s2 = cross * cross / rho2;
+    if (b > 1e-10) {
+      if (s2 > b * (1.0 + 1e-9)) return true;  // theta >= s
+      if (s2 <= 0.25 && s2 * (1.0 + 0.2 * s2) * (1.0 + 0.2 * s2) < b * (1.0 - 1e-9)) return false;
+    }
+  }
   const double rho = std::max(std::hypot(p_s.x(), p_s.y()), kMinHorizontalM);
   const double daz = RemainderTwoPi(plot.azimuth_rad - std::atan2(p_s.x(), p_s.y()));
-  return daz * daz > g * (tr / (rho * rho) + plot.sigma_azimuth_rad * plot.sigma_azimuth_rad);
+  return daz * daz > g * (tr / (rho * rho) + sigma2);
 }
 
 bool InRangeAndSweptSector(const Vec3& p_s, double max_range_m, double az_from_rad, double az_to_rad) {

@@ -39,6 +39,21 @@ struct PolarPlot {
 // sensor `m`) is certainly above `gate`; false when it may pass (the full test decides).
 bool PolarPreGateRejects(const PreGateTrack& t, double q_m2_per_s3, const PolarMeasurementModel& m,
                          const PolarPlot& plot, double gate);
+// The plot's azimuth as a horizontal unit vector (east, north) = (sin az, cos az), taken once for
+// the many tracks one plot is tested against.
+struct PlotDirection {
+  double sin_az = 0, cos_az = 1;
+  static PlotDirection Of(const PolarPlot& plot);
+};
+// The same answer, bit for bit, with the plot's direction given. The azimuth test compares the
+// angle theta = |wrap(az - az_track)| with its bound b (theta^2 > b) without atan2 where that is
+// certain: with s = sin(theta) = |u x w| / |w| and cos(theta) of the sign of u . w (u the plot's
+// direction, w the track's horizontal position), theta >= s, and theta <= s (1 + 0.2 s^2) for
+// cos(theta) >= 0 and s <= 0.5 (asin's series); each side kept 1e-9 relative from b, for b above
+// 1e-10 rad^2. Otherwise (a pair within that margin, behind, wider than 30 degrees, or a bound
+// below that) it computes theta as before.
+bool PolarPreGateRejects(const PreGateTrack& t, double q_m2_per_s3, const PolarMeasurementModel& m,
+                         const PolarPlot& plot, const PlotDirection& direction, double gate);
 
 // The same for a Cartesian position report z (tracker frame) with noise covariance R, tested
 // against the predicted position (S = P'_pp + R):  nu^T S^-1 nu >= |nu|^2 / (tr(P'_pp) + tr(R)).

@@ -305,9 +305,11 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
     const Detection& d = dets[j];
     const PolarMeasurementModel& m = models[model_of[j]];
     const PolarPlot plot{d.time, d.range_m, d.azimuth_rad, d.sigma_range_m, d.sigma_azimuth_rad};
+    const PlotDirection direction = PlotDirection::Of(plot);
     indexes_[model_of[j]].Candidates(plot, &near_);
     for (const int i : near_) {
-      if (PolarPreGateRejects(summary_[i], prune_q, m, plot, m.dimension() == 3 ? gate_3d_ : gate_2d_)) continue;
+      if (PolarPreGateRejects(summary_[i], prune_q, m, plot, direction, m.dimension() == 3 ? gate_3d_ : gate_2d_))
+        continue;
       if (config_.filter) {
         const Innovation in = FilterInnovation(tracks_[i], converted[j], d.time);
         if (in.d2 <= gate_3d_) candidates.push_back({i, j, in.d2 + in.log_det_S});

@@ -2,7 +2,8 @@
 // any velocity up to 600 m/s, random positive-definite covariances from 1 m to 30 km, dt in
 // [-2, 20] s, 2-D and 3-D radars away from the tracker origin — it never rejects a pair whose full
 // EKF NIS (KalmanPredict + ComputeInnovationStats, as the tracker computes it) is within the gate,
-// while it does reject most far pairs. Hand cases check the bound itself.
+// while it does reject most far pairs. Hand cases check the bound itself. The form given the
+// plot's direction answers as the angle itself over 200,000 pairs at and around the bound.
 #include "iadsim/tracking/polar_pre_gate.h"
 
 #include <gtest/gtest.h>
@@ -83,6 +84,67 @@ TEST(PolarPreGate, NeverRejectsAPairTheFullGateKeeps) {
   }
   EXPECT_GT(within, 5000);
   EXPECT_GT(rejected, far / 2);  // it is worth having: most pairs outside the gate never reach the EKF
+}
+
+// The azimuth test as written before the plot's direction was given: theta from atan2, the range
+// test first. Returns the decision; *bound gets the azimuth bound b (theta^2 > b rejects).
+bool AngleForm(const PreGateTrack& t, double q, const PolarMeasurementModel& m, const PolarPlot& plot, double gate,
+               double* bound) {
+  const double dt = (plot.time - t.time).seconds();
+  const double adt = std::abs(dt);
+  const double tr = std::max(0.0, t.tr_pp + 2.0 * dt * t.tr_pv + dt * dt * t.tr_vv + q * adt * adt * adt);
+  const double g = gate * 1.0001;
+  const Vec3 rel = t.p_enu + dt * t.v_enu - m.sensor_enu();
+  const double dr = plot.range_m - rel.norm();
+  const Vec3 p_s = m.R_sensor_from_tracker() * rel;
+  const double rho = std::max(std::hypot(p_s.x(), p_s.y()), 1e-3);
+  *bound = g * (tr / (rho * rho) + plot.sigma_azimuth_rad * plot.sigma_azimuth_rad);
+  if (dr * dr > g * (tr + plot.sigma_range_m * plot.sigma_range_m)) return true;
+  const double daz = RemainderTwoPi(plot.azimuth_rad - std::atan2(p_s.x(), p_s.y()));
+  return daz * daz > *bound;
+}
+
+TEST(PolarPreGate, DirectionFormAnswersAsTheAngle) {
+  // Plots at the track's predicted range, their azimuth offset from the track's by theta around
+  // the bound's square root (within 1e-12 to 10 % of it, either side), anywhere around the circle,
+  // or with sigmas small enough for the bound to fall below 1e-10 rad^2; tracks near and far, up to
+  // above the sensor.
+  RandomStream rng(2026, 0, "test", "pre-gate-direction");
+  const double q = 50.0;
+  int rejected = 0, kept = 0;
+  for (int k = 0; k < 200000; ++k) {
+    const PolarMeasurementModel m(kFrame, Geodetic{50.0 + rng.Uniform(-1, 1), 15.0 + rng.Uniform(-1, 1), 100.0}, k % 2 == 0);
+    StateVec x;
+    const double reach = k % 50 == 0 ? 50.0 : 300e3;
+    for (int i = 0; i < 3; ++i) x(i) = m.sensor_enu()(i) + rng.Uniform(-reach, reach);
+    for (int i = 3; i < 6; ++i) x(i) = rng.Uniform(-350.0, 350.0);
+    Eigen::Matrix<double, 6, 6> A;
+    const double scale = std::pow(10.0, rng.Uniform(-1.0, 4.0));
+    for (int i = 0; i < 36; ++i) A(i / 6, i % 6) = rng.Normal(0.0, 1.0) * (i / 6 < 3 ? scale : scale / 10.0);
+    const StateCov P = A * A.transpose() + 1e-3 * StateCov::Identity();
+    const SimTime t0 = SimTime::Micros(1000000000);
+    const PreGateTrack t = PreGateTrack::Of(t0, x, P);
+    const double dt = rng.Uniform(-2.0, 20.0);
+    PolarPlot plot{t0 + Duration::Micros(static_cast<std::int64_t>(dt * 1e6)), 0, 0, rng.Uniform(10, 300),
+                   k % 7 == 0 ? rng.Uniform(1e-9, 1e-6) : rng.Uniform(1e-4, 2e-2)};
+    const Vec3 p_s = m.SensorFromTracker(x.head<3>() + (plot.time - t0).seconds() * x.tail<3>());
+    plot.range_m = p_s.norm();
+    double b = 0.0;
+    plot.azimuth_rad = std::atan2(p_s.x(), p_s.y());
+    AngleForm(t, q, m, plot, 9.21, &b);
+    const int kind = k % 4;
+    const double off = kind == 0   ? std::sqrt(b) * (1.0 + rng.Uniform(-1e-12, 1e-12))
+                       : kind == 1 ? std::sqrt(b) * (1.0 + rng.Uniform(-0.1, 0.1))
+                       : kind == 2 ? rng.Uniform(0.0, M_PI)
+                                   : std::sqrt(b) * (1.0 + rng.Uniform(-1e-8, 1e-8));
+    plot.azimuth_rad = WrapTwoPi(plot.azimuth_rad + (rng.Bernoulli(0.5) ? off : -off));
+    const bool expected = AngleForm(t, q, m, plot, 9.21, &b);
+    ASSERT_EQ(PolarPreGateRejects(t, q, m, plot, PlotDirection::Of(plot), 9.21), expected) << "k " << k;
+    ASSERT_EQ(PolarPreGateRejects(t, q, m, plot, 9.21), expected) << "k " << k;
+    (expected ? rejected : kept) += 1;
+  }
+  EXPECT_GT(rejected, 50000);
+  EXPECT_GT(kept, 50000);
 }
 
 TEST(PolarPreGate, HandCase) {
