@@ -1,5 +1,6 @@
 #include "iadsim/tracking/track_index.h"
 #include "iadsim/core/angle.h"
+#include "iadsim/tracking/coarse_azimuth.h"
 
 #include <algorithm>
 #include <cmath>
@@ -121,7 +122,7 @@ void PolarTrackIndex::Build(const std::vector<PreGateTrack>& tracks, const std::
     if (culled_ && e.az_reach_rad <= kWideAzimuthRad &&
         p_s.x() * axis_e + p_s.y() * axis_n < e.rho_m * cos_limit - 1e-12 * e.rho_m)
       continue;  // no plot of the batch can keep it (a tier's track, far from the arc)
-    e.az_rad = std::atan2(p_s.x(), p_s.y());
+    e.az_rad = CoarseAzimuth(p_s.x(), p_s.y());  // within 1e-10 rad: far inside kAbsRad
     if (!(std::isfinite(e.range_m) && std::isfinite(e.rho_m) && std::isfinite(e.az_rad) && std::isfinite(e.reach_m) &&
           std::isfinite(d))) {
       always_.push_back(k);
