@@ -47,7 +47,8 @@ echo "raid N = $N, R = $RADARS, B = $BATTERIES, $DURATION: $(awk -v t="$total" '
 for s in "${stages[@]}"; do
   label=${s%%|*}
   fn=${s#*|}
-  # The first (largest) line naming the function: its inclusive cost.
-  cost=$(grep -F -- "???:$fn" "$WORK/inclusive.txt" | head -1 | awk '{gsub(",", "", $1); print $1}')
+  # The first (largest) line naming the function after its file (??? without debug information):
+  # its inclusive cost.
+  cost=$(grep -F -- ":$fn" "$WORK/inclusive.txt" | head -1 | awk '{gsub(",", "", $1); print $1}')
   awk -v l="$label" -v c="${cost:-0}" -v t="$total" 'BEGIN {printf "  %-45s %6.1f %%\n", l, 100 * c / t}'
 done

@@ -81,16 +81,6 @@ std::string Identifier::ReportSender(const Evidence& e) {
                               : fmt::format("ADS-B {:06X} {}", e.report_address, e.report_callsign);
 }
 
-std::vector<IdentityChange> Identifier::Evaluate(SimTime now, const std::vector<ThreatAssessment>& threats,
-                                                 const std::vector<double>& speeds_mps,
-                                                 const std::vector<std::pair<Vec3, Vec3>>& kinematics) {
-  std::vector<TrackId> tracks;
-  for (const ThreatAssessment& th : threats) tracks.push_back(th.track);
-  return Evaluate(now, tracks, [&](std::size_t i) {
-    return Kinematics{&threats[i], speeds_mps[i], i < kinematics.size() ? &kinematics[i] : nullptr};
-  });
-}
-
 std::vector<IdentityChange> Identifier::Evaluate(SimTime now, std::span<const TrackId> tracks,
                                                  const KinematicsOf& kinematics_of) {
   std::vector<IdentityChange> changes;

@@ -95,11 +95,6 @@ class Identifier final {
   // when `via` names the accepted node whose message brought them (the caller checks acceptance).
   void AddReportEvidence(const std::vector<PositionReport>& reports, const ReportCorrelation& correlation,
                          const std::string& via = "");
-  // Re-evaluates every listed track at `now` and returns the changes. `kinematics` (position,
-  // velocity in ENU per track; may be empty: no corridor rule) feeds the corridor rule.
-  std::vector<IdentityChange> Evaluate(SimTime now, const std::vector<ThreatAssessment>& threats,
-                                       const std::vector<double>& speeds_mps,
-                                       const std::vector<std::pair<Vec3, Vec3>>& kinematics = {});
   // What the corridor and behaviour rules read of the i-th listed track at `now`: asked for only
   // by them (the unit's own IFF or report evidence decides most tracks without), possibly twice.
   struct Kinematics {
@@ -108,7 +103,8 @@ class Identifier final {
     const std::pair<Vec3, Vec3>* position_velocity = nullptr;  // ENU; null: none (no corridor rule)
   };
   using KinematicsOf = std::function<Kinematics(std::size_t)>;
-  // The same, with the tracks' kinematics computed when a rule asks for them.
+  // Re-evaluates every listed track at `now` and returns the changes, the tracks' kinematics
+  // computed when a rule asks for them (a null position_velocity: no corridor rule for it).
   std::vector<IdentityChange> Evaluate(SimTime now, std::span<const TrackId> tracks, const KinematicsOf& kinematics_of);
   Identity IdentityOf(TrackId track) const;
   // The identity an accepted node gave the track, if any.

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "iadsim/c2/identification.h"
+#include "iadsim/c2/test/evaluate_all.h"
 #include "iadsim/c2/threat_evaluation.h"
 #include "iadsim/c2/weapon_assignment.h"
 
@@ -48,12 +49,12 @@ TEST(Identification, SilentFastInboundBecomesHostileOnlyAfterTheDelay) {
   id.AddIffEvidence(sweep, silent);
   const ThreatAssessment inbound{TrackId(1), 0, 300, 2000, true};
   const ThreatAssessment airliner_like{TrackId(2), 0, 300, 2000, true};
-  auto c = id.Evaluate(SimTime::Seconds(10), {inbound, airliner_like}, {300, 230});
+  auto c = EvaluateAll(id, SimTime::Seconds(10), {inbound, airliner_like}, {300, 230});
   EXPECT_EQ(id.IdentityOf(TrackId(1)), Identity::kSuspect);
   EXPECT_EQ(id.IdentityOf(TrackId(2)), Identity::kUnknown);  // not fast: never suspect
-  id.Evaluate(SimTime::Seconds(29), {inbound, airliner_like}, {300, 230});
+  EvaluateAll(id, SimTime::Seconds(29), {inbound, airliner_like}, {300, 230});
   EXPECT_EQ(id.IdentityOf(TrackId(1)), Identity::kSuspect);
-  c = id.Evaluate(SimTime::Seconds(30), {inbound, airliner_like}, {300, 230});
+  c = EvaluateAll(id, SimTime::Seconds(30), {inbound, airliner_like}, {300, 230});
   EXPECT_EQ(id.IdentityOf(TrackId(1)), Identity::kHostile);
   ASSERT_EQ(c.size(), 1u);
   EXPECT_NE(c[0].evidence.find("no IFF reply to 2 interrogations"), std::string::npos);
@@ -74,7 +75,7 @@ TEST(Identification, SecureReplyMakesFriendAndModeThreeANeutralEvenWhenFastAndIn
   corr.pairs = {{0, TrackId(1)}, {1, TrackId(2)}};
   id.AddIffEvidence(sweep, corr);
   const ThreatAssessment fast_inbound1{TrackId(1), 0, 100, 0, true}, fast_inbound2{TrackId(2), 0, 100, 0, true};
-  id.Evaluate(SimTime::Seconds(100), {fast_inbound1, fast_inbound2}, {400, 400});
+  EvaluateAll(id, SimTime::Seconds(100), {fast_inbound1, fast_inbound2}, {400, 400});
   EXPECT_EQ(id.IdentityOf(TrackId(1)), Identity::kFriend);
   EXPECT_EQ(id.IdentityOf(TrackId(2)), Identity::kNeutral);
 }
