@@ -153,6 +153,8 @@ VariantSpec ReadOverridesText(const std::string& name, const std::string& text, 
   } catch (const YAML::Exception& e) {
     Fail(file, e.mark, "(file)", "YAML syntax error: " + e.msg);
   }
+  // An empty document (nothing, or comments only) has no place of its own: line 1, column 1.
+  if (root.IsNull()) Fail(file, YAML::Mark(), "(file)", "is empty: expected a mapping {key path: value}");
   if (!root.IsMap()) Fail(file, root.Mark(), "(file)", "an overrides file must be a mapping {key path: value}");
   for (auto it = root.begin(); it != root.end(); ++it) {
     Assignment a;

@@ -68,6 +68,15 @@ TEST(ScenarioVariants, AssignsOnACopyAndRefusesPathsThatDoNotExist) {
     EXPECT_TRUE(std::regex_search(Messages(e), std::regex(R"(^o\.yaml:2:1: a\.\.b: is not a key path)"))) << Messages(e);
   }
   EXPECT_THROW(ReadOverridesText("v", "[1, 2]\n", "o.yaml"), ScenarioError);
+  // A file with nothing but comments is refused at its first line, like an empty scenario.
+  for (const char* empty : {"", "# only a comment\n"}) {
+    try {
+      ReadOverridesText("v", empty, "e.yaml");
+      FAIL() << "no error";
+    } catch (const ScenarioError& e) {
+      EXPECT_EQ(Messages(e), "e.yaml:1:1: (file): is empty: expected a mapping {key path: value}\n");
+    }
+  }
 }
 
 TEST(ScenarioVariants, ValueProblemsAreReportedAtTheOverride) {
