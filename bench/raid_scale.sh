@@ -45,5 +45,9 @@ for n in $SIZES; do
   echo "| $n | $split | $WALL_S | $cpu | $xrt | $RSS_MB | $status |" | tee -a "$table"
 done
 cat "$table"
-if [ -n "${SECTION-raid_scale}" ]; then replace_section "$ROOT/bench/README.md" "${SECTION-raid_scale}" "$table"; fi
-echo "written to $ROOT/bench/README.md (scratch: $WORK)"
+if [ -n "${SECTION-raid_scale}" ]; then
+  replace_section "$ROOT/bench/README.md" "${SECTION-raid_scale}" "$table"
+  echo "written to $ROOT/bench/README.md (scratch: $WORK)"
+else
+  echo "not written (SECTION empty; scratch: $WORK)"
+fi

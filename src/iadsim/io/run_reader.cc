@@ -115,7 +115,7 @@ RunData ReadRunDirectory(const fs::path& dir) {
            "is missing: the run is incomplete (interrupted, failed or still running); nothing was exported");
   try {
     run.summary = nlohmann::json::parse(Slurp(summary));
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // a syntax error, or a number beyond a double
     Refuse(summary, 0, 0, std::string("is not valid JSON: ") + e.what());
   }
   if (!run.summary.is_object() || !run.summary.contains("scenario") || !run.summary["scenario"].is_string())
@@ -136,6 +136,8 @@ RunData ReadRunDirectory(const fs::path& dir) {
       std::string what = err.what();
       if (const auto at = what.find("syntax error"); at != std::string::npos) what = what.substr(at);
       Refuse(events, n, col, "not a JSON object: " + what);
+    } catch (const nlohmann::json::exception& err) {  // e.g. a number beyond a double: no byte given
+      Refuse(events, n, 1, std::string("not a JSON object: ") + err.what());
     }
     if (!e.fields.is_object() || !e.fields.contains("t") || !e.fields["t"].is_number() || !e.fields.contains("type") ||
         !e.fields["type"].is_string())

@@ -103,6 +103,10 @@ namespace {
 
 using namespace scenario_detail;
 
+// The engine's clock counts whole microseconds (core/time.h): a step or interval below one would
+// round to nothing.
+constexpr double kClockStepS = 1e-6;
+
 void ReadMissileType(Context& ctx, const std::string& name, UnitSpec* u) {
   InterceptorConfig* c = &u->interceptor;
   EngagementEnvelope* env = &u->envelope;
@@ -321,8 +325,9 @@ void ReadUnit(Context& ctx, const YAML::Node& node, const std::string& path, Uni
   }
   if (auto n = m.Node("emission", false)) ReadEmission(ctx, *n, m.PathOf("emission"), &u->emission);
   u->missile_step_s = m.Quantity("missile_step", D::kTime, u->missile_step_s);
-  if (!(u->missile_step_s > 0.0 && u->missile_step_s <= 0.1))
-    m.Report("missile_step", fmt::format("must be in (0, 0.1] s (got {} s)", u->missile_step_s));
+  if (!(u->missile_step_s >= kClockStepS && u->missile_step_s <= 0.1))
+    m.Report("missile_step", fmt::format("must be in [1 us, 0.1 s]: the engine's clock counts whole microseconds (got {} s)",
+                                         u->missile_step_s));
   u->midcourse_step_s = m.Quantity("midcourse_step", D::kTime, u->missile_step_s);
   const double steps = u->midcourse_step_s / u->missile_step_s;
   if (!(u->midcourse_step_s <= 1.0 && steps >= 1.0 && std::abs(steps - std::round(steps)) < 1e-9))
@@ -397,7 +402,8 @@ Scenario ReadDocument(const YAML::Node& root, const YamlSource& src) {
     if (d && !(*d > 0.0 && *d <= 7 * 86400.0)) m.Report("duration", fmt::format("must be in (0 s, 7 days] (got {} s)", *d));
     s.duration = Duration::Seconds(d.value_or(60.0));
     s.truth_interval_s = m.Quantity("truth_interval", D::kTime, s.truth_interval_s);
-    if (!(s.truth_interval_s > 0.0)) m.Report("truth_interval", fmt::format("must be > 0 (got {} s)", s.truth_interval_s));
+    if (!(s.truth_interval_s >= kClockStepS))
+      m.Report("truth_interval", fmt::format("must be at least 1 us, the engine's clock step (got {} s)", s.truth_interval_s));
     m.Finish();
   }
   if (auto n = top.Node("sides", true)) {

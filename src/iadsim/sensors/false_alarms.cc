@@ -9,15 +9,23 @@
 namespace iadsim {
 namespace {
 
-std::uint64_t CeilRatio(double extent, double step) {
+double CeilRatio(double extent, double step) {
   // A tolerance of 1e-9 keeps an exact multiple (e.g. 360° / 1°) from rounding up by one.
-  return static_cast<std::uint64_t>(std::ceil(extent / step - 1e-9));
+  return std::ceil(extent / step - 1e-9);
 }
 
 void CheckSector(const ScanSector& sector) {
   const Problems problems = sector.Validate();
   IADSIM_CHECK(problems.empty(),
                "false alarms: invalid sector: " + (problems.empty() ? std::string() : problems[0].ToString()));
+}
+
+// In double: whole numbers, exact below 2^53, and no overflow whatever the sector's figures.
+double CellsPerScan(const ScanSector& sector) {
+  CheckSector(sector);
+  return CeilRatio(sector.max_range_m - sector.min_range_m, sector.range_resolution_m) *
+         CeilRatio(sector.azimuth_extent_rad, sector.azimuth_beamwidth_rad) *
+         CeilRatio(sector.elevation_extent_rad, sector.elevation_beamwidth_rad);
 }
 
 }  // namespace
@@ -55,15 +63,14 @@ Problems ScanSector::Validate() const {
 }
 
 std::uint64_t ResolutionCellsPerScan(const ScanSector& sector) {
-  CheckSector(sector);
-  return CeilRatio(sector.max_range_m - sector.min_range_m, sector.range_resolution_m) *
-         CeilRatio(sector.azimuth_extent_rad, sector.azimuth_beamwidth_rad) *
-         CeilRatio(sector.elevation_extent_rad, sector.elevation_beamwidth_rad);
+  const double cells = CellsPerScan(sector);
+  IADSIM_CHECK(cells < 0x1p63, "false alarms: more resolution cells than a 64-bit count holds");
+  return static_cast<std::uint64_t>(cells);
 }
 
 double ExpectedFalseAlarmsPerScan(const ScanSector& sector, double pfa) {
   IADSIM_CHECK(pfa >= 0.0 && pfa < 1.0, "false alarms: pfa must be in [0, 1)");
-  return pfa * static_cast<double>(ResolutionCellsPerScan(sector));
+  return pfa * CellsPerScan(sector);
 }
 
 std::vector<FalseDetection> DrawFalseAlarms(const ScanSector& sector, double pfa, RandomStream& rng) {

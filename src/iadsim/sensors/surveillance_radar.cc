@@ -45,6 +45,24 @@ double RadarConfig::RangeResolutionM() const {
   return range_resolution_m > 0.0 ? range_resolution_m : kC * radar.pulse_width_s / 2.0;
 }
 
+ScanSector RadarConfig::SectorCells(int sector) const {
+  const double width = kTwoPi / sectors;
+  ScanSector cells;
+  cells.max_range_m = max_range_m;
+  cells.range_resolution_m = RangeResolutionM();
+  cells.azimuth_start_rad = width * sector;
+  cells.azimuth_extent_rad = width;
+  cells.azimuth_beamwidth_rad = std::min(azimuth_beamwidth_rad, width);
+  if (measures_elevation) {
+    cells.elevation_min_rad = min_elevation_rad;
+    cells.elevation_extent_rad = max_elevation_rad - min_elevation_rad;
+    cells.elevation_beamwidth_rad = std::min(elevation_beamwidth_rad, cells.elevation_extent_rad);
+  } else {
+    cells.elevation_extent_rad = cells.elevation_beamwidth_rad = elevation_beamwidth_rad;
+  }
+  return cells;
+}
+
 ReceiverEnvironment RadarConfig::Environment() const {
   ReceiverEnvironment env;
   env.pattern = {beam_shape, azimuth_beamwidth_rad, elevation_beamwidth_rad, sidelobe_level_db};
@@ -75,6 +93,14 @@ Problems RadarConfig::Validate() const {
   Finite(out, "north_alignment_error", north_alignment_error_rad);
   if (sectors < 1 || sectors > 360) out.push_back({"sectors", fmt::format("must be in [1, 360] (got {})", sectors)});
   if (!(max_elevation_rad > min_elevation_rad)) out.push_back({"max_elevation", "must be above min_elevation"});
+  if (out.empty() && false_alarms && SectorCells(0).Validate().empty()) {
+    const double expected = sectors * ExpectedFalseAlarmsPerScan(SectorCells(0), radar.pfa);
+    if (!(expected <= kMaxFalseAlarmsPerRevolution))
+      out.push_back({"pfa", fmt::format("with range cells of {:.3g} m (pulse_width or range_resolution) and these beams, "
+                                        "pfa {:g} gives {:.3g} false alarms a revolution (Pfa x resolution cells); "
+                                        "more than {:g} would drown the trackers in noise",
+                                        RangeResolutionM(), radar.pfa, expected, kMaxFalseAlarmsPerRevolution)});
+  }
   return out;
 }
 
@@ -141,19 +167,7 @@ void SurveillanceRadar::AddFalseAlarms(std::uint64_t revolution, int sector, Det
                                        SweepTruth* truth) const {
   if (!radar_.false_alarms) return;
   const double width = kTwoPi / radar_.sectors;
-  ScanSector cells;
-  cells.max_range_m = radar_.max_range_m;
-  cells.range_resolution_m = radar_.RangeResolutionM();
-  cells.azimuth_start_rad = width * sector;
-  cells.azimuth_extent_rad = width;
-  cells.azimuth_beamwidth_rad = std::min(radar_.azimuth_beamwidth_rad, width);
-  if (radar_.measures_elevation) {
-    cells.elevation_min_rad = radar_.min_elevation_rad;
-    cells.elevation_extent_rad = radar_.max_elevation_rad - radar_.min_elevation_rad;
-    cells.elevation_beamwidth_rad = std::min(radar_.elevation_beamwidth_rad, cells.elevation_extent_rad);
-  } else {
-    cells.elevation_extent_rad = cells.elevation_beamwidth_rad = radar_.elevation_beamwidth_rad;
-  }
+  const ScanSector cells = radar_.SectorCells(sector);
   RandomStream rng = stream_.Derive("false_alarms", revolution * 360 + static_cast<std::uint64_t>(sector));
   const double threshold = std::log(1.0 / radar_.radar.pfa);  // noise-normalised square-law threshold
   for (const FalseDetection& f : DrawFalseAlarms(cells, radar_.radar.pfa, rng)) {

@@ -46,6 +46,7 @@
 #include "iadsim/core/rng.h"
 #include "iadsim/messages/detection.h"
 #include "iadsim/messages/iff_reply.h"
+#include "iadsim/sensors/false_alarms.h"
 #include "iadsim/sensors/iff_interrogator.h"
 #include "iadsim/sensors/radar_environment.h"
 #include "iadsim/sensors/radar_parameters.h"
@@ -81,9 +82,15 @@ struct RadarConfig {
   std::optional<ClutterSetting> clutter;  // ground clutter at the site; none: no clutter
   double strobe_jnr_db = 13.0;       // jamming shows as a strobe above this J/N
   double RangeResolutionM() const;
+  // The resolution cells that sweep k of a revolution tests for false alarms (false_alarms.h).
+  ScanSector SectorCells(int sector) const;
   ReceiverEnvironment Environment() const;
+  // Also refuses a radar whose Pfa and cells give more than kMaxFalseAlarmsPerRevolution expected
+  // false alarms a revolution (a picosecond pulse, a Pfa of 0.1): a run would spend its time and
+  // memory on noise.
   Problems Validate() const;
 };
+inline constexpr double kMaxFalseAlarmsPerRevolution = 1e5;
 
 // What happened in a sweep, as truth: for after-action analysis only; never sent to perception.
 struct SweepTruth {

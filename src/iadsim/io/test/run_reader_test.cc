@@ -75,6 +75,22 @@ TEST_F(RunDir, CorruptEventLineNamesLineAndColumn) {
   EXPECT_EQ(p.column, 19);  // {"t":1,"type":"x",}  the '}' after the trailing comma is character 19
 }
 
+// A number beyond a double is refused like a syntax error, in the summary and in an event line
+// (the JSON reader reports it as out of range, not as a parse error).
+TEST_F(RunDir, NumberBeyondADoubleIsRefusedWithItsFile) {
+  Write("summary.json", "{\"scenario\": \"s\", \"duration_s\": 1e400}");
+  Problem p = RefusalOf();
+  EXPECT_EQ(p.file, (dir_ / "summary.json").string());
+  EXPECT_NE(p.message.find("is not valid JSON"), std::string::npos) << p.message;
+  Write("summary.json", "{\"scenario\": \"s\"}");
+  Write("events.jsonl", "{\"t\":0.5,\"type\":\"a\"}\n{\"t\":1e400,\"type\":\"b\"}\n");
+  p = RefusalOf();
+  EXPECT_EQ(p.file, (dir_ / "events.jsonl").string());
+  EXPECT_EQ(p.line, 2);
+  EXPECT_EQ(p.column, 1);
+  EXPECT_NE(p.message.find("not a JSON object"), std::string::npos) << p.message;
+}
+
 TEST_F(RunDir, CompleteRunIsReadBack) {
   Write("summary.json", "{\"scenario\": \"s\"}");
   Write("events.jsonl", "{\"t\":0.5,\"type\":\"track_confirmed\",\"track\":3}\n");

@@ -55,6 +55,32 @@ RadarConfig Radar() {
   return rc;
 }
 
+// Expected false alarms a revolution, by hand for Radar(): cells of c·10 µs / 2 = 1498.96 m give
+// ⌈300 km / 1498.96 m⌉ = 201 range cells; 8 sweeps of 45° in 1.5° beams, 30 each; elevation
+// 1.085 rad (-0.035 to 1.05) in 1.5° beams, ⌈41.44⌉ = 42: 201 · 30 · 42 · 8 = 2,026,080 cells.
+TEST(SurveillanceRadar, ValidateRefusesARadarDrownedInFalseAlarms) {
+  RadarConfig rc = Radar();
+  EXPECT_TRUE(rc.Validate().empty());
+  EXPECT_DOUBLE_EQ(rc.sectors * ExpectedFalseAlarmsPerScan(rc.SectorCells(0), 1e-6), 2.02608);
+  rc.radar.pfa = 0.049;  // 99,278 a revolution: accepted
+  EXPECT_TRUE(rc.Validate().empty());
+  rc.radar.pfa = 0.05;  // 101,304: refused
+  Problems p = rc.Validate();
+  ASSERT_EQ(p.size(), 1U);
+  EXPECT_EQ(p[0].path, "pfa");
+  EXPECT_NE(p[0].message.find("1.01e+05 false alarms a revolution"), std::string::npos) << p[0].message;
+  // A picosecond pulse: 1.5e-4 m cells, 2.0e13 cells a revolution, counted without overflow.
+  rc.radar.pfa = 1e-6;
+  rc.radar.pulse_width_s = 1e-12;
+  p = rc.Validate();
+  ASSERT_EQ(p.size(), 1U);
+  EXPECT_NE(p[0].message.find("range cells of 0.00015 m"), std::string::npos) << p[0].message;
+  EXPECT_NE(p[0].message.find("2.02e+07 false alarms"), std::string::npos) << p[0].message;
+  // Without false alarms drawn the count does not matter.
+  rc.false_alarms = false;
+  EXPECT_TRUE(rc.Validate().empty());
+}
+
 TEST(SurveillanceRadar, SweepWithAndWithoutTruthGivesTheSameBits) {
   const World world = Crowd(400);
   IffConfig iff;

@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""Mutated inputs: seeded copies of the shipped scenarios, their variants and a run directory, each
+with one or two edits of the kind a hand or a broken transfer makes (a line deleted or doubled, a
+key misspelt, a word value replaced, a number replaced by an odd one, the file cut short), go
+through the commands that read them:
+  - each scenario (a file with `scenario:`): `iadsim validate`, then `iadsim run` if accepted;
+  - each variant (a file under a `variants/` folder, with its incident's scenario.yaml or, for
+    scenarios/variants, scenarios/strike-ew.yaml): `iadsim batch BASE --variant m=COPY --runs 1`;
+  - a run directory of scenarios/demo.yaml with one of its files mutated: `iadsim explain` and
+    `iadsim export acmi|czml`.
+Each must run to the end (exit 0) or refuse with exit 2 and say where: `COPY:line:col: ` for a
+YAML file, the mutated file's name for a run directory. An abort, a crash, an "internal error", a
+refusal without its place or a run past TIMEOUT seconds is a failure; its copy is kept in KEEP.
+Exit 1 on any failure. Complements tools/extreme-values.py (every number, in turn, of two files).
+
+Usage: tools/mutations.py IADSIM [--count N] [--seed S] [--timeout S] [--keep DIR]
+(`make check-mutations` runs it with the defaults: 300 scenario, 150 variant and 100 run-directory
+copies, about 3 minutes on two cores.)
+"""
+import argparse
+import glob
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ODD = ["-1", "0", "-0", "1e308", "1e400", ".nan", "nan", ".inf", "-.inf", "abc", "1e-300", "99999999999",
+       '""', "[]", "{}", "~", "1 kg", "-5 s", "3 deg", "1e6 km", "0x10", "2147483648", "-2147483649",
+       "18446744073709551616", "0.5 %", "200 %", "null", "true"]
+NUMBER = re.compile(r"(?<![\w.])-?\d+(\.\d+)?(e-?\d+)?")
+KEY = re.compile(r"\b([a-z_]+):")
+WORD = re.compile(r": ([a-z][\w-]*)")
+
+
+def mutate(text, rng):
+    """One edit; returns (new text, what was done)."""
+    lines = text.split("\n")
+    kind = rng.randrange(8)
+    if kind <= 2:  # a number
+        idx = [i for i, l in enumerate(lines) if NUMBER.search(l) and not l.lstrip().startswith("#")]
+        if idx:
+            i = rng.choice(idx)
+            m = rng.choice(list(NUMBER.finditer(lines[i])))
+            v = rng.choice(ODD)
+            lines[i] = lines[i][:m.start()] + v + lines[i][m.end():]
+            return "\n".join(lines), f"line {i + 1}: {m.group(0)} -> {v}"
+    if kind == 3:
+        i = rng.randrange(len(lines))
+        del lines[i]
+        return "\n".join(lines), f"line {i + 1} deleted"
+    if kind == 4:
+        i = rng.randrange(len(lines))
+        lines.insert(i, lines[i])
+        return "\n".join(lines), f"line {i + 1} doubled"
+    if kind == 5:
+        idx = [i for i, l in enumerate(lines) if KEY.search(l)]
+        if idx:
+            i = rng.choice(idx)
+            m = rng.choice(list(KEY.finditer(lines[i])))
+            w = m.group(1)
+            nw = w[:-1] if len(w) > 1 and rng.random() < 0.5 else w + "x"
+            lines[i] = lines[i][:m.start(1)] + nw + lines[i][m.end(1):]
+            return "\n".join(lines), f"line {i + 1}: key {w} -> {nw}"
+    if kind == 6:
+        cut = rng.randrange(len(text))
+        return text[:cut], f"cut at byte {cut}"
+    idx = [i for i, l in enumerate(lines) if WORD.search(l)]
+    if not idx:
+        return text, "unchanged"
+    i = rng.choice(idx)
+    m = rng.choice(list(WORD.finditer(lines[i])))
+    v = rng.choice(["zzz", "true", "null", "-1", m.group(1) + "-x"])
+    lines[i] = lines[i][:m.start(1)] + v + lines[i][m.end(1):]
+    return "\n".join(lines), f"line {i + 1}: {m.group(1)} -> {v}"
+
+
+def mutated(text, rng):
+    t, what = mutate(text, rng)
+    if rng.random() < 0.3:
+        t, more = mutate(t, rng)
+        what += "; " + more
+    return t, what
+
+
+class Check:
+    def __init__(self, a):
+        self.a, self.failures, self.counts = a, [], {}
+
+    def run(self, args, where, label, keep_from):
+        """Runs iadsim ARGS; a failure is recorded with LABEL and KEEP_FROM (a file or folder) copied."""
+        try:
+            r = subprocess.run([self.a.iadsim] + args, capture_output=True, text=True, timeout=self.a.timeout)
+        except subprocess.TimeoutExpired:
+            return self.fail(label, f"no end within {self.a.timeout} s", keep_from)
+        out = r.stdout + r.stderr
+        self.counts[r.returncode] = self.counts.get(r.returncode, 0) + 1
+        if r.returncode not in (0, 2) or "internal error" in out or "internal check failed" in out:
+            return self.fail(label, f"exit {r.returncode}: {out[-300:].strip()}", keep_from)
+        if r.returncode == 2 and not re.search(where, r.stderr):
+            return self.fail(label, f"refused without its place: {r.stderr[:300].strip()}", keep_from)
+        return r.returncode
+
+    def fail(self, label, why, keep_from):
+        n = len(self.failures)
+        os.makedirs(self.a.keep, exist_ok=True)
+        dest = os.path.join(self.a.keep, f"failure-{n}-" + os.path.basename(keep_from))
+        (shutil.copytree if os.path.isdir(keep_from) else shutil.copyfile)(keep_from, dest)
+        self.failures.append(f"{label}: {why} (kept: {dest})")
+        return None
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("iadsim")
+    ap.add_argument("--count", type=int, default=300, help="scenario copies (half as many variants, a third as many run directories)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--timeout", type=float, default=60.0)
+    ap.add_argument("--keep", default=os.path.join(tempfile.gettempdir(), "iadsim-mutations"))
+    a = ap.parse_args()
+    a.iadsim = os.path.abspath(a.iadsim)
+    rng = random.Random(a.seed)
+    check = Check(a)
+    every = sorted(glob.glob(os.path.join(ROOT, "scenarios", "**", "*.yaml"), recursive=True))
+    scenarios = [f for f in every if "/variants/" not in f]
+    variants = [f for f in every if "/variants/" in f]
+
+    def base_of(variant):
+        incident = os.path.join(os.path.dirname(os.path.dirname(variant)), "scenario.yaml")
+        return incident if os.path.exists(incident) else os.path.join(ROOT, "scenarios", "strike-ew.yaml")
+
+    with tempfile.TemporaryDirectory(prefix="iadsim-mutations-") as work:
+        copy, out = os.path.join(work, "m.yaml"), os.path.join(work, "run")
+        loc = re.escape(copy) + r":\d+:\d+: "
+        ran = 0
+        for _ in range(a.count):
+            path = rng.choice(scenarios)
+            text, what = mutated(open(path).read(), rng)
+            open(copy, "w").write(text)
+            label = f"{os.path.relpath(path, ROOT)} ({what})"
+            if check.run(["validate", copy], loc, label + ", validate", copy) == 0:
+                ran += 1
+                check.run(["run", copy, "--out", out, "--force", "--quiet"], loc, label + ", run", copy)
+        print(f"scenarios: {a.count} copies validated, {ran} accepted and run")
+
+        for _ in range(a.count // 2):
+            path = rng.choice(variants)
+            text, what = mutated(open(path).read(), rng)
+            open(copy, "w").write(text)
+            check.run(["batch", base_of(path), "--variant", "m=" + copy, "--runs", "1", "--threads", "1",
+                       "--out", os.path.join(work, "b.sqlite"), "--force", "--quiet"],
+                      loc, f"{os.path.relpath(path, ROOT)} ({what}), batch --variant", copy)
+        print(f"variants: {a.count // 2} copies through batch --variant")
+
+        demo = os.path.join(work, "demo")
+        subprocess.run([a.iadsim, "run", os.path.join(ROOT, "scenarios", "demo.yaml"), "--out", demo, "--quiet"], check=True)
+        names = sorted(os.listdir(demo))
+        for _ in range(a.count // 3):
+            shutil.rmtree(out, ignore_errors=True)
+            shutil.copytree(demo, out)
+            name = rng.choice(names)
+            text, what = mutated(open(os.path.join(demo, name)).read(), rng)
+            open(os.path.join(out, name), "w").write(text)
+            for verb in (["explain"], ["export", "acmi"], ["export", "czml"]):
+                check.run(verb + [out], re.escape(name), f"run directory {name} ({what}), {' '.join(verb)}", out)
+        print(f"run directories: {a.count // 3} copies through explain, export acmi and export czml")
+
+    print("exit codes:", ", ".join(f"{k}: {v}" for k, v in sorted(check.counts.items())))
+    for f in check.failures:
+        print("FAIL", f)
+    print(f"{len(check.failures)} failures")
+    return 1 if check.failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
