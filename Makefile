@@ -3,7 +3,7 @@
 #               preset), runs scenarios/demo.yaml
 #   make test   the same set-up plus chromium (the viewer's browser test), then the whole test suite
 # The built command is build/release/bin/iadsim.
-.PHONY: all setup configure build demo test test-mpi check-extreme-values clean
+.PHONY: all setup configure build demo test test-mpi check-extreme-values check-mutations clean
 
 JOBS ?= $(shell nproc)
 IADSIM := build/release/bin/iadsim
@@ -40,6 +40,9 @@ test-mpi: setup
 # about 2 minutes, not part of make test).
 check-extreme-values: build
 	@python3 tools/extreme-values.py $(IADSIM) scenarios/demo.yaml scenarios/strike-ew.yaml
+
+check-mutations: build
+	@python3 tools/mutations.py $(IADSIM)
 
 clean:
 	rm -rf build runs

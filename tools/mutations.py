@@ -15,7 +15,7 @@ Exit 1 on any failure. Complements tools/extreme-values.py (every number, in tur
 
 Usage: tools/mutations.py IADSIM [--count N] [--seed S] [--timeout S] [--keep DIR]
 (`make check-mutations` runs it with the defaults: 300 scenario, 150 variant and 100 run-directory
-copies, about 3 minutes on two cores.)
+copies, under a minute on two cores.)
 """
 import argparse
 import glob

@@ -222,6 +222,23 @@ TEST(ExportRefusals, IncompleteRunDirectory) {
   EXPECT_FALSE(std::filesystem::exists(dir / "replay.txt.acmi"));
 }
 
+// An entity number beyond the ACMI object ids (which stop below 0x100000, where the ground objects
+// begin) is refused, not an internal error.
+TEST(ExportRefusals, EntityBeyondTheAcmiIds) {
+  const auto dir = FreshDir("acmi-big-id");
+  ASSERT_EQ(RunIadsim("run " + SourcePath("tests/data/export_tiny.yaml") + " --quiet --out " + dir.string()).exit_code, 0);
+  std::string truth = ReadFile(dir / "truth.csv");
+  const auto row = truth.find('\n') + 1;  // the first data row: time_s,entity,...
+  const auto comma = truth.find(',', row);
+  truth.replace(comma + 1, truth.find(',', comma + 1) - comma - 1, "1048576");
+  std::ofstream(dir / "truth.csv", std::ios::binary) << truth;
+  const auto r = RunIadsim("export acmi " + dir.string());
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_TRUE(std::regex_search(r.output, std::regex(R"(truth\.csv: \(run\): entity 1048576 is beyond the object ids of an ACMI replay \(1 to 1048575\))")))
+      << r.output;
+  EXPECT_FALSE(std::filesystem::exists(dir / "replay.txt.acmi"));
+}
+
 TEST(ExportRefusals, CorruptEventLineGivesFileLineColumn) {
   const auto dir = FreshDir("acmi-corrupt");
   ASSERT_EQ(RunIadsim("run " + SourcePath("tests/data/export_tiny.yaml") + " --quiet --out " + dir.string()).exit_code, 0);

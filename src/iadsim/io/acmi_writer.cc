@@ -115,7 +115,11 @@ std::string AcmiText(const RunData& run, const Replay& replay, const Scenario& s
   };
   std::map<std::uint32_t, Life> life;
   for (const auto& [id, e] : replay.entities) {
-    IADSIM_CHECK(id > 0 && id < kGroundBase, "entity id out of the ACMI range");
+    if (!(id > 0 && id < kGroundBase))
+      throw ScenarioError({Problem{"(run)",
+                                   fmt::format("entity {} is beyond the object ids of an ACMI replay (1 to {})", id,
+                                               kGroundBase - 1),
+                                   (run.dir / "truth.csv").string(), 0, 0}});
     Life l;
     l.def = e.kind == "missile" ? Ms(e.launch_s) : (e.samples.empty() ? 0 : Ms(run.truth[e.samples.front()].t_s));
     if (e.destroyed_s) l.removal = Ms(*e.destroyed_s);

@@ -42,6 +42,15 @@ double Number(const CsvRecord& r, std::size_t i, const fs::path& file) {
   return v;
 }
 
+// An id column: a whole number in [1, 2^32 - 1] (entity and track numbers).
+std::uint32_t IdField(const CsvRecord& r, std::size_t i, const fs::path& file) {
+  const double v = Number(r, i, file);
+  if (!(v >= 1.0 && v <= 4294967295.0 && v == std::floor(v)))
+    Refuse(file, r.line, 0, fmt::format("field {} is not an id, a whole number from 1 to 4294967295 (got '{}')", i + 1,
+                                        r.fields[i]));
+  return static_cast<std::uint32_t>(v);
+}
+
 std::vector<CsvRecord> ReadCsv(const fs::path& file, std::size_t columns) {
   std::vector<CsvRecord> rows = ParseCsv(Slurp(file), file.string());
   if (rows.empty()) Refuse(file, 1, 1, "is empty (no header)");
@@ -120,6 +129,9 @@ RunData ReadRunDirectory(const fs::path& dir) {
   }
   if (!run.summary.is_object() || !run.summary.contains("scenario") || !run.summary["scenario"].is_string())
     Refuse(summary, 0, 0, "has no \"scenario\" name");
+  for (const char* key : {"seed", "replication"})  // written by every run; the replays' titles show them
+    if (run.summary.contains(key) && !run.summary[key].is_number_unsigned())
+      Refuse(summary, 0, 0, fmt::format("\"{}\" must be a whole number >= 0 (got {})", key, run.summary[key].dump()));
 
   const fs::path events = dir / "events.jsonl";
   std::istringstream lines(Slurp(events));
@@ -151,7 +163,7 @@ RunData ReadRunDirectory(const fs::path& dir) {
   for (const CsvRecord& r : ReadCsv(truth, 10)) {
     TruthRow t;
     t.t_s = Number(r, 0, truth);
-    t.entity = static_cast<std::uint32_t>(Number(r, 1, truth));
+    t.entity = IdField(r, 1, truth);
     t.name = r.fields[2];
     t.kind = r.fields[3];
     t.geo = {Number(r, 4, truth), Number(r, 5, truth), Number(r, 6, truth)};
@@ -163,7 +175,7 @@ RunData ReadRunDirectory(const fs::path& dir) {
     TrackRow t;
     t.t_s = Number(r, 0, tracks);
     t.unit = r.fields[1];
-    t.track = static_cast<std::uint32_t>(Number(r, 2, tracks));
+    t.track = IdField(r, 2, tracks);
     t.geo = {Number(r, 3, tracks), Number(r, 4, tracks), Number(r, 5, tracks)};
     t.v_enu = Vec3(Number(r, 6, tracks), Number(r, 7, tracks), Number(r, 8, tracks));
     t.identity = r.fields[9];

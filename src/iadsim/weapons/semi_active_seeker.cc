@@ -30,8 +30,8 @@ Problems IlluminatorConfig::Validate() const {
   if (!(power_w > 0.0 && std::isfinite(power_w))) {
     problems.push_back({"power", "must be > 0 W (got " + std::to_string(power_w) + " W)"});
   }
-  if (!(gain_db > 0.0 && std::isfinite(gain_db))) {
-    problems.push_back({"gain", "must be > 0 dB (got " + std::to_string(gain_db) + " dB)"});
+  if (!(gain_db > 0.0 && gain_db <= 80.0)) {  // as a radar antenna's (radar_parameters.h)
+    problems.push_back({"gain", "must be in (0, 80] dB (got " + std::to_string(gain_db) + " dB)"});
   }
   if (!(beamwidth_rad > 0.0 && beamwidth_rad <= std::numbers::pi / 6.0)) {
     problems.push_back(
@@ -50,8 +50,8 @@ Problems IlluminatorConfig::Validate() const {
 
 Problems SeekerConfig::Validate() const {
   Problems problems;
-  if (!(gain_db > 0.0 && std::isfinite(gain_db))) {
-    problems.push_back({"gain", "must be > 0 dB (got " + std::to_string(gain_db) + " dB)"});
+  if (!(gain_db > 0.0 && gain_db <= 80.0)) {  // as a radar antenna's (radar_parameters.h)
+    problems.push_back({"gain", "must be in (0, 80] dB (got " + std::to_string(gain_db) + " dB)"});
   }
   if (!(beamwidth_rad > 0.0 && beamwidth_rad <= std::numbers::pi / 2.0)) {
     problems.push_back(

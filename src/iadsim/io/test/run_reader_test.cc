@@ -91,6 +91,27 @@ TEST_F(RunDir, NumberBeyondADoubleIsRefusedWithItsFile) {
   EXPECT_NE(p.message.find("not a JSON object"), std::string::npos) << p.message;
 }
 
+// Entity and track numbers are whole numbers in [1, 2^32 - 1] (1e19 once wrapped around silently);
+// the summary's seed and replication, shown in the replays' titles, whole numbers >= 0.
+TEST_F(RunDir, IdsAndSeedMustBeWholeNumbers) {
+  Write("summary.json", "{\"scenario\": \"s\"}");
+  Write("events.jsonl", "");
+  const std::string header = "time_s,entity,name,kind,lat_deg,lon_deg,alt_m,v_east_mps,v_north_mps,v_up_mps\n";
+  for (const char* id : {"0", "1.5", "1e19", "-3"}) {
+    Write("truth.csv", header + "0,1,a,aircraft,35,34,3000,0,0,0\n1," + id + ",a,aircraft,35,34,3000,0,0,0\n");
+    const Problem p = RefusalOf();
+    EXPECT_EQ(p.file, (dir_ / "truth.csv").string()) << id;
+    EXPECT_EQ(p.line, 3) << id;
+    EXPECT_NE(p.message.find("field 2 is not an id"), std::string::npos) << p.message;
+  }
+  Write("truth.csv", header + "0,4294967295,a,aircraft,35,34,3000,0,0,0\n");
+  EXPECT_EQ(ReadRunDirectory(dir_).truth.at(0).entity, 4294967295u);
+  Write("summary.json", "{\"scenario\": \"s\", \"seed\": []}");
+  const Problem p = RefusalOf();
+  EXPECT_EQ(p.file, (dir_ / "summary.json").string());
+  EXPECT_EQ(p.message, "\"seed\" must be a whole number >= 0 (got [])");
+}
+
 TEST_F(RunDir, CompleteRunIsReadBack) {
   Write("summary.json", "{\"scenario\": \"s\"}");
   Write("events.jsonl", "{\"t\":0.5,\"type\":\"track_confirmed\",\"track\":3}\n");

@@ -205,6 +205,10 @@ TEST(AntiRadiationMissile, ValidateReportsEveryProblemByKey) {
   bad = AntiRadiationConfig{};
   bad.speed_mps = 3001.0;
   EXPECT_EQ(bad.Validate().size(), 1u);
+  bad = AntiRadiationConfig{};
+  bad.nav_gain = 1e308;  // the PN command would overflow
+  ASSERT_EQ(bad.Validate().size(), 1u);
+  EXPECT_EQ(bad.Validate()[0].path, "nav_gain");
 }
 
 }  // namespace

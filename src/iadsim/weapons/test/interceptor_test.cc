@@ -245,5 +245,18 @@ TEST(InterceptorConfig, ReportsEveryProblem) {
   EXPECT_EQ(problems.size(), 7u);
 }
 
+// A navigation constant of 1e308 made the PN command infinite and the flyout NaN; 100 is far above
+// any real N' (3-5) and far below overflow.
+TEST(InterceptorConfig, NavigationConstantUpTo100) {
+  InterceptorConfig c;
+  c.nav_gain = 100.0;
+  EXPECT_TRUE(c.Validate().empty());
+  c.nav_gain = 100.5;
+  const Problems p = c.Validate();
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].path, "nav_gain");
+  EXPECT_EQ(p[0].message, "must be in (0, 100] (got 100.5)");
+}
+
 }  // namespace
 }  // namespace iadsim

@@ -319,6 +319,15 @@ TEST(SemiActiveSeekerConfig, ValidateReportsEveryBadFieldWithItsPath) {
   s.lost_after_s = 0.0;
   EXPECT_EQ(Paths(s.Validate()), (std::vector<std::string>{"beamwidth", "doppler_gate", "field_of_view", "gain",
                                                            "lost_after", "sensitivity", "sidelobe"}));
+  // Gains above a radar antenna's 80 dB are refused (1e308 dB made the bistatic equation infinite).
+  for (double g : {80.0, 80.5, 1e308}) {
+    SeekerConfig seeker;
+    IlluminatorConfig illuminator;
+    seeker.gain_db = illuminator.gain_db = g;
+    const std::vector<std::string> expected = g <= 80.0 ? std::vector<std::string>{} : std::vector<std::string>{"gain"};
+    EXPECT_EQ(Paths(seeker.Validate()), expected) << g;
+    EXPECT_EQ(Paths(illuminator.Validate()), expected) << g;
+  }
   SeekerConfig zero_gate;
   zero_gate.doppler_gate_mps = 0.0;  // allowed: a gate of a single rate
   EXPECT_TRUE(zero_gate.Validate().empty());
