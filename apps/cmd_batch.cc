@@ -47,6 +47,7 @@ struct BatchArgs {
 // the scenario itself, shared read-only by every replication.
 struct PreparedVariant {
   VariantSpec spec;
+  YAML::Node document;  // the scenario as read, with the places of its nodes (shared by the variants)
   YAML::Node root;
   std::vector<StochasticField> fields;
   std::shared_ptr<const Scenario> fixed;
@@ -110,10 +111,12 @@ std::vector<PreparedVariant> Prepare(const BatchArgs& a, const std::string& text
   for (VariantSpec& spec : Variants(a)) {
     PreparedVariant v;
     v.spec = std::move(spec);
+    v.document = root;
     try {
       v.root = ApplyAssignments(root, v.spec.assignments);
       v.fields = FindStochasticFields(v.root, a.scenario_path);
-      const Scenario nominal = ReadEditedScenario(NominalStochasticFields(v.root, v.fields), a.scenario_path, v.spec.assignments);
+      const Scenario nominal =
+          ReadEditedScenario(NominalStochasticFields(v.root, v.fields), a.scenario_path, v.spec.assignments, &root);
       if (v.fields.empty()) v.fixed = std::make_shared<const Scenario>(nominal);
     } catch (const ScenarioError& e) {
       for (Problem p : e.problems()) {
@@ -235,7 +238,14 @@ int Batch(const BatchArgs& a) {
     std::vector<Assignment> origins = v.spec.assignments;
     const auto more = DrawAssignments(v.fields, p.draws, a.scenario_path);
     origins.insert(origins.end(), more.begin(), more.end());
-    p.scenario = std::make_shared<const Scenario>(ReadEditedScenario(drawn, a.scenario_path, origins));
+    try {
+      p.scenario = std::make_shared<const Scenario>(ReadEditedScenario(drawn, a.scenario_path, origins));
+    } catch (const ScenarioError& e) {  // placed in the document as read, which the threads share
+      Problems problems = e.problems();
+      std::lock_guard lock(yaml_mutex);
+      PlaceInDocument(problems, v.document, origins);
+      throw ScenarioError(std::move(problems));
+    }
     return p;
   };
   const int threads = a.threads > 0 ? a.threads : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));

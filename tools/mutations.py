@@ -7,15 +7,17 @@ through the commands that read them:
   - each variant (a file under a `variants/` folder, with its incident's scenario.yaml or, for
     scenarios/variants, scenarios/strike-ew.yaml): `iadsim batch BASE --variant m=COPY --runs 1`;
   - a run directory of scenarios/demo.yaml with one of its files mutated: `iadsim explain` and
-    `iadsim export acmi|czml`.
+    `iadsim export acmi|czml`;
+  - a results file of 20 demo replications with bytes changed, cut short or a page overwritten:
+    `iadsim report` and `iadsim batch` resuming it.
 Each must run to the end (exit 0) or refuse with exit 2 and say where: `COPY:line:col: ` for a
-YAML file, the mutated file's name for a run directory. An abort, a crash, an "internal error", a
+YAML file (for a variant, its place or one in its base scenario), the mutated file's name for a run directory or a results file. An abort, a crash, an "internal error", a
 refusal without its place or a run past TIMEOUT seconds is a failure; its copy is kept in KEEP.
 Exit 1 on any failure. Complements tools/extreme-values.py (every number, in turn, of two files).
 
 Usage: tools/mutations.py IADSIM [--count N] [--seed S] [--timeout S] [--keep DIR]
-(`make check-mutations` runs it with the defaults: 300 scenario, 150 variant and 100 run-directory
-copies, under a minute on two cores.)
+(`make check-mutations` runs it with the defaults: 300 scenario, 150 variant, 100 run-directory and
+100 results-file copies, under a minute on two cores.)
 """
 import argparse
 import glob
@@ -93,7 +95,8 @@ class Check:
     def run(self, args, where, label, keep_from):
         """Runs iadsim ARGS; a failure is recorded with LABEL and KEEP_FROM (a file or folder) copied."""
         try:
-            r = subprocess.run([self.a.iadsim] + args, capture_output=True, text=True, timeout=self.a.timeout)
+            r = subprocess.run([self.a.iadsim] + args, capture_output=True, text=True, errors="replace",
+                               timeout=self.a.timeout)
         except subprocess.TimeoutExpired:
             return self.fail(label, f"no end within {self.a.timeout} s", keep_from)
         out = r.stdout + r.stderr
@@ -150,9 +153,11 @@ def main():
             path = rng.choice(variants)
             text, what = mutated(open(path).read(), rng)
             open(copy, "w").write(text)
-            check.run(["batch", base_of(path), "--variant", "m=" + copy, "--runs", "1", "--threads", "1",
+            base = base_of(path)  # a problem the edit makes elsewhere is placed in the base scenario
+            check.run(["batch", base, "--variant", "m=" + copy, "--runs", "1", "--threads", "1",
                        "--out", os.path.join(work, "b.sqlite"), "--force", "--quiet"],
-                      loc, f"{os.path.relpath(path, ROOT)} ({what}), batch --variant", copy)
+                      f"({re.escape(copy)}|{re.escape(base)}):\\d+:\\d+: ",
+                      f"{os.path.relpath(path, ROOT)} ({what}), batch --variant", copy)
         print(f"variants: {a.count // 2} copies through batch --variant")
 
         demo = os.path.join(work, "demo")
@@ -167,6 +172,32 @@ def main():
             for verb in (["explain"], ["export", "acmi"], ["export", "czml"]):
                 check.run(verb + [out], re.escape(name), f"run directory {name} ({what}), {' '.join(verb)}", out)
         print(f"run directories: {a.count // 3} copies through explain, export acmi and export czml")
+
+        results = os.path.join(work, "results.sqlite")
+        batch = ["batch", os.path.join(ROOT, "scenarios", "demo.yaml"), "--seed", "1", "--quiet", "--threads", "1"]
+        subprocess.run([a.iadsim] + batch + ["--runs", "20", "--out", results], check=True)
+        clean = open(results, "rb").read()
+        damaged = os.path.join(work, "damaged.sqlite")
+        for _ in range(a.count // 3):
+            b = bytearray(clean)
+            kind = rng.randrange(3)
+            if kind == 0:
+                for _ in range(rng.randrange(1, 20)):
+                    b[rng.randrange(len(b))] = rng.randrange(256)
+                what = "bytes changed"
+            elif kind == 1:
+                b = b[:rng.randrange(len(b))]
+                what = f"cut at byte {len(b)}"
+            else:
+                at = rng.randrange(len(b) - 4096)
+                b[at:at + 4096] = bytes(rng.randrange(256) for _ in range(4096))
+                what = f"4096 bytes overwritten at {at}"
+            open(damaged, "wb").write(b)
+            check.run(["report", damaged, "--out", os.path.join(work, "r.html"), "--force"], re.escape(damaged),
+                      f"results file ({what}), report", damaged)
+            check.run(batch + ["--runs", "25", "--out", damaged], re.escape(damaged),
+                      f"results file ({what}), batch resuming it", damaged)
+        print(f"results files: {a.count // 3} damaged copies through report and a resumed batch")
 
     print("exit codes:", ", ".join(f"{k}: {v}" for k, v in sorted(check.counts.items())))
     for f in check.failures:

@@ -302,6 +302,31 @@ TEST(Batch, KilledAndRerunStoresEveryReplicationOnceAsAnUninterruptedBatch) {
   EXPECT_NE(refused.output.find("seed 4"), std::string::npos) << refused.output;
 }
 
+// A results file damaged on disk (the first page of its replications table overwritten: the
+// metadata and the table's index still read) is refused with exit 2 when a batch would resume it,
+// and left as it was; `report` refuses it too. (The batch used to resume it, reading the stored
+// replications through their intact index, and rewrote its metadata.)
+TEST(Batch, ADamagedResultsFileIsRefusedAndLeftAsItWas) {
+  const auto dir = FreshDir("batch-damaged");
+  std::filesystem::create_directories(dir);
+  const auto file = dir / "r.sqlite";
+  const std::string args = "batch " + OneShot() + " --runs 5 --seed 1 --quiet --out " + file.string();
+  ASSERT_EQ(RunIadsim(args).exit_code, 0);
+  const std::size_t page = std::stoul(Query(file, "PRAGMA page_size").at(0));
+  const std::size_t root = std::stoul(Query(file, "SELECT rootpage FROM sqlite_master WHERE name = 'replications'").at(0));
+  std::string bytes = ReadFile(file);
+  ASSERT_GE(bytes.size(), root * page);
+  for (std::size_t i = (root - 1) * page; i < root * page; ++i) bytes[i] = static_cast<char>(0xA5);
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+  const auto resumed = RunIadsim(args);
+  EXPECT_EQ(resumed.exit_code, 2) << resumed.output;
+  EXPECT_NE(resumed.output.find("--force"), std::string::npos) << resumed.output;
+  EXPECT_NE(resumed.output.find("is damaged"), std::string::npos) << resumed.output;
+  EXPECT_TRUE(ReadFile(file) == bytes) << "the damaged file was changed";
+  const auto report = RunIadsim("report " + file.string() + " --out " + (dir / "r.html").string());
+  EXPECT_EQ(report.exit_code, 2) << report.output;
+}
+
 TEST(Batch, FailedReplicationsAreStoredWithTheirMessage) {
   const auto dir = FreshDir("batch-fail");
   std::filesystem::create_directories(dir);

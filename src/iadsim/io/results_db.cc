@@ -62,6 +62,17 @@ std::string NowUtc() {
   return buf;
 }
 
+// An SQLite failure. A damaged file (SQLITE_CORRUPT, SQLITE_NOTADB: found when a page is read) is bad
+// input, refused like any other; anything else (a full disk, an I/O error) is the environment's.
+[[noreturn]] void ThrowSqlite(sqlite3* db, const std::string& path, const std::string& msg) {
+  const int code = sqlite3_extended_errcode(db) & 0xff;
+  if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+    throw ScenarioError({Problem{"--out",
+                                 "is damaged (" + msg + "); to overwrite it add --force, or write to another file with --out",
+                                 path}});
+  throw std::runtime_error(fmt::format("results file {}: {}", path, msg));
+}
+
 class Stmt {
  public:
   explicit Stmt(sqlite3_stmt* s) : s_(s) {}
@@ -78,8 +89,10 @@ class Stmt {
     const int rc = sqlite3_step(s_);
     sqlite3_reset(s_);
     sqlite3_clear_bindings(s_);
-    if (rc != SQLITE_DONE)
-      throw std::runtime_error(fmt::format("results file: {}", sqlite3_errmsg(sqlite3_db_handle(s_))));
+    if (rc != SQLITE_DONE) {
+      sqlite3* db = sqlite3_db_handle(s_);
+      ThrowSqlite(db, sqlite3_db_filename(db, "main"), sqlite3_errmsg(db));
+    }
   }
 
  private:
@@ -103,6 +116,21 @@ std::optional<std::string> MetaValue(sqlite3* db, const char* key) {
     v = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
   sqlite3_finalize(s);
   return v;
+}
+
+// SQLite's quick_check of the whole file (every page and b-tree, not the indexes' agreement with
+// their tables): "ok", or its first complaint. A resumed batch must not append to a damaged file,
+// whose damage a query through an intact index would not show.
+std::string QuickCheck(sqlite3* db) {
+  sqlite3_stmt* s = nullptr;
+  std::string first = "quick_check could not run";
+  if (sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW &&
+      sqlite3_column_text(s, 0) != nullptr)
+    first = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
+  else
+    first = sqlite3_errmsg(db);
+  sqlite3_finalize(s);
+  return first;
 }
 
 // True for a database with no table at all (a file left by a batch killed before its first commit).
@@ -241,10 +269,30 @@ ResultsDb::ResultsDb(const std::filesystem::path& path, const BatchMetadata& met
     throw ScenarioError({Problem{"--out", "cannot open the results file: " + msg, path_}});
   }
   sqlite3_busy_timeout(db_, 10000);
+  const bool was_there = existed;
+  try {
+    Open(meta, fingerprint, existed);
+  } catch (const std::runtime_error& e) {
+    // An existing file that SQLite cannot read through (a damaged page, a foreign table) is bad
+    // input, refused like any other; a new file's failure (a full disk) is not.
+    if (db_ != nullptr) sqlite3_close_v2(db_);
+    db_ = nullptr;
+    if (!was_there || dynamic_cast<const ScenarioError*>(&e) != nullptr) throw;
+    throw ScenarioError({Problem{"--out",
+                                 fmt::format("cannot be resumed ({}): a damaged file, or one iadsim did not write; to "
+                                             "overwrite it add --force, or write to another file with --out",
+                                             e.what()),
+                                 path_}});
+  }
+}
+
+void ResultsDb::Open(const BatchMetadata& meta, const std::string& fingerprint, bool existed) {
   if (existed) {
     const auto old = MetaValue(db_, "fingerprint");
     std::string why;
     if (!old && IsBlank(db_)) existed = false;  // killed before its first commit: start afresh
+    else if (const std::string check = QuickCheck(db_); check != "ok")
+      why = "is damaged (SQLite's quick_check: " + check + ")";
     else if (!old) why = "is not an iadsim results file";
     else if (const auto version = MetaValue(db_, "format_version"); version != kFormatVersion)
       why = fmt::format("is a results file of format version {} (this iadsim writes version {})", version.value_or("?"),
@@ -303,10 +351,12 @@ ResultsDb::ResultsDb(const std::filesystem::path& path, const BatchMetadata& met
     throw;
   }
   sqlite3_stmt* q = Prepare("SELECT variant_id, replication FROM replications");
-  while (sqlite3_step(q) == SQLITE_ROW)
+  int rc = SQLITE_ROW;
+  while ((rc = sqlite3_step(q)) == SQLITE_ROW)
     stored_.insert({static_cast<std::uint32_t>(sqlite3_column_int64(q, 0)),
                     static_cast<std::uint64_t>(sqlite3_column_int64(q, 1))});
   sqlite3_finalize(q);
+  if (rc != SQLITE_DONE) ThrowSqlite(db_, path_, sqlite3_errmsg(db_));  // not every stored row was read
   ins_rep_ = Prepare(
       "INSERT INTO replications (variant_id, variant, replication, seed, status, error, hostile_aircraft, leakers, "
       "hostile_destroyed, aircraft_destroyed, missiles_fired, missiles_per_kill, engagements, friendly_engaged, "
@@ -333,14 +383,14 @@ void ResultsDb::Exec(const char* sql) {
   if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
     const std::string msg = err ? err : "unknown error";
     sqlite3_free(err);
-    throw std::runtime_error(fmt::format("results file {}: {}", path_, msg));
+    ThrowSqlite(db_, path_, msg);
   }
 }
 
 sqlite3_stmt* ResultsDb::Prepare(const char* sql) {
   sqlite3_stmt* s = nullptr;
   if (sqlite3_prepare_v2(db_, sql, -1, &s, nullptr) != SQLITE_OK)
-    throw std::runtime_error(fmt::format("results file {}: {}", path_, sqlite3_errmsg(db_)));
+    ThrowSqlite(db_, path_, sqlite3_errmsg(db_));
   return s;
 }
 

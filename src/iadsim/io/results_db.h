@@ -66,6 +66,8 @@ class ResultsDb final {
   std::size_t pending() const { return pending_; }
 
  private:
+  // The constructor's work after opening: checks an existing file, writes the metadata, prepares.
+  void Open(const BatchMetadata& meta, const std::string& fingerprint, bool existed);
   void Exec(const char* sql);
   sqlite3_stmt* Prepare(const char* sql);
   sqlite3* db_ = nullptr;

@@ -255,23 +255,66 @@ std::vector<VariantSpec> LatinHypercubeVariants(const std::vector<std::string>& 
   return out;
 }
 
+namespace {
+
+bool UnderAssignment(const std::string& path, const Assignment& a) {
+  const std::string& k = a.key_path;
+  return path == k ||
+         (path.size() > k.size() && path.compare(0, k.size(), k) == 0 && (path[k.size()] == '.' || path[k.size()] == '['));
+}
+
+// The place in `document` of the node at `key_path`, or of the deepest node on its way there (a
+// missing key is reported at its map, as the reader does); none when not even the first step is there.
+std::optional<YAML::Mark> PlaceOf(const YAML::Node& document, const std::string& key_path) {
+  std::optional<YAML::Mark> place;
+  YAML::Node cur = document;
+  for (const std::string& part : SplitKeyPath(key_path)) {
+    YAML::Node next;
+    if (part.front() == '[') {
+      std::size_t k = 0;
+      const auto r = std::from_chars(part.data() + 1, part.data() + part.size() - 1, k);
+      if (r.ec != std::errc() || !cur.IsSequence() || k >= cur.size()) break;
+      next = cur[k];
+    } else {
+      if (!cur.IsMap()) break;
+      const YAML::Node& const_cur = cur;
+      if (!const_cur[part]) break;
+      next = const_cur[part];
+    }
+    cur.reset(next);
+    place = cur.Mark();
+  }
+  return place;
+}
+
+}  // namespace
+
+void PlaceInDocument(Problems& problems, const YAML::Node& document, const std::vector<Assignment>& assignments) {
+  for (Problem& p : problems) {
+    if (std::any_of(assignments.begin(), assignments.end(), [&](const Assignment& a) { return UnderAssignment(p.path, a); }))
+      continue;
+    if (const auto place = PlaceOf(document, p.path); place && place->line >= 0) {
+      p.line = place->line + 1;
+      p.column = place->column + 1;
+    }
+  }
+}
+
 Scenario ReadEditedScenario(const YAML::Node& root, const std::string& scenario_file,
-                            const std::vector<Assignment>& assignments) {
+                            const std::vector<Assignment>& assignments, const YAML::Node* document) {
   try {
     return ReadScenarioNode(root, scenario_file);
   } catch (const ScenarioError& e) {
     Problems problems = e.problems();
     for (Problem& p : problems)
       for (const Assignment& a : assignments) {
-        const std::string& k = a.key_path;
-        const bool under = p.path == k || (p.path.size() > k.size() && p.path.compare(0, k.size(), k) == 0 &&
-                                           (p.path[k.size()] == '.' || p.path[k.size()] == '['));
-        if (!under) continue;
+        if (!UnderAssignment(p.path, a)) continue;
         p.message += fmt::format(" [value '{}' set by {}]", a.value_text, a.file);
         p.file = a.file;
         p.line = a.line;
         p.column = a.column;
       }
+    if (document != nullptr) PlaceInDocument(problems, *document, assignments);
     throw ScenarioError(std::move(problems));
   }
 }

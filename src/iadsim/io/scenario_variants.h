@@ -68,8 +68,14 @@ YAML::Node ApplyAssignments(const YAML::Node& root, const std::vector<Assignment
 bool SetAtPath(YAML::Node root, const std::string& key_path, const YAML::Node& value);
 
 // Reads the scenario from an edited document; problems at (or under) an assignment's key path are
-// moved to the assignment's place and say where the value came from.
+// moved to the assignment's place and say where the value came from. The edited tree is a copy
+// without places (yaml-cpp's Clone keeps none): with `document`, the tree as read, every other
+// problem is placed at its key path there (PlaceInDocument).
 Scenario ReadEditedScenario(const YAML::Node& root, const std::string& scenario_file,
-                            const std::vector<Assignment>& assignments);
+                            const std::vector<Assignment>& assignments, const YAML::Node* document = nullptr);
+// Gives each problem not at or under an assignment's key path the line and column of its key path
+// (or of the deepest node on the way) in `document`. Reads `document`: not safe beside another
+// thread's use of the same tree.
+void PlaceInDocument(Problems& problems, const YAML::Node& document, const std::vector<Assignment>& assignments);
 
 }  // namespace iadsim

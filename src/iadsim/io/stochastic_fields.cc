@@ -165,7 +165,7 @@ Scenario ReadScenarioForReplication(const std::string& path, std::uint64_t seed,
   if (fields.empty()) return ReadScenarioNode(root, path);
   std::vector<std::pair<std::string, std::string>> draws;
   const YAML::Node drawn = DrawStochasticFields(root, fields, seed, replication, &draws);
-  return ReadEditedScenario(drawn, path, DrawAssignments(fields, draws, path));
+  return ReadEditedScenario(drawn, path, DrawAssignments(fields, draws, path), &root);
 }
 
 }  // namespace iadsim

@@ -79,6 +79,38 @@ TEST(ScenarioVariants, AssignsOnACopyAndRefusesPathsThatDoNotExist) {
   }
 }
 
+// The line (1-based) of the first line of `text` that starts with `prefix`, counted by hand.
+int LineOf(const std::string& text, const std::string& prefix) {
+  std::istringstream in(text);
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n)
+    if (line.rfind(prefix, 0) == 0) return n;
+  return 0;
+}
+
+// A problem found in an edited copy (which has no places) is put back at its key path in the
+// document as read: the node itself, or for a missing key the map that lacks it; a problem under
+// an assignment keeps the assignment's place.
+TEST(ScenarioVariants, ProblemsOfAnEditedCopyArePlacedInTheDocument) {
+  const std::string text = Demo();
+  const YAML::Node document = YAML::Load(text);
+  Assignment a;
+  a.key_path = "units[0].doctrine.salvo";
+  a.file = "v.yaml";
+  a.line = 3;
+  a.column = 1;
+  Problems problems = {Problem{"units[0].missile", "m", "demo.yaml", 1, 1},
+                       Problem{"aircraft[0].no_such_key", "k", "demo.yaml", 1, 1},
+                       Problem{"units[0].doctrine.salvo", "s", "v.yaml", 3, 1}};
+  PlaceInDocument(problems, document, {a});
+  EXPECT_EQ(problems[0].line, LineOf(text, "    missile: 48n6e2"));
+  EXPECT_EQ(problems[0].column, 14);  // the value, after "    missile: "
+  EXPECT_EQ(problems[1].line, LineOf(text, "  - name: Raid-1"));
+  EXPECT_EQ(problems[1].column, 5);  // the map of aircraft[0], after "  - "
+  EXPECT_EQ(problems[2].line, 3);
+  EXPECT_EQ(problems[2].file, "v.yaml");
+}
+
 TEST(ScenarioVariants, ValueProblemsAreReportedAtTheOverride) {
   const std::string text = Demo();
   const YAML::Node root = YAML::Load(text);
