@@ -164,21 +164,27 @@ TEST(BadInput, TrackerModelUnknownOrItsFilterInvalid) {
 // so short that false alarms filled the memory, a drag coefficient that made the flyout non-finite
 // (a read out of the atmosphere table), a route starting before the scenario.
 TEST(BadInput, ExtremeValuesAreRefusedAtTheirKey) {
-  ExpectRejected(Mutated("huge-time", "truth_interval: 1 s", "truth_interval: 1e20 s"),
-                 R"(^\S*huge-time\.yaml:10:\d+: scenario\.truth_interval: .*got '1e20 s' \(beyond ±1e9 s \(31\.7 years\)\))");
-  ExpectRejected(Mutated("tiny-time", "truth_interval: 1 s", "truth_interval: 0.4 us"),
-                 R"(^\S*tiny-time\.yaml:10:\d+: scenario\.truth_interval: must be at least 1 us, the engine's clock step \(got 4e-07 s\))");
-  ExpectRejected(Mutated("tiny-step", "missile_step: 20 ms", "missile_step: 1e-300 s"),
-                 R"(^\S*tiny-step\.yaml:\d+:\d+: units\[0\]\.missile_step: must be in \[1 us, 0\.1 s\]: the engine's clock counts whole microseconds \(got 1e-300 s\))");
-  // A picosecond pulse: 2e13 range-azimuth-elevation cells a revolution, 2e7 false alarms at Pfa 1e-6.
-  ExpectRejected(Mutated("ps-pulse", "pulse_width: 10 us ", "pulse_width: 1e-6 us "),
-                 R"(^\S*ps-pulse\.yaml:\d+:\d+: types\.radars\.64n6e2\.pfa: with range cells of 0\.00015 m .* gives 2\.02e\+07 false alarms a revolution)");
-  ExpectRejected(Mutated("drag", "drag_coefficient: 0.2 ", "drag_coefficient: 1e20 "),
-                 R"(^\S*drag\.yaml:57:\d+: types\.missiles\.48n6e2\.drag_coefficient: must be in \[0, 10\] \(got 1e\+20\))");
-  ExpectRejected(Mutated("early", "    start: 0 s", "    start: -1 s"),
-                 R"(^\S*early\.yaml:90:\d+: aircraft\[\d+\]\.start: must be >= 0 s \(got -1 s\))");
-  ExpectRejected(Mutated("mast", "antenna_height: 25 m", "antenna_height: 1e308 m"),
-                 R"(^\S*mast\.yaml:\d+:\d+: units\[0\]\.surveillance\.antenna_height: must be in \[0, 10000\] m \(got 1e\+308 m\))");
+  struct Case {
+    const char *name, *from, *to, *refusal;
+  };
+  const Case cases[] = {
+      {"huge-time", "truth_interval: 1 s", "truth_interval: 1e20 s",
+       R"(^\S*huge-time\.yaml:10:\d+: scenario\.truth_interval: .*got '1e20 s' \(beyond ±1e9 s \(31\.7 years\)\))"},
+      {"tiny-time", "truth_interval: 1 s", "truth_interval: 0.4 us",
+       R"(^\S*tiny-time\.yaml:10:\d+: scenario\.truth_interval: must be at least 1 us, the engine's clock step \(got 4e-07 s\))"},
+      {"tiny-step", "missile_step: 20 ms", "missile_step: 1e-300 s",
+       R"(^\S*tiny-step\.yaml:\d+:\d+: units\[0\]\.missile_step: must be in \[1 us, 0\.1 s\]: the engine's clock counts whole microseconds \(got 1e-300 s\))"},
+      // A picosecond pulse: 2e13 range-azimuth-elevation cells a revolution, 2e7 false alarms at Pfa 1e-6.
+      {"ps-pulse", "pulse_width: 10 us ", "pulse_width: 1e-6 us ",
+       R"(^\S*ps-pulse\.yaml:\d+:\d+: types\.radars\.64n6e2\.pfa: with range cells of 0\.00015 m .* gives 2\.02e\+07 false alarms a revolution)"},
+      {"drag", "drag_coefficient: 0.2 ", "drag_coefficient: 1e20 ",
+       R"(^\S*drag\.yaml:57:\d+: types\.missiles\.48n6e2\.drag_coefficient: must be in \[0, 10\] \(got 1e\+20\))"},
+      {"early", "    start: 0 s", "    start: -1 s",
+       R"(^\S*early\.yaml:90:\d+: aircraft\[\d+\]\.start: must be >= 0 s \(got -1 s\))"},
+      {"mast", "antenna_height: 25 m", "antenna_height: 1e308 m",
+       R"(^\S*mast\.yaml:\d+:\d+: units\[0\]\.surveillance\.antenna_height: must be in \[0, 10000\] m \(got 1e\+308 m\))"},
+  };
+  for (const Case& c : cases) ExpectRejected(Mutated(c.name, c.from, c.to), c.refusal);
 }
 
 TEST(BadInput, RcsTableUnreadableCellReportedOnce) {
