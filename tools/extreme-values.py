@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Extreme values in a scenario: every number of each scenario file is replaced in turn by
-1e400, -1e400, .nan, +-1e20, 1e-400, 0, -1 and 1e308, and each copy goes through
+1e400, -1e400, .nan, +-1e20, 1e-400, 1e-300 (positive, below any step: a time of 1e-300 s once
+rounded to a zero step), 0, -1 and 1e308, and each copy goes through
 `iadsim validate`; a sample of the copies it accepts (SAMPLE per file, seeded) also goes through
 `iadsim run`. A copy must be refused with exit 2 (file:line:col: key.path: what is wrong) or run
 to the end (exit 0): an abort, a crash, an "internal error" or a run past TIMEOUT seconds is a
@@ -17,7 +18,8 @@ import subprocess
 import sys
 import tempfile
 
-VALUES = ["1e400", "-1e400", ".nan", "99999999999999999999", "-99999999999999999999", "1e-400", "0", "-1", "1e308"]
+VALUES = ["1e400", "-1e400", ".nan", "99999999999999999999", "-99999999999999999999", "1e-400", "1e-300", "0", "-1",
+          "1e308"]
 NUMBER = re.compile(r"(?<![\w.])-?\d+(\.\d+)?(e-?\d+)?(?![\w.])")
 
 
