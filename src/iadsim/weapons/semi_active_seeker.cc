@@ -27,8 +27,8 @@ double LinFromDb(double db) { return std::pow(10.0, db / 10.0); }
 
 Problems IlluminatorConfig::Validate() const {
   Problems problems;
-  if (!(power_w > 0.0 && std::isfinite(power_w))) {
-    problems.push_back({"power", "must be > 0 W (got " + std::to_string(power_w) + " W)"});
+  if (!(power_w > 0.0 && power_w <= 1e9)) {  // as a radar's (radar_parameters.h)
+    problems.push_back({"power", "must be in (0, 1 GW] (got " + std::to_string(power_w) + " W)"});
   }
   if (!(gain_db > 0.0 && gain_db <= 80.0)) {  // as a radar antenna's (radar_parameters.h)
     problems.push_back({"gain", "must be in (0, 80] dB (got " + std::to_string(gain_db) + " dB)"});

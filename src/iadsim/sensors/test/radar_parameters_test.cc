@@ -32,10 +32,35 @@ TEST(RadarParameters, ValidateListsEveryProblemByScenarioKey) {
   ASSERT_EQ(problems.size(), 5u);
   EXPECT_EQ(problems[0].path, "frequency");
   EXPECT_EQ(problems[1].path, "power");
-  EXPECT_EQ(problems[1].message, "must be > 0 (got -1 W)");
+  EXPECT_EQ(problems[1].message, "must be in (0, 1 GW] (got -1 W)");
   EXPECT_EQ(problems[2].path, "losses");
   EXPECT_EQ(problems[3].path, "pfa");
   EXPECT_EQ(problems[4].path, "coherent_pulses");
+}
+
+// The edges of the physical ranges: inside, the radar equation stays finite even at 1 m (at the
+// largest power, pulse and gain and the coldest receiver); outside, a refusal at the key.
+TEST(RadarParameters, PhysicalRangesKeepTheSnrFinite) {
+  RadarParameters p;
+  p.peak_power_w = 1e9;
+  p.pulse_width_s = 0.1;
+  p.noise_temperature_k = 1.0;
+  p.gain_db = 80.0;
+  p.frequency_hz = 1.0000001e8;
+  p.coherent_pulses = 10000;
+  EXPECT_TRUE(p.Validate().empty());
+  EXPECT_TRUE(std::isfinite(p.Snr(1e6, 1.0)));
+  for (const auto& [key, edit] : std::initializer_list<std::pair<const char*, void (*)(RadarParameters&)>>{
+           {"power", [](RadarParameters& r) { r.peak_power_w = 1.01e9; }},
+           {"pulse_width", [](RadarParameters& r) { r.pulse_width_s = 0.11; }},
+           {"noise_temperature", [](RadarParameters& r) { r.noise_temperature_k = 0.99; }},
+           {"noise_temperature", [](RadarParameters& r) { r.noise_temperature_k = 1.1e6; }}}) {
+    RadarParameters bad;
+    edit(bad);
+    const Problems problems = bad.Validate();
+    ASSERT_EQ(problems.size(), 1u) << key;
+    EXPECT_EQ(problems[0].path, key);
+  }
 }
 
 }  // namespace

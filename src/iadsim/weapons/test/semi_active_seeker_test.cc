@@ -328,6 +328,11 @@ TEST(SemiActiveSeekerConfig, ValidateReportsEveryBadFieldWithItsPath) {
     EXPECT_EQ(Paths(seeker.Validate()), expected) << g;
     EXPECT_EQ(Paths(illuminator.Validate()), expected) << g;
   }
+  IlluminatorConfig strong;
+  strong.power_w = 1e9;
+  EXPECT_TRUE(strong.Validate().empty());
+  strong.power_w = 1e308;  // the bistatic equation's product overflowed
+  EXPECT_EQ(Paths(strong.Validate()), std::vector<std::string>{"power"});
   SeekerConfig zero_gate;
   zero_gate.doppler_gate_mps = 0.0;  // allowed: a gate of a single rate
   EXPECT_TRUE(zero_gate.Validate().empty());
