@@ -42,6 +42,12 @@ struct TrackOptions {
   std::map<int, SensorNoise> sensor_noise;  // by sensor_id
 };
 
+// Measurement noise within these is what radars and ADS-B give, with a wide margin; far beyond (a
+// range sigma of 1e11 m) the innovation covariance is numerically singular and its factorisation fails.
+constexpr double kMaxSigmaM = 1e5;
+constexpr double kMaxAngleSigmaDeg = 10.0;
+constexpr double kMaxPositionM = 1e8;  // a sensor's place in the tracker frame: 100,000 km, beyond any radar's reach
+
 // A scalar of the config file, or a ScenarioError at its mark.
 template <class T>
 T As(const YAML::Node& n, const std::string& file, const std::string& key) {
@@ -86,25 +92,34 @@ void ReadSensors(const YAML::Node& v, const std::string& file, TrackOptions& opt
       if (!s["x"] || !s["y"]) {
         p.push_back(at(s, path, "a position needs both x and y (m, tracker frame; z optional)"));
       } else {
-        csv.sensor_positions_m[id] =
-            Eigen::Vector3d(As<double>(s["x"], file, path + ".x"), As<double>(s["y"], file, path + ".y"),
-                            s["z"] ? As<double>(s["z"], file, path + ".z") : 0.0);
+        Eigen::Vector3d xyz = Eigen::Vector3d::Zero();
+        bool finite = true;
+        for (int k = 0; k < 3; ++k) {
+          const char* key = k == 0 ? "x" : k == 1 ? "y" : "z";
+          if (!s[key]) continue;
+          xyz[k] = As<double>(s[key], file, path + "." + key);
+          if (!(std::abs(xyz[k]) <= kMaxPositionM)) {  // NaN too: it reached the tracker's grid
+            p.push_back(at(s[key], path + "." + key, fmt::format("must be within {:g} m of the origin (got {})", kMaxPositionM, xyz[k])));
+            finite = false;
+          }
+        }
+        if (finite) csv.sensor_positions_m[id] = xyz;
       }
     }
     SensorNoise noise;
     noise.path = path;
-    const auto positive = [&](const char* key, const char* unit, std::optional<double>& out, int& line, int& col) {
+    const auto positive = [&](const char* key, double max, const char* unit, std::optional<double>& out, int& line, int& col) {
       if (!s[key]) return;
       const double x = As<double>(s[key], file, path + "." + key);
       line = s[key].Mark().line + 1;
       col = s[key].Mark().column + 1;
-      if (!(x > 0) || !std::isfinite(x)) p.push_back(at(s[key], path + "." + key, fmt::format("must be > 0 {} (got {})", unit, x)));
+      if (!(x > 0 && x <= max)) p.push_back(at(s[key], path + "." + key, fmt::format("must be in (0, {:g}] {} (got {})", max, unit, x)));
       else out = x;
     };
-    positive("sigma", "m", noise.sigma_m, noise.sigma_line, noise.sigma_column);
-    positive("range_sigma", "m", noise.range_sigma_m, noise.polar_line, noise.polar_column);
+    positive("sigma", kMaxSigmaM, "m", noise.sigma_m, noise.sigma_line, noise.sigma_column);
+    positive("range_sigma", kMaxSigmaM, "m", noise.range_sigma_m, noise.polar_line, noise.polar_column);
     int l = 0, c = 0;
-    positive("angle_sigma_deg", "degrees", noise.angle_sigma_deg, l, c);
+    positive("angle_sigma_deg", kMaxAngleSigmaDeg, "degrees", noise.angle_sigma_deg, l, c);
     if (noise.polar_line == 0) noise.polar_line = l, noise.polar_column = c;
     opt.sensor_noise[id] = noise;
   }
@@ -157,23 +172,42 @@ void ReadConfig(const std::string& file, TrackOptions& opt, DetectionsCsvOptions
     throw ScenarioError({Problem{"", e.msg, file, e.mark.line + 1, e.mark.column + 1}});
   }
   if (!root.IsMap()) throw ScenarioError({Problem{"", "must be a mapping", file, 1, 1}});
+  const auto bounded = [&](const YAML::Node& v, const std::string& key, double max, const char* unit) {
+    const double x = As<double>(v, file, key);
+    if (!(x > 0 && x <= max))
+      throw ScenarioError({Problem{key, fmt::format("must be in (0, {:g}] {} (got {})", max, unit, x), file,
+                                   v.Mark().line + 1, v.Mark().column + 1}});
+    return x;
+  };
   for (const auto& kv : root) {
-    const std::string key = kv.first.as<std::string>();
+    const std::string key = As<std::string>(kv.first, file, "(key)");
     const YAML::Node& v = kv.second;
     if (key == "algo") opt.algo = As<std::string>(v, file, key);
     else if (key == "model") opt.model = As<std::string>(v, file, key);
     else if (key == "confirm") opt.confirm = As<std::string>(v, file, key);
-    else if (key == "meas_sigma") opt.meas_sigma_m = As<double>(v, file, key);
+    else if (key == "meas_sigma") opt.meas_sigma_m = bounded(v, key, kMaxSigmaM, "m");
     else if (key == "process_noise") opt.process_noise = As<double>(v, file, key);
     else if (key == "pd") opt.pd = As<double>(v, file, key);
     else if (key == "clutter_density") opt.clutter_density = As<double>(v, file, key);
     else if (key == "gate") opt.gate = As<double>(v, file, key);
     else if (key == "delete_misses") opt.delete_misses = As<int>(v, file, key);
-    else if (key == "range_sigma") opt.range_sigma_m = As<double>(v, file, key);
-    else if (key == "angle_sigma_deg") opt.angle_sigma_deg = As<double>(v, file, key);
+    else if (key == "range_sigma") opt.range_sigma_m = bounded(v, key, kMaxSigmaM, "m");
+    else if (key == "angle_sigma_deg") opt.angle_sigma_deg = bounded(v, key, kMaxAngleSigmaDeg, "degrees");
     else if (key == "origin") {
-      csv.origin = Geodetic{As<double>(v["lat"], file, "origin.lat"), As<double>(v["lon"], file, "origin.lon"),
-                            v["alt"] ? As<double>(v["alt"], file, "origin.alt") : 0.0};
+      const auto refuse = [&](const YAML::Node& n, const std::string& path, const std::string& msg) {
+        throw ScenarioError({Problem{path, msg, file, n.Mark().line + 1, n.Mark().column + 1}});
+      };
+      if (!v.IsMap() || !v["lat"] || !v["lon"]) refuse(v, "origin", "must be a mapping {lat, lon[, alt]} (deg, deg, m)");
+      for (const auto& o : v) {
+        const std::string k = As<std::string>(o.first, file, "origin");
+        if (k != "lat" && k != "lon" && k != "alt") refuse(o.first, "origin." + k, "unknown key (expected lat, lon, alt)");
+      }
+      const Geodetic g{As<double>(v["lat"], file, "origin.lat"), As<double>(v["lon"], file, "origin.lon"),
+                       v["alt"] ? As<double>(v["alt"], file, "origin.alt") : 0.0};
+      if (!(std::abs(g.lat_deg) <= 90.0 && std::abs(g.lon_deg) <= 180.0 && std::abs(g.alt_m) <= 1e5))
+        refuse(v, "origin", fmt::format("lat must be in [-90, 90] deg, lon in [-180, 180] deg, alt within 100 km (got {}, {}, {} m)",
+                                        g.lat_deg, g.lon_deg, g.alt_m));
+      csv.origin = g;
     } else if (key == "sensors") {
       ReadSensors(v, file, opt, csv);
     } else {
@@ -229,7 +263,8 @@ int Run(const TrackOptions& cli, const std::vector<std::string>& given) {
   if (has("--clutter-density")) opt.clutter_density = cli.clutter_density;
   if (has("--gate")) opt.gate = cli.gate;
   if (has("--delete-misses")) opt.delete_misses = cli.delete_misses;
-  if (!(opt.meas_sigma_m > 0)) throw ScenarioError({Problem{"--meas-sigma", fmt::format("must be > 0 m (got {})", opt.meas_sigma_m)}});
+  if (!(opt.meas_sigma_m > 0 && opt.meas_sigma_m <= kMaxSigmaM))
+    throw ScenarioError({Problem{"--meas-sigma", fmt::format("must be in (0, {:g}] m (got {})", kMaxSigmaM, opt.meas_sigma_m)}});
   if (std::filesystem::exists(cli.out) && !cli.force)
     throw ScenarioError({Problem{"--out", fmt::format("{} exists; use --force to overwrite it", cli.out)}});
   csv.sigma_m = opt.meas_sigma_m;

@@ -317,7 +317,17 @@ TEST(TrackCli, SensorConfigAndOutOfSequenceErrors) {
     std::string name, csv, yaml, pattern;
   } cases[] = {
       {"negative", cart, "sensors:\n  - {id: 1, sigma: 30}\n  - {id: 2, sigma: -5}\n",
-       R"(negative\.yaml:3:20: sensors\[1\]\.sigma: must be > 0 m \(got -5\))"},
+       R"(negative\.yaml:3:20: sensors\[1\]\.sigma: must be in \(0, 100000\] m \(got -5\))"},
+      // Far beyond a radar's noise the innovation covariance is numerically singular (it aborted).
+      {"huge", polar, "range_sigma: 99999999999\n", R"(huge\.yaml:1:14: range_sigma: must be in \(0, 100000\] m)"},
+      {"wide", polar, "sensors:\n  - {id: 1, x: 0, y: 0, angle_sigma_deg: 45}\n",
+       R"(wide\.yaml:2:42: sensors\[0\]\.angle_sigma_deg: must be in \(0, 10\] degrees \(got 45\))"},
+      // An origin without lon was an internal error (a missing key read as a number).
+      {"origin", polar, "origin: {lat: 35}\n", R"(origin\.yaml:1:9: origin: must be a mapping \{lat, lon\[, alt\]\})"},
+      {"originkey", polar, "origin: {lat: 35, lon: 34, altitude: 3}\n", R"(originkey\.yaml:1:28: origin\.altitude: unknown key)"},
+      {"nanx", polar, "sensors:\n  - {id: 1, x: .nan, y: 0}\n",
+       R"(nanx\.yaml:2:16: sensors\[0\]\.x: must be within 1e\+08 m of the origin \(got nan\))"},
+      {"originlat", polar, "origin: {lat: 95, lon: 34}\n", R"(originlat\.yaml:1:9: origin: lat must be in \[-90, 90\] deg)"},
       {"unknown", cart, "sensors:\n  - {id: 1, sigmaa: 30}\n", R"(unknown\.yaml:2:13: sensors\[0\]\.sigmaa: unknown key)"},
       {"twice", cart, "sensors:\n  - {id: 1, sigma: 30}\n  - {id: 1, sigma: 40}\n",
        R"(twice\.yaml:3:10: sensors\[1\]\.id: sensor 1 is listed twice)"},
