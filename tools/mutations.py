@@ -9,15 +9,17 @@ through the commands that read them:
   - a run directory of scenarios/demo.yaml with one of its files mutated: `iadsim explain` and
     `iadsim export acmi|czml`;
   - a results file of 20 demo replications with bytes changed, cut short or a page overwritten:
-    `iadsim report` and `iadsim batch` resuming it.
+    `iadsim report` and `iadsim batch` resuming it;
+  - polar detections with their tracker config (`iadsim track`, each association) and truth and
+    track CSVs (`iadsim score`).
 Each must run to the end (exit 0) or refuse with exit 2 and say where: `COPY:line:col: ` for a
 YAML file (for a variant, its place or one in its base scenario), the mutated file's name for a run directory or a results file. An abort, a crash, an "internal error", a
 refusal without its place or a run past TIMEOUT seconds is a failure; its copy is kept in KEEP.
 Exit 1 on any failure. Complements tools/extreme-values.py (every number, in turn, of two files).
 
 Usage: tools/mutations.py IADSIM [--count N] [--seed S] [--timeout S] [--keep DIR]
-(`make check-mutations` runs it with the defaults: 300 scenario, 150 variant, 100 run-directory and
-100 results-file copies, under a minute on two cores.)
+(`make check-mutations` runs it with the defaults: 300 scenario, 150 variant, 100 run-directory,
+100 results-file and 100 track/score copies, under a minute on two cores.)
 """
 import argparse
 import glob
@@ -116,6 +118,30 @@ class Check:
         return None
 
 
+def TrackInputs(iadsim, work):
+    """Seeded inputs of `iadsim track` (polar detections of four aircraft from one radar, its config)
+    and of `iadsim score` (their truth, and the tracks iadsim track makes of their Cartesian
+    positions), as texts by file name."""
+    import math
+    rng = random.Random(7)
+    det, cart, truth = ["time,sensor_id,range,azimuth,elevation"], ["time,sensor_id,x,y"], ["time,target_id,x,y,vx,vy"]
+    for k in range(30):
+        t = 2.0 * k
+        for i in range(4):
+            x, y, z = 20000 + 5000 * i + 200 * t, 10000 + 1000 * i - 100 * t, 5000.0
+            r = math.sqrt(x * x + y * y + z * z)
+            det.append(f"{t},1,{r + rng.gauss(0, 30):.1f},{math.degrees(math.atan2(x, y)) + rng.gauss(0, 0.1):.4f},"
+                       f"{math.degrees(math.asin(z / r)) + rng.gauss(0, 0.1):.4f}")
+            cart.append(f"{t},1,{x + rng.gauss(0, 50):.1f},{y + rng.gauss(0, 50):.1f}")
+            truth.append(f"{t},{i},{x:.1f},{y:.1f},200,-100")
+    cart_path, tracks_path = os.path.join(work, "cart.csv"), os.path.join(work, "tracks.csv")
+    open(cart_path, "w").write("\n".join(cart) + "\n")
+    subprocess.run([iadsim, "track", "--detections", cart_path, "--out", tracks_path], check=True, capture_output=True)
+    return {"det.csv": "\n".join(det) + "\n", "truth.csv": "\n".join(truth) + "\n", "tracks.csv": open(tracks_path).read(),
+            "cfg.yaml": "range_sigma: 30\nangle_sigma_deg: 0.1\norigin: {lat: 35.0, lon: 34.0, alt: 0}\n"
+                        "sensors:\n  - {id: 1, x: 0, y: 0, z: 10, range_sigma: 30, angle_sigma_deg: 0.1}\n"}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("iadsim")
@@ -198,6 +224,27 @@ def main():
             check.run(batch + ["--runs", "25", "--out", damaged], re.escape(damaged),
                       f"results file ({what}), batch resuming it", damaged)
         print(f"results files: {a.count // 3} damaged copies through report and a resumed batch")
+
+        # iadsim track and score: a polar detections file with its config, and truth and track CSVs.
+        sources = TrackInputs(a.iadsim, work)
+        for _ in range(a.count // 3):
+            name = rng.choice(sorted(sources))
+            text, what = mutated(sources[name], rng)
+            paths = {}
+            for n, t in sources.items():
+                paths[n] = os.path.join(work, "m-" + n)
+                open(paths[n], "w").write(text if n == name else t)
+            where = re.escape(paths[name]) + r":\d+"
+            if name in ("det.csv", "cfg.yaml"):  # an edit of one may be refused at the other (a sensor gone)
+                where = f"({re.escape(paths['det.csv'])}|{re.escape(paths['cfg.yaml'])}):\\d+"
+                for algo in ("gnn", "jpda", "mht"):
+                    check.run(["track", "--detections", paths["det.csv"], "--config", paths["cfg.yaml"], "--algo", algo,
+                               "--out", os.path.join(work, "t.csv"), "--force"], where, f"{name} ({what}), track --algo {algo}",
+                              paths[name])
+            else:
+                check.run(["score", "--truth", paths["truth.csv"], "--tracks", paths["tracks.csv"]], where,
+                          f"{name} ({what}), score", paths[name])
+        print(f"track and score inputs: {a.count // 3} copies")
 
     print("exit codes:", ", ".join(f"{k}: {v}" for k, v in sorted(check.counts.items())))
     for f in check.failures:
