@@ -11,11 +11,11 @@ namespace iadsim {
 
 struct RadarParameters {
   double frequency_hz = 3e9;         // carrier, (0.1, 100) GHz
-  double peak_power_w = 1e6;         // Pt, > 0
+  double peak_power_w = 1e6;         // Pt, (0, 1 GW]
   double gain_db = 35.0;             // antenna gain, transmit = receive, dBi
-  double pulse_width_s = 1e-6;       // τ, > 0 (energy Pt τ; also sets the range accuracy)
+  double pulse_width_s = 1e-6;       // τ, (0, 0.1 s] (energy Pt τ; also sets the range accuracy)
   int coherent_pulses = 1;           // N, pulses integrated coherently per look, [1, 10000]
-  double noise_temperature_k = 500;  // Ts, > 0
+  double noise_temperature_k = 500;  // Ts, [1, 1e6] K
   double losses_db = 6.0;            // L, >= 0 dB
   double pfa = 1e-6;                 // false-alarm probability per cell, (0, 1)
 

@@ -41,13 +41,8 @@ TEST(RadarParameters, ValidateListsEveryProblemByScenarioKey) {
 // The edges of the physical ranges: inside, the radar equation stays finite even at 1 m (at the
 // largest power, pulse and gain and the coldest receiver); outside, a refusal at the key.
 TEST(RadarParameters, PhysicalRangesKeepTheSnrFinite) {
-  RadarParameters p;
-  p.peak_power_w = 1e9;
-  p.pulse_width_s = 0.1;
-  p.noise_temperature_k = 1.0;
-  p.gain_db = 80.0;
-  p.frequency_hz = 1.0000001e8;
-  p.coherent_pulses = 10000;
+  const RadarParameters p{.frequency_hz = 1.0000001e8, .peak_power_w = 1e9, .gain_db = 80.0, .pulse_width_s = 0.1,
+                          .coherent_pulses = 10000, .noise_temperature_k = 1.0};
   EXPECT_TRUE(p.Validate().empty());
   EXPECT_TRUE(std::isfinite(p.Snr(1e6, 1.0)));
   for (const auto& [key, edit] : std::initializer_list<std::pair<const char*, void (*)(RadarParameters&)>>{
