@@ -171,6 +171,7 @@ int Batch(const BatchArgs& a) {
   } finalize;
 #endif
   if (a.runs == 0) throw ScenarioError({Problem{"--runs", "must be >= 1"}});
+  if (a.threads < 0) throw ScenarioError({Problem{"--threads", fmt::format("must be >= 0, 0 for every core (got {})", a.threads)}});
   const std::string text = ReadText(a.scenario_path);
   const std::vector<PreparedVariant> variants = Prepare(a, text);
 
@@ -330,7 +331,7 @@ void AddBatchCommand(CLI::App& app, std::vector<Verb>& verbs) {
   cmd->add_option("--runs", args->runs, "Replications per variant (0 .. runs-1)")->required();
   cmd->add_option("--out", args->out, "Results file (SQLite); an existing one of the same batch is resumed")->required();
   cmd->add_option("--seed", args->seed, "Master random seed")->capture_default_str();
-  cmd->add_option("--threads", args->threads, "Worker threads (default: all cores)");
+  cmd->add_option("--threads", args->threads, "Worker threads (default or 0: all cores; never more than replications)");
   cmd->add_option("--variant", args->variants, "NAME=overrides.yaml: a variant ({key path: value} mapping); repeatable");
   cmd->add_option("--sweep", args->sweeps, "KEY=a,b,c or KEY=start:stop:step (with units) or, with --lhs, KEY=lo..hi; repeatable");
   cmd->add_option("--lhs", args->lhs, "Latin hypercube of N points over the --sweep ranges");

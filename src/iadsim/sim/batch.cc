@@ -1,11 +1,13 @@
 #include "iadsim/sim/batch.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include "iadsim/core/error.h"
@@ -37,7 +39,10 @@ ReplicationResult RunJob(const BatchJob& job, const BatchOptions& options, const
 void RunBatch(const std::vector<BatchJob>& jobs, const BatchOptions& options, const ScenarioProvider& provider,
               const ResultSink& sink) {
   IADSIM_CHECK(options.threads >= 1, "a batch needs at least one thread");
-  if (options.threads == 1) {
+  // No more threads than jobs; and as many as the system gives (std::thread throws when it gives
+  // no more): the rows are the same for any count.
+  const int wanted = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(options.threads), jobs.size()));
+  if (wanted <= 1) {
     for (const BatchJob& j : jobs) sink(RunJob(j, options, provider));
     return;
   }
@@ -46,7 +51,7 @@ void RunBatch(const std::vector<BatchJob>& jobs, const BatchOptions& options, co
   std::mutex mu;
   std::condition_variable cv;
   std::deque<ReplicationResult> done;
-  int running = options.threads;
+  int running = wanted;
   auto worker = [&] {
     for (;;) {
       const std::size_t i = next.fetch_add(1);
@@ -65,7 +70,19 @@ void RunBatch(const std::vector<BatchJob>& jobs, const BatchOptions& options, co
     cv.notify_one();
   };
   std::vector<std::thread> pool;
-  for (int t = 0; t < options.threads; ++t) pool.emplace_back(worker);
+  for (int t = 0; t < wanted; ++t) {
+    try {
+      pool.emplace_back(worker);
+    } catch (const std::system_error&) {  // the system gives no more threads: go on with those started
+      std::lock_guard lock(mu);
+      running -= wanted - t;
+      break;
+    }
+  }
+  if (pool.empty()) {
+    for (const BatchJob& j : jobs) sink(RunJob(j, options, provider));
+    return;
+  }
   std::exception_ptr failure;
   for (;;) {
     std::unique_lock lock(mu);
