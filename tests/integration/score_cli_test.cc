@@ -81,6 +81,13 @@ TEST(ScoreCli, BadFilesAndOptionsExitTwo) {
   EXPECT_EQ(o.exit_code, 2);
   EXPECT_NE(o.output.find("--c: must be a finite number > 0 m (got -1)"), std::string::npos) << o.output;
   EXPECT_NE(o.output.find("--alpha: must be in (0, 2] (got 3)"), std::string::npos) << o.output;
+  // c^p beyond what a double's sums hold: 500^200 = 10^539.8 printed NaN scores.
+  const auto big = RunIadsim("score --truth " + good_truth + " --tracks " + good_truth + " --p 200");
+  EXPECT_EQ(big.exit_code, 2);
+  EXPECT_NE(big.output.find("--p: with c = 500 m, c^p = 10^539.8 is beyond"), std::string::npos) << big.output;
+  const auto fine = RunIadsim("score --truth " + good_truth + " --tracks " + Write("score-good-tracks", kTracks) + " --p 90");
+  EXPECT_EQ(fine.exit_code, 0) << fine.output;  // 10^242.9: finite scores
+  EXPECT_EQ(fine.output.find("nan"), std::string::npos) << fine.output;
   const auto m = RunIadsim("score --truth /nonexistent/t.csv --tracks " + good_truth);
   EXPECT_EQ(m.exit_code, 2);
   EXPECT_NE(m.output.find("/nonexistent/t.csv:1:1: (file): cannot read the file"), std::string::npos) << m.output;

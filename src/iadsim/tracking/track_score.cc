@@ -15,6 +15,11 @@ std::vector<Problem> TrackScoreConfig::Validate() const {
     out.push_back({"c", fmt::format("must be a finite number > 0 m (got {})", gospa.c_m)});
   if (!(gospa.p >= 1.0) || !std::isfinite(gospa.p))
     out.push_back({"p", fmt::format("must be a finite number >= 1 (got {})", gospa.p)});
+  // GOSPA sums distances to the power p, each at most c^p: beyond 1e250 the sums overflow (c = 500 m
+  // with p = 200 gave NaN), below 1e-250 they underflow.
+  if (out.empty() && !(std::abs(gospa.p * std::log10(gospa.c_m)) <= 250.0))
+    out.push_back({"p", fmt::format("with c = {} m, c^p = 10^{:.1f} is beyond what the sums of GOSPA hold (10^±250): "
+                                    "lower p (or c)", gospa.c_m, gospa.p * std::log10(gospa.c_m))});
   if (!(gospa.alpha > 0.0 && gospa.alpha <= 2.0))
     out.push_back({"alpha", fmt::format("must be in (0, 2] (got {})", gospa.alpha)});
   if (!(siap.association_threshold_m > 0.0) || !std::isfinite(siap.association_threshold_m))
