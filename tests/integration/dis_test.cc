@@ -274,6 +274,11 @@ TEST(Dis, BadAddressIsRefusedBeforeTheRun) {
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_NE(r.output.find("--dis: not an IPv4 address"), std::string::npos) << r.output;
   EXPECT_FALSE(std::filesystem::exists(dir));
+  // export dis names its own option (it said --dis, an option export does not have).
+  ASSERT_EQ(RunIadsim("run " + SourcePath("tests/data/export_tiny.yaml") + " --quiet --out " + dir.string()).exit_code, 0);
+  const auto e = RunIadsim("export dis " + dir.string() + " --to 127.0.0.1:99999");
+  EXPECT_EQ(e.exit_code, 2) << e.output;
+  EXPECT_NE(e.output.find("--to: port must be 1-65535"), std::string::npos) << e.output;
 }
 
 }  // namespace
