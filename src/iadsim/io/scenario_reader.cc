@@ -121,7 +121,7 @@ void ReadMissileType(Context& ctx, const std::string& name, UnitSpec* u) {
   c->sustain_time_s = m.Quantity("sustain_time", D::kTime, 0.0);
   c->sustain_thrust_n = m.Quantity("sustain_thrust", D::kForce, 0.0);
   const double diameter = m.Quantity("diameter", D::kLength, true).value_or(0.45);
-  if (!(diameter > 0.0)) m.Report("diameter", fmt::format("must be > 0 (got {} m)", diameter));
+  if (!(diameter > 0.0 && diameter <= 10.0)) m.Report("diameter", fmt::format("must be in (0, 10] m (got {} m)", diameter));
   c->reference_area_m2 = 3.141592653589793 * diameter * diameter / 4.0;
   c->drag_coefficient = m.Quantity("drag_coefficient", D::kRatio, true).value_or(c->drag_coefficient);
   c->max_lateral_accel_mps2 = m.Quantity("max_lateral_accel", D::kAcceleration, true).value_or(c->max_lateral_accel_mps2);

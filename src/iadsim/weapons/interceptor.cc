@@ -8,6 +8,7 @@
 #include <cmath>
 #include <numbers>
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include "iadsim/geodesy/intercept_time.h"
@@ -19,6 +20,7 @@ namespace iadsim {
 namespace {
 
 constexpr double kG0Mps2 = 9.80665;
+constexpr double kMaxThrustAccelG = 1000.0;
 constexpr double kDegToRad = std::numbers::pi / 180.0;
 
 // e^d: for |d| <= 1/16 its Taylor series to d^9 (truncation below 3e-19 relative, so within a few
@@ -90,6 +92,17 @@ Problems InterceptorConfig::Validate() const {
   if (!(pn_handover_angle_deg > 0.0 && pn_handover_angle_deg < 180.0))
     Add(out, "pn_handover_angle",
         fmt::format("must be in (0, 180) deg (got {})", pn_handover_angle_deg));
+  // Thrust over the mass left when each motor burns out: above 1000 g no rocket flies (the fastest
+  // interceptors reach about 100 g), and the flyout's states overflow (1e20 N made them NaN).
+  if (out.empty()) {
+    const double boost_end_kg = launch_mass_kg - boost_propellant_kg;
+    const double sustain_end_kg = boost_end_kg - sustain_propellant_kg;
+    for (const auto& [key, thrust, mass] : {std::tuple{"boost_thrust", boost_thrust_n, boost_end_kg},
+                                            std::tuple{"sustain_thrust", sustain_thrust_n, sustain_end_kg}})
+      if (!(thrust / mass <= kMaxThrustAccelG * kG0Mps2))
+        Add(out, key, fmt::format("gives {:.3g} g at burnout ({} N over {} kg); at most {:g} g", thrust / mass / kG0Mps2,
+                                  thrust, mass, kMaxThrustAccelG));
+  }
   return out;
 }
 

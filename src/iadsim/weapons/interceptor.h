@@ -48,10 +48,10 @@ struct InterceptorConfig {
   double launch_mass_kg = 1800;      // kg, > 0 (48N6-class, open encyclopaedias)
   double boost_propellant_kg = 900;  // kg, > 0; with sustain_propellant_kg < launch_mass_kg
   double boost_time_s = 12;          // s, > 0
-  double boost_thrust_n = 2.0e5;     // N, > 0 (constant over the burn)
+  double boost_thrust_n = 2.0e5;     // N, > 0, at most 1000 g over the mass at burnout (constant over the burn)
   double sustain_propellant_kg = 0;  // kg: > 0 when sustain_time_s > 0, else 0
   double sustain_time_s = 0;         // s, >= 0 (0: no sustainer)
-  double sustain_thrust_n = 0;       // N: > 0 when sustain_time_s > 0, else 0
+  double sustain_thrust_n = 0;       // N: > 0 when sustain_time_s > 0, else 0; at most 1000 g likewise
   double reference_area_m2 = 0.159;  // m^2, > 0 (0.45 m diameter)
   double drag_coefficient = 0.3;     // zero-lift, constant over Mach (a simplification), [0, 10]
   double max_lateral_accel_mps2 = 20 * 9.80665;  // m/s^2, > 0

@@ -245,6 +245,26 @@ TEST(InterceptorConfig, ReportsEveryProblem) {
   EXPECT_EQ(problems.size(), 7u);
 }
 
+// Thrust over the mass at burnout above 1000 g: 1e20 N made the flyout's states NaN. The default
+// figures give 200 kN / 900 kg = 22.7 g.
+TEST(InterceptorConfig, ThrustAccelerationUpTo1000g) {
+  InterceptorConfig c;
+  c.boost_thrust_n = 1000.0 * 9.80665 * (c.launch_mass_kg - c.boost_propellant_kg);
+  EXPECT_TRUE(c.Validate().empty());
+  c.boost_thrust_n *= 1.01;
+  Problems p = c.Validate();
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].path, "boost_thrust");
+  EXPECT_NE(p[0].message.find("gives 1.01e+03 g at burnout"), std::string::npos) << p[0].message;
+  c = InterceptorConfig{};
+  c.sustain_time_s = 10.0;
+  c.sustain_propellant_kg = 100.0;
+  c.sustain_thrust_n = 1e20;
+  p = c.Validate();
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].path, "sustain_thrust");
+}
+
 // A navigation constant of 1e308 made the PN command infinite and the flyout NaN; 100 is far above
 // any real N' (3-5) and far below overflow.
 TEST(InterceptorConfig, NavigationConstantUpTo100) {
