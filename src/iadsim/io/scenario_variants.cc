@@ -70,6 +70,15 @@ Assignment SweepAssignment(const std::string& key, const std::string& value) {
   return a;
 }
 
+// The index of a key-path part "[k]"; none when it is not a whole number (an index too large for
+// size_t names no element either).
+std::optional<std::size_t> IndexOf(const std::string& part) {
+  std::size_t k = 0;
+  const auto r = std::from_chars(part.data() + 1, part.data() + part.size() - 1, k);
+  if (r.ec != std::errc() || r.ptr != part.data() + part.size() - 1) return std::nullopt;
+  return k;
+}
+
 }  // namespace
 
 std::string VariantSpec::AssignmentsJson() const {
@@ -107,9 +116,9 @@ bool SetAtPath(YAML::Node root, const std::string& key_path, const YAML::Node& v
     const bool is_index = p.front() == '[';
     const bool last = i + 1 == parts.size();
     if (is_index) {
-      std::size_t k = 0;  // an index too large for size_t names no element either
-      const auto r = std::from_chars(p.data() + 1, p.data() + p.size() - 1, k);
-      if (r.ec != std::errc() || !cur.IsSequence() || k >= cur.size()) return false;
+      const auto index = IndexOf(p);
+      if (!index || !cur.IsSequence() || *index >= cur.size()) return false;
+      const std::size_t k = *index;
       if (last) {
         cur[k] = value;
         return true;
@@ -271,10 +280,9 @@ std::optional<YAML::Mark> PlaceOf(const YAML::Node& document, const std::string&
   for (const std::string& part : SplitKeyPath(key_path)) {
     YAML::Node next;
     if (part.front() == '[') {
-      std::size_t k = 0;
-      const auto r = std::from_chars(part.data() + 1, part.data() + part.size() - 1, k);
-      if (r.ec != std::errc() || !cur.IsSequence() || k >= cur.size()) break;
-      next = cur[k];
+      const auto k = IndexOf(part);
+      if (!k || !cur.IsSequence() || *k >= cur.size()) break;
+      next = cur[*k];
     } else {
       if (!cur.IsMap()) break;
       const YAML::Node& const_cur = cur;
