@@ -23,6 +23,7 @@ Usage: tools/mutations.py IADSIM [--count N] [--seed S] [--timeout S] [--keep DI
 """
 import argparse
 import glob
+import math
 import os
 import random
 import re
@@ -118,11 +119,10 @@ class Check:
         return None
 
 
-def TrackInputs(iadsim, work):
+def track_inputs(iadsim, work):
     """Seeded inputs of `iadsim track` (polar detections of four aircraft from one radar, its config)
     and of `iadsim score` (their truth, and the tracks iadsim track makes of their Cartesian
     positions), as texts by file name."""
-    import math
     rng = random.Random(7)
     det, cart, truth = ["time,sensor_id,range,azimuth,elevation"], ["time,sensor_id,x,y"], ["time,target_id,x,y,vx,vy"]
     for k in range(30):
@@ -226,7 +226,7 @@ def main():
         print(f"results files: {a.count // 3} damaged copies through report and a resumed batch")
 
         # iadsim track and score: a polar detections file with its config, and truth and track CSVs.
-        sources = TrackInputs(a.iadsim, work)
+        sources = track_inputs(a.iadsim, work)
         for _ in range(a.count // 3):
             name = rng.choice(sorted(sources))
             text, what = mutated(sources[name], rng)
