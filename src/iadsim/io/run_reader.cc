@@ -38,7 +38,7 @@ double Number(const CsvRecord& r, std::size_t i, const fs::path& file) {
   char* end = nullptr;
   const double v = std::strtod(s.c_str(), &end);
   if (s.empty() || end != s.c_str() + s.size() || !std::isfinite(v))
-    Refuse(file, r.line, 0, fmt::format("field {} is not a number (got '{}')", i + 1, s));
+    Refuse(file, r.places[i].first, r.places[i].second, fmt::format("field {} is not a number (got '{}')", i + 1, s));
   return v;
 }
 
@@ -46,8 +46,8 @@ double Number(const CsvRecord& r, std::size_t i, const fs::path& file) {
 std::uint32_t IdField(const CsvRecord& r, std::size_t i, const fs::path& file) {
   const double v = Number(r, i, file);
   if (!(v >= 1.0 && v <= 4294967295.0 && v == std::floor(v)))
-    Refuse(file, r.line, 0, fmt::format("field {} is not an id, a whole number from 1 to 4294967295 (got '{}')", i + 1,
-                                        r.fields[i]));
+    Refuse(file, r.places[i].first, r.places[i].second,
+           fmt::format("field {} is not an id, a whole number from 1 to 4294967295 (got '{}')", i + 1, r.fields[i]));
   return static_cast<std::uint32_t>(v);
 }
 
@@ -56,7 +56,7 @@ std::vector<CsvRecord> ReadCsv(const fs::path& file, std::size_t columns) {
   if (rows.empty()) Refuse(file, 1, 1, "is empty (no header)");
   for (const CsvRecord& r : rows)
     if (r.fields.size() != columns)
-      Refuse(file, r.line, 0, fmt::format("has {} fields, expected {}", r.fields.size(), columns));
+      Refuse(file, r.line, 1, fmt::format("has {} fields, expected {}", r.fields.size(), columns));
   rows.erase(rows.begin());  // header
   return rows;
 }
@@ -67,9 +67,17 @@ std::vector<CsvRecord> ParseCsv(const std::string& text, const std::string& file
   std::vector<CsvRecord> out;
   CsvRecord rec;
   std::string field;
-  int line = 1, quote_line = 0;
+  int line = 1, quote_line = 0, quote_column = 0;
+  std::size_t line_start = 0;  // offset of the current line's first character
+  std::pair<int, int> field_place{1, 1};
   bool quoted = false, any = false;
   rec.line = 1;
+  const auto end_field = [&](std::size_t next) {  // next: the offset where the following field starts
+    rec.fields.push_back(std::move(field));
+    rec.places.push_back(field_place);
+    field.clear();
+    field_place = {line, static_cast<int>(next - line_start) + 1};
+  };
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (quoted) {
@@ -79,7 +87,7 @@ std::vector<CsvRecord> ParseCsv(const std::string& text, const std::string& file
       } else if (c == '"') {
         quoted = false;
       } else {
-        if (c == '\n') ++line;
+        if (c == '\n') ++line, line_start = i + 1;
         field += c;
       }
       continue;
@@ -87,28 +95,30 @@ std::vector<CsvRecord> ParseCsv(const std::string& text, const std::string& file
     if (c == '"') {
       quoted = true;
       quote_line = line;
+      quote_column = static_cast<int>(i - line_start) + 1;
       any = true;
     } else if (c == ',') {
-      rec.fields.push_back(std::move(field));
-      field.clear();
+      end_field(i + 1);
       any = true;
     } else if (c == '\n' || c == '\r') {
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
       if (any || !field.empty()) {
-        rec.fields.push_back(std::move(field));
+        end_field(i + 1);
         out.push_back(std::move(rec));
       }
       field.clear();
       rec = CsvRecord{};
       any = false;
       rec.line = ++line;
+      line_start = i + 1;
+      field_place = {line, 1};
     } else {
       field += c;
     }
   }
-  if (quoted) Refuse(file, quote_line, 0, "unterminated quoted field");
+  if (quoted) Refuse(file, quote_line, quote_column, "unterminated quoted field");
   if (any || !field.empty()) {
-    rec.fields.push_back(std::move(field));
+    end_field(text.size());
     out.push_back(std::move(rec));
   }
   return out;

@@ -61,6 +61,7 @@ RunData ReadRunDirectory(const std::filesystem::path& dir);
 struct CsvRecord {
   int line = 0;
   std::vector<std::string> fields;
+  std::vector<std::pair<int, int>> places;  // each field's (line, column) where it starts, 1-based
 };
 std::vector<CsvRecord> ParseCsv(const std::string& text, const std::string& file);
 

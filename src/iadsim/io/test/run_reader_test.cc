@@ -18,7 +18,17 @@ TEST(RunReader, CsvQuotedFieldsKeepCommasQuotesAndNewlines) {
   EXPECT_EQ(rows[1].fields, (std::vector<std::string>{"x, \"y\"", "2"}));
   EXPECT_EQ(rows[2].fields, (std::vector<std::string>{"two\nlines", "3"}));
   EXPECT_EQ(rows[2].line, 3);
-  EXPECT_THROW(ParseCsv("a,\"b\n", "t.csv"), ScenarioError);
+  // Where each field starts, counted by hand: "x, ""y""" at 2:1, 2 at 2:12 (after 11 characters);
+  // "two<newline>lines" at 3:1, 3 at 4:8 (after lines",).
+  EXPECT_EQ(rows[1].places, (std::vector<std::pair<int, int>>{{2, 1}, {2, 12}}));
+  EXPECT_EQ(rows[2].places, (std::vector<std::pair<int, int>>{{3, 1}, {4, 8}}));
+  try {
+    ParseCsv("a,\"b\n", "t.csv");
+    FAIL() << "no error";
+  } catch (const ScenarioError& e) {
+    EXPECT_EQ(e.problems().at(0).line, 1);
+    EXPECT_EQ(e.problems().at(0).column, 3);  // the opening quote
+  }
 }
 
 TEST(RunReader, IsoTimeAddsSecondsAcrossDayAndYear) {
@@ -102,6 +112,7 @@ TEST_F(RunDir, IdsAndSeedMustBeWholeNumbers) {
     const Problem p = RefusalOf();
     EXPECT_EQ(p.file, (dir_ / "truth.csv").string()) << id;
     EXPECT_EQ(p.line, 3) << id;
+    EXPECT_EQ(p.column, 3) << id;  // the field after "1,"
     EXPECT_NE(p.message.find("field 2 is not an id"), std::string::npos) << p.message;
   }
   Write("truth.csv", header + "0,4294967295,a,aircraft,35,34,3000,0,0,0\n");
