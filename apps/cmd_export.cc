@@ -54,15 +54,8 @@ void AddExportCommand(CLI::App& app, std::vector<Verb>& verbs) {
                        o.destination = args->dis_to;
                        o.realtime = args->realtime;
                        o.exercise_id = static_cast<std::uint8_t>(args->exercise);
-                       std::size_t n = 0;
-                       try {
-                         n = SendDisReplay(args->run_dir, s, o);
-                       } catch (const ScenarioError& e) {  // the address is this verb's --to, not run's --dis
-                         Problems problems = e.problems();
-                         for (Problem& p : problems)
-                           if (p.path == "--dis") p.path = "--to";
-                         throw ScenarioError(std::move(problems));
-                       }
+                       o.destination_option = "--to";
+                       const std::size_t n = SendDisReplay(args->run_dir, s, o);
                        fmt::print("sent {} PDUs to {}\n", n, args->dis_to);
                      }
                      return 0;

@@ -56,7 +56,7 @@ struct RunArgs {
 int Run(const RunArgs& a) {
   const Scenario s = ReadScenarioForReplication(a.scenario_path, a.seed, a.replication);
   std::unique_ptr<UdpSender> dis_check;
-  if (!a.dis.empty()) dis_check = std::make_unique<UdpSender>(a.dis);  // refuse a bad address before the run
+  if (!a.dis.empty()) dis_check = std::make_unique<UdpSender>(a.dis, "--dis");  // refuse a bad address before the run
   std::unique_ptr<RunWriter> writer;
   try {
     writer = std::make_unique<RunWriter>(a.out_dir, a.force);

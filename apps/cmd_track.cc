@@ -48,6 +48,14 @@ constexpr double kMaxSigmaM = 1e5;
 constexpr double kMaxAngleSigmaDeg = 10.0;
 constexpr double kMaxPositionM = 1e8;  // a sensor's place in the tracker frame: 100,000 km, beyond any radar's reach
 
+// A number of the config that must be in (0, max]: the problem at its mark when it is not.
+std::optional<Problem> OutOfRange(const YAML::Node& n, const std::string& file, const std::string& key, double x,
+                                  double max, const char* unit) {
+  if (x > 0 && x <= max) return std::nullopt;
+  return Problem{key, fmt::format("must be in (0, {:g}] {} (got {})", max, unit, x), file, n.Mark().line + 1,
+                 n.Mark().column + 1};
+}
+
 // A scalar of the config file, or a ScenarioError at its mark.
 template <class T>
 T As(const YAML::Node& n, const std::string& file, const std::string& key) {
@@ -113,7 +121,7 @@ void ReadSensors(const YAML::Node& v, const std::string& file, TrackOptions& opt
       const double x = As<double>(s[key], file, path + "." + key);
       line = s[key].Mark().line + 1;
       col = s[key].Mark().column + 1;
-      if (!(x > 0 && x <= max)) p.push_back(at(s[key], path + "." + key, fmt::format("must be in (0, {:g}] {} (got {})", max, unit, x)));
+      if (auto problem = OutOfRange(s[key], file, path + "." + key, x, max, unit)) p.push_back(*problem);
       else out = x;
     };
     positive("sigma", kMaxSigmaM, "m", noise.sigma_m, noise.sigma_line, noise.sigma_column);
@@ -174,9 +182,7 @@ void ReadConfig(const std::string& file, TrackOptions& opt, DetectionsCsvOptions
   if (!root.IsMap()) throw ScenarioError({Problem{"", "must be a mapping", file, 1, 1}});
   const auto bounded = [&](const YAML::Node& v, const std::string& key, double max, const char* unit) {
     const double x = As<double>(v, file, key);
-    if (!(x > 0 && x <= max))
-      throw ScenarioError({Problem{key, fmt::format("must be in (0, {:g}] {} (got {})", max, unit, x), file,
-                                   v.Mark().line + 1, v.Mark().column + 1}});
+    if (auto problem = OutOfRange(v, file, key, x, max, unit)) throw ScenarioError({*problem});
     return x;
   };
   for (const auto& kv : root) {

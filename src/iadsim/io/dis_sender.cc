@@ -52,9 +52,9 @@ std::uint8_t DetonationResult(const std::string& reason) {
 
 Vec3 VEcef(const TruthRow& t) { return EnuFromEcefRotation(t.geo.lat_deg, t.geo.lon_deg).transpose() * t.v_enu; }
 
-[[noreturn]] void BadAddress(const std::string& destination, const std::string& why) {
+[[noreturn]] void BadAddress(const std::string& destination, const std::string& option, const std::string& why) {
   Problem p;
-  p.path = "--dis";
+  p.path = option;
   p.message = fmt::format("{} (got '{}'; expected an IPv4 ADDR:PORT such as 127.0.0.1:3000)", why, destination);
   throw ScenarioError({p});
 }
@@ -152,17 +152,17 @@ std::vector<TimedPdu> DisPdus(const RunData& run, const Replay& replay, const Sc
   return pdus;
 }
 
-UdpSender::UdpSender(const std::string& destination) {
+UdpSender::UdpSender(const std::string& destination, const std::string& option) {
   const auto colon = destination.rfind(':');
-  if (colon == std::string::npos) BadAddress(destination, "no port");
+  if (colon == std::string::npos) BadAddress(destination, option, "no port");
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   if (inet_pton(AF_INET, destination.substr(0, colon).c_str(), &addr.sin_addr) != 1)
-    BadAddress(destination, "not an IPv4 address");
+    BadAddress(destination, option, "not an IPv4 address");
   const std::string port = destination.substr(colon + 1);
   char* end = nullptr;
   const long p = std::strtol(port.c_str(), &end, 10);
-  if (port.empty() || *end != '\0' || p < 1 || p > 65535) BadAddress(destination, "port must be 1-65535");
+  if (port.empty() || *end != '\0' || p < 1 || p > 65535) BadAddress(destination, option, "port must be 1-65535");
   addr.sin_port = htons(static_cast<std::uint16_t>(p));
   fd_ = socket(AF_INET, SOCK_DGRAM, 0);
   if (fd_ < 0) throw std::runtime_error(std::string("cannot open a UDP socket: ") + std::strerror(errno));
@@ -184,7 +184,7 @@ void UdpSender::Send(const std::vector<std::uint8_t>& datagram) {
 }
 
 std::size_t SendDisReplay(const std::filesystem::path& run_dir, const Scenario& scenario, const DisOptions& options) {
-  UdpSender sender(options.destination);  // a bad address is refused before any reading
+  UdpSender sender(options.destination, options.destination_option);  // a bad address is refused before any reading
   const RunData run = ReadRunDirectory(run_dir);
   const Replay replay = BuildReplay(run, scenario);
   const std::vector<TimedPdu> pdus = DisPdus(run, replay, scenario, options);

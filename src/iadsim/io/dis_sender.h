@@ -32,6 +32,7 @@ struct DisOptions {
   bool realtime = false;                       // pace to the wall clock (else as fast as possible)
   std::uint8_t exercise_id = 1;                // [1, 255]
   std::uint16_t site = 1, application = 1;
+  std::string destination_option = "--dis";   // the command-line option that named destination
 };
 
 struct TimedPdu {
@@ -43,11 +44,11 @@ struct TimedPdu {
 std::vector<TimedPdu> DisPdus(const RunData& run, const Replay& replay, const Scenario& scenario,
                               const DisOptions& options);
 
-// A connected UDP socket. Throws ScenarioError for an address that is not IPv4 ADDR:PORT,
-// std::runtime_error when the socket cannot be opened.
+// A connected UDP socket. Throws ScenarioError for an address that is not IPv4 ADDR:PORT (at
+// `option`, the command-line option that gave it), std::runtime_error when the socket cannot be opened.
 class UdpSender final {
  public:
-  explicit UdpSender(const std::string& destination);
+  UdpSender(const std::string& destination, const std::string& option);
   ~UdpSender();
   UdpSender(const UdpSender&) = delete;
   UdpSender& operator=(const UdpSender&) = delete;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <ctime>
 #include <fstream>
+#include <functional>
 #include <iomanip>
 #include <sstream>
 
@@ -51,20 +52,28 @@ std::uint32_t IdField(const CsvRecord& r, std::size_t i, const fs::path& file) {
   return static_cast<std::uint32_t>(v);
 }
 
-std::vector<CsvRecord> ReadCsv(const fs::path& file, std::size_t columns) {
-  std::vector<CsvRecord> rows = ParseCsv(Slurp(file), file.string());
-  if (rows.empty()) Refuse(file, 1, 1, "is empty (no header)");
-  for (const CsvRecord& r : rows)
+// Each data row of a CSV file of `columns` fields, after its header, one at a time (no table of
+// every row is held: a run's tracks.csv is tens of MB).
+void ReadCsv(const fs::path& file, std::size_t columns, const std::function<void(const CsvRecord&)>& row) {
+  bool header = true;
+  ForEachCsvRecord(Slurp(file), file.string(), [&](const CsvRecord& r) {
     if (r.fields.size() != columns)
       Refuse(file, r.line, 1, fmt::format("has {} fields, expected {}", r.fields.size(), columns));
-  rows.erase(rows.begin());  // header
-  return rows;
+    if (!header) row(r);
+    header = false;
+  });
+  if (header) Refuse(file, 1, 1, "is empty (no header)");
 }
 
 }  // namespace
 
 std::vector<CsvRecord> ParseCsv(const std::string& text, const std::string& file) {
   std::vector<CsvRecord> out;
+  ForEachCsvRecord(text, file, [&](const CsvRecord& r) { out.push_back(r); });
+  return out;
+}
+
+void ForEachCsvRecord(const std::string& text, const std::string& file, const std::function<void(const CsvRecord&)>& fn) {
   CsvRecord rec;
   std::string field;
   int line = 1, quote_line = 0, quote_column = 0;
@@ -104,7 +113,7 @@ std::vector<CsvRecord> ParseCsv(const std::string& text, const std::string& file
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
       if (any || !field.empty()) {
         end_field(i + 1);
-        out.push_back(std::move(rec));
+        fn(rec);
       }
       field.clear();
       rec = CsvRecord{};
@@ -119,9 +128,8 @@ std::vector<CsvRecord> ParseCsv(const std::string& text, const std::string& file
   if (quoted) Refuse(file, quote_line, quote_column, "unterminated quoted field");
   if (any || !field.empty()) {
     end_field(text.size());
-    out.push_back(std::move(rec));
+    fn(rec);
   }
-  return out;
 }
 
 RunData ReadRunDirectory(const fs::path& dir) {
@@ -170,7 +178,7 @@ RunData ReadRunDirectory(const fs::path& dir) {
   }
 
   const fs::path truth = dir / "truth.csv";
-  for (const CsvRecord& r : ReadCsv(truth, 10)) {
+  ReadCsv(truth, 10, [&](const CsvRecord& r) {
     TruthRow t;
     t.t_s = Number(r, 0, truth);
     t.entity = IdField(r, 1, truth);
@@ -179,9 +187,9 @@ RunData ReadRunDirectory(const fs::path& dir) {
     t.geo = {Number(r, 4, truth), Number(r, 5, truth), Number(r, 6, truth)};
     t.v_enu = Vec3(Number(r, 7, truth), Number(r, 8, truth), Number(r, 9, truth));
     run.truth.push_back(std::move(t));
-  }
+  });
   const fs::path tracks = dir / "tracks.csv";
-  for (const CsvRecord& r : ReadCsv(tracks, 10)) {
+  ReadCsv(tracks, 10, [&](const CsvRecord& r) {
     TrackRow t;
     t.t_s = Number(r, 0, tracks);
     t.unit = r.fields[1];
@@ -190,7 +198,7 @@ RunData ReadRunDirectory(const fs::path& dir) {
     t.v_enu = Vec3(Number(r, 6, tracks), Number(r, 7, tracks), Number(r, 8, tracks));
     t.identity = r.fields[9];
     run.tracks.push_back(std::move(t));
-  }
+  });
   return run;
 }
 

@@ -10,6 +10,7 @@
 //  - a scenario whose name differs from the run's.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -64,6 +65,8 @@ struct CsvRecord {
   std::vector<std::pair<int, int>> places;  // each field's (line, column) where it starts, 1-based
 };
 std::vector<CsvRecord> ParseCsv(const std::string& text, const std::string& file);
+// The same records handed to `fn` one at a time, none kept.
+void ForEachCsvRecord(const std::string& text, const std::string& file, const std::function<void(const CsvRecord&)>& fn);
 
 // One aircraft or missile of the run, joined from truth.csv, events.jsonl, summary.json and the
 // scenario.

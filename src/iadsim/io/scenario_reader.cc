@@ -103,9 +103,9 @@ namespace {
 
 using namespace scenario_detail;
 
-// The engine's clock counts whole microseconds (core/time.h): a step or interval below one would
+// The engine's clock step (core/time.h counts whole microseconds): a step or interval below it would
 // round to nothing.
-constexpr double kClockStepS = 1e-6;
+constexpr double kClockStepS = Duration::Micros(1).seconds();
 
 void ReadMissileType(Context& ctx, const std::string& name, UnitSpec* u) {
   InterceptorConfig* c = &u->interceptor;

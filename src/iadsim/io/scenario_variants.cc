@@ -12,6 +12,7 @@
 #include <numeric>
 #include <regex>
 #include <sstream>
+#include <utility>
 
 #include "iadsim/core/error.h"
 #include "iadsim/core/rng.h"
@@ -79,6 +80,18 @@ std::optional<std::size_t> IndexOf(const std::string& part) {
   return k;
 }
 
+// The child of `node` that one key-path part names ("name" or "[k]"), as a handle on the same tree
+// (assigning to it replaces it there); none when there is no such child (none is created).
+std::optional<YAML::Node> Child(YAML::Node node, const std::string& part) {
+  if (part.front() == '[') {
+    const auto k = IndexOf(part);
+    if (!k || !node.IsSequence() || *k >= node.size()) return std::nullopt;
+    return node[*k];
+  }
+  if (!node.IsMap() || !std::as_const(node)[part]) return std::nullopt;
+  return node[part];
+}
+
 }  // namespace
 
 std::string VariantSpec::AssignmentsJson() const {
@@ -111,33 +124,13 @@ bool SetAtPath(YAML::Node root, const std::string& key_path, const YAML::Node& v
   const std::vector<std::string> parts = SplitKeyPath(key_path);
   if (parts.empty()) return false;
   YAML::Node cur = root;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    const std::string& p = parts[i];
-    const bool is_index = p.front() == '[';
-    const bool last = i + 1 == parts.size();
-    if (is_index) {
-      const auto index = IndexOf(p);
-      if (!index || !cur.IsSequence() || *index >= cur.size()) return false;
-      const std::size_t k = *index;
-      if (last) {
-        cur[k] = value;
-        return true;
-      }
-      YAML::Node next = cur[k];
-      cur.reset(next);
-    } else {
-      if (!cur.IsMap()) return false;
-      const YAML::Node& const_cur = cur;
-      if (!const_cur[p]) return false;
-      if (last) {
-        cur[p] = value;
-        return true;
-      }
-      YAML::Node next = cur[p];
-      cur.reset(next);
-    }
+  for (const std::string& part : parts) {
+    const auto next = Child(cur, part);
+    if (!next) return false;
+    cur.reset(*next);
   }
-  return false;
+  cur = value;  // cur is the tree's node at the path: this replaces it there
+  return true;
 }
 
 YAML::Node ApplyAssignments(const YAML::Node& root, const std::vector<Assignment>& assignments) {
@@ -278,18 +271,9 @@ std::optional<YAML::Mark> PlaceOf(const YAML::Node& document, const std::string&
   std::optional<YAML::Mark> place;
   YAML::Node cur = document;
   for (const std::string& part : SplitKeyPath(key_path)) {
-    YAML::Node next;
-    if (part.front() == '[') {
-      const auto k = IndexOf(part);
-      if (!k || !cur.IsSequence() || *k >= cur.size()) break;
-      next = cur[*k];
-    } else {
-      if (!cur.IsMap()) break;
-      const YAML::Node& const_cur = cur;
-      if (!const_cur[part]) break;
-      next = const_cur[part];
-    }
-    cur.reset(next);
+    const auto next = Child(cur, part);
+    if (!next) break;
+    cur.reset(*next);
     place = cur.Mark();
   }
   return place;

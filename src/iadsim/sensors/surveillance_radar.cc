@@ -93,8 +93,8 @@ Problems RadarConfig::Validate() const {
   Finite(out, "north_alignment_error", north_alignment_error_rad);
   if (sectors < 1 || sectors > 360) out.push_back({"sectors", fmt::format("must be in [1, 360] (got {})", sectors)});
   if (!(max_elevation_rad > min_elevation_rad)) out.push_back({"max_elevation", "must be above min_elevation"});
-  if (out.empty() && false_alarms && SectorCells(0).Validate().empty()) {
-    const double expected = sectors * ExpectedFalseAlarmsPerScan(SectorCells(0), radar.pfa);
+  if (const ScanSector cells = SectorCells(0); out.empty() && false_alarms && cells.Validate().empty()) {
+    const double expected = sectors * ExpectedFalseAlarmsPerScan(cells, radar.pfa);  // every sweep has these cells
     if (!(expected <= kMaxFalseAlarmsPerRevolution))
       out.push_back({"pfa", fmt::format("with range cells of {:.3g} m (pulse_width or range_resolution) and these beams, "
                                         "pfa {:g} gives {:.3g} false alarms a revolution (Pfa x resolution cells); "

@@ -42,10 +42,10 @@ void RunBatch(const std::vector<BatchJob>& jobs, const BatchOptions& options, co
   // No more threads than jobs; and as many as the system gives (std::thread throws when it gives
   // no more): the rows are the same for any count.
   const int wanted = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(options.threads), jobs.size()));
-  if (wanted <= 1) {
+  const auto serially = [&] {
     for (const BatchJob& j : jobs) sink(RunJob(j, options, provider));
-    return;
-  }
+  };
+  if (wanted <= 1) return serially();
   std::atomic<std::size_t> next{0};
   std::atomic<bool> stop{false};
   std::mutex mu;
@@ -79,10 +79,7 @@ void RunBatch(const std::vector<BatchJob>& jobs, const BatchOptions& options, co
       break;
     }
   }
-  if (pool.empty()) {
-    for (const BatchJob& j : jobs) sink(RunJob(j, options, provider));
-    return;
-  }
+  if (pool.empty()) return serially();
   std::exception_ptr failure;
   for (;;) {
     std::unique_lock lock(mu);
