@@ -101,8 +101,11 @@ void CommandPost::ApplyReports(const PositionReportBatch& batch, const ReportCor
         if (entry->slot < last.size() && last[entry->slot] == entry) cursor = entry->slot + 1;
       }
       const bool known_before = entry != nullptr;
+      // Older than the silence timeout when it arrives: silence, not news to fuse (and the rule
+      // that lets ForgetSilentRemotes erase an entry without changing what is fused).
+      const bool fresh = (batch.time - r.time_of_validity).seconds() <= config_.network.silence_timeout_s;
       if (!known_before) {
-        if (fuse && paired[i]) FuseReport(pair_track[i], r);
+        if (fuse && paired[i] && fresh) FuseReport(pair_track[i], r);
         const auto it = remote_.emplace(r.callsign, RemoteTrack{r, batch.sender_unit, paired[i]}).first;
         remote_index_.emplace(it->first, &it->second);
         entry = &it->second;
@@ -111,13 +114,42 @@ void CommandPost::ApplyReports(const PositionReportBatch& batch, const ReportCor
       seen.push_back(entry);
       RemoteTrack& known = *entry;
       if (!known_before || known.report.time_of_validity > r.time_of_validity) continue;  // new, or older news
-      if (fuse && paired[i] && r.time_of_validity > known.report.time_of_validity) FuseReport(pair_track[i], r);
+      if (fuse && paired[i] && fresh && r.time_of_validity > known.report.time_of_validity)
+        FuseReport(pair_track[i], r);
       // Assigned member by member: the strings reuse their storage.
       known.report = r;
       known.via_unit = batch.sender_unit;
       known.correlated = paired[i];
     }
     std::swap(last, seen);
+  }
+  ForgetSilentRemotes(batch.time);
+}
+
+// An entry silent for more than the timeout (now - time of validity) is out of RemotePicture for
+// good: its time of validity only grows, and only by a report. A later report of its callsign with
+// a time of validity no newer is stale on arrival, so neither fused nor shown, whether it updates
+// the entry or makes a new one; a newer one leaves both in the same state. Erasing it therefore
+// changes nothing but the memory, which then follows the tracks heard lately instead of every
+// track ever heard (messages arrive in time order). Entries of a sender's last picture are kept
+// (last_picture_ points to them).
+void CommandPost::ForgetSilentRemotes(SimTime now) {
+  const double timeout = config_.network.silence_timeout_s;
+  if (remote_.empty() || (last_forget_ && !((now - *last_forget_).seconds() >= timeout))) return;
+  last_forget_ = now;
+  std::vector<const RemoteTrack*>& pictured = forget_scratch_;
+  pictured.clear();
+  for (const auto& [sender, entries] : last_picture_) pictured.insert(pictured.end(), entries.begin(), entries.end());
+  std::sort(pictured.begin(), pictured.end());
+  for (auto it = remote_.begin(); it != remote_.end();) {
+    const RemoteTrack& e = it->second;
+    if ((now - e.report.time_of_validity).seconds() > timeout &&
+        !std::binary_search(pictured.begin(), pictured.end(), &e)) {
+      remote_index_.erase(std::string_view(it->first));
+      it = remote_.erase(it);
+    } else {
+      ++it;
+    }
   }
 }
 

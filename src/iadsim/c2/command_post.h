@@ -159,6 +159,9 @@ class CommandPost final {
   std::vector<PositionReport> RemotePicture(SimTime now) const;
   // Whether received network tracks update the own tracks (network.track_fusion).
   bool fuses_tracks() const { return config_.network.track_fusion == TrackFusion::kCovarianceIntersection; }
+  // Received network tracks held now (heard lately or in a sender's last picture; the rest are
+  // forgotten, ForgetSilentRemotes).
+  std::size_t remote_tracks_held() const { return remote_.size(); }
   // Received network reports fused into own tracks so far (track_fusion on; else 0).
   std::uint64_t fused_reports() const { return fused_reports_; }
 
@@ -214,8 +217,13 @@ class CommandPost final {
     std::size_t slot = 0;     // its place in the last picture that carried it (last_picture_)
   };
   std::map<std::string, RemoteTrack> remote_;  // received network tracks, by callsign ("unit#track")
-  // remote_'s entries by callsign through a hash (map nodes do not move; nothing is erased).
+  // remote_'s entries by callsign through a hash (map nodes do not move; an entry leaves both at once).
   std::unordered_map<std::string_view, RemoteTrack*> remote_index_;
+  // Every silence timeout at most once: the entries silent for longer than it, and in no sender's
+  // last picture, are erased (outputs unchanged: command_post.cc).
+  void ForgetSilentRemotes(SimTime now);
+  std::optional<SimTime> last_forget_;
+  std::vector<const RemoteTrack*> forget_scratch_;
   // Each sender's last picture, its entries in message order: a picture repeats most tracks of the
   // one before in the same order, so an entry is found by one comparison of call signs at a cursor
   // (resynchronised at every entry found through the hash), the hash only for the others.

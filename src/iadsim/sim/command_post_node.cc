@@ -132,9 +132,11 @@ void CommandPostNode::Track(SimTime now) {
   for (auto& [batch, iff] : inbox_) {
     const TrackerUpdate u = cp_.OnDetections(batch);
     cp_.OnIffSweep(iff);
-    for (TrackId t : u.dropped)
+    for (TrackId t : u.dropped) {
+      correlated_senders_.erase(t.value());  // ids are never reused: nothing will ask again
       if (confirmed_.erase(t) > 0)
         ctx_.Emit(now, "track_dropped", [&](Event& e) { e.With("unit", name_).With("track", std::int64_t{t.value()}); });
+    }
     for (TrackId t : u.confirmed) {
       confirmed_.insert(t);
       const TrackState* s = cp_.tracker().Find(t);
