@@ -9,7 +9,6 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <map>
 #include <numbers>
@@ -19,6 +18,7 @@
 #include "commands.h"
 #include "iadsim/core/error.h"
 #include "iadsim/io/detections_csv.h"
+#include "iadsim/io/run_reader.h"
 #include "iadsim/tracking/measurement_models.h"
 #include "iadsim/tracking/multi_target_tracker.h"
 
@@ -291,10 +291,7 @@ int Run(const TrackOptions& cli, const std::vector<std::string>& given) {
       ++rows;
     }
   }
-  std::ofstream out(cli.out, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) throw ScenarioError({Problem{"--out", fmt::format("cannot write {}", cli.out)}});
+  WriteFileAtomically(cli.out, text);  // whole or absent
   fmt::print("{}: {} detections in {} scans -> {} track rows in {}\n", cli.detections, data.rows, data.scans.size(),
              rows, cli.out);
   return 0;

@@ -1,5 +1,7 @@
 // The iadsim command line: thin. Each verb is in its own cmd_<verb>.cc (see commands.h).
-// Exit codes: 0 done; 2 bad input (scenario, data file, arguments, existing output); 1 internal failure.
+// Exit codes: 0 done; 2 bad input (scenario, data file, arguments, existing output); 1 failure: an
+// output that could not be written once the work had begun (OutputError: the file and the system's
+// reason), or an internal error.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -47,6 +49,9 @@ int main(int argc, char** argv) {
     return 2;
   } catch (const iadsim::ScenarioError& e) {
     return ReportProblems(e);
+  } catch (const iadsim::OutputError& e) {
+    std::cerr << "iadsim: " << e.what() << '\n';
+    return 1;
   } catch (const std::exception& e) {
     std::cerr << "iadsim: internal error: " << e.what() << '\n';
     return 1;

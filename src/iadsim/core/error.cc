@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 namespace iadsim {
 
@@ -31,6 +32,10 @@ std::string Join(const Problems& problems) {
 
 ScenarioError::ScenarioError(Problems problems)
     : std::runtime_error(Join(problems)), problems_(std::move(problems)) {}
+
+std::string CannotWrite(const std::string& file, int err) {
+  return fmt::format("{}: cannot be written: {}", file, err != 0 ? std::strerror(err) : "the write failed");
+}
 
 void CheckFailed(const char* expr, const char* file, int line, const std::string& msg) {
   std::fprintf(stderr, "iadsim: internal check failed at %s:%d: %s: %s\n", file, line, expr, msg.c_str());

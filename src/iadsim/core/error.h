@@ -3,6 +3,8 @@
 //  - IADSIM_CHECK: an always-on check of an invariant; a failure is a bug and aborts with a message.
 //  - Problem / ScenarioError: bad input. A Problem names where (file:line:col and the key path) and
 //    what is wrong; a ScenarioError carries every problem found, not only the first.
+//  - OutputError: an output that could not be written once the work had begun (a full disk, an I/O
+//    error): the file, the system's reason and what is left of the output; the command exits 1.
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -29,6 +31,14 @@ class ScenarioError final : public std::runtime_error {
  private:
   Problems problems_;
 };
+
+class OutputError final : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// "FILE: cannot be written: REASON" with the system's reason for errno value `err` (0: unknown).
+std::string CannotWrite(const std::string& file, int err);
 
 [[noreturn]] void CheckFailed(const char* expr, const char* file, int line, const std::string& msg);
 

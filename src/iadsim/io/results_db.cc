@@ -70,6 +70,10 @@ std::string NowUtc() {
     throw ScenarioError({Problem{"--out",
                                  "is damaged (" + msg + "); to overwrite it add --force, or write to another file with --out",
                                  path}});
+  if (code == SQLITE_FULL || code == SQLITE_IOERR)
+    throw OutputError(fmt::format("results file {}: cannot be written: {}; the replications stored before it are "
+                                  "kept, and the same command resumes the batch",
+                                  path, msg));
   throw std::runtime_error(fmt::format("results file {}: {}", path, msg));
 }
 
@@ -274,10 +278,11 @@ ResultsDb::ResultsDb(const std::filesystem::path& path, const BatchMetadata& met
     Open(meta, fingerprint, existed);
   } catch (const std::runtime_error& e) {
     // An existing file that SQLite cannot read through (a damaged page, a foreign table) is bad
-    // input, refused like any other; a new file's failure (a full disk) is not.
+    // input, refused like any other; a new file's failure, or a full disk, is not.
     if (db_ != nullptr) sqlite3_close_v2(db_);
     db_ = nullptr;
-    if (!was_there || dynamic_cast<const ScenarioError*>(&e) != nullptr) throw;
+    if (!was_there || dynamic_cast<const ScenarioError*>(&e) != nullptr || dynamic_cast<const OutputError*>(&e) != nullptr)
+      throw;
     throw ScenarioError({Problem{"--out",
                                  fmt::format("cannot be resumed ({}): a damaged file, or one iadsim did not write; to "
                                              "overwrite it add --force, or write to another file with --out",

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <ctime>
 #include <fstream>
 #include <functional>
@@ -280,15 +282,19 @@ void WriteFileAtomically(const fs::path& path, const std::string& text) {
   const fs::path tmp = path.string() + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) {
+      Problem p;
+      p.file = path.string();
+      p.message = "cannot be written: " + std::string(std::strerror(errno));
+      throw ScenarioError({p});
+    }
     out << text;
     out.close();
     if (!out) {
+      const int err = errno;
       std::error_code ec;
       fs::remove(tmp, ec);
-      Problem p;
-      p.file = path.string();
-      p.message = "cannot be written";
-      throw ScenarioError({p});
+      throw OutputError(CannotWrite(path.string(), err) + "; nothing was written to it");
     }
   }
   fs::rename(tmp, path);

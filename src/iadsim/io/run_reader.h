@@ -96,10 +96,9 @@ struct Replay {
 // The scenario must be the run's (same name) else ScenarioError.
 Replay BuildReplay(const RunData& run, const Scenario& scenario);
 
-// Writes text to path.tmp then renames it to path (an export is whole or absent). Throws
-// std::runtime_error on I/O failure.
-// Writes beside the target and renames into place: a failure never leaves a half file. A file
-// that cannot be written is a ScenarioError naming it (exit 2).
+// Writes text to path.tmp then renames it to path: an export is whole or absent, a failure never
+// leaves a half file. A file that cannot be created is a ScenarioError naming it and the system's
+// reason (exit 2); a write that fails (a full disk) is an OutputError (exit 1).
 void WriteFileAtomically(const std::filesystem::path& path, const std::string& text);
 // An output the user did not ask to replace: ScenarioError "exists; pass --force to overwrite it".
 void RefuseToOverwrite(const std::filesystem::path& path, bool force);

@@ -1,10 +1,13 @@
 #include "iadsim/io/run_writer.h"
 
+#include "iadsim/core/error.h"
+
 #include "iadsim/io/event_json.h"
 #include "iadsim/io/fixed_decimal.h"
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <charconv>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -16,7 +19,7 @@ using Json = nlohmann::ordered_json;
 
 std::ofstream Open(const std::filesystem::path& p) {
   std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  if (!out) throw std::runtime_error("cannot write " + p.string());
+  if (!out) throw std::runtime_error(CannotWrite(p.string(), errno));
   return out;
 }
 
@@ -36,7 +39,19 @@ RunWriter::RunWriter(const std::filesystem::path& dir, bool force) : dir_(dir) {
   tracks_ << "time_s,unit,track,lat_deg,lon_deg,alt_m,v_east_mps,v_north_mps,v_up_mps,identity\n";
 }
 
-void RunWriter::OnEvent(const Event& e) { events_ << EventJson(e) << '\n'; }
+// A write that failed (a full disk) stops the run at once, naming the file and the reason; the
+// directory is left without summary.json, so it reads as incomplete.
+void RunWriter::Check(const std::ofstream& out, const char* name) const {
+  if (out) return;
+  const int err = errno;
+  throw OutputError(CannotWrite((dir_ / name).string(), err) +
+                    "; the run stopped and its directory is incomplete (no summary.json)");
+}
+
+void RunWriter::OnEvent(const Event& e) {
+  events_ << EventJson(e) << '\n';
+  Check(events_, "events.jsonl");
+}
 
 namespace {
 // A CSV field: as it is, or quoted (inner quotes doubled) when it holds a comma, quote or newline.
@@ -86,6 +101,7 @@ void RunWriter::OnTruth(const TruthSample& s) {
   AppendNumbers(s.geo, s.v_enu, l);
   l += '\n';
   truth_.write(l.data(), static_cast<std::streamsize>(l.size()));
+  Check(truth_, "truth.csv");
 }
 
 void RunWriter::OnTrack(const TrackSample& s) {
@@ -102,6 +118,7 @@ void RunWriter::OnTrack(const TrackSample& s) {
   l += s.identity;
   l += '\n';
   tracks_.write(l.data(), static_cast<std::streamsize>(l.size()));
+  Check(tracks_, "tracks.csv");
 }
 
 std::string SummaryJson(const RunSummary& s) {
@@ -137,14 +154,17 @@ std::string SummaryJson(const RunSummary& s) {
 
 void RunWriter::Finish(const RunSummary& summary) {
   events_.close();
+  Check(events_, "events.jsonl");
   truth_.close();
+  Check(truth_, "truth.csv");
   tracks_.close();
-  if (!events_ || !truth_ || !tracks_) throw std::runtime_error("writing the run files failed in " + dir_.string());
+  Check(tracks_, "tracks.csv");
   const auto tmp = dir_ / "summary.json.tmp";
   {
-    std::ofstream out = Open(tmp);
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out << SummaryJson(summary);
-    if (!out) throw std::runtime_error("cannot write " + tmp.string());
+    out.close();
+    Check(out, "summary.json.tmp");
   }
   std::filesystem::rename(tmp, dir_ / "summary.json");
 }

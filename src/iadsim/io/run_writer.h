@@ -15,7 +15,8 @@ namespace iadsim {
 
 class RunWriter final : public Recorder {
  public:
-  // Throws ScenarioError-free std::runtime_error on I/O failure; returns normally otherwise.
+  // Throws std::runtime_error if a file cannot be created (the caller reports it as bad input), and
+  // OutputError (io: core/error.h) from any write that fails afterwards: the run stops there.
   RunWriter(const std::filesystem::path& dir, bool force);
   void OnEvent(const Event& event) override;
   void OnTruth(const TruthSample& s) override;
@@ -26,6 +27,7 @@ class RunWriter final : public Recorder {
   std::filesystem::path dir_;
   std::ofstream events_, truth_, tracks_;
   std::string line_;  // the CSV line being written (kept: no allocation per line)
+  void Check(const std::ofstream& out, const char* name) const;
 };
 
 std::string SummaryJson(const RunSummary& summary);
