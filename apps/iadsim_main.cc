@@ -5,6 +5,8 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstdio>
 #include <iostream>
 
 #include "commands.h"
@@ -17,6 +19,15 @@ int ReportProblems(const iadsim::ScenarioError& e) {
   std::cerr << fmt::format("iadsim: {} problem{} found; nothing was done\n", e.problems().size(),
                            e.problems().size() == 1 ? "" : "s");
   return 2;
+}
+
+// What a command printed must have reached standard output (a full disk, a closed pipe): if not,
+// say so and fail, as the other outputs do, instead of exiting 0 with the text lost.
+int FlushedStdout(int code) {
+  if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return code;
+  const int err = errno;
+  std::cerr << "iadsim: " << iadsim::CannotWrite("standard output", err) << '\n';
+  return code == 0 ? 1 : code;
 }
 
 }  // namespace
@@ -45,7 +56,7 @@ int main(int argc, char** argv) {
   }
   try {
     for (const Verb& v : verbs)
-      if (*v.command) return v.action();
+      if (*v.command) return FlushedStdout(v.action());
     return 2;
   } catch (const iadsim::ScenarioError& e) {
     return ReportProblems(e);

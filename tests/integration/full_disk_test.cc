@@ -2,10 +2,14 @@
 // a full disk) stands for one. The command stops at the first failed write, exits 1 and names the
 // file with the system's reason ("No space left on device", not "internal error"), and what it
 // leaves cannot pass for a complete output: a run directory without summary.json, no export or
-// generated scenario at all (they are written beside and renamed into place).
+// generated scenario at all (they are written beside and renamed into place). The same holds for
+// the text a command prints on standard output.
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <regex>
 
@@ -80,6 +84,24 @@ TEST(FullDisk, BatchNamesItsResultsFile) {
   EXPECT_TRUE(std::regex_search(r.output, std::regex(R"(results file \S*r\.sqlite: cannot be written: database or disk is full; the replications stored before it are kept)")))
       << r.output;
   EXPECT_EQ(r.output.find("internal error"), std::string::npos) << r.output;
+}
+
+// What a command prints must reach standard output: on a full one it says so and exits 1 (it
+// exited 0 with the text lost). Standard error goes to the test, standard output to /dev/full.
+TEST(FullDisk, StandardOutputThatCannotBeWrittenIsAFailure) {
+  if (!HaveDevFull()) GTEST_SKIP() << "no /dev/full";
+  const std::string cmd = std::string(IADSIM_BIN) + " validate " + SourcePath("scenarios/demo.yaml") + " 2>&1 >/dev/full";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string err;
+  char buf[256];
+  while (std::fgets(buf, sizeof buf, pipe) != nullptr) err += buf;
+  const int status = pclose(pipe);
+  ASSERT_TRUE(WIFEXITED(status)) << err;
+  EXPECT_EQ(WEXITSTATUS(status), 1) << err;
+  EXPECT_NE(err.find("iadsim: standard output: cannot be written: No space left on device"), std::string::npos) << err;
+  // The same command with somewhere to print exits 0.
+  EXPECT_EQ(RunIadsim("validate " + SourcePath("scenarios/demo.yaml")).exit_code, 0);
 }
 
 }  // namespace
