@@ -127,6 +127,14 @@ std::vector<PreparedVariant> Prepare(const BatchArgs& a, const std::string& text
     out.push_back(std::move(v));
   }
   if (!problems.empty()) throw ScenarioError(problems);
+  // A variant without stochastic fields runs its prepared scenario: its documents are not read
+  // again, and the parsed YAML (several times the text) is freed before the runs. reset() rebinds
+  // a handle without touching the tree the other variants share.
+  for (PreparedVariant& v : out)
+    if (v.fixed) {
+      v.document.reset();
+      v.root.reset();
+    }
   return out;
 }
 
