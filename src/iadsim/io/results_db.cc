@@ -281,8 +281,9 @@ ResultsDb::ResultsDb(const std::filesystem::path& path, const BatchMetadata& met
     // input, refused like any other; a new file's failure, or a full disk, is not.
     if (db_ != nullptr) sqlite3_close_v2(db_);
     db_ = nullptr;
-    if (!was_there || dynamic_cast<const ScenarioError*>(&e) != nullptr || dynamic_cast<const OutputError*>(&e) != nullptr)
-      throw;
+    const bool refused = dynamic_cast<const ScenarioError*>(&e) != nullptr;
+    const bool disk_full = dynamic_cast<const OutputError*>(&e) != nullptr;
+    if (!was_there || refused || disk_full) throw;
     throw ScenarioError({Problem{"--out",
                                  fmt::format("cannot be resumed ({}): a damaged file, or one iadsim did not write; to "
                                              "overwrite it add --force, or write to another file with --out",

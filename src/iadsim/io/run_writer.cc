@@ -1,7 +1,6 @@
 #include "iadsim/io/run_writer.h"
 
 #include "iadsim/core/error.h"
-
 #include "iadsim/io/event_json.h"
 #include "iadsim/io/fixed_decimal.h"
 
