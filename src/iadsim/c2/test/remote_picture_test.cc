@@ -57,7 +57,7 @@ TEST(RemotePicture, ShowsWhatItsDefinitionSaysAndForgetsTheSilentTracks) {
   RandomStream rng(7);
   struct Track {
     int id;
-    double born, dies, tov;
+    double dies, tov;
     double coast_until = -1.0;
   };
   std::vector<Track> alive;
@@ -88,7 +88,7 @@ TEST(RemotePicture, ShowsWhatItsDefinitionSaysAndForgetsTheSilentTracks) {
     const double t = step * 5.0;
     while (alive.size() < 30) {
       const double life = rng.Uniform(20.0, 200.0);
-      alive.push_back({next_id++, t, t + life, t});
+      alive.push_back({next_id++, t + life, t});
     }
     std::vector<PositionReport> picture;
     for (Track& k : alive) {
