@@ -1,7 +1,6 @@
 // iadsim run SCENARIO --out DIR: one replication, written as a run directory.
 #include <fmt/format.h>
 
-#include <iostream>
 #include <memory>
 #include <optional>
 
@@ -57,17 +56,11 @@ int Run(const RunArgs& a) {
   const Scenario s = ReadScenarioForReplication(a.scenario_path, a.seed, a.replication);
   std::unique_ptr<UdpSender> dis_check;
   if (!a.dis.empty()) dis_check = std::make_unique<UdpSender>(a.dis, "--dis");  // refuse a bad address before the run
-  std::unique_ptr<RunWriter> writer;
-  try {
-    writer = std::make_unique<RunWriter>(a.out_dir, a.force);
-  } catch (const std::exception& e) {
-    std::cerr << "iadsim: " << e.what() << '\n';
-    return 2;
-  }
+  RunWriter writer(a.out_dir, a.force);  // refuses an existing directory, or one it cannot write in
   std::filesystem::copy_file(a.scenario_path, std::filesystem::path(a.out_dir) / "scenario.yaml",
                              std::filesystem::copy_options::overwrite_existing);  // for `iadsim export`
-  const RunSummary summary = RunScenario(s, RunOptions{a.seed, a.replication, true}, *writer);
-  writer->Finish(summary);
+  const RunSummary summary = RunScenario(s, RunOptions{a.seed, a.replication, true}, writer);
+  writer.Finish(summary);
   if (a.acmi) WriteAcmiReplay(a.out_dir, s);
   if (!a.dis.empty()) SendDisReplay(a.out_dir, s, DisOptions{a.dis, a.realtime});
   if (!a.quiet) PrintSummary(summary, a.out_dir);

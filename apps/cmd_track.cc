@@ -48,12 +48,22 @@ constexpr double kMaxSigmaM = 1e5;
 constexpr double kMaxAngleSigmaDeg = 10.0;
 constexpr double kMaxPositionM = 1e8;  // a sensor's place in the tracker frame: 100,000 km, beyond any radar's reach
 
+// A problem of the config file at the mark of node `n`.
+Problem At(const YAML::Node& n, const std::string& file, std::string path, std::string message) {
+  return Problem{std::move(path), std::move(message), file, n.Mark().line + 1, n.Mark().column + 1};
+}
+
+// Why x is not in (0, max] (the config's keys and the command line alike); none when it is.
+std::optional<std::string> NotInRange(double x, double max, const char* unit) {
+  if (x > 0 && x <= max) return std::nullopt;
+  return fmt::format("must be in (0, {:g}] {} (got {})", max, unit, x);
+}
+
 // A number of the config that must be in (0, max]: the problem at its mark when it is not.
 std::optional<Problem> OutOfRange(const YAML::Node& n, const std::string& file, const std::string& key, double x,
                                   double max, const char* unit) {
-  if (x > 0 && x <= max) return std::nullopt;
-  return Problem{key, fmt::format("must be in (0, {:g}] {} (got {})", max, unit, x), file, n.Mark().line + 1,
-                 n.Mark().column + 1};
+  if (auto why = NotInRange(x, max, unit)) return At(n, file, key, *why);
+  return std::nullopt;
 }
 
 // A scalar of the config file, or a ScenarioError at its mark.
@@ -62,8 +72,7 @@ T As(const YAML::Node& n, const std::string& file, const std::string& key) {
   try {
     return n.as<T>();
   } catch (const YAML::Exception&) {
-    throw ScenarioError({Problem{key, fmt::format("must be a {}", std::is_same_v<T, std::string> ? "string" : "number"),
-                                 file, n.Mark().line + 1, n.Mark().column + 1}});
+    throw ScenarioError({At(n, file, key, fmt::format("must be a {}", std::is_same_v<T, std::string> ? "string" : "number"))});
   }
 }
 
@@ -71,7 +80,7 @@ T As(const YAML::Node& n, const std::string& file, const std::string& key) {
 // noise. Every problem of the list at once.
 void ReadSensors(const YAML::Node& v, const std::string& file, TrackOptions& opt, DetectionsCsvOptions& csv) {
   const auto at = [&](const YAML::Node& n, std::string path, std::string msg) {
-    return Problem{std::move(path), std::move(msg), file, n.Mark().line + 1, n.Mark().column + 1};
+    return At(n, file, std::move(path), std::move(msg));
   };
   if (!v.IsSequence()) throw ScenarioError({at(v, "sensors", "must be a list of {id, x, y, z, sigma, range_sigma, angle_sigma_deg}")});
   Problems p;
@@ -83,7 +92,7 @@ void ReadSensors(const YAML::Node& v, const std::string& file, TrackOptions& opt
       continue;
     }
     for (const auto& kv : s) {
-      const std::string k = kv.first.as<std::string>();
+      const std::string k = As<std::string>(kv.first, file, path);
       if (k != "id" && k != "x" && k != "y" && k != "z" && k != "sigma" && k != "range_sigma" && k != "angle_sigma_deg")
         p.push_back(at(kv.first, path + "." + k, "unknown key (expected id, x, y, z, sigma, range_sigma, angle_sigma_deg)"));
     }
@@ -201,7 +210,7 @@ void ReadConfig(const std::string& file, TrackOptions& opt, DetectionsCsvOptions
     else if (key == "angle_sigma_deg") opt.angle_sigma_deg = bounded(v, key, kMaxAngleSigmaDeg, "degrees");
     else if (key == "origin") {
       const auto refuse = [&](const YAML::Node& n, const std::string& path, const std::string& msg) {
-        throw ScenarioError({Problem{path, msg, file, n.Mark().line + 1, n.Mark().column + 1}});
+        throw ScenarioError({At(n, file, path, msg)});
       };
       if (!v.IsMap() || !v["lat"] || !v["lon"]) refuse(v, "origin", "must be a mapping {lat, lon[, alt]} (deg, deg, m)");
       for (const auto& o : v) {
@@ -269,8 +278,7 @@ int Run(const TrackOptions& cli, const std::vector<std::string>& given) {
   if (has("--clutter-density")) opt.clutter_density = cli.clutter_density;
   if (has("--gate")) opt.gate = cli.gate;
   if (has("--delete-misses")) opt.delete_misses = cli.delete_misses;
-  if (!(opt.meas_sigma_m > 0 && opt.meas_sigma_m <= kMaxSigmaM))
-    throw ScenarioError({Problem{"--meas-sigma", fmt::format("must be in (0, {:g}] m (got {})", kMaxSigmaM, opt.meas_sigma_m)}});
+  if (auto why = NotInRange(opt.meas_sigma_m, kMaxSigmaM, "m")) throw ScenarioError({Problem{"--meas-sigma", *why}});
   if (std::filesystem::exists(cli.out) && !cli.force)
     throw ScenarioError({Problem{"--out", fmt::format("{} exists; use --force to overwrite it", cli.out)}});
   csv.sigma_m = opt.meas_sigma_m;

@@ -37,6 +37,13 @@ std::string CannotWrite(const std::string& file, int err) {
   return fmt::format("{}: cannot be written: {}", file, err != 0 ? std::strerror(err) : "the write failed");
 }
 
+Problem CannotCreate(const std::string& file, int err) {
+  Problem p;
+  p.file = file;
+  p.message = fmt::format("cannot be written: {}", err != 0 ? std::strerror(err) : "it could not be created");
+  return p;
+}
+
 void CheckFailed(const char* expr, const char* file, int line, const std::string& msg) {
   std::fprintf(stderr, "iadsim: internal check failed at %s:%d: %s: %s\n", file, line, expr, msg.c_str());
   std::abort();

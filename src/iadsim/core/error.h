@@ -39,6 +39,8 @@ class OutputError final : public std::runtime_error {
 
 // "FILE: cannot be written: REASON" with the system's reason for errno value `err` (0: unknown).
 std::string CannotWrite(const std::string& file, int err);
+// The same as bad input: an output that cannot be created (a missing directory, no permission).
+Problem CannotCreate(const std::string& file, int err);
 
 [[noreturn]] void CheckFailed(const char* expr, const char* file, int line, const std::string& msg);
 

@@ -4,7 +4,6 @@
 
 #include <cerrno>
 #include <cmath>
-#include <cstring>
 #include <ctime>
 #include <fstream>
 #include <functional>
@@ -282,12 +281,7 @@ void WriteFileAtomically(const fs::path& path, const std::string& text) {
   const fs::path tmp = path.string() + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      Problem p;
-      p.file = path.string();
-      p.message = "cannot be written: " + std::string(std::strerror(errno));
-      throw ScenarioError({p});
-    }
+    if (!out) throw ScenarioError({CannotCreate(path.string(), errno)});
     out << text;
     out.close();
     if (!out) {

@@ -18,7 +18,7 @@ using Json = nlohmann::ordered_json;
 
 std::ofstream Open(const std::filesystem::path& p) {
   std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  if (!out) throw std::runtime_error(CannotWrite(p.string(), errno));
+  if (!out) throw ScenarioError({CannotCreate(p.string(), errno)});
   return out;
 }
 
@@ -26,11 +26,18 @@ std::ofstream Open(const std::filesystem::path& p) {
 
 RunWriter::RunWriter(const std::filesystem::path& dir, bool force) : dir_(dir) {
   namespace fs = std::filesystem;
-  if (fs::exists(dir) && !(fs::is_directory(dir) && fs::is_empty(dir))) {
-    if (!force) throw std::runtime_error(dir.string() + " already exists and is not empty; pass --force to overwrite it");
-    fs::remove(dir / "summary.json");
+  const auto refuse = [&](std::string message) {
+    Problem p;
+    p.file = dir.string();
+    p.message = std::move(message);
+    throw ScenarioError({p});
+  };
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !(fs::is_directory(dir, ec) && fs::is_empty(dir, ec))) {
+    if (!force) refuse("exists and is not empty; pass --force to overwrite it");
+    fs::remove(dir / "summary.json", ec);
   }
-  fs::create_directories(dir);
+  if (fs::create_directories(dir, ec); ec) refuse("cannot be created: " + ec.message());
   events_ = Open(dir / "events.jsonl");
   truth_ = Open(dir / "truth.csv");
   tracks_ = Open(dir / "tracks.csv");

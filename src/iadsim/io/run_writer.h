@@ -15,8 +15,9 @@ namespace iadsim {
 
 class RunWriter final : public Recorder {
  public:
-  // Throws std::runtime_error if a file cannot be created (the caller reports it as bad input), and
-  // OutputError (io: core/error.h) from any write that fails afterwards: the run stops there.
+  // Throws ScenarioError (bad input, exit 2) when the directory exists without `force` or a file
+  // cannot be created, and OutputError (core/error.h) from any write that fails afterwards: the run
+  // stops there.
   RunWriter(const std::filesystem::path& dir, bool force);
   void OnEvent(const Event& event) override;
   void OnTruth(const TruthSample& s) override;

@@ -9,6 +9,12 @@
 
 namespace iadsim {
 
+// Physical ranges with a wide margin, shared by every transmitter and antenna (radars, illuminators,
+// seekers): the largest radars have tens of MW peak and the largest dishes about 70 dB; beyond
+// these the radar equation's products overflow (1e308 W or dB made the SNR infinite).
+inline constexpr double kMaxPeakPowerW = 1e9;
+inline constexpr double kMaxAntennaGainDb = 80.0;
+
 struct RadarParameters {
   double frequency_hz = 3e9;         // carrier, (0.1, 100) GHz
   double peak_power_w = 1e6;         // Pt, (0, 1 GW]

@@ -37,8 +37,8 @@ Problems AntiRadiationConfig::Validate() const {
   if (!(speed_mps > 0.0 && speed_mps <= 3000.0))
     Add(out, "speed", fmt::format("must be in (0, 3000] m/s (got {})", speed_mps));
   RequirePositive(out, "max_lateral_accel", max_lateral_accel_mps2);
-  if (!(nav_gain > 0.0 && nav_gain <= 100.0))  // N' is 3-5 in practice (Zarchan); far above, the guidance overflows
-    Add(out, "nav_gain", fmt::format("must be in (0, 100] (got {})", nav_gain));
+  if (!(nav_gain > 0.0 && nav_gain <= kMaxNavGain))
+    Add(out, "nav_gain", fmt::format("must be in (0, {:g}] (got {})", kMaxNavGain, nav_gain));
   if (!(angle_sigma_rad >= 0.0 && angle_sigma_rad <= 0.1))
     Add(out, "angle_sigma", fmt::format("must be in [0, 0.1] rad (got {})", angle_sigma_rad));
   RequirePositive(out, "max_flight_time", max_flight_time_s);

@@ -21,6 +21,10 @@
 
 namespace iadsim {
 
+// The largest navigation constant a configuration may give: far above any real N' (3-5), far below
+// where the command overflows (1e308 made the flyout NaN).
+inline constexpr double kMaxNavGain = 100.0;
+
 Vec3 ProportionalNavigation(const Vec3& p_missile, const Vec3& v_missile, const Vec3& p_target,
                             const Vec3& v_target, double nav_gain);
 

@@ -75,8 +75,8 @@ Problems InterceptorConfig::Validate() const {
   if (!(drag_coefficient >= 0.0 && drag_coefficient <= 10.0))  // a missile's is ~0.1-1
     Add(out, "drag_coefficient", fmt::format("must be in [0, 10] (got {})", drag_coefficient));
   RequirePositive(out, "max_lateral_accel", max_lateral_accel_mps2);
-  if (!(nav_gain > 0.0 && nav_gain <= 100.0))  // N' is 3-5 in practice (Zarchan); far above, the guidance overflows
-    Add(out, "nav_gain", fmt::format("must be in (0, 100] (got {})", nav_gain));
+  if (!(nav_gain > 0.0 && nav_gain <= kMaxNavGain))
+    Add(out, "nav_gain", fmt::format("must be in (0, {:g}] (got {})", kMaxNavGain, nav_gain));
   RequirePositive(out, "max_flight_time", max_flight_time_s);
   RequireNonNegative(out, "min_speed", min_speed_mps);
   RequireNonNegative(out, "arming_time", arming_time_s);

@@ -2,6 +2,7 @@
 
 #include "iadsim/c2/capture_zone.h"
 #include "iadsim/sensors/radar_equation.h"
+#include "iadsim/sensors/radar_parameters.h"
 
 #include <Eigen/Geometry>
 #include <algorithm>
@@ -27,10 +28,10 @@ double LinFromDb(double db) { return std::pow(10.0, db / 10.0); }
 
 Problems IlluminatorConfig::Validate() const {
   Problems problems;
-  if (!(power_w > 0.0 && power_w <= 1e9)) {  // as a radar's (radar_parameters.h)
+  if (!(power_w > 0.0 && power_w <= kMaxPeakPowerW)) {
     problems.push_back({"power", "must be in (0, 1 GW] (got " + std::to_string(power_w) + " W)"});
   }
-  if (!(gain_db > 0.0 && gain_db <= 80.0)) {  // as a radar antenna's (radar_parameters.h)
+  if (!(gain_db > 0.0 && gain_db <= kMaxAntennaGainDb)) {
     problems.push_back({"gain", "must be in (0, 80] dB (got " + std::to_string(gain_db) + " dB)"});
   }
   if (!(beamwidth_rad > 0.0 && beamwidth_rad <= std::numbers::pi / 6.0)) {
@@ -50,7 +51,7 @@ Problems IlluminatorConfig::Validate() const {
 
 Problems SeekerConfig::Validate() const {
   Problems problems;
-  if (!(gain_db > 0.0 && gain_db <= 80.0)) {  // as a radar antenna's (radar_parameters.h)
+  if (!(gain_db > 0.0 && gain_db <= kMaxAntennaGainDb)) {
     problems.push_back({"gain", "must be in (0, 80] dB (got " + std::to_string(gain_db) + " dB)"});
   }
   if (!(beamwidth_rad > 0.0 && beamwidth_rad <= std::numbers::pi / 2.0)) {
