@@ -11,6 +11,15 @@
 
 namespace iadsim {
 
+const char* ToString(WhenRevoked w) {
+  switch (w) {
+    case WhenRevoked::kContinue: return "continue";
+    case WhenRevoked::kCeaseEngagement: return "cease_engagement";
+    case WhenRevoked::kHoldFire: return "hold_fire";
+  }
+  return "?";
+}
+
 Problems DoctrineConfig::Validate() const {
   Problems out;
   if (salvo < 1 || salvo > 4) out.push_back({"salvo", fmt::format("must be in [1, 4] (got {})", salvo)});
@@ -199,6 +208,28 @@ std::vector<IdentityChange> CommandPost::Identify(SimTime now) {
   });
 }
 
+std::vector<Revocation> CommandPost::Revoke(SimTime now) {
+  std::vector<Revocation> out;
+  if (config_.doctrine.when_revoked == WhenRevoked::kContinue) return out;
+  IADSIM_CHECK(now == assessed_at_, "CommandPost::Revoke: call it right after Identify(now)");
+  for (auto& [id, e] : engagements_) {
+    if (!e.active || !e.doctrine || e.revoked) continue;
+    const auto it = std::lower_bound(confirmed_ids_.begin(), confirmed_ids_.end(), e.track);
+    if (it == confirmed_ids_.end() || *it != e.track) continue;  // no longer a confirmed track here
+    const Assessment& a = Assess(static_cast<std::size_t>(it - confirmed_ids_.begin()));
+    const DoctrineAnswer answer = Doctrine(now, a.threat, a.position_velocity.first);
+    if (answer.engage) continue;
+    e.revoked = true;
+    // The identity the rule read: the network's under its fire authority, else the unit's own.
+    const Identity identity = answer.basis == DoctrineAnswer::Basis::kNetworkAuthority
+                                  ? identifier_.NetworkIdentityOf(e.track).value_or(Identity::kUnknown)
+                                  : identifier_.IdentityOf(e.track);
+    out.push_back({id, e.track, config_.doctrine.when_revoked, identity, ToString(answer.control.control),
+                   DoctrineRule(answer)});
+  }
+  return out;
+}
+
 const CommandPost::Assessment& CommandPost::Assess(std::size_t i) {
   Assessment& a = assessments_[i];
   if (a.done) return a;
@@ -376,7 +407,7 @@ DecisionCycle CommandPost::Assign(SimTime now, const FireUnitStatus& fu) {
     o.target_p_ecef = tracker_.frame().EcefFromEnu(x.head<3>());
     o.target_v_ecef = tracker_.frame().EcefVectorFromEnu(x.tail<3>());
     o.target_P_ecef = RotatePositionVelocityCovariance(tracker_.frame().R_enu_from_ecef().transpose(), P);
-    engagements_[o.engagement] = {th.track, true, now};
+    engagements_[o.engagement] = {th.track, true, now, doctrine, false};
     calls_.erase(th.track);
     std::string rule = DoctrineRule(answer);
     if (against_doctrine) rule = "operator's call against doctrine under time pressure (" + rule + ")";

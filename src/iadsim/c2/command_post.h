@@ -21,6 +21,16 @@
 //               per track and doctrine answer, and re-made when doctrine's answer changes.
 //   doctrine -> salvo size (2: shoot-shoot), re-engagement after an engagement ends and the
 //               track is still alive (shoot-look-shoot).
+//   revoke   -> an engagement in progress whose order doctrine allowed is re-examined at every
+//               decision cycle with the same rule (the track's identity now, the weapons control
+//               at its bearing now, the network's authority now); when doctrine would no longer
+//               order it, `when_revoked` says what the unit does: continue (the default), cease
+//               engagement (no further round; missiles in flight fly on) or hold fire (no further
+//               round, and a self-destruct commanded to every missile in flight, which works with
+//               the missile type's self-destruct reliability). Fire-control orders of the ADA
+//               doctrine (FM 3-01.7 class: "cease engagement", "hold fire"). An order made by an
+//               operator's call against doctrine is never revoked (doctrine never allowed it); a
+//               track no longer confirmed is not re-examined (its fire-control channel goes on).
 #include <map>
 #include <optional>
 #include <set>
@@ -42,6 +52,10 @@
 
 namespace iadsim {
 
+// What a unit does with an engagement in progress that doctrine no longer allows (see above).
+enum class WhenRevoked { kContinue, kCeaseEngagement, kHoldFire };
+const char* ToString(WhenRevoked w);  // "continue", "cease_engagement", "hold_fire"
+
 struct DoctrineConfig {
   WeaponsControl control = WeaponsControl::kTight;
   std::vector<WeaponsControlSector> sectors;  // first match wins; none: `control`
@@ -49,6 +63,7 @@ struct DoctrineConfig {
   double reengage_delay_s = 10.0;   // look time after an engagement ends, >= 0
   bool capture_zone_hold = false;   // semi-active shots only
   std::optional<OperatorConfig> operator_model;  // none: decisions at once, as doctrine says
+  WhenRevoked when_revoked = WhenRevoked::kContinue;
   Problems Validate() const;
 };
 
@@ -120,6 +135,16 @@ struct OrderedEngagement {
   std::string rule;     // the rule that allowed it, in words
 };
 
+// An engagement in progress that doctrine no longer allows, and what the unit does about it.
+struct Revocation {
+  EngagementId engagement;
+  TrackId track;
+  WhenRevoked action = WhenRevoked::kContinue;  // cease engagement or hold fire
+  Identity identity = Identity::kPending;        // the identity the rule read now (the network's under its authority)
+  std::string control;                           // the weapons control at its bearing now
+  std::string rule;                              // the rule, in words, that no longer allows it
+};
+
 struct DecisionCycle {
   std::vector<OrderedEngagement> orders;
   std::vector<OperatorDecision> decisions;  // taken now
@@ -145,6 +170,9 @@ class CommandPost final {
   // (report_correlation.h).
   std::vector<ReportCorrelation> OnPositionReports(std::span<const PositionReportBatch* const> batches);
   std::vector<IdentityChange> Identify(SimTime now);
+  // The engagements in progress that doctrine no longer allows (when_revoked not continue), right
+  // after Identify(now); each is revoked once. Their channels stay busy until the fire unit ends them.
+  std::vector<Revocation> Revoke(SimTime now);
   // Orders for this decision cycle (at most one per threat, within the free channels and rounds),
   // right after Identify(now), the tracks unchanged since.
   DecisionCycle Assign(SimTime now, const FireUnitStatus& fire_unit);
@@ -187,6 +215,8 @@ class CommandPost final {
     TrackId track;
     bool active = true;
     SimTime ended;
+    bool doctrine = false;  // doctrine allowed the order (not an operator's call against it)
+    bool revoked = false;
   };
   CommandPostConfig config_;
   Tracker tracker_;
@@ -199,7 +229,7 @@ class CommandPost final {
     bool done = false;
     ThreatAssessment threat;
     double speed_mps = 0.0;
-    std::pair<Vec3, Vec3> position_velocity;
+    std::pair<Vec3, Vec3> position_velocity{Vec3::Zero(), Vec3::Zero()};
   };
   SimTime assessed_at_;
   std::vector<TrackId> confirmed_ids_;

@@ -186,7 +186,7 @@ std::string AcmiText(const RunData& run, const Replay& replay, const Scenario& s
     if (ev.type == "identity_changed" || ev.type == "engagement_ordered") {
       const std::int64_t about = live(num("truth_entity"), ms) ? num("truth_entity") : site_of(str("unit"));
       message(ms, about, EventSentence(ev));
-    } else if (ev.type == "engagement_aborted") {
+    } else if (ev.type == "engagement_aborted" || ev.type == "engagement_revoked") {
       message(ms, site_of(str("unit")), EventSentence(ev));
     } else if (ev.type == "missile_detonated" && live(num("missile"), ms)) {
       message(ms, num("missile"), EventSentence(ev));

@@ -13,6 +13,9 @@ std::string EventSentence(const RunEvent& ev) {
   if (ev.type == "engagement_ordered")
     return fmt::format("{}: engagement {} ordered on track {} ({}, control {}), {} rounds", str("unit"),
                        num("engagement"), num("track"), str("identity"), str("control"), num("rounds"));
+  if (ev.type == "engagement_revoked")
+    return fmt::format("{}: engagement {} revoked ({}): track {} now {}", str("unit"), num("engagement"), str("action"),
+                       num("track"), str("identity"));
   if (ev.type == "engagement_aborted")
     return fmt::format("{}: engagement {} aborted: {}", str("unit"), num("engagement"), str("reason"));
   if (ev.type == "missile_detonated") {

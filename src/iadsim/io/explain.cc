@@ -91,6 +91,7 @@ Explanation ExplainRun(const RunData& run) {
 
   std::map<Key, TrackHistory> tracks;
   std::map<Key, Order> orders;
+  std::map<Key, std::vector<NoteStep>> revocations;
   std::map<std::int64_t, MissileHistory> missiles;
   std::vector<const RunEvent*> launches;
   Explanation ex;
@@ -130,6 +131,15 @@ Explanation ExplainRun(const RunData& run) {
       orders[{f.Str("unit").value_or(""), f.Id("engagement")}] =
           Order{e.t_s, e.line, f.Str("identity").value_or("?"), f.Str("control").value_or(""),
                 f.Str("rule").value_or(""), f.Int("rounds"), f.Int("truth_entity")};
+    } else if (ty == "engagement_revoked") {
+      const std::string action = f.Str("action").value_or("?");
+      const std::string what = action == "hold_fire"          ? "hold fire (no further round; a self-destruct commanded to each missile in flight)"
+                               : action == "cease_engagement" ? "cease engagement (no further round; missiles in flight fly on)"
+                                                              : action;
+      revocations[{f.Str("unit").value_or(""), f.Id("engagement")}].push_back(
+          {e.t_s, e.line,
+           fmt::format("engagement revoked: {}; track {} now {}, rule \"{}\"", what, f.Int("track").value_or(-1),
+                       f.Str("identity").value_or("?"), f.Str("rule").value_or("not recorded"))});
     } else if (ty == "missile_launched") {
       missiles[f.Id("missile")];
       launches.push_back(&e);
@@ -197,6 +207,7 @@ Explanation ExplainRun(const RunData& run) {
       s.rounds = o->second.rounds;
       s.intended_entity = Name(o->second.truth_entity);
     }
+    if (const auto r = revocations.find({s.unit, s.engagement}); r != revocations.end()) s.revocations = r->second;
     if (const auto t = tracks.find({s.unit, s.ordered_track}); t != tracks.end()) {
       const TrackHistory& h = t->second;
       for (const auto& [tc, line, sensor, n] : h.confirmed)

@@ -8,8 +8,8 @@
 // Sources of each part (events of the issue-8 contract):
 //   track_confirmed (sensor, detections), identity_changed (evidence), network_identity,
 //   identity_conflict, operator_decision, engagement_held, engagement_ordered (control, rule),
-//   missile_launched (launcher, guidance), seeker_locked / seeker_lost (echoes), self_destruct_failed,
-//   missile_detonated, entity_destroyed. Fields that an older run lacks (sensor, rule, guidance, ...)
+//   missile_launched (launcher, guidance), seeker_locked / seeker_lost (echoes), engagement_revoked
+//   (action, identity, rule), self_destruct_failed, missile_detonated, entity_destroyed. Fields that an older run lacks (sensor, rule, guidance, ...)
 //   are shown as unknown; a required id of the wrong type is refused (ScenarioError, file:line:col).
 //
 // Names, not ids: an entity id is named by the truth.csv rows (every aircraft and missile), a missile
@@ -53,7 +53,7 @@ struct IdentityStep {  // identity_changed at the shooting unit
   std::string from, to, evidence;
 };
 
-struct NoteStep {  // network_identity, identity_conflict, engagement_held, self_destruct_failed
+struct NoteStep {  // network_identity, identity_conflict, engagement_held, engagement_revoked, self_destruct_failed
   double t_s = 0.0;
   int line = 0;
   std::string text;  // already in words, names resolved
@@ -93,6 +93,7 @@ struct ShotStory {
   std::vector<std::string> evidence;  // "t=..s from->to: evidence", up to the launch
   std::optional<std::string> intended_entity, locked_entity, destroyed_entity;
   std::vector<SeekerStep> seeker;
+  std::vector<NoteStep> revocations;  // the engagement revoked by its unit (at most one)
   std::vector<NoteStep> self_destruct_failures;
   // The end.
   std::optional<double> detonation_s;

@@ -94,6 +94,7 @@ std::string ShotText(const ShotStory& s, std::size_t index, std::size_t count) {
                                s.launcher.empty() ? "" : " from launcher " + s.launcher, Guidance(s.guidance),
                                s.identity_at_launch)});
   for (const SeekerStep& k : s.seeker) SeekerLines(s, k, lines);
+  for (const NoteStep& n : s.revocations) lines.push_back({n.t_s, n.line * 100, n.text});
   for (const NoteStep& n : s.self_destruct_failures) lines.push_back({n.t_s, n.line * 100, n.text});
   if (s.detonation_s) {
     std::string l = "detonated: " + s.detonation_reason;
@@ -173,10 +174,11 @@ nlohmann::ordered_json ExplainJson(const Explanation& e) {
     o["detections"] = Opt(s.detections);
     o["identity_at_launch"] = s.identity_at_launch;
     o["evidence"] = s.evidence;
-    OJ net = OJ::array(), holds = OJ::array(), decisions = OJ::array(), sd = OJ::array();
+    OJ net = OJ::array(), holds = OJ::array(), decisions = OJ::array(), sd = OJ::array(), revoked = OJ::array();
     for (const NoteStep& n : s.network) net.push_back({{"t", n.t_s}, {"text", n.text}});
     for (const NoteStep& n : s.holds) holds.push_back({{"t", n.t_s}, {"text", n.text}});
     for (const NoteStep& n : s.self_destruct_failures) sd.push_back({{"t", n.t_s}, {"text", n.text}});
+    for (const NoteStep& n : s.revocations) revoked.push_back({{"t", n.t_s}, {"text", n.text}});
     for (const OperatorStep& d : s.decisions)
       decisions.push_back({{"t", d.t_s}, {"call", d.call}, {"doctrine", d.doctrine}, {"wrong_call", d.wrong_call},
                            {"delay_s", Opt(d.delay_s)}, {"identity", d.identity}});
@@ -207,6 +209,7 @@ nlohmann::ordered_json ExplainJson(const Explanation& e) {
                         {"echoes", echoes}});
     }
     o["seeker"] = seeker;
+    o["revocations"] = revoked;
     o["self_destruct_failures"] = sd;
     shots.push_back(o);
   }

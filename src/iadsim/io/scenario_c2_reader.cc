@@ -225,6 +225,12 @@ void ReadDoctrineExtras(Context& ctx, MapReader& d, DoctrineConfig* c) {
     });
   }
   c->capture_zone_hold = d.Bool("capture_zone_hold", false).value_or(c->capture_zone_hold);
+  if (auto w = d.String("when_revoked", false)) {
+    if (*w == "continue") c->when_revoked = WhenRevoked::kContinue;
+    else if (*w == "cease_engagement") c->when_revoked = WhenRevoked::kCeaseEngagement;
+    else if (*w == "hold_fire") c->when_revoked = WhenRevoked::kHoldFire;
+    else d.Report("when_revoked", fmt::format("must be continue, cease_engagement or hold_fire (got '{}')", *w));
+  }
   if (auto n = d.Node("operator", false)) {
     MapReader o(ctx.src, *n, d.PathOf("operator"));
     if (o.ok()) {

@@ -236,6 +236,19 @@ void CommandPostNode::Decide(SimTime now) {
                   .With("from_unit", c.from_unit)
                   .With("truth_entity", TruthOf(c.track, now)));
   if (fire_unit_ == nullptr) return;
+  for (const Revocation& r : cp_.Revoke(now)) {
+    const std::string why = fmt::format("track {} now {} ({})", r.track.value(), ToString(r.identity), r.rule);
+    ctx_.Emit(Event{now, "engagement_revoked"}
+                  .With("unit", name_)
+                  .With("engagement", std::int64_t{r.engagement.value()})
+                  .With("track", std::int64_t{r.track.value()})
+                  .With("action", std::string(ToString(r.action)))
+                  .With("identity", std::string(ToString(r.identity)))
+                  .With("control", r.control)
+                  .With("rule", r.rule)
+                  .With("truth_entity", TruthOf(r.track, now)));
+    fire_unit_->Revoke(now, r.engagement, r.action == WhenRevoked::kHoldFire, why);
+  }
   const DecisionCycle a = cp_.Assign(now, fire_unit_->Status(frame()));
   for (const OperatorDecision& d : a.decisions)
     ctx_.Emit(Event{now, "operator_decision"}

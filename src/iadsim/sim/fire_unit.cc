@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <utility>
 
 #include <Eigen/Geometry>
 
@@ -147,6 +148,19 @@ void FireUnit::Look(SimTime now, Channel& c) {
   }
 }
 
+void FireUnit::Revoke(SimTime now, EngagementId engagement, bool destroy_in_flight, const std::string& why) {
+  const auto it = std::find_if(channels_.begin(), channels_.end(),
+                               [&](const Channel& c) { return c.active && c.order.engagement == engagement; });
+  if (it == channels_.end()) return;
+  it->to_fire = 0;
+  if (destroy_in_flight) {
+    const int channel = static_cast<int>(it - channels_.begin());
+    for (Flight& f : flights_)
+      if (f.missile.valid() && f.channel == channel) f.hold_fire = "hold fire: " + why;
+  }
+  MaybeEndEngagement(now, *it);
+}
+
 std::optional<SimTime> FireUnit::Reload(SimTime now) {
   std::optional<SimTime> next;
   for (Launcher& l : launchers_) {
@@ -271,6 +285,10 @@ void FireUnit::Fly(SimTime now) {
     ctx_.world.SetMissileState(f.missile, now, frame_.EcefFromEnu(m1),
                                frame_.EcefVectorFromEnu(f.interceptor.state().v_enu));
     if (f.interceptor.armed() && Fuze(now - Duration::Seconds(dt), dt, f, m0, m1)) continue;
+    if (f.hold_fire && !f.interceptor.self_destruct_disabled()) {
+      const std::string why = *std::exchange(f.hold_fire, std::nullopt);
+      if (SelfDestruct(now, f, why)) continue;
+    }
     const auto sd = f.interceptor.self_destruct();
     if (sd != Interceptor::SelfDestruct::kNone) {
       // A failed self-destruct flies on: its next step, of the same span, ends one grid step later.

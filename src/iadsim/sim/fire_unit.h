@@ -29,8 +29,12 @@
 //   emits: the engagement radar is the world's emitter "UNIT/engagement" (world/emitter.h), radiating
 //          while a channel is busy, its beams on the channels' tracks; destroyed, it sees and
 //          illuminates nothing and the unit takes no more orders.
+//   revoke: an engagement its command post revokes (c2/command_post.h, when_revoked) fires no
+//          further round; under hold fire each of its missiles in flight is commanded to
+//          self-destruct at the end of its current step (the type's reliability applies; a failed
+//          one flies on, as any failed self-destruct).
 // An engagement ends when all its missiles have detonated or self-destructed, or when the channel
-// loses its target before launching; the command post is told.
+// loses its target before launching, or is revoked with nothing in flight; the command post is told.
 #include <string>
 #include <vector>
 
@@ -50,6 +54,10 @@ class FireUnit final : public Component {
   FireUnit(RunContext& ctx, const UnitSpec& spec, CommandPostNode* command_post);
   FireUnitStatus Status(const LocalFrame& cp_frame) const;
   void Order(const EngagementOrder& order);
+  // Revokes an engagement in progress (nothing if it has ended): no further round; with
+  // `destroy_in_flight` (hold fire), a self-destruct for each of its missiles in flight, the
+  // reason being "hold fire: " + why.
+  void Revoke(SimTime now, EngagementId engagement, bool destroy_in_flight, const std::string& why);
   void Wake(SimTime now, Phase phase, Engine& engine) override;
   int missiles_fired() const { return missiles_fired_; }
 
@@ -88,6 +96,7 @@ class FireUnit final : public Component {
     bool ever_locked = false;
     SimTime next_step_at;  // when this flight's next integration step ends (on the unit's step grid)
     int steps_taken = 1;   // unit steps that the next integration step spans
+    std::optional<std::string> hold_fire;  // a commanded self-destruct due at the step's end: its reason
   };
   std::vector<SeekerEcho> Echoes(SimTime t, const Channel& c, const Vec3& m_p, const Vec3& m_v, const Vec3& boresight) const;
   void ReportSeeker(SimTime t, const Flight& f, const SemiActiveSeeker::Result& r, const std::vector<SeekerEcho>& echoes,

@@ -32,7 +32,8 @@ std::string StringOr(const Event& e, std::string_view key) {
 // The types OnEvent keeps.
 constexpr std::string_view kNotableTypes[] = {"engagement_ordered", "missile_launched",        "missile_detonated",
                                               "entity_destroyed",   "weapon_released",         "weapon_impact",
-                                              "ground_target_destroyed", "emitter_destroyed", "identity_changed"};
+                                              "ground_target_destroyed", "emitter_destroyed", "identity_changed",
+                                              "engagement_revoked"};
 
 bool IsCivil(Affiliation a) { return a == Affiliation::kCivil || a == Affiliation::kNeutral; }
 
@@ -79,6 +80,11 @@ void OutcomeRecorder::OnEvent(const Event& e) {
   } else if (e.type == "emitter_destroyed") {
     r.unit = StringOr(e, "unit");
     r.detail = StringOr(e, "emitter");
+  } else if (e.type == "engagement_revoked") {
+    r.unit = StringOr(e, "unit");
+    r.engagement = IntOr(e, "engagement", -1);
+    r.truth = IntOr(e, "truth_entity", -1);
+    r.detail = StringOr(e, "action") + " " + StringOr(e, "identity");
   } else if (e.type == "identity_changed") {
     r.unit = StringOr(e, "unit");
     r.truth = IntOr(e, "truth_entity", -1);

@@ -117,7 +117,8 @@ TEST(ReplicationOutcome, NoKillMeansNoMissilesPerKill) {
 TEST(ReplicationOutcome, ReadsExactlyTheTypesItKeeps) {
   const std::vector<std::string> notable{"engagement_ordered", "missile_launched", "missile_detonated",
                                          "entity_destroyed",   "weapon_released",  "weapon_impact",
-                                         "ground_target_destroyed", "emitter_destroyed", "identity_changed"};
+                                         "ground_target_destroyed", "emitter_destroyed", "identity_changed",
+                                         "engagement_revoked"};
   const std::vector<std::string> others{
       "arm_lost_emitter", "attack_abandoned", "deconfliction_notice", "detections_merged", "engagement_aborted",
       "engagement_ended", "engagement_held", "gnss_lost", "gnss_regained", "identity_conflict", "iff_garbled",
