@@ -41,6 +41,7 @@ struct BatchArgs {
   std::vector<std::string> variants, sweeps;
   int lhs = 0;
   bool with_base = false, force = false, quiet = false;
+  std::string events = "all";  // --events: all, decisions, none
 };
 
 // One variant, prepared once: its edited document, its stochastic fields, and (when it has none)
@@ -52,6 +53,12 @@ struct PreparedVariant {
   std::vector<StochasticField> fields;
   std::shared_ptr<const Scenario> fixed;
 };
+
+EventsKept ParseEventsKept(const std::string& text) {
+  for (const EventsKept e : {EventsKept::kAll, EventsKept::kDecisions, EventsKept::kNone})
+    if (text == ToString(e)) return e;
+  throw ScenarioError({Problem{"--events", fmt::format("must be all, decisions or none (got '{}')", text)}});
+}
 
 std::string CommandLine() {
   std::ifstream in("/proc/self/cmdline", std::ios::binary);
@@ -180,6 +187,7 @@ int Batch(const BatchArgs& a) {
 #endif
   if (a.runs == 0) throw ScenarioError({Problem{"--runs", "must be >= 1"}});
   if (a.threads < 0) throw ScenarioError({Problem{"--threads", fmt::format("must be >= 0, 0 for every core (got {})", a.threads)}});
+  const EventsKept events = ParseEventsKept(a.events);
   const std::string text = ReadText(a.scenario_path);
   const std::vector<PreparedVariant> variants = Prepare(a, text);
 
@@ -196,6 +204,7 @@ int Batch(const BatchArgs& a) {
     meta.command_line = CommandLine();
     meta.seed = a.seed;
     meta.runs = a.runs;
+    meta.events = events;
     for (std::size_t i = 0; i < variants.size(); ++i) {
       const VariantSpec& s = variants[i].spec;
       meta.variants.push_back(VariantRecord{static_cast<std::uint32_t>(i), s.name, s.kind, s.overrides_path,
@@ -343,6 +352,9 @@ void AddBatchCommand(CLI::App& app, std::vector<Verb>& verbs) {
   cmd->add_option("--variant", args->variants, "NAME=overrides.yaml: a variant ({key path: value} mapping); repeatable");
   cmd->add_option("--sweep", args->sweeps, "KEY=a,b,c or KEY=start:stop:step (with units) or, with --lhs, KEY=lo..hi; repeatable");
   cmd->add_option("--lhs", args->lhs, "Latin hypercube of N points over the --sweep ranges");
+  cmd->add_option("--events", args->events,
+                  "Notable events kept in the events table: all (default), decisions (all but identity changes, "
+                  "which a large raid makes by the tens of thousands), none; the measures are the same");
   cmd->add_flag("--with-base", args->with_base, "Also run the unchanged scenario (variant 'base') beside variants and sweeps");
   cmd->add_flag("--force", args->force, "Overwrite a results file of another batch");
   cmd->add_flag("--quiet", args->quiet, "No progress or summary");

@@ -257,6 +257,43 @@ TEST(Batch, ThreadCountAndIdenticalVariantsChangeNothing) {
   EXPECT_EQ(a, b);
 }
 
+// --events decisions keeps every notable event but the identity changes, each at its seq of the
+// whole list; --events none keeps none; the measures are those of --events all; the setting is part
+// of what a rerun must match.
+TEST(Batch, EventsKeptChangeOnlyTheEventsTable) {
+  const auto dir = FreshDir("batch-events");
+  std::filesystem::create_directories(dir);
+  const std::string common = "batch " + Demo() + " --runs 3 --seed 4 --threads 2 --quiet";
+  const auto file = [&](const char* name) { return (dir / name).string(); };
+  ASSERT_EQ(RunIadsim(common + " --out " + file("all.sqlite")).exit_code, 0);
+  const auto d = RunIadsim(common + " --events decisions --out " + file("decisions.sqlite"));
+  ASSERT_EQ(d.exit_code, 0) << d.output;
+  ASSERT_EQ(RunIadsim(common + " --events none --out " + file("none.sqlite")).exit_code, 0);
+  const std::string no_wall = "SELECT variant_id, replication, hostile_destroyed, missiles_fired, civil_destroyed, "
+                              "mean_detect_to_id_s, events FROM replications ORDER BY 1, 2";
+  for (const char* other : {"decisions.sqlite", "none.sqlite"}) {
+    EXPECT_EQ(Query(file(other), no_wall), Query(file("all.sqlite"), no_wall)) << other;
+    EXPECT_EQ(Query(file(other), "SELECT * FROM aircraft ORDER BY 1, 2, 4"),
+              Query(file("all.sqlite"), "SELECT * FROM aircraft ORDER BY 1, 2, 4")) << other;
+  }
+  const Rows all_events = Query(file("all.sqlite"), "SELECT * FROM events WHERE type <> 'identity_changed' ORDER BY 1, 2, 3");
+  ASSERT_GT(all_events.size(), 3u);
+  ASSERT_GT(Query(file("all.sqlite"), "SELECT * FROM events WHERE type = 'identity_changed'").size(), 0u);
+  EXPECT_EQ(Query(file("decisions.sqlite"), "SELECT * FROM events ORDER BY 1, 2, 3"), all_events);
+  EXPECT_EQ(Query(file("none.sqlite"), "SELECT count(*) FROM events"), Rows{"0"});
+  EXPECT_EQ(Query(file("decisions.sqlite"), "SELECT value FROM metadata WHERE key = 'events'"), Rows{"decisions"});
+  EXPECT_EQ(Query(file("all.sqlite"), "SELECT value FROM metadata WHERE key = 'events'"), Rows{"all"});
+  // A rerun asking for other events is refused, the file left as it was.
+  const auto again = RunIadsim(common + " --out " + file("decisions.sqlite"));
+  EXPECT_EQ(again.exit_code, 2);
+  EXPECT_NE(again.output.find("keeps the events of --events decisions (this run asks for --events all)"),
+            std::string::npos) << again.output;
+  const auto bad = RunIadsim(common + " --events some --out " + file("bad.sqlite"));
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.output.find("--events: must be all, decisions or none (got 'some')"), std::string::npos) << bad.output;
+  EXPECT_FALSE(std::filesystem::exists(file("bad.sqlite")));
+}
+
 TEST(Batch, KilledAndRerunStoresEveryReplicationOnceAsAnUninterruptedBatch) {
   const auto dir = FreshDir("batch-kill");
   std::filesystem::create_directories(dir);

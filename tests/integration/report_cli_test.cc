@@ -307,7 +307,7 @@ TEST_F(ReportCli, TablesCarryTheHandComputedStatistics) {
     EXPECT_TRUE(RowOf(h, "measures", {"base", strike}).empty()) << strike;
     EXPECT_TRUE(RowOf(h, "paired", {"two-radars", strike}).empty()) << strike;
   }
-  EXPECT_EQ(h.tables.at("measures").size(), 1u + 2u * 9u);  // header + 9 measures per variant
+  EXPECT_EQ(h.tables.at("measures").size(), 1u + 2u * 10u);  // header + 10 measures per variant
 }
 
 // The strike measures of BuildStrikeResults, checked against hand calculations (z = 1.959964;
@@ -423,7 +423,7 @@ TEST_F(ReportCli, AnUnknownMeasureIsExit2ListingTheKnownNames) {
                            " --measure 'hostile destroyed' --measure 'weapons fired'");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.output.find("--measure: unknown measure 'weapons fired'; the measures are 'P(friendly or civil aircraft "
-                          "lost)', 'P(at least one leaker)'"),
+                          "lost)', 'friendly or civil aircraft destroyed', 'P(at least one leaker)'"),
             std::string::npos) << r.output;
   EXPECT_NE(r.output.find("'weapons on target'"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("'interceptors per kill'"), std::string::npos) << r.output;
@@ -466,6 +466,17 @@ TEST_F(ReportCli, FriendlyOrCivilLossComesFirstWithHandComputedStatistics) {
             (std::vector<std::string>{"network-id", "P(friendly or civil aircraft lost)", "20", "-0.2500", "-0.4607",
                                       "0.0061", "Agresti-Min", "6", "1", "0.12500"}));
   EXPECT_EQ(h.tables.at("paired").at(1).at(1), "P(friendly or civil aircraft lost)");
+  // The count of aircraft lost, a mean: base 1 1 1 2 1 1 1 and 13 zeros (replication 3 loses two):
+  // 0.4, s² = (10 − 20·0.16)/19 = 0.357895, t(19; 0.975) = 2.093024 → 0.4 ± 0.279986 = [0.1200, 0.6800];
+  // network-id 0.1, s² = 1.8/19 → 0.1 ± 0.144051 = [−0.0441, 0.2441]; paired differences 0 −1 −1 −2 −1
+  // −1 −1, 12 zeros and +1: −0.3, s² = 8.2/19 → −0.3 ± 0.307462 = [−0.6075, 0.0075].
+  EXPECT_EQ(RowOf(h, "measures", {"base", "friendly or civil aircraft destroyed"}),
+            (std::vector<std::string>{"base", "friendly or civil aircraft destroyed", "20", "", "0.4000", "0.1200",
+                                      "0.6800", "t"}));
+  EXPECT_EQ(RowOf(h, "measures", {"network-id", "friendly or civil aircraft destroyed"})[5], "-0.0441");
+  EXPECT_EQ(RowOf(h, "paired", {"network-id", "friendly or civil aircraft destroyed"}),
+            (std::vector<std::string>{"network-id", "friendly or civil aircraft destroyed", "20", "-0.3000", "-0.6075",
+                                      "0.0075", "paired t", "", "", ""}));
 }
 
 // The Markdown headline (docs/incidents.md) carries the same hand-computed numbers, parsed here

@@ -270,7 +270,7 @@ std::string GenerateRaidScenario(const RaidConfig& c) {
     std::string feeders;
     for (int r : feeds[b]) feeders += (feeders.empty() ? "" : ", ") + radar_name(r);
     w.Line("    network: {{accept_identity_from: [{}], fire_authority: own, autonomous: true}}", feeders);
-    w.Line("    doctrine: {{control: tight, salvo: 2, reengage_delay: 10 s}}");
+    w.Line("    doctrine: {{control: tight, salvo: 2, reengage_delay: 10 s, when_revoked: continue}}");
     w.Line("    missile_step: 20 ms");
   }
   if (c.radars + c.batteries == 0) w.Line("  []");

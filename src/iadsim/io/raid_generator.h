@@ -20,7 +20,9 @@
 //               corners for the whole duration) at 6–9 km, 400 kt, Mode 3/A + C + secure.
 //   radars      R surveillance-only units (no launchers): a 300 km early-warning radar with IFF.
 //   batteries   B units near asset (b mod A), 5–25 km off it, each with a 150 km acquisition
-//               radar, an engagement radar and two launchers of four rounds, defending that asset.
+//               radar, an engagement radar and two launchers of four rounds, defending that asset;
+//               weapons tight, salvo 2, `when_revoked: continue` written out so that a variant can
+//               change it (`units[i].doctrine.when_revoked`, docs/raid.md).
 //   links       each radar linked to its min(2, B) nearest batteries (so R·min(2, B) links), the
 //               battery accepting the radar's identities.
 // Parameters are notional round figures, as in scenarios/demo.yaml (whose radar and missile

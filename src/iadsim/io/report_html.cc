@@ -202,6 +202,8 @@ const std::vector<Measure>& Measures() {
   static const std::vector<Measure> m = {
       {kLost, "", true,
        [](const R& r) -> std::optional<double> { return r.friendly_destroyed + r.civil_destroyed > 0; }},
+      {"friendly or civil aircraft destroyed", "aircraft", false,
+       [](const R& r) -> std::optional<double> { return r.friendly_destroyed + r.civil_destroyed; }},
       {kLeaker, "", true, [](const R& r) -> std::optional<double> { return r.leakers > 0; }},
       {kHostileDestroyed, "aircraft", false, [](const R& r) -> std::optional<double> { return r.hostile_destroyed; }},
       {"missiles per kill", "missiles", false, [](const R& r) { return r.missiles_per_kill; }},

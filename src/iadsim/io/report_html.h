@@ -11,7 +11,8 @@
 //     P(friendly aircraft engaged)        friendly_engaged > 0
 //     P(shot at civil aircraft)           civil_shots > 0
 //   means (Student t 95 % interval; NULL values are left out, so n may be smaller):
-//     hostile destroyed, missiles per kill, friendly engaged, civil shots, detect-to-identify time (s)
+//     friendly or civil aircraft destroyed (friendly_destroyed + civil_destroyed), hostile destroyed,
+//     missiles per kill, friendly engaged, civil shots, detect-to-identify time (s)
 //   strike measures (after the others; in the HTML only when some replication of the file released
 //   a weapon, weapons_released > 0, so incident reports keep their tables):
 //     P(ground target destroyed)          ground_targets_destroyed > 0   (proportion)

@@ -235,6 +235,15 @@ ReplicationResult DecodeResult(const std::string& text) {
   return r;
 }
 
+const char* ToString(EventsKept e) {
+  switch (e) {
+    case EventsKept::kAll: return "all";
+    case EventsKept::kDecisions: return "decisions";
+    case EventsKept::kNone: return "none";
+  }
+  return "?";
+}
+
 std::string BatchMetadata::VariantsJson() const {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (const VariantRecord& v : variants) {
@@ -256,12 +265,14 @@ std::string BatchMetadata::Fingerprint() const {
   what += '\0' + std::to_string(seed) + '\0';
   for (const VariantRecord& v : variants)
     what += v.name + '\0' + v.kind + '\0' + v.overrides_text.value_or("") + '\0' + v.assignments_json + '\0';
+  if (events != EventsKept::kAll) what += std::string("events=") + ToString(events) + '\0';  // older files: all
   return fmt::format("{:016x}", StableHash(what));
 }
 
 ResultsDb::ResultsDb(const std::filesystem::path& path, const BatchMetadata& meta, bool force) : path_(path.string()) {
   const std::string fingerprint = meta.Fingerprint();
   for (const VariantRecord& v : meta.variants) variant_names_.emplace(v.id, v.name);
+  events_ = meta.events;
   if (force) {
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path_ + suffix);
   }
@@ -306,8 +317,11 @@ void ResultsDb::Open(const BatchMetadata& meta, const std::string& fingerprint, 
     else if (*old != fingerprint) {
       const auto old_text = MetaValue(db_, "scenario_text");
       const auto old_seed = MetaValue(db_, "seed");
+      const std::string old_events = MetaValue(db_, "events").value_or("all");
       if (old_text != meta.scenario_text) why = "holds results of a different scenario text";
       else if (old_seed != std::to_string(meta.seed)) why = fmt::format("holds results of seed {}", old_seed.value_or("?"));
+      else if (old_events != ToString(meta.events))
+        why = fmt::format("keeps the events of --events {} (this run asks for --events {})", old_events, ToString(meta.events));
       else why = "holds results of different variants";
     }
     if (!why.empty()) {
@@ -336,6 +350,7 @@ void ResultsDb::Open(const BatchMetadata& meta, const std::string& fingerprint, 
       put("scenario_text", meta.scenario_text);
       put("seed", std::to_string(meta.seed));
       put("variants_json", meta.VariantsJson());
+      put("events", ToString(meta.events));
       put("created_utc", NowUtc());
       sqlite3_stmt* v = Prepare(
           "INSERT INTO variants (variant_id, name, kind, overrides_path, overrides_text, assignments_json) "
@@ -438,8 +453,9 @@ void ResultsDb::Add(const ReplicationResult& r) {
           .Real(6, a.first_detected_s).Real(7, a.first_tracked_s).Real(8, a.first_hostile_s).Text(9, a.final_identity)
           .Int(10, a.engagements).Int(11, a.missiles_at).Real(12, a.destroyed_s).Run();
     }
-    for (std::size_t i = 0; i < o.notable.size(); ++i) {
+    for (std::size_t i = 0; i < o.notable.size() && events_ != EventsKept::kNone; ++i) {
       const NotableEvent& e = o.notable[i];
+      if (events_ == EventsKept::kDecisions && e.type == "identity_changed") continue;  // seq keeps its place
       Stmt(ins_ev_).Int(1, v).Int(2, k).Int(3, static_cast<std::int64_t>(i)).Real(4, e.time_s).Text(5, e.type)
           .TextOrNull(6, e.unit).TextOrNull(7, e.target).TextOrNull(8, e.affiliation).TextOrNull(9, e.detail).Run();
     }

@@ -30,13 +30,24 @@ struct VariantRecord {
   std::string assignments_json = "{}";  // {key path: value text}
 };
 
+// Which notable events a batch keeps in its `events` table (`iadsim batch --events`); the
+// measures of the `replications` and `aircraft` tables are computed from all of them either way.
+enum class EventsKept {
+  kAll,        // every notable event (docs/results.md)
+  kDecisions,  // all but identity_changed (tens of thousands per replication in a large raid)
+  kNone,
+};
+const char* ToString(EventsKept e);  // "all", "decisions", "none"
+
 struct BatchMetadata {
   std::string iadsim_version, scenario_path, scenario_text, command_line;
+  EventsKept events = EventsKept::kAll;
   std::uint64_t seed = 1;
   std::uint64_t runs = 0;
   std::vector<VariantRecord> variants;
   std::string VariantsJson() const;
-  // Hex hash of (scenario_text, seed, VariantsJson()): what must match for a rerun to resume.
+  // Hex hash of (scenario_text, seed, VariantsJson(), and events unless all): what must match for a
+  // rerun to resume.
   std::string Fingerprint() const;
 };
 
@@ -74,6 +85,7 @@ class ResultsDb final {
   sqlite3_stmt *ins_rep_ = nullptr, *ins_air_ = nullptr, *ins_ev_ = nullptr, *ins_draw_ = nullptr;
   std::set<std::pair<std::uint32_t, std::uint64_t>> stored_;
   std::map<std::uint32_t, std::string> variant_names_;  // variant_id -> name, for the `variant` column
+  EventsKept events_ = EventsKept::kAll;
   std::size_t pending_ = 0;
   bool in_tx_ = false;
   std::string path_;

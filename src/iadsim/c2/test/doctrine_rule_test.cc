@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "iadsim/c2/command_post.h"
+#include "iadsim/c2/test/network_picture.h"
 #include "iadsim/tracking/test/tracker_test_radar.h"
 
 namespace iadsim {
@@ -36,19 +37,8 @@ std::vector<OrderedEngagement> Orders(const CommandPostConfig& config,
   TestRadar radar(LocalFrame(kOrigin), kOrigin);
   for (int k = 0; k < 3; ++k) cp.OnDetections(radar.FullScan(k, 200e3, std::vector<Truth>{{kStart, kVelocity}}));
   if (network_identity) {
-    PositionReport r;
-    r.source = ReportSource::kNetwork;
-    r.sender_unit = "adcc";
-    r.callsign = "adcc#7";
-    r.time_of_validity = kDecision;
-    r.position = LocalFrame(kOrigin).GeodeticFromEnu(kStart + kDecision.seconds() * kVelocity);
-    r.sigma_horizontal_m = r.sigma_vertical_m = 100.0;
-    r.identity = *network_identity;
-    PositionReportBatch batch;
-    batch.sender_unit = "adcc";
-    batch.time = kDecision;
-    batch.reports = std::make_shared<const std::vector<PositionReport>>(1, r);
-    EXPECT_EQ(cp.OnPositionReports(batch).pairs.size(), 1u);
+    const Geodetic at = LocalFrame(kOrigin).GeodeticFromEnu(kStart + kDecision.seconds() * kVelocity);
+    EXPECT_EQ(cp.OnPositionReports(OneTrackPicture("adcc", "adcc#7", at, kDecision, *network_identity)).pairs.size(), 1u);
   }
   cp.Identify(kDecision);
   FireUnitStatus fu;

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "iadsim/c2/command_post.h"
+#include "iadsim/c2/test/network_picture.h"
 #include "iadsim/tracking/test/tracker_test_radar.h"
 
 namespace iadsim {
@@ -31,19 +32,8 @@ CommandPostConfig Config(WhenRevoked when) {
 
 // The accepted node's picture at t: its track of the target, with `identity`.
 void Report(CommandPost& cp, SimTime t, const std::string& identity) {
-  PositionReport r;
-  r.source = ReportSource::kNetwork;
-  r.sender_unit = "adcc";
-  r.callsign = "adcc#7";
-  r.time_of_validity = t;
-  r.position = LocalFrame(kOrigin).GeodeticFromEnu(kStart + t.seconds() * kVelocity);
-  r.sigma_horizontal_m = r.sigma_vertical_m = 100.0;
-  r.identity = identity;
-  PositionReportBatch batch;
-  batch.sender_unit = "adcc";
-  batch.time = t;
-  batch.reports = std::make_shared<const std::vector<PositionReport>>(1, r);
-  ASSERT_EQ(cp.OnPositionReports(batch).pairs.size(), 1u);
+  const Geodetic at = LocalFrame(kOrigin).GeodeticFromEnu(kStart + t.seconds() * kVelocity);
+  ASSERT_EQ(cp.OnPositionReports(OneTrackPicture("adcc", "adcc#7", at, t, identity)).pairs.size(), 1u);
 }
 
 struct Played {
