@@ -267,7 +267,7 @@ int Batch(const BatchArgs& a) {
     return p;
   };
   const int threads = a.threads > 0 ? a.threads : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  const BatchOptions options{a.seed, threads, rank};
+  const BatchOptions options{a.seed, threads, rank, events};
 
   if (rank != 0) {
 #ifdef IADSIM_MPI

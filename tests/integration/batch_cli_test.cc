@@ -257,9 +257,8 @@ TEST(Batch, ThreadCountAndIdenticalVariantsChangeNothing) {
   EXPECT_EQ(a, b);
 }
 
-// --events decisions keeps every notable event but the identity changes, each at its seq of the
-// whole list; --events none keeps none; the measures are those of --events all; the setting is part
-// of what a rerun must match.
+// --events decisions keeps every notable event but the identity changes, in order; --events none
+// keeps none; the measures are those of --events all; the setting is part of what a rerun must match.
 TEST(Batch, EventsKeptChangeOnlyTheEventsTable) {
   const auto dir = FreshDir("batch-events");
   std::filesystem::create_directories(dir);
@@ -276,10 +275,15 @@ TEST(Batch, EventsKeptChangeOnlyTheEventsTable) {
     EXPECT_EQ(Query(file(other), "SELECT * FROM aircraft ORDER BY 1, 2, 4"),
               Query(file("all.sqlite"), "SELECT * FROM aircraft ORDER BY 1, 2, 4")) << other;
   }
-  const Rows all_events = Query(file("all.sqlite"), "SELECT * FROM events WHERE type <> 'identity_changed' ORDER BY 1, 2, 3");
+  const std::string rows = "SELECT variant_id, replication, time_s, type, unit, target, affiliation, detail FROM events ";
+  const Rows all_events = Query(file("all.sqlite"), rows + "WHERE type <> 'identity_changed' ORDER BY 1, 2, seq");
   ASSERT_GT(all_events.size(), 3u);
   ASSERT_GT(Query(file("all.sqlite"), "SELECT * FROM events WHERE type = 'identity_changed'").size(), 0u);
-  EXPECT_EQ(Query(file("decisions.sqlite"), "SELECT * FROM events ORDER BY 1, 2, 3"), all_events);
+  EXPECT_EQ(Query(file("decisions.sqlite"), rows + "ORDER BY 1, 2, seq"), all_events);
+  // seq numbers the rows kept: 0, 1, 2, … in each replication.
+  EXPECT_EQ(Query(file("decisions.sqlite"), "SELECT count(*) FROM events e WHERE seq <> (SELECT count(*) FROM events f "
+                                            "WHERE f.variant_id = e.variant_id AND f.replication = e.replication AND f.seq < e.seq)"),
+            Rows{"0"});
   EXPECT_EQ(Query(file("none.sqlite"), "SELECT count(*) FROM events"), Rows{"0"});
   EXPECT_EQ(Query(file("decisions.sqlite"), "SELECT value FROM metadata WHERE key = 'events'"), Rows{"decisions"});
   EXPECT_EQ(Query(file("all.sqlite"), "SELECT value FROM metadata WHERE key = 'events'"), Rows{"all"});

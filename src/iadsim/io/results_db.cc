@@ -235,15 +235,6 @@ ReplicationResult DecodeResult(const std::string& text) {
   return r;
 }
 
-const char* ToString(EventsKept e) {
-  switch (e) {
-    case EventsKept::kAll: return "all";
-    case EventsKept::kDecisions: return "decisions";
-    case EventsKept::kNone: return "none";
-  }
-  return "?";
-}
-
 std::string BatchMetadata::VariantsJson() const {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (const VariantRecord& v : variants) {
@@ -272,7 +263,6 @@ std::string BatchMetadata::Fingerprint() const {
 ResultsDb::ResultsDb(const std::filesystem::path& path, const BatchMetadata& meta, bool force) : path_(path.string()) {
   const std::string fingerprint = meta.Fingerprint();
   for (const VariantRecord& v : meta.variants) variant_names_.emplace(v.id, v.name);
-  events_ = meta.events;
   if (force) {
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path_ + suffix);
   }
@@ -453,9 +443,8 @@ void ResultsDb::Add(const ReplicationResult& r) {
           .Real(6, a.first_detected_s).Real(7, a.first_tracked_s).Real(8, a.first_hostile_s).Text(9, a.final_identity)
           .Int(10, a.engagements).Int(11, a.missiles_at).Real(12, a.destroyed_s).Run();
     }
-    for (std::size_t i = 0; i < o.notable.size() && events_ != EventsKept::kNone; ++i) {
+    for (std::size_t i = 0; i < o.notable.size(); ++i) {
       const NotableEvent& e = o.notable[i];
-      if (events_ == EventsKept::kDecisions && e.type == "identity_changed") continue;  // seq keeps its place
       Stmt(ins_ev_).Int(1, v).Int(2, k).Int(3, static_cast<std::int64_t>(i)).Real(4, e.time_s).Text(5, e.type)
           .TextOrNull(6, e.unit).TextOrNull(7, e.target).TextOrNull(8, e.affiliation).TextOrNull(9, e.detail).Run();
     }

@@ -30,18 +30,9 @@ struct VariantRecord {
   std::string assignments_json = "{}";  // {key path: value text}
 };
 
-// Which notable events a batch keeps in its `events` table (`iadsim batch --events`); the
-// measures of the `replications` and `aircraft` tables are computed from all of them either way.
-enum class EventsKept {
-  kAll,        // every notable event (docs/results.md)
-  kDecisions,  // all but identity_changed (tens of thousands per replication in a large raid)
-  kNone,
-};
-const char* ToString(EventsKept e);  // "all", "decisions", "none"
-
 struct BatchMetadata {
   std::string iadsim_version, scenario_path, scenario_text, command_line;
-  EventsKept events = EventsKept::kAll;
+  EventsKept events = EventsKept::kAll;  // what the replications keep (sim/replication_outcome.h)
   std::uint64_t seed = 1;
   std::uint64_t runs = 0;
   std::vector<VariantRecord> variants;
@@ -85,7 +76,6 @@ class ResultsDb final {
   sqlite3_stmt *ins_rep_ = nullptr, *ins_air_ = nullptr, *ins_ev_ = nullptr, *ins_draw_ = nullptr;
   std::set<std::pair<std::uint32_t, std::uint64_t>> stored_;
   std::map<std::uint32_t, std::string> variant_names_;  // variant_id -> name, for the `variant` column
-  EventsKept events_ = EventsKept::kAll;
   std::size_t pending_ = 0;
   bool in_tx_ = false;
   std::string path_;

@@ -24,7 +24,7 @@ ReplicationResult RunJob(const BatchJob& job, const BatchOptions& options, const
     PreparedScenario p = provider(job);
     r.draws = std::move(p.draws);
     IADSIM_CHECK(p.scenario != nullptr, "the scenario provider returned no scenario");
-    r.outcome = RunReplication(*p.scenario, options.seed, job.replication);
+    r.outcome = RunReplication(*p.scenario, options.seed, job.replication, options.events);
     r.ok = true;
   } catch (const ScenarioError& e) {
     for (const Problem& p : e.problems()) r.error += (r.error.empty() ? "" : "\n") + p.ToString();

@@ -44,6 +44,7 @@ struct BatchOptions {
   std::uint64_t seed = 1;
   int threads = 1;  // worker threads, >= 1
   int rank = 0;     // recorded in results
+  EventsKept events = EventsKept::kAll;  // the notable events each replication keeps
 };
 
 // Called on worker threads; may throw (the replication is then failed). Must be thread-safe.

@@ -39,6 +39,15 @@ bool IsCivil(Affiliation a) { return a == Affiliation::kCivil || a == Affiliatio
 
 }  // namespace
 
+const char* ToString(EventsKept e) {
+  switch (e) {
+    case EventsKept::kAll: return "all";
+    case EventsKept::kDecisions: return "decisions";
+    case EventsKept::kNone: return "none";
+  }
+  return "?";
+}
+
 bool OutcomeRecorder::ReadsEvent(std::string_view type) const {
   for (const std::string_view t : kNotableTypes)
     if (type == t) return true;
@@ -86,9 +95,14 @@ void OutcomeRecorder::OnEvent(const Event& e) {
     r.truth = IntOr(e, "truth_entity", -1);
     r.detail = StringOr(e, "action") + " " + StringOr(e, "identity");
   } else if (e.type == "identity_changed") {
-    r.unit = StringOr(e, "unit");
     r.truth = IntOr(e, "truth_entity", -1);
-    r.detail = StringOr(e, "from") + ">" + StringOr(e, "to");
+    const std::string to = StringOr(e, "to");
+    IdentityRecord& id = identities_[r.truth];
+    id.last = to;
+    if (to == "hostile" && !id.first_hostile_s) id.first_hostile_s = e.time.seconds();
+    if (keep_ != EventsKept::kAll) return;
+    r.unit = StringOr(e, "unit");
+    r.detail = StringOr(e, "from") + ">" + to;
   } else {
     return;
   }
@@ -97,8 +111,8 @@ void OutcomeRecorder::OnEvent(const Event& e) {
   raw_.push_back(std::move(r));
 }
 
-ReplicationOutcome ComputeOutcome(const Scenario& scenario, const RunSummary& summary,
-                                  const std::vector<OutcomeRecorder::Raw>& raw) {
+ReplicationOutcome ComputeOutcome(const Scenario& scenario, const RunSummary& summary, const OutcomeRecorder& recorder) {
+  const std::vector<OutcomeRecorder::Raw>& raw = recorder.raw();
   ReplicationOutcome out;
   const std::size_t n = scenario.aircraft.size();
   IADSIM_CHECK(summary.aircraft.size() == n, "the run's aircraft are not the scenario's");
@@ -150,13 +164,6 @@ ReplicationOutcome ComputeOutcome(const Scenario& scenario, const RunSummary& su
       const auto it = missile_of.find(r.missile);
       if (it != missile_of.end()) ev.unit = it->second.first;
       if (r.type == "entity_destroyed" && it != missile_of.end()) ev.detail = "missile " + std::to_string(r.missile);
-    } else if (r.type == "identity_changed") {
-      if (const auto i = index(r.truth)) {
-        AircraftResult& a = out.aircraft[*i];
-        const std::string to = r.detail.substr(r.detail.find('>') + 1);
-        a.final_identity = to;
-        if (to == "hostile" && !a.first_hostile_s) a.first_hostile_s = r.time_s;
-      }
     }
     if (r.type == "weapon_released") {
       ++out.weapons_released;
@@ -174,8 +181,13 @@ ReplicationOutcome ComputeOutcome(const Scenario& scenario, const RunSummary& su
       ev.target = scenario.aircraft[*i].name;
       ev.affiliation = ToString(scenario.aircraft[*i].affiliation);
     }
-    out.notable.push_back(std::move(ev));
+    if (recorder.keep() != EventsKept::kNone) out.notable.push_back(std::move(ev));
   }
+  for (const auto& [truth, id] : recorder.identities())
+    if (const auto i = index(truth)) {
+      out.aircraft[*i].final_identity = id.last;
+      out.aircraft[*i].first_hostile_s = id.first_hostile_s;
+    }
 
   double sum_id = 0;
   int n_id = 0;
@@ -213,10 +225,11 @@ ReplicationOutcome ComputeOutcome(const Scenario& scenario, const RunSummary& su
   return out;
 }
 
-ReplicationOutcome RunReplication(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication) {
-  OutcomeRecorder recorder;
+ReplicationOutcome RunReplication(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication,
+                                  EventsKept keep) {
+  OutcomeRecorder recorder(keep);
   const RunSummary summary = RunScenario(scenario, RunOptions{seed, replication, false}, recorder);
-  return ComputeOutcome(scenario, summary, recorder.raw());
+  return ComputeOutcome(scenario, summary, recorder);
 }
 
 }  // namespace iadsim

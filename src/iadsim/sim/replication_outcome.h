@@ -23,9 +23,13 @@
 //   detect-to-identify time      for each hostile aircraft both detected and declared hostile:
 //                                (first identity_changed to "hostile" on a track of it, any unit)
 //                                − (first detection of it by any surveillance radar)
-// The recorder keeps only the notable events (orders, launches, detonations, kills, identity
-// changes); truth and track samples are dropped without building anything.
+// The recorder keeps only the notable events (orders, launches, detonations, kills, revocations,
+// identity changes); truth and track samples are dropped without building anything. Identity
+// changes are also folded as they come into each aircraft's first change to hostile and last
+// identity, so that a batch that does not store them (EventsKept) does not hold them either: the
+// memory of a replication then grows with its decisions, not with its identity changes.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +39,15 @@
 #include "iadsim/sim/scenario.h"
 
 namespace iadsim {
+
+// Which notable events a replication keeps as rows of the `events` table (`iadsim batch --events`);
+// the measures are computed from all of them either way.
+enum class EventsKept {
+  kAll,        // every notable event (docs/results.md)
+  kDecisions,  // all but identity_changed (tens of thousands per replication in a large raid)
+  kNone,
+};
+const char* ToString(EventsKept e);  // "all", "decisions", "none"
 
 // One row of the `events` table. `target` is the truth aircraft concerned ("" = none).
 struct NotableEvent {
@@ -66,9 +79,17 @@ struct ReplicationOutcome {
   std::vector<NotableEvent> notable;     // time order
 };
 
-// Keeps the raw notable events of a run (entity ids resolved later by ComputeOutcome).
+// What the identity changes said of one aircraft (any unit's track of it, after-action truth).
+struct IdentityRecord {
+  std::optional<double> first_hostile_s;  // the first change to hostile
+  std::string last;                       // the identity of the last change
+};
+
+// Keeps the raw notable events of a run (entity ids resolved later by ComputeOutcome): every one
+// but, unless `keep` is kAll, the identity changes, which it only folds into identities().
 class OutcomeRecorder final : public Recorder {
  public:
+  explicit OutcomeRecorder(EventsKept keep = EventsKept::kAll) : keep_(keep) {}
   void OnEvent(const Event& event) override;
   void OnTruth(const TruthSample&) override {}
   void OnTrack(const TrackSample&) override {}
@@ -84,16 +105,22 @@ class OutcomeRecorder final : public Recorder {
     double value = 0.0;            // weapon impacts: the miss distance, m
   };
   const std::vector<Raw>& raw() const { return raw_; }
+  // By truth entity id, in the order of the events.
+  const std::map<std::int64_t, IdentityRecord>& identities() const { return identities_; }
+  EventsKept keep() const { return keep_; }
 
  private:
+  EventsKept keep_;
   std::vector<Raw> raw_;
+  std::map<std::int64_t, IdentityRecord> identities_;
 };
 
-// The measures of a run. `scenario` is the one that was run (aircraft entity i+1 = aircraft[i]).
-ReplicationOutcome ComputeOutcome(const Scenario& scenario, const RunSummary& summary,
-                                  const std::vector<OutcomeRecorder::Raw>& raw);
+// The measures of a run. `scenario` is the one that was run (aircraft entity i+1 = aircraft[i]);
+// `notable` holds the events the recorder was asked to keep (none for EventsKept::kNone).
+ReplicationOutcome ComputeOutcome(const Scenario& scenario, const RunSummary& summary, const OutcomeRecorder& recorder);
 
 // Runs one replication with record_truth off and returns its measures.
-ReplicationOutcome RunReplication(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication);
+ReplicationOutcome RunReplication(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication,
+                                  EventsKept keep = EventsKept::kAll);
 
 }  // namespace iadsim

@@ -38,8 +38,8 @@ RunSummary Summary(const Scenario& s) {
 
 Event E(double t, const char* type) { return Event{SimTime() + Duration::Seconds(t), type}; }
 
-std::vector<OutcomeRecorder::Raw> Story() {
-  OutcomeRecorder rec;
+OutcomeRecorder Story(EventsKept keep = EventsKept::kAll) {
+  OutcomeRecorder rec(keep);
   rec.OnEvent(E(12, "track_confirmed").With("unit", std::string("U")).With("truth_entity", std::int64_t{1}));
   rec.OnEvent(E(25, "identity_changed").With("unit", std::string("U")).With("from", std::string("pending"))
                   .With("to", std::string("hostile")).With("truth_entity", std::int64_t{1}));
@@ -60,7 +60,7 @@ std::vector<OutcomeRecorder::Raw> Story() {
                   .With("nearest_entity", std::int64_t{1}));
   rec.OnEvent(E(100, "entity_destroyed").With("entity", std::int64_t{1}).With("name", std::string("H1"))
                   .With("affiliation", std::string("hostile")).With("by_missile", std::int64_t{10}));
-  return rec.raw();
+  return rec;
 }
 
 TEST(ReplicationOutcome, CountsAndTimesWorkedByHand) {
@@ -100,11 +100,41 @@ TEST(ReplicationOutcome, CountsAndTimesWorkedByHand) {
   EXPECT_EQ(o.notable[7].affiliation, "civil");
 }
 
+// A batch that keeps fewer events (EventsKept) computes the same measures: the identity changes are
+// folded as they come, not kept. Decisions: the 7 notable rows without the 3 identity changes, in
+// the same order; none: no row.
+TEST(ReplicationOutcome, FewerEventsKeptSameMeasures) {
+  const Scenario s = ThreeAircraft();
+  const ReplicationOutcome all = ComputeOutcome(s, Summary(s), Story());
+  const OutcomeRecorder decisions_rec = Story(EventsKept::kDecisions);
+  EXPECT_EQ(decisions_rec.raw().size(), 7u);  // the identity changes folded, not held
+  for (const EventsKept keep : {EventsKept::kDecisions, EventsKept::kNone}) {
+    const ReplicationOutcome o = ComputeOutcome(s, Summary(s), Story(keep));
+    EXPECT_EQ(o.hostile_identified, 2) << ToString(keep);
+    EXPECT_DOUBLE_EQ(*o.mean_detect_to_id_s, 27.5) << ToString(keep);
+    EXPECT_DOUBLE_EQ(*o.max_detect_to_id_s, 40.0) << ToString(keep);
+    for (std::size_t i = 0; i < s.aircraft.size(); ++i) {
+      EXPECT_EQ(o.aircraft[i].final_identity, all.aircraft[i].final_identity) << i;
+      EXPECT_EQ(o.aircraft[i].first_hostile_s, all.aircraft[i].first_hostile_s) << i;
+    }
+    EXPECT_EQ(o.civil_shots, 1);
+    EXPECT_EQ(o.missiles_fired, 3);
+  }
+  const ReplicationOutcome decisions = ComputeOutcome(s, Summary(s), decisions_rec);
+  std::vector<std::string> expected;
+  for (const NotableEvent& e : all.notable)
+    if (e.type != "identity_changed") expected.push_back(e.type + "/" + e.target + "/" + e.detail);
+  std::vector<std::string> got;
+  for (const NotableEvent& e : decisions.notable) got.push_back(e.type + "/" + e.target + "/" + e.detail);
+  EXPECT_EQ(got, expected);
+  EXPECT_TRUE(ComputeOutcome(s, Summary(s), Story(EventsKept::kNone)).notable.empty());
+}
+
 TEST(ReplicationOutcome, NoKillMeansNoMissilesPerKill) {
   const Scenario s = ThreeAircraft();
   RunSummary r = Summary(s);
   r.aircraft[0].destroyed_s.reset();
-  const ReplicationOutcome o = ComputeOutcome(s, r, {});
+  const ReplicationOutcome o = ComputeOutcome(s, r, OutcomeRecorder());
   EXPECT_EQ(o.hostile_destroyed, 0);
   EXPECT_EQ(o.leakers, 2);
   EXPECT_FALSE(o.missiles_per_kill);
