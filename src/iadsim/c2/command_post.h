@@ -27,10 +27,11 @@
 //               order it, `when_revoked` says what the unit does: continue (the default), cease
 //               engagement (no further round; missiles in flight fly on) or hold fire (no further
 //               round, and a self-destruct commanded to every missile in flight, which works with
-//               the missile type's self-destruct reliability). Fire-control orders of the ADA
-//               doctrine (FM 3-01.7 class: "cease engagement", "hold fire"). An order made by an
-//               operator's call against doctrine is never revoked (doctrine never allowed it); a
-//               track no longer confirmed is not re-examined (its fire-control channel goes on).
+//               the missile type's self-destruct reliability): the air-defence fire control
+//               orders "cease engagement" and "hold fire" (US DoD Dictionary, JP 1-02 class). An
+//               order made by an operator's call against doctrine is never revoked (doctrine never
+//               allowed it); a track no longer confirmed is not re-examined (its fire-control
+//               channel goes on).
 #include <map>
 #include <optional>
 #include <set>
