@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <cmath>
 
 #include "iadsim/core/angle.h"
@@ -226,9 +227,9 @@ void ReadDoctrineExtras(Context& ctx, MapReader& d, DoctrineConfig* c) {
   }
   c->capture_zone_hold = d.Bool("capture_zone_hold", false).value_or(c->capture_zone_hold);
   if (auto w = d.String("when_revoked", false)) {
-    if (*w == "continue") c->when_revoked = WhenRevoked::kContinue;
-    else if (*w == "cease_engagement") c->when_revoked = WhenRevoked::kCeaseEngagement;
-    else if (*w == "hold_fire") c->when_revoked = WhenRevoked::kHoldFire;
+    const WhenRevoked all[] = {WhenRevoked::kContinue, WhenRevoked::kCeaseEngagement, WhenRevoked::kHoldFire};
+    const auto it = std::find_if(std::begin(all), std::end(all), [&](WhenRevoked v) { return *w == ToString(v); });
+    if (it != std::end(all)) c->when_revoked = *it;
     else d.Report("when_revoked", fmt::format("must be continue, cease_engagement or hold_fire (got '{}')", *w));
   }
   if (auto n = d.Node("operator", false)) {

@@ -1,10 +1,13 @@
 #include "iadsim/sensors/jamming.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <numbers>
 #include <string>
 
 #include "iadsim/sensors/radar_equation.h"
+#include "iadsim/sensors/radar_parameters.h"
 
 namespace iadsim {
 namespace {
@@ -31,8 +34,8 @@ Problems NoiseJammer::Validate() const {
   if (!(power_w > 0.0 && std::isfinite(power_w))) {
     problems.push_back({"power", "must be > 0 W (got " + std::to_string(power_w) + " W)"});
   }
-  if (!(gain_db >= -30.0 && gain_db <= 80.0))  // as a radar antenna's (radar_parameters.h)
-    problems.push_back({"gain", "must be in [-30, 80] dB (got " + std::to_string(gain_db) + " dB)"});
+  if (!(gain_db >= -30.0 && gain_db <= kMaxAntennaGainDb))  // as a radar antenna's
+    problems.push_back({"gain", fmt::format("must be in [-30, {:g}] dB (got {} dB)", kMaxAntennaGainDb, gain_db)});
   if (!(bandwidth_hz > 0.0 && std::isfinite(bandwidth_hz))) {
     problems.push_back({"bandwidth", "must be > 0 Hz (got " + std::to_string(bandwidth_hz) + " Hz)"});
   }

@@ -95,12 +95,13 @@ void OutcomeRecorder::OnEvent(const Event& e) {
     r.truth = IntOr(e, "truth_entity", -1);
     r.detail = StringOr(e, "action") + " " + StringOr(e, "identity");
   } else if (e.type == "identity_changed") {
-    r.truth = IntOr(e, "truth_entity", -1);
+    const std::int64_t truth = IntOr(e, "truth_entity", -1);
     const std::string to = StringOr(e, "to");
-    IdentityRecord& id = identities_[r.truth];
+    IdentityRecord& id = identities_[truth];
     id.last = to;
     if (to == "hostile" && !id.first_hostile_s) id.first_hostile_s = e.time.seconds();
-    if (keep_ != EventsKept::kAll) return;
+    if (keep_ != EventsKept::kAll) return;  // folded only
+    r.truth = truth;
     r.unit = StringOr(e, "unit");
     r.detail = StringOr(e, "from") + ">" + to;
   } else {

@@ -5,6 +5,7 @@
 #include "iadsim/sensors/radar_parameters.h"
 
 #include <Eigen/Geometry>
+#include <fmt/format.h>
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -29,10 +30,10 @@ double LinFromDb(double db) { return std::pow(10.0, db / 10.0); }
 Problems IlluminatorConfig::Validate() const {
   Problems problems;
   if (!(power_w > 0.0 && power_w <= kMaxPeakPowerW)) {
-    problems.push_back({"power", "must be in (0, 1 GW] (got " + std::to_string(power_w) + " W)"});
+    problems.push_back({"power", fmt::format("must be in (0, {:g} GW] (got {} W)", kMaxPeakPowerW / 1e9, power_w)});
   }
   if (!(gain_db > 0.0 && gain_db <= kMaxAntennaGainDb)) {
-    problems.push_back({"gain", "must be in (0, 80] dB (got " + std::to_string(gain_db) + " dB)"});
+    problems.push_back({"gain", fmt::format("must be in (0, {:g}] dB (got {} dB)", kMaxAntennaGainDb, gain_db)});
   }
   if (!(beamwidth_rad > 0.0 && beamwidth_rad <= std::numbers::pi / 6.0)) {
     problems.push_back(
@@ -52,7 +53,7 @@ Problems IlluminatorConfig::Validate() const {
 Problems SeekerConfig::Validate() const {
   Problems problems;
   if (!(gain_db > 0.0 && gain_db <= kMaxAntennaGainDb)) {
-    problems.push_back({"gain", "must be in (0, 80] dB (got " + std::to_string(gain_db) + " dB)"});
+    problems.push_back({"gain", fmt::format("must be in (0, {:g}] dB (got {} dB)", kMaxAntennaGainDb, gain_db)});
   }
   if (!(beamwidth_rad > 0.0 && beamwidth_rad <= std::numbers::pi / 2.0)) {
     problems.push_back(

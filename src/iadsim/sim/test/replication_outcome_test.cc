@@ -117,6 +117,12 @@ TEST(ReplicationOutcome, FewerEventsKeptSameMeasures) {
       EXPECT_EQ(o.aircraft[i].final_identity, all.aircraft[i].final_identity) << i;
       EXPECT_EQ(o.aircraft[i].first_hostile_s, all.aircraft[i].first_hostile_s) << i;
     }
+    // From the story by hand: H1 hostile at 25 s; H2 suspect at 40 s, hostile at 70 s; the airliner never.
+    EXPECT_EQ(o.aircraft[0].first_hostile_s, std::optional<double>(25.0));
+    EXPECT_EQ(o.aircraft[1].first_hostile_s, std::optional<double>(70.0));
+    EXPECT_EQ(o.aircraft[1].final_identity, std::optional<std::string>("hostile"));
+    EXPECT_FALSE(o.aircraft[2].final_identity);
+    EXPECT_FALSE(o.aircraft[2].first_hostile_s);
     EXPECT_EQ(o.civil_shots, 1);
     EXPECT_EQ(o.missiles_fired, 3);
   }
