@@ -127,6 +127,11 @@ TEST(BadInput, IffModeQ) {
                  R"(^\S*modeq\.yaml:139:\d+: units\[0\]\.surveillance\.iff\.modes: unknown mode 'Q' \(known: 1, 2, 3A, C, S, secure\))");
 }
 
+TEST(BadInput, IffCombinePlotsNotABoolean) {
+  ExpectRejected(Mutated("combine", "iff: {modes: [3A, C, secure]", "iff: {combine_plots: yes, modes: [3A, C, secure]"),
+                 R"(^\S*combine\.yaml:139:\d+: units\[0\]\.surveillance\.iff\.combine_plots: must be true or false \(got 'yes'\))");
+}
+
 TEST(BadInput, AdsbAddressNotSixHexDigits) {
   // Line 124: "    adsb: {address: "4CA12G", ...}", address at column 12.
   ExpectRejected(Mutated("adsb", "adsb: {address: \"4CA2B3\"", "adsb: {address: \"4CA12G\""),

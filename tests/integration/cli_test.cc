@@ -25,19 +25,6 @@ class Demo : public ::testing::Test {
 };
 std::filesystem::path* Demo::dir_ = nullptr;
 
-// The first occurrence of `from` in `text` becomes `to` (a test failure if there is none).
-void ReplaceFirst(std::string& text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  ASSERT_NE(at, std::string::npos) << from;
-  text.replace(at, from.size(), to);
-}
-
-std::vector<json> Events(const std::filesystem::path& dir) {
-  std::vector<json> out;
-  std::istringstream in(ReadFile(dir / "events.jsonl"));
-  for (std::string line; std::getline(in, line);) out.push_back(json::parse(line));
-  return out;
-}
 
 TEST_F(Demo, RaidIsDetectedTrackedIdentifiedHostileAndEngaged) {
   const json s = json::parse(ReadFile(*dir_ / "summary.json"));

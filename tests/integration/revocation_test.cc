@@ -34,10 +34,7 @@ struct Outcome {
 
 Outcome RunWith(const std::string& when) {
   std::string text = ReadFile(SourcePath("tests/data/revoked_engagement.yaml"));
-  const std::string key = "when_revoked: continue";
-  const auto at = text.find(key);
-  EXPECT_NE(at, std::string::npos);
-  text.replace(at, key.size(), "when_revoked: " + when);
+  ReplaceFirst(text, "when_revoked: continue", "when_revoked: " + when);
   const auto dir = FreshDir("revoked-" + when);
   const std::string path = dir.string() + ".yaml";
   std::ofstream(path) << text;
@@ -45,9 +42,7 @@ Outcome RunWith(const std::string& when) {
   EXPECT_EQ(r.exit_code, 0) << r.output;
   Outcome o;
   o.dir = dir.string();
-  std::istringstream in(ReadFile(dir / "events.jsonl"));
-  for (std::string line; std::getline(in, line);) {
-    const json e = json::parse(line);
+  for (const json& e : Events(dir)) {
     if (e["type"] == "missile_launched") ++o.launches;
     if (e["type"] == "entity_destroyed" && e["entity"] == 1) o.destroyed = true;
     if (e["type"] == "engagement_revoked") o.revoked.push_back(e);

@@ -1,5 +1,7 @@
 #include "test_support.h"
 
+#include <gtest/gtest.h>
+
 #include <sys/wait.h>
 
 #include <array>
@@ -37,5 +39,18 @@ std::filesystem::path FreshDir(const std::string& name) {
 }
 
 std::string SourcePath(const std::string& relative) { return std::string(IADSIM_SOURCE_DIR) + "/" + relative; }
+
+void ReplaceFirst(std::string& text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  ASSERT_NE(at, std::string::npos) << from;
+  text.replace(at, from.size(), to);
+}
+
+std::vector<nlohmann::json> Events(const std::filesystem::path& dir) {
+  std::vector<nlohmann::json> out;
+  std::istringstream in(ReadFile(dir / "events.jsonl"));
+  for (std::string line; std::getline(in, line);) out.push_back(nlohmann::json::parse(line));
+  return out;
+}
 
 }  // namespace iadsim::test

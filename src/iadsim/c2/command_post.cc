@@ -56,8 +56,8 @@ TrackerUpdate CommandPost::OnDetections(const DetectionBatch& batch) {
   return u;
 }
 
-void CommandPost::OnIffSweep(const IffSweep& sweep) {
-  identifier_.AddIffEvidence(sweep, CorrelateIff(tracker_, sweep));
+void CommandPost::OnIffSweep(const IffSweep& sweep, std::span<const TrackId> detection_tracks) {
+  identifier_.AddIffEvidence(sweep, CorrelateIff(tracker_, sweep, detection_tracks));
 }
 
 ReportCorrelation CommandPost::OnPositionReports(const PositionReportBatch& batch) {

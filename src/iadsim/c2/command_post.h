@@ -163,7 +163,8 @@ class CommandPost final {
   CommandPost(CommandPost&&) = default;
   CommandPost& operator=(CommandPost&&) = default;
   TrackerUpdate OnDetections(const DetectionBatch& batch);  // drops are forgotten by the identifier too
-  void OnIffSweep(const IffSweep& sweep);
+  // detection_tracks: OnDetections' for the batch of the same sweep (combined plots), else empty.
+  void OnIffSweep(const IffSweep& sweep, std::span<const TrackId> detection_tracks = {});
   // ADS-B and datalink reports: identification evidence (the tracker does not use them here).
   ReportCorrelation OnPositionReports(const PositionReportBatch& batch);
   // Batches due together, in order, with no track fusion (which would change the tracks from one

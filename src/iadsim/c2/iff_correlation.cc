@@ -11,22 +11,34 @@
 
 namespace iadsim {
 
-IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep) {
+IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep, std::span<const TrackId> detection_tracks) {
   IffCorrelation out;
   if (sweep.max_range_m <= 0.0) return out;
   const PolarMeasurementModel& model = tracker.MeasurementModel(sweep.sensor_position, /*has_elevation=*/false);
   const double gate = tracker.GateThreshold(2);
   const std::vector<TrackState>& tracks = tracker.tracks();
   std::vector<char> answered(tracks.size(), 0);  // by index in tracks: paired with a reply
+  // Combined replies: the track of their detection. `alone`: the others, in reply order.
+  std::vector<int> combined_track(sweep.replies.size(), -1);
+  std::vector<std::size_t> alone;
+  for (std::size_t i = 0; i < sweep.replies.size(); ++i) {
+    const int d = sweep.replies[i].detection;
+    const TrackState* t = d >= 0 && static_cast<std::size_t>(d) < detection_tracks.size()
+                              ? tracker.Find(detection_tracks[static_cast<std::size_t>(d)])
+                              : nullptr;
+    if (t) combined_track[i] = static_cast<int>(t - tracks.data());
+    if (combined_track[i] < 0) alone.push_back(i);
+  }
   const double q = tracker.PruneQ();  // the indexes' and pre-gates' bound
   const std::vector<PreGateTrack>& pre = tracker.pre_gate();
   // The tracks each reply may gate with, in increasing order (track_index.h: a superset of those
   // the pre-gate keeps), over the replies' time window.
   PolarTrackIndex index;
-  if (!sweep.replies.empty()) {
-    SimTime from = sweep.replies.front().time, to = from;
+  if (!alone.empty()) {
+    SimTime from = sweep.replies[alone.front()].time, to = from;
     PlotAzimuths azimuths;  // the sweep's arc: tracks far from it are left out of the index
-    for (const IffReply& r : sweep.replies) {
+    for (const std::size_t i : alone) {
+      const IffReply& r = sweep.replies[i];
       from = std::min(from, r.time);
       to = std::max(to, r.time);
       azimuths.Add(r.azimuth_rad, r.sigma_azimuth_rad);
@@ -35,6 +47,11 @@ IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep) {
   }
   std::vector<int> near;
   for (std::size_t i = 0; i < sweep.replies.size(); ++i) {
+    if (combined_track[i] >= 0) {
+      out.pairs.push_back({i, tracks[static_cast<std::size_t>(combined_track[i])].id});
+      answered[static_cast<std::size_t>(combined_track[i])] = 1;
+      continue;
+    }
     const IffReply& r = sweep.replies[i];
     PolarVec z(2);
     z << r.range_m, r.azimuth_rad;

@@ -6,6 +6,7 @@
 // inside a chi-square gate of 2 degrees of freedom (Blackman & Popoli, Design and Analysis of
 // Modern Tracking Systems, 1999, ch. 6: gating). Two aircraft close in range and azimuth can
 // therefore swap replies, as they do in reality.
+#include <span>
 #include <vector>
 
 #include "iadsim/messages/iff_reply.h"
@@ -24,6 +25,11 @@ struct IffCorrelation {
 };
 
 // The gate is the tracker's own (Tracker::GateThreshold, at its gate_probability).
-IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep);
+// Combined plots (sensors/plot_combination.h): a reply joined to a detection of the sweep's batch
+// goes to the track that detection updated or started (detection_tracks: TrackerUpdate's, for the
+// batch of the same sweep), without a gate of its own; only the replies joined to no detection
+// are correlated as above.
+IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep,
+                            std::span<const TrackId> detection_tracks = {});
 
 }  // namespace iadsim

@@ -194,8 +194,9 @@ std::string GenerateRaidScenario(const RaidConfig& c) {
     const Point first = en_route ? Lerp(from, to, rc.Uniform(0.0, 0.95)) : from;
     w.Line("  - {{name: civ-{:05d}, type: airliner, side: civil, affiliation: civil, start: {:.1f} s, at_end: remove,", i + 1,
            start_s);
-    w.Line("     transponder: {{modes: [3A, C], code: \"{}\"}}, adsb: {{address: \"{:06X}\", callsign: C{}, nacp: 9}},",
-           Octal4(rc), 0x400000 + i, i + 1);
+    // Mode S with the same 24-bit address as the ADS-B messages (one ICAO address per airframe).
+    w.Line("     transponder: {{modes: [3A, C, S], code: \"{}\", address: \"{:06X}\"}}, adsb: {{address: \"{:06X}\", callsign: C{}, nacp: 9}},",
+           Octal4(rc), 0x400000 + i, 0x400000 + i, i + 1);
     w.Line("     route: [{}, {}]}}", w.Waypoint(first, level * 30.48, speed_kt), w.Waypoint(to, level * 30.48, speed_kt));
   }
   // Hostile raids in groups, each to one asset.
@@ -247,7 +248,7 @@ std::string GenerateRaidScenario(const RaidConfig& c) {
     w.Line("    side: blue");
     w.Line("    at: {{{}, alt: 200 m}}", w.LatLon(radars[r]));
     w.Line("    defends: [asset-{:03d}]", 1 + r % n.assets);
-    w.Line("    surveillance: {{type: early-warning, antenna_height: 25 m, iff: {{modes: [3A, C, secure], max_range: 300 km}}}}");
+    w.Line("    surveillance: {{type: early-warning, antenna_height: 25 m, iff: {{modes: [3A, C, secure], max_range: 300 km, combine_plots: false}}}}");
     w.Line("    tracker: {}", kTracker);
     w.Line("    identification: {}", kIdent);
     w.Line("    doctrine: {{control: hold}}");
@@ -258,7 +259,7 @@ std::string GenerateRaidScenario(const RaidConfig& c) {
     w.Line("    side: blue");
     w.Line("    at: {{{}, alt: 150 m}}", w.LatLon(p));
     w.Line("    defends: [asset-{:03d}]", 1 + b % n.assets);
-    w.Line("    surveillance: {{type: acquisition, antenna_height: 20 m, iff: {{modes: [3A, C, secure], max_range: 150 km}}}}");
+    w.Line("    surveillance: {{type: acquisition, antenna_height: 20 m, iff: {{modes: [3A, C, secure], max_range: 150 km, combine_plots: false}}}}");
     w.Line("    engagement_radar: {{type: fire-control, antenna_height: 20 m}}");
     w.Line("    missile: sam");
     w.Line("    launchers:");

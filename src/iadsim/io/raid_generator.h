@@ -10,17 +10,20 @@
 //               flying it one way or back (alternately), at FL300–FL390 (odd levels one way, even
 //               the other: the semicircular rule), 430–490 kt; half already en route at t = 0
 //               somewhere along the airway, half entering at a uniform time in [0, duration);
-//               transponder Mode 3/A + C, ADS-B (address 0x400000 + i, callsign C<i>); removed at the
-//               end of the airway.
+//               transponder Mode 3/A + C + S and ADS-B (both address 0x400000 + i, callsign C<i>);
+//               removed at the end of the airway.
 //   hostile     n_hostile = floor(3N / 10) jets in groups of `raid_group_size`, each group from the
 //               west edge to one asset (at a uniform time in [0, 0.75 duration), 1–8 km, 500–600 kt),
 //               over it, then north or south and back west (turns of 90 degrees at most: the route
 //               mover flies fly-by turns).
 //   patrols     n_patrol = floor(N / 10) friendly fighters flying a 40 km square orbit (enough
 //               corners for the whole duration) at 6–9 km, 400 kt, Mode 3/A + C + secure.
-//   radars      R surveillance-only units (no launchers): a 300 km early-warning radar with IFF.
+//   radars      R surveillance-only units (no launchers): a 300 km early-warning radar with IFF
+//               asking Modes 3/A, C and secure (not S), replies not combined with the radar's
+//               plots (`combine_plots: false` written out); a variant changes either
+//               (`units[i].surveillance.iff.modes`, `...iff.combine_plots`, docs/raid.md).
 //   batteries   B units near asset (b mod A), 5–25 km off it, each with a 150 km acquisition
-//               radar, an engagement radar and two launchers of four rounds, defending that asset;
+//               radar (its IFF as the radars'), an engagement radar and two launchers of four rounds, defending that asset;
 //               weapons tight, salvo 2, `when_revoked: continue` written out so that a variant can
 //               change it (`units[i].doctrine.when_revoked`, docs/raid.md).
 //   links       each radar linked to its min(2, B) nearest batteries (so R·min(2, B) links), the

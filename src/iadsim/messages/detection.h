@@ -2,6 +2,9 @@
 // A radar detection as the sensor reports it: a polar measurement in the sensor's own local
 // frame, with its standard deviations. It says nothing about which aircraft caused it: the
 // tracker must find that out (truth never leaks into perception).
+#include <cstdint>
+#include <optional>
+
 #include "iadsim/core/ids.h"
 #include "iadsim/core/time.h"
 #include "iadsim/geodesy/geodetic.h"
@@ -22,6 +25,8 @@ struct Detection {
   double sigma_azimuth_rad = 0.0;
   double sigma_elevation_rad = 0.0;
   double snr_db = 0.0;  // measured signal-to-noise ratio of the echo
+  // A combined plot's Mode 3/A code (sensors/plot_combination.h); none for a primary-only plot.
+  std::optional<std::uint16_t> mode3a_code;
 };
 
 }  // namespace iadsim

@@ -28,6 +28,10 @@ struct IffReply {
   std::uint32_t address = 0;              // Mode S 24-bit address (Mode S replies only)
   std::optional<double> pressure_alt_m;   // Mode C altitude report
   std::string key;                        // the key name that authenticated (secure mode only)
+  // The primary detection of the same sweep this reply was combined with (index into the batch's
+  // detections), or -1: an interrogator that does not combine (sensors/plot_combination.h), or no
+  // detection in the gate.
+  int detection = -1;
 };
 
 const char* ToString(IffMode mode);

@@ -38,6 +38,9 @@ struct IffConfig {
   double azimuth_sigma_rad = 0.005;    // > 0
   double beamwidth_rad = 0.045;        // interrogator 3 dB beam (garbling window), > 0; ~2.5 deg class
   double garble_range_m = 3043.0;      // 20.3 us reply train x c/2, >= 0 (0: no garbling)
+  // The radar pairs each reply with its primary detection before delivering them (combined
+  // plots, plot_combination.h); false: the replies go to C2 on their own.
+  bool combine_plots = false;
   Problems Validate() const;
 };
 

@@ -11,6 +11,7 @@
 #include "iadsim/sensors/false_alarms.h"
 #include "iadsim/sensors/pulse_integration.h"
 #include "iadsim/sensors/measurement_accuracy.h"
+#include "iadsim/sensors/plot_combination.h"
 #include "iadsim/sensors/radar_equation.h"
 #include "iadsim/sensors/radar_horizon.h"
 #include "iadsim/sensors/resolution_cell.h"
@@ -339,6 +340,7 @@ void SurveillanceRadar::Sweep(const World& world, SimTime revolution_start, std:
   IffLookResult& r = iff_result_;
   Interrogate(iff_, radar_.position, radar_.north_alignment_error_rad, targets, &r, &iff_scratch_);
   std::swap(iff_sweep->replies, r.replies);
+  if (iff_.combine_plots) CombinePlots(batch->detections, iff_sweep->replies);
   if (truth)
     for (const auto& [a, b] : r.garbled) truth->iff_garbled.emplace_back(looks[a].entity->id, looks[b].entity->id);
 }

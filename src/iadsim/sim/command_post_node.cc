@@ -131,7 +131,7 @@ std::int64_t CommandPostNode::TruthOf(TrackId track, SimTime t) const {
 void CommandPostNode::Track(SimTime now) {
   for (auto& [batch, iff] : inbox_) {
     const TrackerUpdate u = cp_.OnDetections(batch);
-    cp_.OnIffSweep(iff);
+    cp_.OnIffSweep(iff, u.detection_tracks);
     for (TrackId t : u.dropped) {
       correlated_senders_.erase(t.value());  // ids are never reused: nothing will ask again
       if (confirmed_.erase(t) > 0)

@@ -308,6 +308,8 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
     const PlotDirection direction = PlotDirection::Of(plot);
     indexes_[model_of[j]].Candidates(plot, &near_);
     for (const int i : near_) {
+      const std::optional<std::uint16_t>& code = tracks_[i].mode3a_code;
+      if (d.mode3a_code && code && *code != *d.mode3a_code) continue;  // another aircraft's track
       if (PolarPreGateRejects(summary_[i], prune_q, m, plot, direction, m.dimension() == 3 ? gate_3d_ : gate_2d_))
         continue;
       if (config_.filter) {
@@ -342,6 +344,7 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
                                                     : a.first < b.first;
   });
   std::vector<char> det_used(dets.size(), 0);
+  out.detection_tracks.resize(dets.size());
   for (const auto& [j, i] : pairs) {
     const Detection& d = dets[j];
     const PolarMeasurementModel& m = models[model_of[j]];
@@ -359,7 +362,9 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
     summary_[i] = PreGateTrack::Of(track.time, track.x, track.P);  // after gating: the index is built
     track.last_sensor = d.sensor;
     track.in_range = batch.end;
+    if (d.mode3a_code) track.mode3a_code = d.mode3a_code;
     det_used[j] = 1;
+    out.detection_tracks[j] = track.id;
     RecordLook(track, true, out);
     out.updated.push_back(track.id);
   }
@@ -389,6 +394,8 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
     if (det_used[j]) continue;
     TrackState track = Initiate(dets[j]);
     track.in_range = batch.end;
+    track.mode3a_code = dets[j].mode3a_code;
+    out.detection_tracks[j] = track.id;
     RecordLook(track, true, out);
     out.updated.push_back(track.id);
     summary_.push_back(PreGateTrack::Of(track.time, track.x, track.P));

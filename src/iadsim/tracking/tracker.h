@@ -6,6 +6,11 @@
 //   association:  global nearest neighbour: one optimal assignment per batch of the cost
 //                 d^2 + ln|S| (twice the negative log-likelihood of the detection under the
 //                 track's prediction, less a constant) over the gated pairs (assignment.h)
+//   codes:        a combined plot (sensors/plot_combination.h) carries a Mode 3/A code, and a track
+//                 the code of the last such plot it took; a plot is never gated with a track of
+//                 another code (a code-aided association, as air-traffic trackers do: the plots of
+//                 two aircraft in one stream no longer build or continue one track). Plots
+//                 without a code, and tracks without one, gate as before.
 //   initiation:   each unassigned detection starts a tentative track at its converted position,
 //                 velocity 0 with standard deviation initial_speed_sigma_mps on each axis
 //   confirmation: M-of-N: a tentative track with >= M hits in its last N looks is confirmed
@@ -91,13 +96,17 @@ struct TrackState {
   std::uint32_t look_history = 0;  // one bit per look, newest in bit 0: 1 = hit, 0 = miss
   SimTime in_range;  // end of the last batch that updated the track or whose sensor had it in range
   TrackFilterBox filter;  // the engine filter at `time` (config.filter set), else empty (track_filter.h)
+  // The Mode 3/A code of the last combined plot that updated the track (none before one did).
+  std::optional<std::uint16_t> mode3a_code;
 };
 
 struct TrackerUpdate {
   std::vector<TrackId> confirmed;  // tracks confirmed in this call
   std::vector<TrackId> dropped;    // tracks dropped in this call (no longer in tracks())
   std::vector<TrackId> updated;    // tracks that used a detection in this call, new ones included
-};  // each list in increasing id order
+  // Per detection of the batch, in its order: the track it updated or started.
+  std::vector<TrackId> detection_tracks;
+};  // each list but detection_tracks in increasing id order
 
 class Tracker final {
  public:

@@ -279,6 +279,69 @@ TEST(Tracker, DetectionOutsideTheGateStartsANewTrack) {
   EXPECT_EQ(young.Process(radar2.FullScan(1, 150e3, {near})).updated, std::vector<TrackId>{TrackId(1)});
 }
 
+// Two airliners on one airway, 300 m apart in height, meeting head-on at 250 m/s each, 2.5 km
+// apart at the first scan: one scan period later each is where the other was (the stroboscopic
+// crossing of a busy two-way airway). Without codes, the tracks they start take each other's
+// plots and are lost; with combined plots (each carrying its aircraft's Mode 3/A code) each track
+// keeps to one code and follows its own aircraft (tracker.h, "codes").
+struct Crossing : Scene {
+  std::vector<Truth> aircraft{{s_enu + Vec3(60e3, -1250.0, 9000.0), Vec3(0.0, 250.0, 0.0)},
+                              {s_enu + Vec3(60e3, 1250.0, 9300.0), Vec3(0.0, -250.0, 0.0)}};
+  std::vector<std::uint16_t> codes{1201, 1202};
+};
+
+TEST(Tracker, ACrossingDuringInitiationBreaksTracksWithoutCodes) {
+  Crossing s;
+  Tracker tracker(s.config);
+  TestRadar radar(s.frame, s.site);
+  for (int k = 0; k < 8; ++k) tracker.Process(radar.FullScan(k, 150e3, s.aircraft));
+  // The control: the first two tracks took the other aircraft's plots (half the speed each) and
+  // were dropped; the aircraft are held by two tracks started after the crossing.
+  EXPECT_EQ(tracker.Find(TrackId(1)), nullptr);
+  EXPECT_EQ(tracker.Find(TrackId(2)), nullptr);
+  ASSERT_EQ(tracker.tracks().size(), 2u);
+  EXPECT_EQ(tracker.tracks()[0].id, TrackId(3));
+}
+
+TEST(Tracker, CodesKeepEachTrackOnItsOwnAircraft) {
+  Crossing s;
+  Tracker tracker(s.config);
+  TestRadar radar(s.frame, s.site);
+  for (int k = 0; k < 8; ++k) {
+    const DetectionBatch batch = radar.FullScan(k, 150e3, s.aircraft, 10.0, s.codes);
+    const TrackerUpdate u = tracker.Process(batch);
+    ASSERT_EQ(u.detection_tracks.size(), batch.detections.size());
+    ASSERT_EQ(tracker.tracks().size(), 2u) << "scan " << k;
+    for (std::size_t j = 0; j < batch.detections.size(); ++j) {
+      const TrackState* t = tracker.Find(u.detection_tracks[j]);
+      ASSERT_NE(t, nullptr);
+      EXPECT_EQ(t->mode3a_code, batch.detections[j].mode3a_code) << "scan " << k;
+    }
+  }
+  for (const TrackState& t : tracker.tracks()) {
+    EXPECT_LE(t.id.value(), 2u);  // the tracks of the first scan, never broken
+    ASSERT_EQ(t.status, TrackStatus::kConfirmed);
+    ASSERT_TRUE(t.mode3a_code.has_value());
+    ExpectWithinThreeSigma(t, s.aircraft[*t.mode3a_code - 1201u]);
+  }
+}
+
+TEST(Tracker, PlotsWithoutCodesGateWithCodedTracks) {
+  Crossing s;
+  Tracker tracker(s.config);
+  TestRadar radar(s.frame, s.site);
+  // Codes for four scans (past the crossing), then primary-only plots (replies lost): the tracks
+  // keep their codes and take the plots without one.
+  for (int k = 0; k < 8; ++k) {
+    const TrackerUpdate u = tracker.Process(radar.FullScan(k, 150e3, s.aircraft, 10.0, k < 4 ? s.codes : std::vector<std::uint16_t>{}));
+    EXPECT_EQ(u.updated, (std::vector<TrackId>{TrackId(1), TrackId(2)})) << "scan " << k;
+  }
+  for (const TrackState& t : tracker.tracks()) {
+    ASSERT_TRUE(t.mode3a_code.has_value());
+    ExpectWithinThreeSigma(t, s.aircraft[*t.mode3a_code - 1201u]);
+  }
+}
+
 TEST(Tracker, DeterministicAndPredictsWithTheCvModel) {
   Scene s;
   Tracker t1(s.config), t2(s.config);
