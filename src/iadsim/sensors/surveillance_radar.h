@@ -23,7 +23,8 @@
 //     the SNR and the beamwidth (measurement_accuracy.h), plus the radar's fixed biases: range,
 //     azimuth, elevation, and the north-alignment error of the whole radar (which also rotates the
 //     sector it reports having swept).
-// The IFF interrogator is iff_interrogator.h.
+// The IFF interrogator is iff_interrogator.h; with combine_plots its replies are paired with the
+// sweep's detections before delivery (plot_combination.h: combined plots carry a Mode 3/A code).
 // Randomness: one stream per (radar, aircraft, revolution), so adding an aircraft does not change
 // the draws of another; a merged cell draws from its strongest echo's stream.
 // Cost per revolution (bench/README.md, radar_scan_bench): one exact route evaluation per aircraft
