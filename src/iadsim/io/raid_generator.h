@@ -23,9 +23,10 @@
 //               plots (`combine_plots: false` written out); a variant changes either
 //               (`units[i].surveillance.iff.modes`, `...iff.combine_plots`, docs/raid.md).
 //   batteries   B units near asset (b mod A), 5–25 km off it, each with a 150 km acquisition
-//               radar (its IFF as the radars'), an engagement radar and two launchers of four rounds, defending that asset;
-//               weapons tight, salvo 2, `when_revoked: continue` written out so that a variant can
-//               change it (`units[i].doctrine.when_revoked`, docs/raid.md).
+//               radar (its IFF as the radars'), an engagement radar and two launchers of four
+//               rounds, defending that asset; weapons tight, salvo 2, `when_revoked: continue`
+//               written out so that a variant can change it (`units[i].doctrine.when_revoked`,
+//               docs/raid.md).
 //   links       each radar linked to its min(2, B) nearest batteries (so R·min(2, B) links), the
 //               battery accepting the radar's identities.
 // Parameters are notional round figures, as in scenarios/demo.yaml (whose radar and missile
