@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
 #include <chrono>
 #include <deque>
@@ -20,6 +21,7 @@
 #include <thread>
 
 #include "commands.h"
+#include "iadsim/core/enum_names.h"
 #include "iadsim/core/error.h"
 #include "iadsim/io/results_db.h"
 #include "iadsim/io/scenario_reader.h"
@@ -55,9 +57,9 @@ struct PreparedVariant {
 };
 
 EventsKept ParseEventsKept(const std::string& text) {
-  for (const EventsKept e : {EventsKept::kAll, EventsKept::kDecisions, EventsKept::kNone})
-    if (text == ToString(e)) return e;
-  throw ScenarioError({Problem{"--events", fmt::format("must be all, decisions or none (got '{}')", text)}});
+  constexpr std::array kAll{EventsKept::kAll, EventsKept::kDecisions, EventsKept::kNone};
+  if (const auto e = EnumFromName(text, kAll)) return *e;
+  throw ScenarioError({Problem{"--events", fmt::format("must be {} (got '{}')", EnumNameList(kAll), text)}});
 }
 
 std::string CommandLine() {

@@ -13,9 +13,7 @@ namespace {
 // The demo scenario with `from` replaced by `to` (which must occur), written to a temporary file.
 std::string Mutated(const std::string& name, const std::string& from, const std::string& to) {
   std::string text = ReadFile(SourcePath("scenarios/demo.yaml"));
-  const auto at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  if (at != std::string::npos) text.replace(at, from.size(), to);
+  ReplaceFirst(text, from, to);
   const auto path = FreshDir(name).string() + ".yaml";
   std::ofstream(path) << text;
   return path;
@@ -125,6 +123,11 @@ TEST(BadInput, TerrainTileThatDoesNotExist) {
 TEST(BadInput, IffModeQ) {
   ExpectRejected(Mutated("modeq", "iff: {modes: [3A, C, secure]", "iff: {modes: [3A, Q, secure]"),
                  R"(^\S*modeq\.yaml:139:\d+: units\[0\]\.surveillance\.iff\.modes: unknown mode 'Q' \(known: 1, 2, 3A, C, S, secure\))");
+}
+
+TEST(BadInput, WhenRevokedNotAnAction) {
+  ExpectRejected(Mutated("revoked", "doctrine: {control: tight,", "doctrine: {when_revoked: abort, control: tight,"),
+                 R"(^\S*revoked\.yaml:152:\d+: units\[\d+\]\.doctrine\.when_revoked: must be continue, cease_engagement or hold_fire \(got 'abort'\))");
 }
 
 TEST(BadInput, IffCombinePlotsNotABoolean) {

@@ -5,10 +5,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <iterator>
+#include <array>
 #include <cmath>
 
 #include "iadsim/core/angle.h"
+#include "iadsim/core/enum_names.h"
 #include "iadsim/io/scenario_reader_parts.h"
 
 namespace iadsim::scenario_detail {
@@ -227,10 +228,9 @@ void ReadDoctrineExtras(Context& ctx, MapReader& d, DoctrineConfig* c) {
   }
   c->capture_zone_hold = d.Bool("capture_zone_hold", false).value_or(c->capture_zone_hold);
   if (auto w = d.String("when_revoked", false)) {
-    const WhenRevoked all[] = {WhenRevoked::kContinue, WhenRevoked::kCeaseEngagement, WhenRevoked::kHoldFire};
-    const auto it = std::find_if(std::begin(all), std::end(all), [&](WhenRevoked v) { return *w == ToString(v); });
-    if (it != std::end(all)) c->when_revoked = *it;
-    else d.Report("when_revoked", fmt::format("must be continue, cease_engagement or hold_fire (got '{}')", *w));
+    constexpr std::array kAll{WhenRevoked::kContinue, WhenRevoked::kCeaseEngagement, WhenRevoked::kHoldFire};
+    if (const auto v = EnumFromName(*w, kAll)) c->when_revoked = *v;
+    else d.Report("when_revoked", fmt::format("must be {} (got '{}')", EnumNameList(kAll), *w));
   }
   if (auto n = d.Node("operator", false)) {
     MapReader o(ctx.src, *n, d.PathOf("operator"));

@@ -2,8 +2,7 @@
 // Primary and secondary plot combination: a surveillance radar with a co-mounted interrogator
 // (SSR / IFF on the same antenna) pairs each decoded reply with the primary detection it belongs
 // to before either leaves the radar, as a radar's plot extractor does for its combined
-// PSR + SSR plots (Eurocontrol ASTERIX Category 048, item I048/020 "TYP": PSR, SSR or combined;
-// Stevens, Secondary Surveillance Radar, Artech House 1988, ch. 9).
+// PSR + SSR plots (Eurocontrol ASTERIX Category 048, item I048/020 "TYP": PSR, SSR or combined).
 //   - A reply (range r_s, azimuth a_s, sigmas s_rs, s_as) and a detection (r_p, a_p, s_rp, s_ap)
 //     belong together when
 //       d^2 = (r_s - r_p)^2 / (s_rs^2 + s_rp^2) + wrap(a_s - a_p)^2 / (s_as^2 + s_ap^2) <= g,
@@ -20,8 +19,8 @@
 // Valid: the reply and the detection measured from the same antenna (same position and north
 // reference); the interrogator's range is not limited by the radar's (a reply beyond it simply
 // finds no detection).
-// Cost: replies and detections are both in beam order; each reply looks only at the detections
-// whose azimuth lies within the gate's reach of its own (a window moved along the sweep).
+// Cost: the detections sorted by azimuth once; each reply binary-searches those within the gate's
+// reach of its own azimuth (O((detections + replies) log detections) a sweep).
 #include <vector>
 
 #include "iadsim/messages/detection.h"
@@ -34,7 +33,7 @@ inline constexpr double kPlotCombinationProbability = 0.999;
 double PlotCombinationGate();
 
 // Sets each reply's `detection` (index into detections, or -1) and each detection's mode3a_code
-// as above. Detections must be in time order (the beam's order), as a sweep delivers them.
+// as above (any order of either).
 void CombinePlots(std::vector<Detection>& detections, std::vector<IffReply>& replies);
 
 }  // namespace iadsim
