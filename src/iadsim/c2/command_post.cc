@@ -47,12 +47,19 @@ CommandPost::CommandPost(CommandPostConfig config, RandomStream operator_stream)
       identifier_(config_.identification),
       operator_stream_(operator_stream) {}
 
-TrackerUpdate CommandPost::OnDetections(const DetectionBatch& batch) {
-  TrackerUpdate u = tracker_.Process(batch);
+TrackerUpdate CommandPost::OnDetections(const DetectionBatch& batch, std::span<const PolarPlot> also_cover) {
+  TrackerUpdate u = tracker_.Process(batch, also_cover);
   for (TrackId t : u.dropped) {
     identifier_.Forget(t);
     calls_.erase(t);
   }
+  return u;
+}
+
+TrackerUpdate CommandPost::OnLook(const DetectionBatch& batch, const IffSweep& sweep) {
+  RepliesToCover(batch, sweep, &look_plots_);
+  TrackerUpdate u = OnDetections(batch, look_plots_);
+  OnIffSweep(sweep, u.detection_tracks);
   return u;
 }
 

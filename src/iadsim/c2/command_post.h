@@ -162,9 +162,14 @@ class CommandPost final {
   CommandPost& operator=(const CommandPost&) = delete;
   CommandPost(CommandPost&&) = default;
   CommandPost& operator=(CommandPost&&) = default;
-  TrackerUpdate OnDetections(const DetectionBatch& batch);  // drops are forgotten by the identifier too
+  // Drops are forgotten by the identifier too. also_cover: as Tracker::Process's.
+  TrackerUpdate OnDetections(const DetectionBatch& batch, std::span<const PolarPlot> also_cover = {});
   // detection_tracks: OnDetections' for the batch of the same sweep (combined plots), else empty.
   void OnIffSweep(const IffSweep& sweep, std::span<const TrackId> detection_tracks = {});
+  // A radar's look: OnDetections(batch) then OnIffSweep(sweep, its detection_tracks), the same
+  // numbers, with one track index for both when the interrogator shares the radar's position (the
+  // tracker's, covering the replies that joined no detection, refreshed after the updates).
+  TrackerUpdate OnLook(const DetectionBatch& batch, const IffSweep& sweep);
   // ADS-B and datalink reports: identification evidence (the tracker does not use them here).
   ReportCorrelation OnPositionReports(const PositionReportBatch& batch);
   // Batches due together, in order, with no track fusion (which would change the tracks from one
@@ -261,6 +266,7 @@ class CommandPost final {
   // (resynchronised at every entry found through the hash), the hash only for the others.
   std::unordered_map<std::string, std::vector<RemoteTrack*>> last_picture_;
   std::vector<RemoteTrack*> picture_scratch_;
+  std::vector<PolarPlot> look_plots_;  // OnLook's replies to cover
   static constexpr std::size_t kRemotePrefetchAhead = 4;  // entries ahead of the cursor to prefetch
   std::optional<SimTime> network_heard_;                  // last message from an accepted node
   std::set<std::pair<TrackId, std::string>> holds_reported_;

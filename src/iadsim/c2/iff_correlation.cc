@@ -32,9 +32,12 @@ IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep, std::
   const double q = tracker.PruneQ();  // the indexes' and pre-gates' bound
   const std::vector<PreGateTrack>& pre = tracker.pre_gate();
   // The tracks each reply may gate with, in increasing order (track_index.h: a superset of those
-  // the pre-gate keeps), over the replies' time window.
-  PolarTrackIndex index;
-  if (!alone.empty()) {
+  // the pre-gate keeps), over the replies' time window: the tracker's index of the look when it
+  // covers them (CommandPost::OnLook), else one built here.
+  const PolarTrackIndex* shared = tracker.IndexAfterBatch(sweep.sensor_position, gate);
+  PolarTrackIndex own;
+  const PolarTrackIndex& index = shared != nullptr ? *shared : own;
+  if (!alone.empty() && shared == nullptr) {
     SimTime from = sweep.replies[alone.front()].time, to = from;
     PlotAzimuths azimuths;  // the sweep's arc: tracks far from it are left out of the index
     for (const std::size_t i : alone) {
@@ -43,7 +46,7 @@ IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep, std::
       to = std::max(to, r.time);
       azimuths.Add(r.azimuth_rad, r.sigma_azimuth_rad);
     }
-    index.Build(pre, {}, q, model, from, to, gate, &azimuths);
+    own.Build(pre, {}, q, model, from, to, gate, &azimuths);
   }
   std::vector<int> near;
   for (std::size_t i = 0; i < sweep.replies.size(); ++i) {
@@ -100,6 +103,14 @@ IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep, std::
       out.unanswered.push_back(t.id);
   }
   return out;
+}
+
+void RepliesToCover(const DetectionBatch& batch, const IffSweep& sweep, std::vector<PolarPlot>* out) {
+  out->clear();
+  if (!(sweep.max_range_m > 0.0) || !(sweep.sensor_position == batch.sensor_position)) return;
+  for (const IffReply& r : sweep.replies)
+    if (r.detection < 0 || static_cast<std::size_t>(r.detection) >= batch.detections.size())
+      out->push_back({r.time, r.range_m, r.azimuth_rad, r.sigma_range_m, r.sigma_azimuth_rad});
 }
 
 }  // namespace iadsim

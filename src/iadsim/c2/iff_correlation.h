@@ -29,7 +29,15 @@ struct IffCorrelation {
 // goes to the track that detection updated or started (detection_tracks: TrackerUpdate's, for the
 // batch of the same sweep), without a gate of its own; only the replies joined to no detection
 // are correlated as above.
+// Replies alone are gated through the tracker's index of the last batch when it serves them
+// (Tracker::IndexAfterBatch), else through an index built here: the same pairs either way.
 IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep,
                             std::span<const TrackId> detection_tracks = {});
+
+// The replies of `sweep` that CorrelateIff will gate on their own after `batch` (those joined to no
+// detection of it: every detection's track is live after the batch), as plots into *out (cleared),
+// for Tracker::Process's also_cover; none when the interrogator is not where the radar is (the
+// radar's index would not serve them) or the sweep has no range.
+void RepliesToCover(const DetectionBatch& batch, const IffSweep& sweep, std::vector<PolarPlot>* out);
 
 }  // namespace iadsim

@@ -18,6 +18,7 @@ struct Geodetic {
   double lat_deg = 0.0;  // [-90, 90]
   double lon_deg = 0.0;  // [-180, 180]
   double alt_m = 0.0;    // height above the WGS-84 ellipsoid
+  bool operator==(const Geodetic&) const = default;  // the same numbers (no tolerance)
 };
 
 Vec3 EcefFromGeodetic(const Geodetic& g);

@@ -130,8 +130,7 @@ std::int64_t CommandPostNode::TruthOf(TrackId track, SimTime t) const {
 
 void CommandPostNode::Track(SimTime now) {
   for (auto& [batch, iff] : inbox_) {
-    const TrackerUpdate u = cp_.OnDetections(batch);
-    cp_.OnIffSweep(iff, u.detection_tracks);
+    const TrackerUpdate u = cp_.OnLook(batch, iff);
     for (TrackId t : u.dropped) {
       correlated_senders_.erase(t.value());  // ids are never reused: nothing will ask again
       if (confirmed_.erase(t) > 0)

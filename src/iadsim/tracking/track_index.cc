@@ -1,5 +1,6 @@
 #include "iadsim/tracking/track_index.h"
 #include "iadsim/core/angle.h"
+#include "iadsim/core/error.h"
 #include "iadsim/tracking/coarse_azimuth.h"
 
 #include <algorithm>
@@ -87,62 +88,118 @@ void PolarTrackIndex::Build(const std::vector<PreGateTrack>& tracks, const std::
   always_.clear();
   all_.clear();
   few_ = EveryTrackIfFew(tracks, include, min_tracks_, &all_);
+  model_ = &m;
+  q_ = q_m2_per_s3;
+  gate_ = gate;
+  every_track_ = include.empty();
   if (few_) return;
   w_ = IndexWindow(t_from, t_to, gate);
-  const double h = w_.half_width_s;
   // The cull of the header: the arc's middle direction (east, north) and the cosine limit.
   culled_ = false;
-  double axis_e = 0.0, axis_n = 0.0, cos_limit = -2.0;
+  axis_e_ = axis_n_ = 0.0;
+  cos_limit_ = -2.0;
   if (plots != nullptr && !plots->empty()) {
     const double phi = plots->half_width_rad() +
                        (kWideAzimuthRad + w_.sqrt_gate * plots->max_sigma_rad()) * (1.0 + kRel) + kAbsRad + 1e-8;
     if (phi < 3.0) {
       culled_ = true;
       plots_ = *plots;
-      axis_e = std::sin(plots->middle_rad());
-      axis_n = std::cos(plots->middle_rad());
-      cos_limit = std::cos(phi);
+      axis_e_ = std::sin(plots->middle_rad());
+      axis_n_ = std::cos(plots->middle_rad());
+      cos_limit_ = std::cos(phi);
     }
   }
   for (int k = 0; k < static_cast<int>(tracks.size()); ++k) {
     if (!include.empty() && !include[k]) continue;
     all_.push_back(k);
-    const PreGateTrack& t = tracks[k];
-    const Vec3 rel = t.p_enu + (w_.ref - t.time).seconds() * t.v_enu - m.sensor_enu();
-    const Vec3 p_s = m.R_sensor_from_tracker() * rel;
-    Entry e;
-    e.reach_m = w_.sqrt_gate * std::sqrt(TraceBound(t, q_m2_per_s3, w_.from, w_.to));
-    e.speed_mps = t.v_enu.norm();
-    if (culled_ && SurelyCulled(p_s, e.reach_m, e.speed_mps * h, axis_e, axis_n, cos_limit)) continue;
-    e.range_m = rel.norm();
-    e.rho_m = std::hypot(p_s.x(), p_s.y());
-    e.k = k;
-    const double d = e.speed_mps * h;
-    e.az_reach_rad = e.rho_m - d >= kMinRhoM ? AzimuthReach(e.reach_m, e.rho_m, d) : INFINITY;
-    if (culled_ && e.az_reach_rad <= kWideAzimuthRad &&
-        p_s.x() * axis_e + p_s.y() * axis_n < e.rho_m * cos_limit - 1e-12 * e.rho_m)
-      continue;  // no plot of the batch can keep it (a tier's track, far from the arc)
-    e.az_rad = CoarseAzimuth(p_s.x(), p_s.y());  // within 1e-10 rad: far inside kAbsRad
-    if (!(std::isfinite(e.range_m) && std::isfinite(e.rho_m) && std::isfinite(e.az_rad) && std::isfinite(e.reach_m) &&
-          std::isfinite(d))) {
-      always_.push_back(k);
-    } else if (e.az_reach_rad <= kWideAzimuthRad) {
-      Tier& tier = tiers_[e.az_reach_rad <= kAzimuthTiersRad[0] ? 0 : e.az_reach_rad <= kAzimuthTiersRad[1] ? 1 : 2];
-      tier.sorted.push_back(e);
-      tier.max_az_reach_rad = std::max(tier.max_az_reach_rad, e.az_reach_rad);
-    } else {
-      const double range_reach = e.reach_m + d;
-      WideTier& tier = wide_[range_reach <= kWideRangeTiersM[0] ? 0 : range_reach <= kWideRangeTiersM[1] ? 1 : 2];
-      tier.by_range.push_back(e);
-      tier.max_range_reach_m = std::max(tier.max_range_reach_m, range_reach);
-    }
+    Place(tracks[k], k);
   }
-  for (Tier& tier : tiers_)
-    std::sort(tier.sorted.begin(), tier.sorted.end(),
-              [](const Entry& a, const Entry& b) { return a.az_rad != b.az_rad ? a.az_rad < b.az_rad : a.k < b.k; });
-  for (WideTier& tier : wide_)
-    std::sort(tier.by_range.begin(), tier.by_range.end(),
-              [](const Entry& a, const Entry& b) { return a.range_m != b.range_m ? a.range_m < b.range_m : a.k < b.k; });
+  for (Tier& tier : tiers_) std::sort(tier.sorted.begin(), tier.sorted.end(), ByAzimuth);
+  for (WideTier& tier : wide_) std::sort(tier.by_range.begin(), tier.by_range.end(), ByRange);
+}
+
+bool PolarTrackIndex::ByAzimuth(const Entry& a, const Entry& b) {
+  return a.az_rad != b.az_rad ? a.az_rad < b.az_rad : a.k < b.k;
+}
+
+bool PolarTrackIndex::ByRange(const Entry& a, const Entry& b) {
+  return a.range_m != b.range_m ? a.range_m < b.range_m : a.k < b.k;
+}
+
+void PolarTrackIndex::Place(const PreGateTrack& t, int k) {
+  const PolarMeasurementModel& m = *model_;
+  const double h = w_.half_width_s;
+  const Vec3 rel = t.p_enu + (w_.ref - t.time).seconds() * t.v_enu - m.sensor_enu();
+  const Vec3 p_s = m.R_sensor_from_tracker() * rel;
+  Entry e;
+  e.reach_m = w_.sqrt_gate * std::sqrt(TraceBound(t, q_, w_.from, w_.to));
+  e.speed_mps = t.v_enu.norm();
+  if (culled_ && SurelyCulled(p_s, e.reach_m, e.speed_mps * h, axis_e_, axis_n_, cos_limit_)) return;
+  e.range_m = rel.norm();
+  e.rho_m = std::hypot(p_s.x(), p_s.y());
+  e.k = k;
+  const double d = e.speed_mps * h;
+  e.az_reach_rad = e.rho_m - d >= kMinRhoM ? AzimuthReach(e.reach_m, e.rho_m, d) : INFINITY;
+  if (culled_ && e.az_reach_rad <= kWideAzimuthRad &&
+      p_s.x() * axis_e_ + p_s.y() * axis_n_ < e.rho_m * cos_limit_ - 1e-12 * e.rho_m)
+    return;  // no plot of the batch can keep it (a tier's track, far from the arc)
+  e.az_rad = CoarseAzimuth(p_s.x(), p_s.y());  // within 1e-10 rad: far inside kAbsRad
+  if (!(std::isfinite(e.range_m) && std::isfinite(e.rho_m) && std::isfinite(e.az_rad) && std::isfinite(e.reach_m) &&
+        std::isfinite(d))) {
+    always_.push_back(k);
+  } else if (e.az_reach_rad <= kWideAzimuthRad) {
+    Tier& tier = tiers_[e.az_reach_rad <= kAzimuthTiersRad[0] ? 0 : e.az_reach_rad <= kAzimuthTiersRad[1] ? 1 : 2];
+    tier.sorted.push_back(e);
+    tier.max_az_reach_rad = std::max(tier.max_az_reach_rad, e.az_reach_rad);
+  } else {
+    const double range_reach = e.reach_m + d;
+    WideTier& tier = wide_[range_reach <= kWideRangeTiersM[0] ? 0 : range_reach <= kWideRangeTiersM[1] ? 1 : 2];
+    tier.by_range.push_back(e);
+    tier.max_range_reach_m = std::max(tier.max_range_reach_m, range_reach);
+  }
+}
+
+void PolarTrackIndex::Refresh(const std::vector<PreGateTrack>& tracks, std::span<const int> new_of_old,
+                              std::span<const int> fresh) {
+  IADSIM_CHECK(every_track_ && model_ != nullptr, "PolarTrackIndex::Refresh: only for an index built over every track");
+  all_.resize(tracks.size());
+  for (std::size_t k = 0; k < tracks.size(); ++k) all_[k] = static_cast<int>(k);
+  if (few_) return;  // every track is a candidate, as Build with fewer tracks than min_tracks
+  std::vector<char>& is_fresh = fresh_scratch_;
+  is_fresh.assign(tracks.size(), 0);
+  for (const int k : fresh) is_fresh[static_cast<std::size_t>(k)] = 1;
+  // The entries of the tracks kept and unchanged, renumbered (an increasing map: the order holds).
+  auto renumbered = [&](int k) {
+    const int n = static_cast<std::size_t>(k) < new_of_old.size() ? new_of_old[static_cast<std::size_t>(k)] : -1;
+    return n >= 0 && !is_fresh[static_cast<std::size_t>(n)] ? n : -1;
+  };
+  auto keep = [&](std::vector<Entry>& entries) {
+    std::size_t kept = 0;
+    for (Entry& e : entries)
+      if (const int n = renumbered(e.k); n >= 0) {
+        e.k = n;
+        entries[kept++] = e;
+      }
+    entries.resize(kept);
+  };
+  for (Tier& tier : tiers_) keep(tier.sorted);
+  for (WideTier& tier : wide_) keep(tier.by_range);
+  std::erase_if(always_, [&](int& k) { return (k = renumbered(k)) < 0; });
+  // The fresh tracks placed as Build places them, then merged into each tier's order.
+  std::size_t tier_size[3], wide_size[3];
+  for (int i = 0; i < 3; ++i) {
+    tier_size[i] = tiers_[i].sorted.size();
+    wide_size[i] = wide_[i].by_range.size();
+  }
+  for (const int k : fresh) Place(tracks[static_cast<std::size_t>(k)], k);
+  for (int i = 0; i < 3; ++i) {
+    std::vector<Entry>& s = tiers_[i].sorted;
+    std::sort(s.begin() + static_cast<std::ptrdiff_t>(tier_size[i]), s.end(), ByAzimuth);
+    std::inplace_merge(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(tier_size[i]), s.end(), ByAzimuth);
+    std::vector<Entry>& r = wide_[i].by_range;
+    std::sort(r.begin() + static_cast<std::ptrdiff_t>(wide_size[i]), r.end(), ByRange);
+    std::inplace_merge(r.begin(), r.begin() + static_cast<std::ptrdiff_t>(wide_size[i]), r.end(), ByRange);
+  }
 }
 
 bool PolarTrackIndex::Keeps(const Entry& e, const PolarPlot& plot, double d_s) const {

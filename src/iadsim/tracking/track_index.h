@@ -40,6 +40,7 @@
 // plot (+ the wide tracks, for the position index).
 // Sources: the pre-gate's bounds (polar_pre_gate.h); sorted-window gating as in Blackman & Popoli,
 // Design and Analysis of Modern Tracking Systems, Artech House 1999, sec. 6.4 (coarse gating).
+#include <span>
 #include <vector>
 
 #include "iadsim/core/time.h"
@@ -106,6 +107,19 @@ class PolarTrackIndex final {
   // The candidates for `plot`, in increasing k, into *out (cleared first). A plot outside the time
   // window, or outside the arc of the `plots` given to Build, gets every indexed track.
   void Candidates(const PolarPlot& plot, std::vector<int>* out) const;
+  // After the tracks changed (a batch's updates, drops and new tracks), the index Build would make
+  // over every track of `tracks` with the same window, model, q, gate and arc, without placing
+  // again the tracks that did not change: new_of_old[k] is the new number of the track numbered k
+  // at Build (-1: gone; an increasing map), and `fresh` lists the new numbers of the tracks whose
+  // PreGateTrack changed or that are new. Each entry is the one Build would compute, and the
+  // candidates of any plot the same (a tier's widest bound may stay wider: the windows it scans
+  // then hold more entries, each tested against its own bound). Only for an index built with an
+  // empty `include` (every track).
+  void Refresh(const std::vector<PreGateTrack>& tracks, std::span<const int> new_of_old, std::span<const int> fresh);
+  // The pre-gate threshold, the plots' time window and the model the index was built for.
+  double gate() const { return gate_; }
+  const IndexWindow& window() const { return w_; }
+  const PolarMeasurementModel* model() const { return model_; }
 
  private:
   struct Entry {
@@ -118,6 +132,10 @@ class PolarTrackIndex final {
     int k;
   };
   bool Keeps(const Entry& e, const PolarPlot& plot, double d_s) const;
+  // Track t (number k) into always_, a tier or a wide tier, unless the cull leaves it out.
+  void Place(const PreGateTrack& t, int k);
+  static bool ByAzimuth(const Entry& a, const Entry& b);  // (az_rad, k)
+  static bool ByRange(const Entry& a, const Entry& b);    // (range_m, k)
   struct Tier {
     std::vector<Entry> sorted;  // by az_rad
     double max_az_reach_rad = 0.0;
@@ -135,6 +153,11 @@ class PolarTrackIndex final {
   IndexWindow w_;
   PlotAzimuths plots_;         // the arc Build culled to (empty: none)
   bool culled_ = false;
+  double axis_e_ = 0.0, axis_n_ = 0.0, cos_limit_ = -2.0;  // the cull: the arc's middle direction, cos limit
+  const PolarMeasurementModel* model_ = nullptr;
+  double q_ = 0.0, gate_ = 0.0;
+  bool every_track_ = false;       // built with an empty include (Refresh needs it)
+  std::vector<char> fresh_scratch_;
 };
 
 class PositionTrackIndex final {

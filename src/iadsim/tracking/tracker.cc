@@ -22,10 +22,6 @@ std::string Got(double v) {
   return buf;
 }
 
-bool SamePosition(const Geodetic& a, const Geodetic& b) {
-  return a.lat_deg == b.lat_deg && a.lon_deg == b.lon_deg && a.alt_m == b.alt_m;
-}
-
 SimTime MidTime(const DetectionBatch& b) {
   return SimTime::Micros(b.start.micros() + (b.end.micros() - b.start.micros()) / 2);
 }
@@ -229,7 +225,7 @@ std::vector<int> Tracker::Associate(int n_tracks, int n_dets, const std::vector<
 
 int Tracker::ModelIndex(const Geodetic& sensor_position, bool has_elevation) const {
   const auto it = std::find_if(models_.begin(), models_.end(), [&](const PolarMeasurementModel& m) {
-    return m.has_elevation() == has_elevation && SamePosition(m.sensor_position(), sensor_position);
+    return m.has_elevation() == has_elevation && m.sensor_position() == sensor_position;
   });
   if (it != models_.end()) return static_cast<int>(it - models_.begin());
   models_.emplace_back(frame_, sensor_position, has_elevation);
@@ -258,8 +254,9 @@ void Tracker::FilterUpdate(TrackState& track, const Measurement& z, SimTime t) c
   std::tie(track.x, track.P) = Moments(*track.filter);
 }
 
-TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
+TrackerUpdate Tracker::Process(const DetectionBatch& batch, std::span<const PolarPlot> also_cover) {
   TrackerUpdate out;
+  shared_index_ = -1;
   const std::vector<Detection>& dets = batch.detections;
   const int n_tracks = static_cast<int>(tracks_.size());
   const int n_dets = static_cast<int>(dets.size());
@@ -275,6 +272,9 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
     model_of[j] = ModelIndex(d.sensor_position, d.has_elevation);
     if (std::find(used.begin(), used.end(), model_of[j]) == used.end()) used.push_back(model_of[j]);
   }
+  // The batch sensor's model: its index also covers the plots of a correlation that follows.
+  const int cover_model = also_cover.empty() ? -1 : ModelIndex(batch.sensor_position, true);
+  if (cover_model >= 0 && std::find(used.begin(), used.end(), cover_model) == used.end()) used.push_back(cover_model);
   const auto& models = models_;
 
   // Gating. For each detection, the tracks its sensor's index (track_index.h) cannot exclude, in
@@ -290,13 +290,16 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
     SimTime from = SimTime::Max(), to;
     bool any = false;
     PlotAzimuths azimuths;  // the batch's arc: tracks far from it are left out of the index
-    for (int j = 0; j < n_dets; ++j) {
-      if (model_of[j] != mi) continue;
-      from = any ? std::min(from, dets[j].time) : dets[j].time;
-      to = any ? std::max(to, dets[j].time) : dets[j].time;
+    auto add = [&](SimTime t, double azimuth_rad, double sigma_azimuth_rad) {
+      from = any ? std::min(from, t) : t;
+      to = any ? std::max(to, t) : t;
       any = true;
-      azimuths.Add(dets[j].azimuth_rad, dets[j].sigma_azimuth_rad);
-    }
+      azimuths.Add(azimuth_rad, sigma_azimuth_rad);
+    };
+    for (int j = 0; j < n_dets; ++j)
+      if (model_of[j] == mi) add(dets[j].time, dets[j].azimuth_rad, dets[j].sigma_azimuth_rad);
+    if (mi == cover_model)
+      for (const PolarPlot& p : also_cover) add(p.time, p.azimuth_rad, p.sigma_azimuth_rad);
     indexes_[mi].Build(summary_, {}, prune_q, models[mi], from, to,
                        models[mi].dimension() == 3 ? gate_3d_ : gate_2d_, &azimuths);
   }
@@ -402,13 +405,15 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
     tracks_.push_back(std::move(track));
   }
 
-  // The dropped tracks out of both tracks_ and summary_.
+  // The dropped tracks out of both tracks_ and summary_ (new_of_old_: each track's new number).
   std::size_t kept = 0;
+  new_of_old_.assign(tracks_.size(), -1);
   for (std::size_t i = 0; i < tracks_.size(); ++i) {
     if (tracks_[i].status == TrackStatus::kDropped) {
       out.dropped.push_back(tracks_[i].id);
       continue;
     }
+    new_of_old_[i] = static_cast<int>(kept);
     if (kept != i) {
       tracks_[kept] = std::move(tracks_[i]);
       summary_[kept] = summary_[i];
@@ -417,12 +422,31 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch) {
   }
   tracks_.erase(tracks_.begin() + static_cast<std::ptrdiff_t>(kept), tracks_.end());
   summary_.resize(kept);
+  // The covering index, refreshed for the tracks as they are now: those updated and those started
+  // have new summaries (the others, unchanged, keep their entries).
+  if (cover_model >= 0) {
+    std::vector<int>& fresh = fresh_;
+    fresh.clear();
+    for (const auto& [j, i] : pairs) fresh.push_back(new_of_old_[i]);
+    for (std::size_t i = n_tracks; i < new_of_old_.size(); ++i) fresh.push_back(new_of_old_[i]);
+    std::erase(fresh, -1);
+    std::sort(fresh.begin(), fresh.end());
+    indexes_[cover_model].Refresh(summary_, new_of_old_, fresh);
+    shared_index_ = cover_model;
+  }
   std::sort(out.confirmed.begin(), out.confirmed.end());
   std::sort(out.updated.begin(), out.updated.end());
   return out;
 }
 
+const PolarTrackIndex* Tracker::IndexAfterBatch(const Geodetic& sensor_position, double gate) const {
+  if (shared_index_ < 0) return nullptr;
+  const PolarTrackIndex& index = indexes_[shared_index_];
+  return models_[shared_index_].sensor_position() == sensor_position && index.gate() >= gate ? &index : nullptr;
+}
+
 void Tracker::FuseEstimate(TrackId id, SimTime t, const StateVec& x, const StateCov& P) {
+  shared_index_ = -1;  // a track's summary changes below
   const auto it = std::lower_bound(tracks_.begin(), tracks_.end(), id,
                                    [](const TrackState& s, TrackId v) { return s.id < v; });
   IADSIM_CHECK(it != tracks_.end() && it->id == id,

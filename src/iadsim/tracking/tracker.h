@@ -48,6 +48,7 @@
 #include <deque>
 #include <memory>
 #include <optional>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -115,7 +116,10 @@ class Tracker final {
   explicit Tracker(const TrackerConfig& config);
 
   // GNN: one optimal assignment per batch.
-  TrackerUpdate Process(const DetectionBatch& batch);
+  // also_cover: plots of the batch's sensor (its position) that a correlation with the updated
+  // tracks will gate right after (a look's IFF replies): the sensor's index covers them too and is
+  // refreshed after the updates (IndexAfterBatch).
+  TrackerUpdate Process(const DetectionBatch& batch, std::span<const PolarPlot> also_cover = {});
   // Live tracks (tentative and confirmed), ordered by id.
   const std::vector<TrackState>& tracks() const { return tracks_; }
   // nullptr when no live track has that id.
@@ -145,6 +149,12 @@ class Tracker final {
   const LocalFrame& frame() const { return frame_; }
   // The chi-square gate for a 2- or 3-dimensional measurement at config().gate_probability.
   double GateThreshold(int dims) const { return dims == 3 ? gate_3d_ : gate_2d_; }
+  // The index of the last Process's sensor over the tracks as they are now, for plots of a sensor at
+  // sensor_position with a pre-gate threshold of at most `gate` (track_index.h: a superset of the
+  // tracks the pre-gate keeps for any plot, every track for a plot outside its window or arc); null
+  // when Process had no also_cover plots, when a track changed since (FuseEstimate), for another
+  // sensor position or a wider gate.
+  const PolarTrackIndex* IndexAfterBatch(const Geodetic& sensor_position, double gate) const;
   const TrackerConfig& config() const { return config_; }
   // The polar measurement model of a radar at that position in this tracker's frame, built once
   // and kept (the reference stays valid for the tracker's life).
@@ -180,7 +190,8 @@ class Tracker final {
   mutable std::deque<PolarMeasurementModel> models_;  // a deque: references stay valid as it grows
   std::vector<PolarTrackIndex> indexes_;
   std::vector<PreGateTrack> summary_;  // pre_gate()
-  std::vector<int> near_, row_count_, col_count_, row_new_, col_new_;
+  std::vector<int> near_, row_count_, col_count_, row_new_, col_new_, new_of_old_, fresh_;
+  int shared_index_ = -1;  // into indexes_: the one IndexAfterBatch returns (-1: none)
 };
 
 }  // namespace iadsim

@@ -154,6 +154,72 @@ TEST(PolarTrackIndex, CulledToThePlotsArcStillASupersetOfThePreGate) {
   EXPECT_LT(candidates, pairs / 4);
 }
 
+// After a batch changes the tracks (some dropped, some updated, new ones started), Refresh gives,
+// for every plot, exactly the candidates of an index built again over the new tracks with the same
+// window, arc and gate; with fewer tracks than min_tracks at Build, every new track.
+TEST(PolarTrackIndex, RefreshedAsBuiltAgain) {
+  RandomStream rng(2026, 0, "test", "polar-track-index-refresh");
+  const double q = 50.0;
+  long compared = 0, nonempty = 0;
+  for (int batch = 0; batch < 60; ++batch) {
+    const auto [m, tracks] = RandomRadarBatch(rng, batch);
+    const double gate = ChiSquareGate(3, 0.999);  // the radar's, also covering 2-D plots
+    const SimTime from = kT0, to = kT0 + Duration::Micros(1250000);
+    const double middle = rng.Uniform(0.0, 2.0 * M_PI), half = batch % 4 == 0 ? 3.5 : M_PI / 8.0;
+    auto random_plot = [&] {
+      const PreGateTrack& t = tracks[rng.Below(tracks.size())];
+      PolarPlot pl{from + Duration::Micros(static_cast<std::int64_t>(rng.Uniform(0.0, 1.25e6))), 0, 0,
+                   rng.Uniform(10, 300), rng.Uniform(1e-3, 2e-2)};
+      const Vec3 p_s = m.SensorFromTracker(t.p_enu + (pl.time - t.time).seconds() * t.v_enu);
+      pl.range_m = std::max(1.0, p_s.norm() + rng.Normal(0.0, 3.0 * (pl.sigma_range_m + std::sqrt(t.tr_pp))));
+      pl.azimuth_rad = middle + rng.Uniform(-half, half);
+      return pl;
+    };
+    std::vector<PolarPlot> plots;
+    PlotAzimuths arc;
+    for (int p = 0; p < 100; ++p) {
+      plots.push_back(random_plot());
+      arc.Add(plots.back().azimuth_rad, plots.back().sigma_azimuth_rad);
+    }
+    const int min_tracks = batch % 10 == 9 ? 400 : 0;  // some batches: too few tracks for an index
+    PolarTrackIndex refreshed(min_tracks), rebuilt(min_tracks);
+    refreshed.Build(tracks, {}, q, m, from, to, gate, &arc);
+    // The batch: 5 % dropped, 10 % updated (a new summary), then 15 new tracks.
+    std::vector<PreGateTrack> after;
+    std::vector<int> new_of_old, fresh;
+    for (const PreGateTrack& t : tracks) {
+      if (rng.Bernoulli(0.05)) {
+        new_of_old.push_back(-1);
+        continue;
+      }
+      new_of_old.push_back(static_cast<int>(after.size()));
+      if (rng.Bernoulli(0.1)) {
+        fresh.push_back(static_cast<int>(after.size()));
+        after.push_back(RandomTrack(rng, m.sensor_enu()));
+      } else {
+        after.push_back(t);
+      }
+    }
+    for (int k = 0; k < 15; ++k) {
+      fresh.push_back(static_cast<int>(after.size()));
+      after.push_back(RandomTrack(rng, m.sensor_enu()));
+    }
+    refreshed.Refresh(after, new_of_old, fresh);
+    rebuilt.Build(after, {}, q, m, from, to, gate, &arc);
+    std::vector<int> a, b;
+    for (const PolarPlot& plot : plots) {
+      refreshed.Candidates(plot, &a);
+      rebuilt.Candidates(plot, &b);
+      ASSERT_EQ(a, b) << "batch " << batch;
+      if (min_tracks > 0) ASSERT_EQ(a.size(), after.size());
+      ++compared;
+      nonempty += !a.empty() && a.size() < after.size();
+    }
+  }
+  EXPECT_EQ(compared, 6000);
+  EXPECT_GT(nonempty, 1000);  // the index prunes, and what it keeps is compared
+}
+
 TEST(PlotAzimuths, ArcAcrossNorth) {
   PlotAzimuths arc;
   arc.Add(6.2, 1e-3);  // 355.2 deg
