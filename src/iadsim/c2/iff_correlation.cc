@@ -56,9 +56,8 @@ IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep, std::
       continue;
     }
     const IffReply& r = sweep.replies[i];
-    PolarVec z(2);
-    z << r.range_m, r.azimuth_rad;
-    PolarCov R = PolarCov::Zero(2, 2);
+    const Eigen::Vector2d z(r.range_m, r.azimuth_rad);
+    Eigen::Matrix2d R = Eigen::Matrix2d::Zero();
     R(0, 0) = r.sigma_range_m * r.sigma_range_m;
     R(1, 1) = r.sigma_azimuth_rad * r.sigma_azimuth_rad;
     double best = std::numeric_limits<double>::infinity();
@@ -73,12 +72,12 @@ IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep, std::
       // gate nor change which one is (ties keep the first): skipping it changes nothing.
       if (PolarPreGateRejects(pre[k], q, model, plot, direction, gate)) continue;
       // H's velocity columns are zero: the predicted position block gives S = H P H^T + R bit for
-      // bit (Tracker::PredictPosition). At most 3 x 3: no heap.
+      // bit (Tracker::PredictPosition). The model has no elevation: 2 x 2, fixed.
       const auto [p, P_pp] = tracker.PredictPosition(t, r.time);
-      const auto [h, J] = model.Linearize(p);
-      const PolarVec nu = model.Innovation(z, h);
-      const Eigen::Matrix<double, Eigen::Dynamic, 3, 0, 3, 3> H = J.leftCols<3>();
-      const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, 0, 3, 3> S = H * P_pp * H.transpose() + R;
+      const auto l = model.LinearizeFixed<2>(p);
+      const Eigen::Vector2d nu = model.InnovationFixed<2>(z, l.h);
+      const Eigen::Matrix<double, 2, 3> H = l.H.leftCols<3>();
+      const Eigen::Matrix2d S = H * P_pp * H.transpose() + R;
       const double d2 = nu.dot(S.ldlt().solve(nu));
       if (d2 < best) {
         best = d2;

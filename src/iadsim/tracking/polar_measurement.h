@@ -18,6 +18,7 @@
 // Source: Bar-Shalom, Li & Kirubarajan, Estimation with Applications to Tracking and Navigation,
 // Wiley 2001, ch. 10 (the extended Kalman filter); the frames are those of geodesy/geodetic.h.
 #include <Eigen/Core>
+#include <type_traits>
 
 #include "iadsim/geodesy/geodetic.h"
 #include "iadsim/messages/detection.h"
@@ -62,10 +63,37 @@ class PolarMeasurementModel final {
   // z - h, with the azimuth difference wrapped to [-pi, pi).
   PolarVec Innovation(const PolarVec& z, const PolarVec& h) const;
 
+  // The same in fixed-size matrices of D = dimension() rows (2 or 3, checked): the forms above are
+  // these, copied to run-time sizes, so each number is the same bit for bit. For inner loops,
+  // where run-time sizes cost more than the arithmetic (ForDimension calls f with D).
+  template <int D>
+  using Vec = Eigen::Matrix<double, D, 1>;
+  template <int D>
+  struct FixedLinearization {
+    Vec<D> h;
+    Eigen::Matrix<double, D, 6> H;
+  };
+  template <int D>
+  FixedLinearization<D> LinearizeFixed(const Vec3& p_enu) const;
+  template <int D>
+  Vec<D> MeasurementFixed(const Detection& d) const;
+  template <int D>
+  Eigen::Matrix<double, D, D> NoiseCovarianceFixed(const Detection& d) const;
+  template <int D>
+  Vec<D> InnovationFixed(const Vec<D>& z, const Vec<D>& h) const;
+  template <class F>
+  decltype(auto) ForDimension(F&& f) const {
+    return has_elevation_ ? f(std::integral_constant<int, 3>{}) : f(std::integral_constant<int, 2>{});
+  }
+
  private:
   // h and H from p_s, |p_s| and rho = max(hypot(p_s.x, p_s.y), kMinHorizontalM).
-  PolarVec PredictAt(const Vec3& p, double norm, double rho) const;
-  PolarJacobian JacobianAt(const Vec3& p, double norm, double rho) const;
+  template <int D>
+  Vec<D> PredictAt(const Vec3& p, double norm, double rho) const;
+  template <int D>
+  Eigen::Matrix<double, D, 6> JacobianAt(const Vec3& p, double norm, double rho) const;
+  template <int D>
+  void CheckDimension() const;
   Geodetic sensor_position_;
   bool has_elevation_ = true;
   Vec3 s_enu_;
