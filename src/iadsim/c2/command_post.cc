@@ -252,31 +252,34 @@ const CommandPost::Assessment& CommandPost::Assess(std::size_t i) {
   return a;
 }
 
-CommandPost::DoctrineAnswer CommandPost::Doctrine(SimTime now, const ThreatAssessment& th, const Vec3& p_enu) const {
-  DoctrineAnswer a;
-  a.control = ControlAt(config_.doctrine.sectors, config_.doctrine.control, std::atan2(p_enu.x(), p_enu.y()));
+CommandPost::DoctrineByControl CommandPost::DoctrineFor(SimTime now, TrackId track) const {
+  DoctrineByControl d;
+  auto under = [&](WeaponsControl c) -> bool& { return d.engage[static_cast<std::size_t>(c)]; };
   const NetworkDoctrine& net = config_.network;
   if (net.fire_authority == FireAuthority::kNetwork) {
     const bool heard = network_heard_ && (now - *network_heard_).seconds() <= net.silence_timeout_s;
     if (heard) {
-      a.basis = DoctrineAnswer::Basis::kNetworkAuthority;
-      a.engage = a.control.control != WeaponsControl::kHold &&
-                 identifier_.NetworkIdentityOf(th.track) == Identity::kHostile;
-      return a;
+      d.basis = DoctrineAnswer::Basis::kNetworkAuthority;
+      under(WeaponsControl::kTight) = under(WeaponsControl::kFree) =
+          identifier_.NetworkIdentityOf(track) == Identity::kHostile;
+      return d;
     }
     if (!net.autonomous) {
-      a.basis = DoctrineAnswer::Basis::kNetworkSilentNoFire;
-      return a;
+      d.basis = DoctrineAnswer::Basis::kNetworkSilentNoFire;
+      return d;
     }
   }
-  const Identity id = identifier_.IdentityOf(th.track);
-  switch (a.control.control) {
-    case WeaponsControl::kHold: break;
-    case WeaponsControl::kTight: a.engage = id == Identity::kHostile; break;
-    case WeaponsControl::kFree:
-      a.engage = id != Identity::kFriend && id != Identity::kAssumedFriend && id != Identity::kNeutral;
-      break;
-  }
+  const Identity id = identifier_.IdentityOf(track);
+  under(WeaponsControl::kTight) = id == Identity::kHostile;
+  under(WeaponsControl::kFree) = id != Identity::kFriend && id != Identity::kAssumedFriend && id != Identity::kNeutral;
+  return d;
+}
+
+CommandPost::DoctrineAnswer CommandPost::Doctrine(const DoctrineByControl& by_control, const Vec3& p_enu) const {
+  DoctrineAnswer a;
+  a.control = ControlAt(config_.doctrine.sectors, config_.doctrine.control, std::atan2(p_enu.x(), p_enu.y()));
+  a.basis = by_control.basis;
+  a.engage = by_control.engage[static_cast<std::size_t>(a.control.control)];
   return a;
 }
 
@@ -362,13 +365,17 @@ DecisionCycle CommandPost::Assign(SimTime now, const FireUnitStatus& fu) {
              (e.active || (now - e.ended).seconds() < config_.doctrine.reengage_delay_s);
     });
     if (busy) continue;
-    const StateVec x = tracker_.PredictMean(th.track, now);  // the covariance only for an order
     // Doctrine's answer first (its words only for an order): a track it holds fire on, with no
-    // operator who may call against it, is skipped before the intercept is computed.
-    const DoctrineAnswer answer = Doctrine(now, th, x.head<3>());
-    const bool doctrine = answer.engage;
+    // operator who may call against it, is skipped before the intercept is computed, and one no
+    // weapons control would engage (a neutral, say) before its prediction.
     const auto& op = config_.doctrine.operator_model;
-    if (!doctrine && !(op && op->wrong_call_probability > 0.0)) continue;
+    const bool may_call_against = op && op->wrong_call_probability > 0.0;
+    const DoctrineByControl by_control = DoctrineFor(now, th.track);
+    if (!by_control.any() && !may_call_against) continue;
+    const StateVec x = tracker_.PredictMean(th.track, now);  // the covariance only for an order
+    const DoctrineAnswer answer = Doctrine(by_control, x.head<3>());
+    const bool doctrine = answer.engage;
+    if (!doctrine && !may_call_against) continue;
     const auto intercept = PredictIntercept(x.head<3>(), x.tail<3>(), fu.p_enu, fu.envelope.mean_missile_speed_mps);
     // The range limits first: the intercept point's geodetic height is needed only inside them.
     if (!intercept || intercept->range_m < fu.envelope.min_range_m || intercept->range_m > fu.envelope.max_range_m)

@@ -32,6 +32,7 @@
 //               order made by an operator's call against doctrine is never revoked (doctrine never
 //               allowed it); a track no longer confirmed is not re-examined (its fire-control
 //               channel goes on).
+#include <array>
 #include <map>
 #include <optional>
 #include <set>
@@ -214,7 +215,18 @@ class CommandPost final {
     ControlDecision control;  // the weapons control at the track's bearing
     enum class Basis { kNetworkAuthority, kNetworkSilentNoFire, kControl } basis = Basis::kControl;
   };
-  DoctrineAnswer Doctrine(SimTime now, const ThreatAssessment& th, const Vec3& p_enu) const;
+  // Whether doctrine would engage the track under each weapons control (indexed by
+  // WeaponsControl), and on what basis: all that its answer needs besides the control at its bearing.
+  struct DoctrineByControl {
+    std::array<bool, 3> engage{};
+    DoctrineAnswer::Basis basis = DoctrineAnswer::Basis::kControl;
+    bool any() const { return engage[0] || engage[1] || engage[2]; }
+  };
+  DoctrineByControl DoctrineFor(SimTime now, TrackId track) const;
+  DoctrineAnswer Doctrine(SimTime now, const ThreatAssessment& th, const Vec3& p_enu) const {
+    return Doctrine(DoctrineFor(now, th.track), p_enu);
+  }
+  DoctrineAnswer Doctrine(const DoctrineByControl& by_control, const Vec3& p_enu) const;
   std::string DoctrineRule(const DoctrineAnswer& a) const;
   std::optional<EngagementHold> CaptureZoneHold(SimTime now, TrackId track, const FireUnitStatus& fu,
                                                 double flight_time_s) const;
