@@ -310,15 +310,6 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch, std::span<const Pola
     const PolarPlot plot{d.time, d.range_m, d.azimuth_rad, d.sigma_range_m, d.sigma_azimuth_rad};
     const PlotDirection direction = PlotDirection::Of(plot);
     indexes_[model_of[j]].Candidates(plot, &near_);
-    // The measurement depends on the position alone: its predicted mean and covariance block
-    // give the full test's numbers bit for bit (PredictPosition, PositionInnovationStats), in the
-    // model's fixed size.
-    auto nis_and_log_det = [&]<int D>(std::integral_constant<int, D>, const Vec3& p, const Eigen::Matrix3d& P_pp) {
-      const auto l = m.LinearizeFixed<D>(p);
-      const InnovationStats<D> st = PositionInnovationStats<D>(
-          P_pp, m.InnovationFixed<D>(m.MeasurementFixed<D>(d), l.h), l.H, m.NoiseCovarianceFixed<D>(d));
-      return std::pair{st.nis, st.log_det_S};
-    };
     for (const int i : near_) {
       const std::optional<std::uint16_t>& code = tracks_[i].mode3a_code;
       if (d.mode3a_code && code && *code != *d.mode3a_code) continue;  // another aircraft's track
@@ -329,9 +320,15 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch, std::span<const Pola
         if (in.d2 <= gate_3d_) candidates.push_back({i, j, in.d2 + in.log_det_S});
         continue;
       }
+      // The measurement depends on the position alone: its predicted mean and covariance block
+      // give the full test's numbers bit for bit (PredictPosition, PositionInnovationStats), in
+      // the model's fixed size.
       const auto [p, P_pp] = PredictPosition(tracks_[i], d.time);
-      const auto [nis, log_det_S] = m.ForDimension([&]<int D>(std::integral_constant<int, D> dim) {
-        return nis_and_log_det(dim, p, P_pp);
+      const auto [nis, log_det_S] = m.ForDimension([&]<int D>(std::integral_constant<int, D>) {
+        const auto l = m.LinearizeFixed<D>(p);
+        const InnovationStats<D> st = PositionInnovationStats<D>(
+            P_pp, m.InnovationFixed<D>(m.MeasurementFixed<D>(d), l.h), l.H, m.NoiseCovarianceFixed<D>(d));
+        return std::pair{st.nis, st.log_det_S};
       });
       if (nis <= (m.dimension() == 3 ? gate_3d_ : gate_2d_)) candidates.push_back({i, j, nis + log_det_S});
     }
