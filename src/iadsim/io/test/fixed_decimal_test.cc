@@ -20,7 +20,9 @@ void ExpectSameText(double v, int decimals) {
   char printf_text[512];
   std::snprintf(printf_text, sizeof printf_text, "%.*f", decimals, v);
   ASSERT_EQ(ours, fmt::format("{:.{}f}", v, decimals)) << "v = " << fmt::format("{:a}", v) << ", decimals " << decimals;
-  if (std::isfinite(v)) ASSERT_EQ(ours, printf_text) << "v = " << fmt::format("{:a}", v);
+  if (std::isfinite(v)) {
+    ASSERT_EQ(ours, printf_text) << "v = " << fmt::format("{:a}", v);
+  }
 }
 
 TEST(FixedDecimal, RandomBitPatternsOfEveryMagnitude) {

@@ -211,7 +211,9 @@ TEST(PolarTrackIndex, RefreshedAsBuiltAgain) {
       refreshed.Candidates(plot, &a);
       rebuilt.Candidates(plot, &b);
       ASSERT_EQ(a, b) << "batch " << batch;
-      if (min_tracks > 0) ASSERT_EQ(a.size(), after.size());
+      if (min_tracks > 0) {
+        ASSERT_EQ(a.size(), after.size());
+      }
       ++compared;
       nonempty += !a.empty() && a.size() < after.size();
     }

@@ -228,7 +228,9 @@ TEST(Tracker, DropsATrackOutOfRangeForLongerThanMaxCoast) {
     int dropped_at = -1;
     for (int k = 0; k < 60 && dropped_at < 0; ++k) {
       const TrackerUpdate u = tracker.Process(radar.FullScan(k, 100e3, {t}));
-      if (k == 2) ASSERT_EQ(u.confirmed, std::vector<TrackId>{TrackId(1)});
+      if (k == 2) {
+        ASSERT_EQ(u.confirmed, std::vector<TrackId>{TrackId(1)});
+      }
       if (!u.dropped.empty()) {
         EXPECT_EQ(u.dropped, std::vector<TrackId>{TrackId(1)});
         dropped_at = k;

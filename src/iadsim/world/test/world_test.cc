@@ -54,7 +54,9 @@ TEST(WorldLineOfSight, FastOverloadEqualsTheTwoPointTestOnRandomPairs) {
         << "a " << a.lat_deg << " " << a.lon_deg << " " << a.alt_m << " b " << b.lat_deg << " " << b.lon_deg << " " << b.alt_m;
     // From b's height and ECEF position alone: that answer, or none (then the exact test decides).
     const auto clear = world.InLineOfSightFromHeight(a_surface, SmoothEarthHorizonDistanceM(a.alt_m), b.alt_m, EcefFromGeodetic(b));
-    if (clear) ASSERT_EQ(*clear, two_point);
+    if (clear) {
+      ASSERT_EQ(*clear, two_point);
+    }
     undecided += !clear;
     const Vec3 pa = a_surface, pb = EcefFromGeodetic({b.lat_deg, b.lon_deg, 0.0});
     if (std::abs(kEarthRadiusM * std::atan2(pa.cross(pb).norm(), pa.dot(pb)) - horizon_m) < 100.0) ++near_horizon;
