@@ -10,6 +10,14 @@
 #include "iadsim/tracking/track_index.h"
 
 namespace iadsim {
+namespace {
+
+// The detection a reply was combined with, if it is one of the batch's n detections, else -1.
+int CombinedDetection(const IffReply& r, std::size_t n_detections) {
+  return r.detection >= 0 && static_cast<std::size_t>(r.detection) < n_detections ? r.detection : -1;
+}
+
+}  // namespace
 
 IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep, std::span<const TrackId> detection_tracks) {
   IffCorrelation out;
@@ -22,10 +30,8 @@ IffCorrelation CorrelateIff(const Tracker& tracker, const IffSweep& sweep, std::
   std::vector<int> combined_track(sweep.replies.size(), -1);
   std::vector<std::size_t> alone;
   for (std::size_t i = 0; i < sweep.replies.size(); ++i) {
-    const int d = sweep.replies[i].detection;
-    const TrackState* t = d >= 0 && static_cast<std::size_t>(d) < detection_tracks.size()
-                              ? tracker.Find(detection_tracks[static_cast<std::size_t>(d)])
-                              : nullptr;
+    const int d = CombinedDetection(sweep.replies[i], detection_tracks.size());
+    const TrackState* t = d >= 0 ? tracker.Find(detection_tracks[static_cast<std::size_t>(d)]) : nullptr;
     if (t) combined_track[i] = static_cast<int>(t - tracks.data());
     if (combined_track[i] < 0) alone.push_back(i);
   }
@@ -108,7 +114,7 @@ void RepliesToCover(const DetectionBatch& batch, const IffSweep& sweep, std::vec
   out->clear();
   if (!(sweep.max_range_m > 0.0) || !(sweep.sensor_position == batch.sensor_position)) return;
   for (const IffReply& r : sweep.replies)
-    if (r.detection < 0 || static_cast<std::size_t>(r.detection) >= batch.detections.size())
+    if (CombinedDetection(r, batch.detections.size()) < 0)
       out->push_back({r.time, r.range_m, r.azimuth_rad, r.sigma_range_m, r.sigma_azimuth_rad});
 }
 

@@ -266,7 +266,7 @@ void ReadSurveillance(Context& ctx, const YAML::Node& node, const std::string& p
     c.azimuth_sigma_rad = i.Quantity("azimuth_sigma", D::kAngle, c.azimuth_sigma_rad);
     c.beamwidth_rad = i.Quantity("beamwidth", D::kAngle, c.beamwidth_rad);
     c.garble_range_m = i.Quantity("garble_range", D::kLength, c.garble_range_m);
-    c.combine_plots = i.Bool("combine_plots", false).value_or(false);
+    c.combine_plots = i.Bool("combine_plots", false).value_or(c.combine_plots);
     const auto keys = ctx.side_keys.find(u->side);
     if (keys != ctx.side_keys.end()) c.keys = keys->second;
     i.ReportAll(c.Validate());

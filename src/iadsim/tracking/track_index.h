@@ -116,10 +116,8 @@ class PolarTrackIndex final {
   // then hold more entries, each tested against its own bound). Only for an index built with an
   // empty `include` (every track).
   void Refresh(const std::vector<PreGateTrack>& tracks, std::span<const int> new_of_old, std::span<const int> fresh);
-  // The pre-gate threshold, the plots' time window and the model the index was built for.
+  // The pre-gate threshold the index was built for.
   double gate() const { return gate_; }
-  const IndexWindow& window() const { return w_; }
-  const PolarMeasurementModel* model() const { return model_; }
 
  private:
   struct Entry {
