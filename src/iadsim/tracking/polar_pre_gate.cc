@@ -71,6 +71,31 @@ bool PolarPreGateRejects(const PreGateTrack& t, double q_m2_per_s3, const PolarM
   return daz * daz > g * (tr / (rho * rho) + sigma2);
 }
 
+bool PredictedPolarPreGateRejects(const PolarMeasurementModel& m, const Vec3& p_enu, const Eigen::Matrix3d& P_pp,
+                                  const PolarPlot& plot, const PlotDirection& direction, double gate) {
+  constexpr double kRel = 1e-9, kAbs = 1e-12;
+  const double g = gate * kMargin;
+  const Vec3 p_s = m.SensorFromTracker(p_enu);
+  const Eigen::Matrix3d& R = m.R_sensor_from_tracker();
+  const double abs_trace = std::abs(P_pp(0, 0)) + std::abs(P_pp(1, 1)) + std::abs(P_pp(2, 2));
+  const double r = p_s.norm();  // h's range, as the full test computes it
+  if (r >= kMinHorizontalM && std::isfinite(r)) {
+    const Vec3 u = R.transpose() * (p_s / r);
+    const double s_rr = u.dot(P_pp * u) + plot.sigma_range_m * plot.sigma_range_m;
+    const double dr = plot.range_m - r;
+    if (dr * dr > g * (s_rr * (1.0 + kRel) + kAbs * abs_trace)) return true;
+  }
+  const double rho2 = p_s.x() * p_s.x() + p_s.y() * p_s.y();
+  if (rho2 >= 1.0 && std::isfinite(rho2)) {
+    const Vec3 w = R.transpose() * Vec3(p_s.y(), -p_s.x(), 0.0);
+    const double s_aa = w.dot(P_pp * w) / (rho2 * rho2) + plot.sigma_azimuth_rad * plot.sigma_azimuth_rad;
+    const double b = g * (s_aa * (1.0 + kRel) + kAbs * abs_trace / rho2);
+    const double cross = direction.sin_az * p_s.y() - direction.cos_az * p_s.x();  // rho sin(az - az_track)
+    if (b > 1e-10 && cross * cross / rho2 > b * (1.0 + kRel)) return true;  // theta >= s
+  }
+  return false;
+}
+
 bool InRangeAndSweptSector(const Vec3& p_s, double max_range_m, double az_from_rad, double az_to_rad) {
   if (!(p_s.norm() <= max_range_m)) return false;
   return InSweptSector(WrapTwoPi(std::atan2(p_s.x(), p_s.y())), az_from_rad, az_to_rad);

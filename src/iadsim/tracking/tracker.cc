@@ -322,15 +322,17 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch, std::span<const Pola
       }
       // The measurement depends on the position alone: its predicted mean and covariance block
       // give the full test's numbers bit for bit (PredictPosition, PositionInnovationStats), in
-      // the model's fixed size.
+      // the model's fixed size; the pre-gate's second stage reads them first.
       const auto [p, P_pp] = PredictPosition(tracks_[i], d.time);
+      const double gate = m.dimension() == 3 ? gate_3d_ : gate_2d_;
+      if (PredictedPolarPreGateRejects(m, p, P_pp, plot, direction, gate)) continue;
       const auto [nis, log_det_S] = m.ForDimension([&]<int D>(std::integral_constant<int, D>) {
         const auto l = m.LinearizeFixed<D>(p);
         const InnovationStats<D> st = PositionInnovationStats<D>(
             P_pp, m.InnovationFixed<D>(m.MeasurementFixed<D>(d), l.h), l.H, m.NoiseCovarianceFixed<D>(d));
         return std::pair{st.nis, st.log_det_S};
       });
-      if (nis <= (m.dimension() == 3 ? gate_3d_ : gate_2d_)) candidates.push_back({i, j, nis + log_det_S});
+      if (nis <= gate) candidates.push_back({i, j, nis + log_det_S});
     }
   }
   // In (track, detection) order, as the loop over every pair made them.

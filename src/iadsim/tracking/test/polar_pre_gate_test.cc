@@ -2,7 +2,9 @@
 // any velocity up to 600 m/s, random positive-definite covariances from 1 m to 30 km, dt in
 // [-2, 20] s, 2-D and 3-D radars away from the tracker origin — it never rejects a pair whose full
 // EKF NIS (KalmanPredict + ComputeInnovationStats, as the tracker computes it) is within the gate,
-// while it does reject most far pairs. Hand cases check the bound itself. The form given the
+// while it does reject most far pairs; its second stage, from the predicted position and covariance
+// block, never rejects such a pair either, down to pairs 1e-6 from the gate where its bound is an
+// equality. Hand cases check the bound itself. The form given the
 // plot's direction answers as the angle itself over 200,000 pairs at and around the bound.
 #include "iadsim/tracking/polar_pre_gate.h"
 
@@ -20,6 +22,8 @@ namespace iadsim {
 namespace {
 
 const LocalFrame kFrame(Geodetic{50.0, 15.0, 0.0});
+
+using PolarMatrixForTest = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, 0, 3, 3>;
 
 double WrapTwoPiForTest(double a) { return a >= 2.0 * M_PI ? a - 2.0 * M_PI : a; }
 
@@ -147,6 +151,107 @@ TEST(PolarPreGate, DirectionFormAnswersAsTheAngle) {
   EXPECT_GT(kept, 50000);
 }
 
+// The second stage against the tracker's own full test (PredictCvPosition, LinearizeFixed,
+// PositionInnovationStats), over 100,000 seeded pairs as above: a third with the plot anywhere or
+// near, and the rest on the bound itself: nu = c S e (e the range or the azimuth axis), where
+// Cauchy-Schwarz is an equality, NIS = (e^T nu)^2 / (e^T S e) = c^2 S_ee, with c putting the NIS
+// within 1e-6 of the gate either side, or 0.1 % above it. It never rejects a pair the full gate
+// keeps, rejects every pair 0.1 % above the gate on the range axis and on the azimuth axis
+// within 0.03 rad (where sin^2 theta is within 0.03 % of theta^2), and more than half of the pairs
+// the first stage keeps and the full gate does not (random covariances; in the generated raid's
+// gating, five in six).
+TEST(PolarPreGate, PredictedStageNeverRejectsAPairTheFullGateKeeps) {
+  RandomStream rng(2026, 0, "test", "pre-gate-predicted");
+  const double q = 50.0;
+  int within = 0, first_kept_far = 0, rejected_far = 0, above = 0, above_rejected = 0;
+  for (int k = 0; k < 100000; ++k) {
+    const bool three_d = k % 2 == 0;
+    const PolarMeasurementModel m(kFrame, Geodetic{50.0 + rng.Uniform(-2, 2), 15.0 + rng.Uniform(-3, 3), 100.0}, three_d);
+    StateVec x;
+    for (int i = 0; i < 3; ++i) x(i) = m.sensor_enu()(i) + rng.Uniform(-300e3, 300e3);
+    x(2) = rng.Uniform(0.0, 15e3);
+    for (int i = 3; i < 6; ++i) x(i) = rng.Uniform(-350.0, 350.0);
+    Eigen::Matrix<double, 6, 6> A;
+    const double scale = std::pow(10.0, rng.Uniform(0.0, 4.5));
+    for (int i = 0; i < 36; ++i) A(i / 6, i % 6) = rng.Normal(0.0, 1.0) * (i / 6 < 3 ? scale : scale / 10.0);
+    const StateCov P = A * A.transpose() + 1e-3 * StateCov::Identity();
+    const SimTime t0 = SimTime::Micros(1000000000);
+    const double dt = rng.Uniform(-2.0, 20.0);
+    PolarPlot plot{t0 + Duration::Micros(static_cast<std::int64_t>(dt * 1e6)), 0, 0, rng.Uniform(10, 300),
+                   rng.Uniform(1e-3, 2e-2)};
+    Vec3 p;
+    Eigen::Matrix3d P_pp;
+    PredictCvPosition(x, P, (plot.time - t0).seconds(), q, &p, &P_pp);
+    const double gate = ChiSquareGate(m.dimension(), 0.999);
+    const double sigma_el = 0.01;
+    // The tracker's full test, for the plot's (range, azimuth) and elevation el.
+    auto full_nis = [&](double el) {
+      return m.ForDimension([&]<int D>(std::integral_constant<int, D>) {
+        const auto l = m.LinearizeFixed<D>(p);
+        Eigen::Matrix<double, D, 1> z;
+        Eigen::Matrix<double, D, D> R = Eigen::Matrix<double, D, D>::Zero();
+        z(0) = plot.range_m;
+        z(1) = plot.azimuth_rad;
+        R(0, 0) = plot.sigma_range_m * plot.sigma_range_m;
+        R(1, 1) = plot.sigma_azimuth_rad * plot.sigma_azimuth_rad;
+        if constexpr (D == 3) {
+          z(2) = el;
+          R(2, 2) = sigma_el * sigma_el;
+        }
+        return PositionInnovationStats<D>(P_pp, m.InnovationFixed<D>(z, l.h), l.H, R).nis;
+      });
+    };
+    const PolarVec h = m.Linearize(p).h;
+    double el = three_d ? h(2) : 0.0;
+    const int kind = k % 3;
+    bool on_bound_above = false;
+    if (kind == 0) {
+      const double spread = rng.Bernoulli(0.5) ? rng.Uniform(0.0, 3.0) : rng.Uniform(0.0, 200.0);
+      plot.range_m = std::max(1.0, h(0) + rng.Normal(0.0, spread * (plot.sigma_range_m + std::sqrt(P(0, 0)))));
+      plot.azimuth_rad = h(1) + rng.Normal(0.0, spread * (plot.sigma_azimuth_rad + std::sqrt(P(1, 1)) / h(0)));
+      if (three_d) el += rng.Normal(0.0, sigma_el);
+    } else {
+      // S of the full test at the track's own measurement, then nu = c S e.
+      plot.range_m = h(0);
+      plot.azimuth_rad = h(1);
+      const PolarMatrixForTest S = m.ForDimension([&]<int D>(std::integral_constant<int, D>) {
+        const auto l = m.LinearizeFixed<D>(p);
+        Eigen::Matrix<double, D, D> R = Eigen::Matrix<double, D, D>::Zero();
+        R(0, 0) = plot.sigma_range_m * plot.sigma_range_m;
+        R(1, 1) = plot.sigma_azimuth_rad * plot.sigma_azimuth_rad;
+        if constexpr (D == 3) R(2, 2) = sigma_el * sigma_el;
+        return PolarMatrixForTest(PositionInnovationStats<D>(P_pp, Eigen::Matrix<double, D, 1>::Zero(), l.H, R).S);
+      });
+      const int axis = (k / 2) % 2;
+      on_bound_above = rng.Bernoulli(0.3);
+      const double factor = on_bound_above ? 1.001 : 1.0 + rng.Uniform(-1e-6, 1e-6);
+      const double c = std::sqrt(gate * factor / S(axis, axis)) * (rng.Bernoulli(0.5) ? 1.0 : -1.0);
+      if (axis == 1 && std::abs(c * S(1, 1)) > 0.03) on_bound_above = false;  // sin^2 theta not within 0.03 % of theta^2
+      plot.range_m = h(0) + c * S(0, axis);
+      plot.azimuth_rad = WrapTwoPi(h(1) + c * S(1, axis));
+      if (three_d) el = h(2) + c * S(2, axis);
+    }
+    const double nis = full_nis(el);
+    const bool rejects = PredictedPolarPreGateRejects(m, p, P_pp, plot, PlotDirection::Of(plot), gate);
+    if (nis <= gate) {
+      ++within;
+      ASSERT_FALSE(rejects) << "k " << k << " nis " << nis << " gate " << gate;
+    } else if (kind == 0 && !PolarPreGateRejects(PreGateTrack::Of(t0, x, P), q, m, plot, gate)) {
+      ++first_kept_far;
+      rejected_far += rejects;
+    }
+    if (on_bound_above) {
+      ++above;
+      above_rejected += rejects;
+    }
+  }
+  EXPECT_GT(within, 30000);
+  EXPECT_GT(above, 10000);
+  EXPECT_EQ(above_rejected, above);
+  EXPECT_GT(first_kept_far, 1000);
+  EXPECT_GT(rejected_far, first_kept_far / 2);
+}
+
 TEST(PolarPreGate, HandCase) {
   // Sensor at the tracker origin, track 100 km north, at rest, P = 100^2 m^2 on each position axis.
   const PolarMeasurementModel m(kFrame, Geodetic{50.0, 15.0, 0.0}, false);
@@ -170,6 +275,25 @@ TEST(PolarPreGate, HandCase) {
   // Cartesian: |nu|^2 / (3e4 + 3e4) vs gate 11.34 (3 dof): rejects beyond 824.9 m.
   EXPECT_FALSE(PositionPreGateRejects(t, 50.0, SimTime::Micros(0), Vec3(0, 100e3 + 820.0, 0), 3e4, 11.34));
   EXPECT_TRUE(PositionPreGateRejects(t, 50.0, SimTime::Micros(0), Vec3(0, 100e3 + 830.0, 0), 3e4, 11.34));
+  // The second stage with the same track long across the line of sight: P'_pp = diag(1e6, 100, 100)
+  // m^2 (east, north, up). Range axis (north): S_rr = 100 + 100^2 = 10,100 m^2, rejects beyond
+  // dr = sqrt(9.21 * 1.0001 * 10,100) = 305.0 m, where the first stage's trace bound (1,000,200 +
+  // 10,000 m^2) keeps out to 3,050 m. Azimuth: S_aa = 1e6 / 1e10 + 1e-6 = 1.01e-4 rad^2, rejects
+  // beyond 30.5 mrad.
+  const Eigen::Matrix3d P_pp = Eigen::Vector3d(1e6, 100.0, 100.0).asDiagonal();
+  P.topLeftCorner<3, 3>() = P_pp;
+  const PreGateTrack across = PreGateTrack::Of(SimTime::Micros(0), x, P);
+  const Vec3 p(0.0, 100e3, 0.0);
+  PolarPlot near_plot{SimTime::Micros(0), 100e3 + 300.0, 0.0, 100.0, 1e-3};
+  EXPECT_FALSE(PredictedPolarPreGateRejects(m, p, P_pp, near_plot, PlotDirection::Of(near_plot), 9.21));
+  near_plot.range_m = 100e3 + 310.0;
+  EXPECT_TRUE(PredictedPolarPreGateRejects(m, p, P_pp, near_plot, PlotDirection::Of(near_plot), 9.21));
+  EXPECT_FALSE(PolarPreGateRejects(across, 50.0, m, near_plot, 9.21));
+  near_plot.range_m = 100e3;
+  near_plot.azimuth_rad = 0.0300;
+  EXPECT_FALSE(PredictedPolarPreGateRejects(m, p, P_pp, near_plot, PlotDirection::Of(near_plot), 9.21));
+  near_plot.azimuth_rad = 2.0 * M_PI - 0.0310;
+  EXPECT_TRUE(PredictedPolarPreGateRejects(m, p, P_pp, near_plot, PlotDirection::Of(near_plot), 9.21));
 }
 
 // InRangeAndSweptSector decides as PolarFromEnu + InSweptSector, which the tracker's and the IFF
