@@ -55,19 +55,19 @@ struct PlotDirection {
 bool PolarPreGateRejects(const PreGateTrack& t, double q_m2_per_s3, const PolarMeasurementModel& m,
                          const PolarPlot& plot, const PlotDirection& direction, double gate);
 
-// The second stage, for a pair the first kept: the same Cauchy-Schwarz bound on the range and
-// azimuth axes, with e^T S e itself instead of its trace bound, from the track's predicted position
-// p (tracker frame) and position block P'_pp (Tracker::PredictPosition, which the full test then
-// uses):
+// A tighter form, for a caller that predicts the track anyway: the same Cauchy-Schwarz bound on the
+// range and azimuth axes, with e^T S e itself instead of its trace bound, from the track's predicted
+// position p (tracker frame) and position block P'_pp (Tracker::PredictPosition, which the full
+// test then uses):
 //   range:    e^T S e = u^T P'_pp u + sr^2,            u = R^T p_s / |p_s|         (H's range row)
 //   azimuth:  e^T S e = w^T P'_pp w / rho^4 + saz^2,   w = R^T (n_s, -e_s, 0)      (rho^2 times its azimuth row)
 // (R = R_sensor_from_tracker). nu_r = r - |p_s| is the full test's bit for bit; the azimuth uses
 // theta >= s as above (no atan2). Each e^T S e is taken 1e-9 relative and 1e-12 |h|^2 sum|P'_ii|
 // absolute above its computed value (the full test sums the same products in another order), the
 // gate times 1.0001 as above; the range axis only for |p_s| >= 1 mm, the azimuth only for rho >= 1 m
-// and a bound above 1e-10 rad^2. A tracker's gating: of the pairs the first stage keeps, about four
-// in ten fail the full gate, and this stage rejects five in six of those for about a tenth of the
-// full test's cost (bench/README.md, seventeenth step).
+// and a bound above 1e-10 rad^2. In the tracker's gating of the generated raid, nearly half of the
+// pairs the trace bound keeps fail the full gate; this form rejects five in six of those for about
+// a tenth of the full test's cost (bench/README.md, seventeenth step).
 bool PredictedPolarPreGateRejects(const PolarMeasurementModel& m, const Vec3& p_enu, const Eigen::Matrix3d& P_pp,
                                   const PolarPlot& plot, const PlotDirection& direction, double gate);
 

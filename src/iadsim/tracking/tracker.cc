@@ -278,9 +278,12 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch, std::span<const Pola
   const auto& models = models_;
 
   // Gating. For each detection, the tracks its sensor's index (track_index.h) cannot exclude, in
-  // increasing track order; then the exact pre-gate of polar_pre_gate.h, which skips only pairs whose
-  // NIS is certainly above the gate; then the full test. The index leaves out only pairs the
-  // pre-gate rejects: the candidates are those of the full test over every pair.
+  // increasing track order; then an exact pre-gate of polar_pre_gate.h, which skips only pairs whose
+  // NIS is certainly above the gate (the trace bound for an engine filter; for the built-in CV
+  // filter, the tighter stage from the predicted position block, which the full test reuses: the
+  // index's candidates pass the trace bound nine times in ten); then the full test. The index
+  // leaves out only pairs the trace bound rejects: the candidates are those of the full test over
+  // every pair.
   const double prune_q = PruneQ();
   std::vector<Measurement> converted;  // engine filters: each detection in the frame
   if (config_.filter)
@@ -313,9 +316,9 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch, std::span<const Pola
     for (const int i : near_) {
       const std::optional<std::uint16_t>& code = tracks_[i].mode3a_code;
       if (d.mode3a_code && code && *code != *d.mode3a_code) continue;  // another aircraft's track
-      if (PolarPreGateRejects(summary_[i], prune_q, m, plot, direction, m.dimension() == 3 ? gate_3d_ : gate_2d_))
-        continue;
       if (config_.filter) {
+        if (PolarPreGateRejects(summary_[i], prune_q, m, plot, direction, m.dimension() == 3 ? gate_3d_ : gate_2d_))
+          continue;
         const Innovation in = FilterInnovation(tracks_[i], converted[j], d.time);
         if (in.d2 <= gate_3d_) candidates.push_back({i, j, in.d2 + in.log_det_S});
         continue;

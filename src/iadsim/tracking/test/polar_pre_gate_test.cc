@@ -2,7 +2,7 @@
 // any velocity up to 600 m/s, random positive-definite covariances from 1 m to 30 km, dt in
 // [-2, 20] s, 2-D and 3-D radars away from the tracker origin — it never rejects a pair whose full
 // EKF NIS (KalmanPredict + ComputeInnovationStats, as the tracker computes it) is within the gate,
-// while it does reject most far pairs; its second stage, from the predicted position and covariance
+// while it does reject most far pairs; its tighter form, from the predicted position and covariance
 // block, never rejects such a pair either, down to pairs 1e-6 from the gate where its bound is an
 // equality. Hand cases check the bound itself. The form given the
 // plot's direction answers as the angle itself over 200,000 pairs at and around the bound.
@@ -151,16 +151,16 @@ TEST(PolarPreGate, DirectionFormAnswersAsTheAngle) {
   EXPECT_GT(kept, 50000);
 }
 
-// The second stage against the tracker's own full test (PredictCvPosition, LinearizeFixed,
+// The predicted form against the tracker's own full test (PredictCvPosition, LinearizeFixed,
 // PositionInnovationStats), over 100,000 seeded pairs as above: a third with the plot anywhere or
 // near, and the rest on the bound itself: nu = c S e (e the range or the azimuth axis), where
 // Cauchy-Schwarz is an equality, NIS = (e^T nu)^2 / (e^T S e) = c^2 S_ee, with c putting the NIS
 // within 1e-6 of the gate either side, or 0.1 % above it. It never rejects a pair the full gate
 // keeps, rejects every pair 0.1 % above the gate on the range axis and on the azimuth axis
 // within 0.03 rad (where sin^2 theta is within 0.03 % of theta^2), and more than half of the pairs
-// the first stage keeps and the full gate does not (random covariances; in the generated raid's
+// the trace bound keeps and the full gate does not (random covariances; in the generated raid's
 // gating, five in six).
-TEST(PolarPreGate, PredictedStageNeverRejectsAPairTheFullGateKeeps) {
+TEST(PolarPreGate, PredictedFormNeverRejectsAPairTheFullGateKeeps) {
   RandomStream rng(2026, 0, "test", "pre-gate-predicted");
   const double q = 50.0;
   int within = 0, first_kept_far = 0, rejected_far = 0, above = 0, above_rejected = 0;
@@ -275,9 +275,9 @@ TEST(PolarPreGate, HandCase) {
   // Cartesian: |nu|^2 / (3e4 + 3e4) vs gate 11.34 (3 dof): rejects beyond 824.9 m.
   EXPECT_FALSE(PositionPreGateRejects(t, 50.0, SimTime::Micros(0), Vec3(0, 100e3 + 820.0, 0), 3e4, 11.34));
   EXPECT_TRUE(PositionPreGateRejects(t, 50.0, SimTime::Micros(0), Vec3(0, 100e3 + 830.0, 0), 3e4, 11.34));
-  // The second stage with the same track long across the line of sight: P'_pp = diag(1e6, 100, 100)
+  // The predicted form with the same track long across the line of sight: P'_pp = diag(1e6, 100, 100)
   // m^2 (east, north, up). Range axis (north): S_rr = 100 + 100^2 = 10,100 m^2, rejects beyond
-  // dr = sqrt(9.21 * 1.0001 * 10,100) = 305.0 m, where the first stage's trace bound (1,000,200 +
+  // dr = sqrt(9.21 * 1.0001 * 10,100) = 305.0 m, where the trace bound (1,000,200 +
   // 10,000 m^2) keeps out to 3,050 m. Azimuth: S_aa = 1e6 / 1e10 + 1e-6 = 1.01e-4 rad^2, rejects
   // beyond 30.5 mrad.
   const Eigen::Matrix3d P_pp = Eigen::Vector3d(1e6, 100.0, 100.0).asDiagonal();
