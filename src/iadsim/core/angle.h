@@ -33,19 +33,33 @@ inline double WrapTwoPi(double a) {
   return a < 0.0 ? a + kTwoPi : a;
 }
 // std::remainder(x, 2 pi) for every double x (NaN stays NaN), bit for bit, without the library
-// call for |x| < 2 pi (differences of two azimuths in [0, 2 pi), where the hot paths meet it).
+// call for |x| < 4 pi (differences of two azimuths in [0, 2 pi), or of one in [0, 2 pi) and one in
+// (-pi, pi], where the hot paths meet it).
 // Why it is exact: let y = 2 pi (the double) and h = y / 2 = pi (halving is exact). IEEE 754
 // remainder(x, y) = x - n y with n the integer nearest x / y (ties to even), and the result is
 // always exactly representable. For |x| <= h, n = 0 (|x| = h is a tie, n = 0 is even): the result
 // is x. For h < |x| < y, n = +-1 and x -+ y is computed exactly by Sterbenz's lemma
-// (y / 2 <= |x| <= 2 y), so the subtraction reproduces the exact remainder. Other arguments go to
-// the library. Test: core/test/angle_test.cc, against the library on random arguments and edges.
+// (y / 2 <= |x| <= 2 y), so the subtraction reproduces the exact remainder. For y < x < 2 y,
+// d = x - y is exact (Sterbenz) and in (0, y): n = 1 and the result is d when d < h; n = 2 when
+// d > h, and when d = h (x / y = 1.5, a tie to the even 2), and the result x - 2 y = d - y is exact
+// (Sterbenz again, h <= d <= y); -2 y < x < -y is its mirror. At |x| = y or 2 y the exact
+// remainder is a zero with the sign of x, which the subtractions would not give: those, and all
+// other arguments, go to the library. Test: core/test/angle_test.cc, against the library on random
+// arguments and edges.
 inline double RemainderTwoPi(double x) {
   constexpr double y = 2.0 * std::numbers::pi;
   constexpr double h = std::numbers::pi;
   if (x >= -h && x <= h) return x;
-  if (x > h && x < y) return x - y;  // not at |x| = y: the exact remainder is then -0 or +0 as x
+  if (x > h && x < y) return x - y;
   if (x < -h && x > -y) return x + y;
+  if (x > y && x < 2.0 * y) {
+    const double d = x - y;
+    return d < h ? d : d - y;
+  }
+  if (x < -y && x > -2.0 * y) {
+    const double d = x + y;
+    return d > -h ? d : d + y;
+  }
   return std::remainder(x, y);
 }
 // |remainder(a - b, 2 pi)|: the angular distance between two azimuths (radians).

@@ -1,7 +1,8 @@
 // RemainderTwoPi and WrapTwoPi (core/angle.h) against the library calls they stand for, bit for
 // bit: std::remainder(x, 2 pi), and fmod(x, 2 pi) plus 2 pi when negative, on seeded random arguments of the
 // ranges met in the scan (differences of azimuths, sums with noise) and far outside them, and on
-// the edges where the fast path changes branch (0, -0, +-pi, +-2 pi, +-3 pi and their neighbours).
+// the edges where the fast path changes branch (0, -0, +-pi, +-2 pi, +-3 pi (the tie of x / 2 pi =
+// 1.5), +-4 pi and their neighbours).
 #include "iadsim/core/angle.h"
 
 #include <gtest/gtest.h>
@@ -24,7 +25,7 @@ std::uint64_t Bits(double x) { return std::bit_cast<std::uint64_t>(x); }
 
 std::vector<double> EdgeArguments() {
   std::vector<double> out;
-  for (double base : {0.0, kPi, 2.0 * kPi, 3.0 * kPi, 4.0 * kPi, 0.5 * kPi, 1.5 * kPi}) {
+  for (double base : {0.0, kPi, 2.0 * kPi, 3.0 * kPi, 4.0 * kPi, 0.5 * kPi, 1.5 * kPi, 2.5 * kPi, 3.5 * kPi}) {
     for (double sign : {1.0, -1.0}) {
       double x = sign * base;
       out.push_back(x);
@@ -53,6 +54,8 @@ void ExpectSameAsLibrary(double x) {
 }
 
 TEST(Angle, EdgesBitForBit) {
+  // 3 pi is 2 pi + pi exactly (pi's significand ends in three zero bits): x / 2 pi = 1.5, the tie.
+  ASSERT_EQ(3.0 * kPi - 2.0 * kPi, kPi);
   for (double x : EdgeArguments()) ExpectSameAsLibrary(x);
 }
 
@@ -67,6 +70,10 @@ TEST(Angle, RandomArgumentsBitForBit) {
     ExpectSameAsLibrary(rng.Uniform(-kPi, kPi));
     ExpectSameAsLibrary(a + rng.Normal(0.0, 0.01));
     ExpectSameAsLibrary(rng.Uniform(-1e4, 1e4));
+    // An azimuth in [0, 2 pi) less one in (-pi, pi] (the polar index's windows), and (-4 pi, 4 pi).
+    ExpectSameAsLibrary(a - (b - kPi));
+    ExpectSameAsLibrary((b - kPi) - a);
+    ExpectSameAsLibrary(rng.Uniform(-4.0 * kPi, 4.0 * kPi));
   }
 }
 
