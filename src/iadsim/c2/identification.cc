@@ -90,15 +90,27 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, std::span<const Tr
   std::vector<Evidence*>& evidence = evidence_scratch_;
   evidence.clear();
   for (const TrackId track : tracks) {
+    if (track.value() < settled_.size() && settled_[track.value()]) {
+      evidence.push_back(nullptr);  // skipped (Evaluate's comment in the header)
+      continue;
+    }
     Evidence& e = EvidenceFor(track);
     __builtin_prefetch(&e, 1);
     __builtin_prefetch(reinterpret_cast<const char*>(&e) + 64, 1);
     evidence.push_back(&e);
   }
   for (std::size_t i = 0; i < tracks.size(); ++i) {
+    if (evidence[i] == nullptr) continue;
     const TrackId track = tracks[i];
     Evidence& e = *evidence[i];
     Identity& identity = identity_[track.value()];
+    bool timeless = true;  // the decision read neither `now` nor the kinematics
+    // The corridor the track flies, when the scenario has corridor rules (they read kinematics).
+    auto corridor = [&]() -> const ProceduralCorridor* {
+      if (rules_.corridors.empty()) return nullptr;
+      timeless = false;
+      return CorridorOf(rules_.corridors, kinematics_of(i).position_velocity);
+    };
     // The decision on the unit's own evidence and, only when asked (an identity that changes), that
     // evidence in words. Its state changes (behaviour timer, point of origin) are idempotent, so a
     // second call for the words decides the same.
@@ -121,13 +133,12 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, std::span<const Tr
         if (why) *why = fmt::format("Mode 3/A code {:04d}", e.code);
         if (why && e.mode_c_alt_m) *why += fmt::format(" with Mode C altitude {:.0f} m", *e.mode_c_alt_m);
         if (why) *why += ", no secure-mode reply";
-      } else if (const ProceduralCorridor* c = rules_.corridors.empty()
-                                                   ? nullptr
-                                                   : CorridorOf(rules_.corridors, kinematics_of(i).position_velocity)) {
+      } else if (const ProceduralCorridor* c = corridor()) {
         e.hostile_behaviour_since.reset();
         next = Identity::kAssumedFriend;
         if (why) *why = fmt::format("flying the procedural corridor '{}' in its direction, no IFF or report evidence", c->name);
       } else if ((!rules_.has_iff || e.unanswered >= rules_.min_unanswered) && identity != Identity::kHostile) {
+        timeless = false;
         const Kinematics k = kinematics_of(i);
         const ThreatAssessment& th = *k.threat;
         const bool fast = k.speed_mps >= rules_.hostile_min_speed_mps;
@@ -193,6 +204,9 @@ std::vector<IdentityChange> Identifier::Evaluate(SimTime now, std::span<const Tr
       next = *e.network_identity;
       from_network = true;
     }
+    // Settled when the decision read neither time nor kinematics and left the identity as it was
+    // (a decision that changed it may read differently next time: the fall-through keeps a hostile).
+    settled_[track.value()] = timeless && next == identity;
     if (next != identity) {
       std::string why;
       if (from_network)
@@ -211,7 +225,9 @@ Identifier::Evidence& Identifier::EvidenceFor(TrackId track) {
   if (id >= slot_.size()) {
     slot_.resize(std::max(id + 1, 2 * slot_.size()), -1);
     identity_.resize(slot_.size(), Identity::kPending);
+    settled_.resize(slot_.size(), 0);
   }
+  settled_[id] = 0;  // its evidence may change
   if (slot_[id] < 0) {
     if (free_.empty()) {
       slot_[id] = static_cast<std::int32_t>(pool_.size());
@@ -245,6 +261,7 @@ void Identifier::Forget(TrackId track) {
   free_.push_back(slot_[id]);
   slot_[id] = -1;
   identity_[id] = Identity::kPending;
+  settled_[id] = 0;
 }
 
 }  // namespace iadsim

@@ -32,6 +32,7 @@
 // airway is not shot for flying fast. Each change carries the evidence that caused it.
 // Source of the doctrine shape: NATO AAP-6 / STANAG 1241 identity definitions as summarised in
 // ../reference (texts not public); thresholds are scenario settings.
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -104,8 +105,15 @@ class Identifier final {
   };
   using KinematicsOf = std::function<Kinematics(std::size_t)>;
   // Re-evaluates every listed track at `now` and returns the changes, the tracks' kinematics
-  // computed when a rule asks for them (a null position_velocity: no corridor rule for it).
+  // computed when a rule asks for them (a null position_velocity: no corridor rule for it). A track
+  // whose last evaluation read only its evidence and identity (an IFF reply or a report decided
+  // it, or no rule that reads time or kinematics applied) and left its identity as it was, and
+  // whose evidence has not been touched since, is skipped: its evaluation would decide the same,
+  // report no new conflict (its last one is remembered) and change nothing.
   std::vector<IdentityChange> Evaluate(SimTime now, std::span<const TrackId> tracks, const KinematicsOf& kinematics_of);
+  // The next Evaluate re-evaluates every listed track, skipping none (for the test that shows the
+  // skip changes nothing).
+  void ReevaluateAll() { std::fill(settled_.begin(), settled_.end(), 0); }
   Identity IdentityOf(TrackId track) const;
   // The identity an accepted node gave the track, if any.
   std::optional<Identity> NetworkIdentityOf(TrackId track) const;
@@ -148,6 +156,9 @@ class Identifier final {
   // The identity of each track, by id value (kPending: no evidence yet), kept apart from its
   // evidence: IdentityOf and every evaluation read it from this dense array.
   std::vector<Identity> identity_;
+  // By id value: 1 when the last evaluation read only evidence and identity and neither has changed
+  // since (EvidenceFor, the only way evidence is touched, and Forget set it back to 0).
+  std::vector<char> settled_;
   std::deque<Evidence> pool_;       // a deque: references stay valid as it grows
   std::vector<std::int32_t> free_;  // pool entries to reuse
   std::vector<IdentityConflict> conflicts_;
