@@ -47,21 +47,32 @@ double FullNis(const PolarMeasurementModel& m, SimTime t0, const StateVec& x0, c
   return ComputeInnovationStats<6, Eigen::Dynamic>(P, nu, m.Jacobian(x), R).nis;
 }
 
+// A radar within a few degrees of the tracker origin, a track within 300 km of it (up to 350 m/s on
+// each axis) and a random positive-definite covariance from about 1 m to 30 km.
+struct RandomPair {
+  PolarMeasurementModel m;
+  StateVec x;
+  StateCov P;
+};
+RandomPair RandomTrack(RandomStream& rng, bool three_d) {
+  const PolarMeasurementModel m(kFrame, Geodetic{50.0 + rng.Uniform(-2, 2), 15.0 + rng.Uniform(-3, 3), 100.0}, three_d);
+  StateVec x;
+  for (int i = 0; i < 3; ++i) x(i) = m.sensor_enu()(i) + rng.Uniform(-300e3, 300e3);
+  x(2) = rng.Uniform(0.0, 15e3);
+  for (int i = 3; i < 6; ++i) x(i) = rng.Uniform(-350.0, 350.0);
+  Eigen::Matrix<double, 6, 6> A;
+  const double scale = std::pow(10.0, rng.Uniform(0.0, 4.5));
+  for (int i = 0; i < 36; ++i) A(i / 6, i % 6) = rng.Normal(0.0, 1.0) * (i / 6 < 3 ? scale : scale / 10.0);
+  return {m, x, A * A.transpose() + 1e-3 * StateCov::Identity()};
+}
+
 TEST(PolarPreGate, NeverRejectsAPairTheFullGateKeeps) {
   RandomStream rng(2026, 0, "test", "pre-gate");
   const double q = 50.0;
   int within = 0, rejected = 0, far = 0;
   for (int k = 0; k < 100000; ++k) {
     const bool three_d = k % 2 == 0;
-    const PolarMeasurementModel m(kFrame, Geodetic{50.0 + rng.Uniform(-2, 2), 15.0 + rng.Uniform(-3, 3), 100.0}, three_d);
-    StateVec x;
-    for (int i = 0; i < 3; ++i) x(i) = m.sensor_enu()(i) + rng.Uniform(-300e3, 300e3);
-    x(2) = rng.Uniform(0.0, 15e3);
-    for (int i = 3; i < 6; ++i) x(i) = rng.Uniform(-350.0, 350.0);
-    Eigen::Matrix<double, 6, 6> A;
-    const double scale = std::pow(10.0, rng.Uniform(0.0, 4.5));
-    for (int i = 0; i < 36; ++i) A(i / 6, i % 6) = rng.Normal(0.0, 1.0) * (i / 6 < 3 ? scale : scale / 10.0);
-    const StateCov P = A * A.transpose() + 1e-3 * StateCov::Identity();
+    const auto [m, x, P] = RandomTrack(rng, three_d);
     const SimTime t0 = SimTime::Micros(1000000000);
     // A plot near the track's prediction (within a few sigma) or anywhere, to test both sides.
     const double dt = rng.Uniform(-2.0, 20.0);
@@ -166,15 +177,7 @@ TEST(PolarPreGate, PredictedFormNeverRejectsAPairTheFullGateKeeps) {
   int within = 0, first_kept_far = 0, rejected_far = 0, above = 0, above_rejected = 0;
   for (int k = 0; k < 100000; ++k) {
     const bool three_d = k % 2 == 0;
-    const PolarMeasurementModel m(kFrame, Geodetic{50.0 + rng.Uniform(-2, 2), 15.0 + rng.Uniform(-3, 3), 100.0}, three_d);
-    StateVec x;
-    for (int i = 0; i < 3; ++i) x(i) = m.sensor_enu()(i) + rng.Uniform(-300e3, 300e3);
-    x(2) = rng.Uniform(0.0, 15e3);
-    for (int i = 3; i < 6; ++i) x(i) = rng.Uniform(-350.0, 350.0);
-    Eigen::Matrix<double, 6, 6> A;
-    const double scale = std::pow(10.0, rng.Uniform(0.0, 4.5));
-    for (int i = 0; i < 36; ++i) A(i / 6, i % 6) = rng.Normal(0.0, 1.0) * (i / 6 < 3 ? scale : scale / 10.0);
-    const StateCov P = A * A.transpose() + 1e-3 * StateCov::Identity();
+    const auto [m, x, P] = RandomTrack(rng, three_d);
     const SimTime t0 = SimTime::Micros(1000000000);
     const double dt = rng.Uniform(-2.0, 20.0);
     PolarPlot plot{t0 + Duration::Micros(static_cast<std::int64_t>(dt * 1e6)), 0, 0, rng.Uniform(10, 300),
