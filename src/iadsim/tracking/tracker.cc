@@ -280,7 +280,7 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch, std::span<const Pola
   // Gating. For each detection, the tracks its sensor's index (track_index.h) cannot exclude, in
   // increasing track order; then an exact pre-gate of polar_pre_gate.h, which skips only pairs whose
   // NIS is certainly above the gate (the trace bound for an engine filter; for the built-in CV
-  // filter, the tighter stage from the predicted position block, which the full test reuses: the
+  // filter, its tighter predicted form, from the position block the full test then reuses: the
   // index's candidates pass the trace bound nine times in ten); then the full test. The index
   // leaves out only pairs the trace bound rejects: the candidates are those of the full test over
   // every pair.
@@ -325,7 +325,7 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch, std::span<const Pola
       }
       // The measurement depends on the position alone: its predicted mean and covariance block
       // give the full test's numbers bit for bit (PredictPosition, PositionInnovationStats), in
-      // the model's fixed size; the pre-gate's second stage reads them first.
+      // the model's fixed size; the pre-gate's predicted form reads them first.
       const auto [p, P_pp] = PredictPosition(tracks_[i], d.time);
       const double gate = m.dimension() == 3 ? gate_3d_ : gate_2d_;
       if (PredictedPolarPreGateRejects(m, p, P_pp, plot, direction, gate)) continue;
