@@ -136,7 +136,7 @@ void PolarTrackIndex::Place(const PreGateTrack& t, int k) {
   e.speed_mps = t.v_enu.norm();
   if (culled_ && SurelyCulled(p_s, e.reach_m, e.speed_mps * h, axis_e_, axis_n_, cos_limit_)) return;
   e.range_m = rel.norm();
-  e.rho_m = std::hypot(p_s.x(), p_s.y());
+  e.rho_m = std::sqrt(p_s.x() * p_s.x() + p_s.y() * p_s.y());  // hypot's within 3e-16 relative (header)
   e.k = k;
   const double d = e.speed_mps * h;
   e.az_reach_rad = e.rho_m - d >= kMinRhoM ? AzimuthReach(e.reach_m, e.rho_m, d) : INFINITY;

@@ -34,8 +34,10 @@
 //   W = (B (1 + rel) + 2 rel |r| + abs) / (1 - rel),  B = the tier's widest range reach + sqrt(g) sr,
 // outside which the range test rejects (with the tolerances below, rel (|r| + |q_k - s|) <=
 // rel (2 |r| + |r - |q_k - s||)). Tolerances of 1e-7 relative and 1 cm / 1 microradian absolute
-// cover the rounding of the two computations, and the index's azimuths az(q_k - s), which come
-// from CoarseAzimuth (coarse_azimuth.h: within 1e-10 rad of atan2's).
+// cover the rounding of the two computations, the index's azimuths az(q_k - s), which come
+// from CoarseAzimuth (coarse_azimuth.h: within 1e-10 rad of atan2's), and its horizontal distances
+// rho_k, from sqrt(x^2 + y^2) (within 3e-16 relative of hypot's; an overflow makes it infinite, and
+// the track then always a candidate).
 // Cost: O(n log n) to build (O(n) for the position grid), O(log n + tracks in the windows) per
 // plot (+ the wide tracks, for the position index).
 // Sources: the pre-gate's bounds (polar_pre_gate.h); sorted-window gating as in Blackman & Popoli,
