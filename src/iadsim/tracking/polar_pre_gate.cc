@@ -24,6 +24,19 @@ double PredictedPositionTrace(const PreGateTrack& t, double q, double dt) {
   const double adt = std::abs(dt);
   return std::max(0.0, t.tr_pp + 2.0 * dt * t.tr_pv + dt * dt * t.tr_vv + q * adt * adt * adt);
 }
+
+// The certain azimuth tests (the header's): each side kept kCertainRel from the bound b on theta^2,
+// and b above kMinCertainBound rad^2, so that the products' absolute rounding, about 1e-15 rad on
+// theta, stays far inside the margin.
+constexpr double kCertainRel = 1e-9, kMinCertainBound = 1e-10;
+
+// rho sin(az - az_track): the plot's direction crossed with the track's horizontal position p_s.
+double CrossRho(const PlotDirection& u, const Vec3& p_s) { return u.sin_az * p_s.y() - u.cos_az * p_s.x(); }
+
+// theta^2 > b for certain, from theta >= s = |sin theta| = |cross| / rho (rho^2 = rho2).
+bool SurelyBeyond(double cross, double rho2, double b) {
+  return b > kMinCertainBound && cross * cross / rho2 > b * (1.0 + kCertainRel);
+}
 }  // namespace
 
 bool PositionPreGateRejects(const PreGateTrack& t, double q_m2_per_s3, SimTime time, const Vec3& z_enu,
@@ -52,19 +65,16 @@ bool PolarPreGateRejects(const PreGateTrack& t, double q_m2_per_s3, const PolarM
   if (dr * dr > g * (tr + plot.sigma_range_m * plot.sigma_range_m)) return true;
   const Vec3 p_s = m.R_sensor_from_tracker() * rel;
   const double sigma2 = plot.sigma_azimuth_rad * plot.sigma_azimuth_rad;
-  // The header's certain cases (rho^2 within 1e-15 relative of the exact test's, the bound with it;
-  // a bound above 1e-10 rad^2 keeps the products' absolute rounding, about 1e-15 rad on theta, far
-  // inside the 1e-9 margin).
+  // The header's certain cases (rho^2 within 1e-15 relative of the exact test's, the bound with it).
   const double rho2 = p_s.x() * p_s.x() + p_s.y() * p_s.y();
-  const double cross = direction.sin_az * p_s.y() - direction.cos_az * p_s.x();  // rho sin(az - az_track)
-  const double dot = direction.sin_az * p_s.x() + direction.cos_az * p_s.y();    // rho cos(az - az_track)
+  const double cross = CrossRho(direction, p_s);
+  const double dot = direction.sin_az * p_s.x() + direction.cos_az * p_s.y();  // rho cos(az - az_track)
   if (dot >= 0.0 && rho2 > kMinHorizontalM * kMinHorizontalM && std::isfinite(rho2)) {
     const double b = g * (tr / rho2 + sigma2);
-    const double s2 = cross * cross / rho2;
-    if (b > 1e-10) {
-      if (s2 > b * (1.0 + 1e-9)) return true;  // theta >= s
-      if (s2 <= 0.25 && s2 * (1.0 + 0.2 * s2) * (1.0 + 0.2 * s2) < b * (1.0 - 1e-9)) return false;
-    }
+    if (SurelyBeyond(cross, rho2, b)) return true;
+    const double s2 = cross * cross / rho2;  // theta <= s (1 + 0.2 s^2) in front, within 30 degrees
+    if (b > kMinCertainBound && s2 <= 0.25 && s2 * (1.0 + 0.2 * s2) * (1.0 + 0.2 * s2) < b * (1.0 - kCertainRel))
+      return false;
   }
   const double rho = std::max(std::hypot(p_s.x(), p_s.y()), kMinHorizontalM);
   const double daz = RemainderTwoPi(plot.azimuth_rad - std::atan2(p_s.x(), p_s.y()));
@@ -89,9 +99,7 @@ bool PredictedPolarPreGateRejects(const PolarMeasurementModel& m, const Vec3& p_
   if (rho2 >= 1.0 && std::isfinite(rho2)) {
     const Vec3 w = R.transpose() * Vec3(p_s.y(), -p_s.x(), 0.0);
     const double s_aa = w.dot(P_pp * w) / (rho2 * rho2) + plot.sigma_azimuth_rad * plot.sigma_azimuth_rad;
-    const double b = g * (s_aa * (1.0 + kRel) + kAbs * abs_trace / rho2);
-    const double cross = direction.sin_az * p_s.y() - direction.cos_az * p_s.x();  // rho sin(az - az_track)
-    if (b > 1e-10 && cross * cross / rho2 > b * (1.0 + kRel)) return true;  // theta >= s
+    if (SurelyBeyond(CrossRho(direction, p_s), rho2, g * (s_aa * (1.0 + kRel) + kAbs * abs_trace / rho2))) return true;
   }
   return false;
 }

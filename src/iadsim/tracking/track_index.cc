@@ -40,19 +40,6 @@ double AzimuthReach(double reach_m, double rho_m, double d_m) {
   return reach_m / (rho_m - d_m) + M_PI_2 * d_m / rho_m;
 }
 
-// Whether the cull below (az_reach <= kWideAzimuthRad and the track far from the plots' arc) holds
-// for certain, decided without its hypot: rho from sqrt(x^2 + y^2), within 3e-16 relative of
-// hypot's, each side of both comparisons kept 1e-9 relative away from the limit (the azimuth bound's
-// sensitivity to rho kept below 1000 by rho - d >= rho / 1000). False when in doubt: the exact
-// test then decides, so the index holds the same entries as with the exact test alone.
-bool SurelyCulled(const Vec3& p_s, double reach_m, double d, double axis_e, double axis_n, double cos_limit) {
-  const double rho = std::sqrt(p_s.x() * p_s.x() + p_s.y() * p_s.y());
-  if (!(rho - d >= std::max(2.0 * kMinRhoM, 1e-3 * rho)) || !std::isfinite(rho)) return false;
-  const double az_reach = AzimuthReach(reach_m, rho, d);
-  if (!(az_reach <= kWideAzimuthRad * (1.0 - 1e-9))) return false;
-  return p_s.x() * axis_e + p_s.y() * axis_n < (cos_limit - 1e-12) * rho - 1e-9 * rho;
-}
-
 }  // namespace
 
 IndexWindow::IndexWindow(SimTime t_from, SimTime t_to, double gate)
@@ -134,15 +121,14 @@ void PolarTrackIndex::Place(const PreGateTrack& t, int k) {
   Entry e;
   e.reach_m = w_.sqrt_gate * std::sqrt(TraceBound(t, q_, w_.from, w_.to));
   e.speed_mps = t.v_enu.norm();
-  if (culled_ && SurelyCulled(p_s, e.reach_m, e.speed_mps * h, axis_e_, axis_n_, cos_limit_)) return;
-  e.range_m = rel.norm();
   e.rho_m = std::sqrt(p_s.x() * p_s.x() + p_s.y() * p_s.y());  // hypot's within 3e-16 relative (header)
-  e.k = k;
   const double d = e.speed_mps * h;
   e.az_reach_rad = e.rho_m - d >= kMinRhoM ? AzimuthReach(e.reach_m, e.rho_m, d) : INFINITY;
   if (culled_ && e.az_reach_rad <= kWideAzimuthRad &&
       p_s.x() * axis_e_ + p_s.y() * axis_n_ < e.rho_m * cos_limit_ - 1e-12 * e.rho_m)
     return;  // no plot of the batch can keep it (a tier's track, far from the arc)
+  e.range_m = rel.norm();
+  e.k = k;
   e.az_rad = CoarseAzimuth(p_s.x(), p_s.y());  // within 1e-10 rad: far inside kAbsRad
   if (!(std::isfinite(e.range_m) && std::isfinite(e.rho_m) && std::isfinite(e.az_rad) && std::isfinite(e.reach_m) &&
         std::isfinite(d))) {

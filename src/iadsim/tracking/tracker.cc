@@ -304,7 +304,7 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch, std::span<const Pola
     if (mi == cover_model)
       for (const PolarPlot& p : also_cover) add(p.time, p.azimuth_rad, p.sigma_azimuth_rad);
     indexes_[mi].Build(summary_, {}, prune_q, models[mi], from, to,
-                       models[mi].dimension() == 3 ? gate_3d_ : gate_2d_, &azimuths);
+                       GateThreshold(models[mi].dimension()), &azimuths);
   }
   std::vector<AssignmentCandidate> candidates;
   for (int j = 0; j < n_dets; ++j) {
@@ -312,13 +312,13 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch, std::span<const Pola
     const PolarMeasurementModel& m = models[model_of[j]];
     const PolarPlot plot{d.time, d.range_m, d.azimuth_rad, d.sigma_range_m, d.sigma_azimuth_rad};
     const PlotDirection direction = PlotDirection::Of(plot);
+    const double gate = GateThreshold(m.dimension());
     indexes_[model_of[j]].Candidates(plot, &near_);
     for (const int i : near_) {
       const std::optional<std::uint16_t>& code = tracks_[i].mode3a_code;
       if (d.mode3a_code && code && *code != *d.mode3a_code) continue;  // another aircraft's track
       if (config_.filter) {
-        if (PolarPreGateRejects(summary_[i], prune_q, m, plot, direction, m.dimension() == 3 ? gate_3d_ : gate_2d_))
-          continue;
+        if (PolarPreGateRejects(summary_[i], prune_q, m, plot, direction, gate)) continue;
         const Innovation in = FilterInnovation(tracks_[i], converted[j], d.time);
         if (in.d2 <= gate_3d_) candidates.push_back({i, j, in.d2 + in.log_det_S});
         continue;
@@ -327,7 +327,6 @@ TrackerUpdate Tracker::Process(const DetectionBatch& batch, std::span<const Pola
       // give the full test's numbers bit for bit (PredictPosition, PositionInnovationStats), in
       // the model's fixed size; the pre-gate's predicted form reads them first.
       const auto [p, P_pp] = PredictPosition(tracks_[i], d.time);
-      const double gate = m.dimension() == 3 ? gate_3d_ : gate_2d_;
       if (PredictedPolarPreGateRejects(m, p, P_pp, plot, direction, gate)) continue;
       const auto [nis, log_det_S] = m.ForDimension([&]<int D>(std::integral_constant<int, D>) {
         const auto l = m.LinearizeFixed<D>(p);
